@@ -1,0 +1,106 @@
+"""The ``tunehouse`` command line: one subcommand per job, all sharing --conf/--set/--profile.
+
+Each subsystem registers its own subcommands (``register(subparsers, common)``) so the argument
+definitions live next to the code they drive; this module only assembles them and turns known
+errors into a one-line message and exit code 2 instead of a stack trace.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+
+from tunehouse import __version__
+from tunehouse.config import ConfigError, Settings, load_settings
+from tunehouse.errors import UserError
+
+# module path -> provides register(subparsers, common_parent)
+COMMAND_MODULES = [
+    "tunehouse.commands",            # generate-logs, ingest, sql, demo, config
+    "tunehouse.curation.commands",   # curate, scrub, validate-data
+    "tunehouse.training.commands",   # base-model, train, runs
+    "tunehouse.serving.commands",    # serve, chat, evaluate
+]
+
+
+def common_options() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(add_help=False)
+    g = p.add_argument_group("configuration")
+    g.add_argument("--conf", action="append", default=[], metavar="FILE",
+                   help="YAML file overriding defaults (repeatable; later files win)")
+    g.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                   help="override one setting, e.g. --set storage.root=/tmp/th (repeatable; wins over --conf)")
+    g.add_argument("--profile", choices=["local", "databricks"], default=None,
+                   help="configuration profile (default: $TUNEHOUSE_PROFILE or local)")
+    g.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    return p
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = common_options()
+    parser = argparse.ArgumentParser(
+        prog="tunehouse",
+        description="Turn historical chat logs into a fine-tuned chat model: generate/ingest raw logs into "
+        "Delta (bronze), curate them into training data (silver/gold + chat JSONL), fine-tune with Ray Train, "
+        "track, serve and evaluate with MLflow. All local state lives under storage.root (default ./.tunehouse).",
+    )
+    parser.add_argument("--version", action="version", version=f"tunehouse {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for mod_name in COMMAND_MODULES:
+        try:
+            mod = importlib.import_module(mod_name)
+        except ModuleNotFoundError as e:
+            if e.name and mod_name.startswith(e.name):
+                continue  # subsystem not built yet
+            raise
+        mod.register(sub, common)
+    return parser
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    return load_settings(conf_files=args.conf, overrides=args.overrides, profile=args.profile)
+
+
+def configure_environment(settings: Settings) -> None:
+    """Keep every tool's files under storage.root and out of $HOME; quiet noisy telemetry."""
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    os.environ.setdefault("RAY_AUTH_MODE", "disabled")
+    os.environ.setdefault("MLFLOW_ENABLE_TELEMETRY", "false")
+    os.environ.setdefault("MLFLOW_DISABLE_TELEMETRY", "true")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 0
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        datefmt="%H:%M:%S",
+    )
+    for noisy in ("py4j", "urllib3", "filelock", "alembic", "httpx"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    try:
+        settings = settings_from(args)
+        configure_environment(settings)
+        rc = args.func(args, settings)
+        return int(rc or 0)
+    except (ConfigError, UserError) as e:
+        print(f"tunehouse {args.command}: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,297 @@
+"""Typed configuration: defaults in code, documented in conf/tunehouse.yaml, overridable.
+
+Resolution order (later wins):
+  1. the defaults of the pydantic models below (the "embedded defaults"),
+  2. the profile file ``conf/profiles/<profile>.yaml`` (``local`` or ``databricks``),
+  3. each ``--conf FILE`` given on the command line, in order,
+  4. each ``--set dotted.key=value`` override, in order (values are parsed as YAML scalars).
+
+Every section is a pydantic model with ``extra="forbid"``, so a misspelt key is an error that
+names the key and lists the allowed ones, and a bad value names the key and what is allowed.
+Sections owned by other subsystems (pii, training, serving) import their models from there so
+each knob lives next to the code that reads it; this module only composes them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+# Where conf/ lives: next to lib/ in a checkout (and in a Databricks bundle sync), or set
+# TUNEHOUSE_CONF_DIR when the package is installed elsewhere.
+CONF_DIR = Path(os.environ.get("TUNEHOUSE_CONF_DIR", Path(__file__).resolve().parents[2] / "conf"))
+PROFILES = ("local", "databricks")
+
+
+class ConfigError(ValueError):
+    """A configuration problem, with a message that names the key and what is allowed."""
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+# --------------------------------------------------------------------------- storage / runtime
+class StorageSettings(Section):
+    root: Path = Field(
+        Path(".tunehouse"),
+        description="Folder holding ALL local state: Delta tables, MLflow store, Ray temp, Spark "
+        "warehouse/ivy, exports, checkpoints. Point it elsewhere to isolate a run completely.",
+    )
+
+    @property
+    def lakehouse(self) -> Path:
+        return self.root / "lakehouse"
+
+    @property
+    def exports(self) -> Path:
+        return self.root / "exports"
+
+    @property
+    def mlflow(self) -> Path:
+        return self.root / "mlflow"
+
+    @property
+    def ray(self) -> Path:
+        return self.root / "ray"
+
+    @property
+    def spark(self) -> Path:
+        return self.root / "spark"
+
+    @property
+    def checkpoints(self) -> Path:
+        return self.root / "checkpoints"
+
+    @property
+    def models(self) -> Path:
+        return self.root / "models"
+
+    @property
+    def raw(self) -> Path:
+        return self.root / "raw"
+
+
+class SparkSettings(Section):
+    master: str = Field("local[*]", description="Spark master when tunehouse starts Spark itself (ignored on Databricks).")
+    app_name: str = Field("tunehouse", description="Spark application name.")
+    shuffle_partitions: int = Field(8, ge=1, description="spark.sql.shuffle.partitions; small for one machine.")
+    driver_memory: str = Field("4g", description="spark.driver.memory when tunehouse starts Spark locally.")
+    log_level: Literal["ERROR", "WARN", "INFO", "DEBUG"] = Field("ERROR", description="Spark log level.")
+    conf: dict[str, str] = Field(default_factory=dict, description="Extra spark.* settings passed as-is.")
+
+
+class LakehouseSettings(Section):
+    mode: Literal["auto", "local", "databricks"] = Field(
+        "auto",
+        description="local: real Delta tables under storage.root/lakehouse via delta-rs; databricks: native Delta "
+        "and Unity Catalog names; auto: databricks when DATABRICKS_RUNTIME_VERSION is set, else local.",
+    )
+    catalog: str | None = Field(
+        None, description="Unity Catalog catalog: tables become catalog.schema.table (databricks mode only)."
+    )
+    schema_prefix: str = Field(
+        "", description="Prefix for schema names (e.g. 'dev_' gives dev_bronze, dev_silver, dev_gold)."
+    )
+
+    def resolved_mode(self) -> Literal["local", "databricks"]:
+        if self.mode != "auto":
+            return self.mode
+        return "databricks" if os.environ.get("DATABRICKS_RUNTIME_VERSION") else "local"
+
+
+# --------------------------------------------------------------------------- generate / ingest
+class GenerateSettings(Section):
+    conversations: int = Field(1000, ge=1, le=5_000_000, description="Conversations to generate.")
+    seed: int = Field(7, description="Random seed: the same seed gives byte-identical files.")
+    csv_fraction: float = Field(0.2, ge=0.0, le=1.0, description="Share of conversations written as CSV (rest JSONL).")
+    languages: list[str] = Field(["en", "es", "fr", "de"], description="Languages of the generated conversations.")
+    out_dir: Path | None = Field(None, description="Where raw files go; default storage.root/raw.")
+
+
+ROLES = ("system", "user", "assistant")
+
+
+class IngestSettings(Section):
+    format: Literal["auto", "jsonl", "csv", "parquet", "chat_jsonl"] = Field(
+        "auto", description="Input format; auto decides per file by extension and (for .jsonl) by the first line."
+    )
+    column_mapping: dict[str, str] = Field(
+        {
+            "conversation_id": "conv_id",
+            "message_index": "seq",
+            "role": "sender",
+            "content": "text",
+            "created_at": "sent_at",
+            "csat": "csat",
+            "agent_id": "agent_id",
+            "channel": "channel",
+            "language": "lang",
+        },
+        description="canonical column -> column name in your export. Canonical names also work unmapped.",
+    )
+    role_mapping: dict[str, str] = Field(
+        {
+            "customer": "user",
+            "client": "user",
+            "user": "user",
+            "agent": "assistant",
+            "assistant": "assistant",
+            "bot": "assistant",
+            "system": "system",
+        },
+        description="value in your export's role column (lower-cased) -> system|user|assistant. Unknown values are quarantined.",
+    )
+    max_content_chars: int = Field(
+        20_000, ge=1, description="Messages longer than this are quarantined as absurdly long (pasted logs, dumps)."
+    )
+    allow_empty_content: bool = Field(
+        False, description="Keep empty/whitespace-only messages in bronze (curation filters them) instead of quarantining."
+    )
+
+    @field_validator("role_mapping")
+    @classmethod
+    def _roles_valid(cls, v: dict[str, str]) -> dict[str, str]:
+        bad = {k: r for k, r in v.items() if r not in ROLES}
+        if bad:
+            raise ValueError(f"role_mapping values must be one of {list(ROLES)}, got {bad}")
+        return {k.lower(): r for k, r in v.items()}
+
+
+# --------------------------------------------------------------------------- tracking
+class TrackingSettings(Section):
+    tracking_uri: str | None = Field(
+        None, description="MLflow tracking URI; default a SQLite store under storage.root/mlflow. 'databricks' on Databricks."
+    )
+    registry_uri: str | None = Field(None, description="MLflow registry URI; default the tracking URI ('databricks-uc' for UC).")
+    experiment: str = Field("tunehouse", description="MLflow experiment name (a workspace path on Databricks).")
+    registered_model: str = Field("tunehouse-chat", description="Registered model name (catalog.schema.name in UC).")
+    champion_alias: str = Field("champion", description="Alias moved by `evaluate --promote`.")
+
+
+class Settings(Section):
+    """The whole configuration. Sections map 1:1 to the top-level keys of conf/tunehouse.yaml."""
+
+    profile: Literal["local", "databricks"] = Field("local", description="Profile whose overlay was applied.")
+    storage: StorageSettings = Field(default_factory=StorageSettings)
+    spark: SparkSettings = Field(default_factory=SparkSettings)
+    lakehouse: LakehouseSettings = Field(default_factory=LakehouseSettings)
+    generate: GenerateSettings = Field(default_factory=GenerateSettings)
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
+    tracking: TrackingSettings = Field(default_factory=TrackingSettings)
+
+    def mlflow_tracking_uri(self) -> str:
+        if self.tracking.tracking_uri:
+            return self.tracking.tracking_uri
+        return f"sqlite:///{(self.storage.mlflow / 'mlflow.db').resolve()}"
+
+    def mlflow_artifact_root(self) -> str:
+        return (self.storage.mlflow / "artifacts").resolve().as_uri()
+
+
+# --------------------------------------------------------------------------- loading
+def _deep_merge(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for k, v in over.items():
+        if isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = _deep_merge(out[k], v)
+        else:
+            out[k] = v
+    return out
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except yaml.YAMLError as e:
+        raise ConfigError(f"config file {path} is not valid YAML: {e}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"config file {path} must hold a mapping of sections, got {type(data).__name__}")
+    return data
+
+
+def _parse_override(item: str) -> tuple[list[str], Any]:
+    if "=" not in item:
+        raise ConfigError(f"override {item!r} must look like section.key=value")
+    key, raw = item.split("=", 1)
+    key = key.strip()
+    if not key or any(not p for p in key.split(".")):
+        raise ConfigError(f"override {item!r} has an empty key part")
+    try:
+        value = yaml.safe_load(raw) if raw.strip() else ""
+    except yaml.YAMLError:
+        value = raw
+    return key.split("."), value
+
+
+def _set_path(data: dict, parts: list[str], value: Any) -> None:
+    cur = data
+    for p in parts[:-1]:
+        nxt = cur.get(p)
+        if not isinstance(nxt, dict):
+            nxt = {}
+            cur[p] = nxt
+        cur = nxt
+    cur[parts[-1]] = value
+
+
+def _explain(err: ValidationError, model: type[BaseModel]) -> str:
+    lines = []
+    for e in err.errors():
+        loc = ".".join(str(p) for p in e["loc"])
+        if e["type"] == "extra_forbidden":
+            parent = _section_at(model, e["loc"][:-1])
+            allowed = sorted(parent.model_fields) if parent else []
+            lines.append(f"unknown key '{loc}'; allowed keys here: {', '.join(allowed)}")
+        else:
+            msg = e["msg"]
+            if e.get("ctx", {}).get("expected"):
+                msg = f"must be one of {e['ctx']['expected']}"
+            lines.append(f"bad value for '{loc}' ({e.get('input')!r}): {msg}")
+    return "invalid configuration:\n  " + "\n  ".join(lines)
+
+
+def _section_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    cur: Any = model
+    for p in loc:
+        field = cur.model_fields.get(str(p)) if hasattr(cur, "model_fields") else None
+        if field is None:
+            return None
+        cur = field.annotation
+    return cur if isinstance(cur, type) and issubclass(cur, BaseModel) else None
+
+
+def load_settings(
+    conf_files: list[str | Path] | None = None,
+    overrides: list[str] | None = None,
+    profile: str | None = None,
+) -> Settings:
+    """Build Settings from embedded defaults, a profile, YAML files and key=value overrides."""
+    profile = profile or os.environ.get("TUNEHOUSE_PROFILE") or "local"
+    if profile not in PROFILES:
+        raise ConfigError(f"unknown profile {profile!r}; allowed: {', '.join(PROFILES)}")
+    data: dict = {}
+    profile_file = CONF_DIR / "profiles" / f"{profile}.yaml"
+    if profile_file.exists():
+        data = _deep_merge(data, _read_yaml(profile_file))
+    for f in conf_files or []:
+        data = _deep_merge(data, _read_yaml(Path(f)))
+    for item in overrides or []:
+        parts, value = _parse_override(item)
+        _set_path(data, parts, value)
+    data["profile"] = profile
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as e:
+        raise ConfigError(_explain(e, Settings)) from None
+
+
+def dump_settings(settings: Settings) -> str:
+    """The resolved configuration as YAML (logged with every run)."""
+    return yaml.safe_dump(settings.model_dump(mode="json"), sort_keys=False)
