@@ -1,0 +1,48 @@
+"""Shared fixtures: one local SparkSession per test session, every test under its own storage.root."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+os.environ.setdefault("RAY_AUTH_MODE", "disabled")
+os.environ.setdefault("MLFLOW_ENABLE_TELEMETRY", "false")
+os.environ.setdefault("MLFLOW_DISABLE_TELEMETRY", "true")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+@pytest.fixture(scope="session")
+def spark_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("spark")
+
+
+@pytest.fixture(scope="session")
+def spark(spark_root):
+    """A real local SparkSession (local[2]) with the delta-rs `delta` data source registered."""
+    from tunehouse.config import load_settings
+    from tunehouse.spark import get_spark
+
+    s = load_settings(overrides=[f"storage.root={spark_root}", "spark.master=local[2]", "spark.shuffle_partitions=4"])
+    session = get_spark(s)
+    yield session
+    session.stop()
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """Settings isolated under a fresh storage.root for this test."""
+    from tunehouse.config import load_settings
+
+    return load_settings(overrides=[f"storage.root={tmp_path / 'th'}", "spark.master=local[2]"])
+
+
+@pytest.fixture
+def lakehouse(spark, settings):
+    from tunehouse.lakehouse import Lakehouse
+
+    return Lakehouse(spark, settings)
