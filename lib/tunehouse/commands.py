@@ -56,7 +56,9 @@ def register(sub, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_sql)
 
     p = sub.add_parser("config", parents=[common], help="print the resolved configuration as YAML",
-                       description="Print the configuration after profile, --conf files and --set overrides.")
+                       description="Print the configuration after profile, --conf files and --set overrides; "
+                       "with --documented, the embedded defaults with a comment per setting (conf/tunehouse.yaml).")
+    p.add_argument("--documented", action="store_true", help="print embedded defaults with descriptions")
     p.set_defaults(func=cmd_config)
 
     p = sub.add_parser(
@@ -191,7 +193,9 @@ def cmd_sql(args, settings: Settings) -> int:
 
 
 def cmd_config(args, settings: Settings) -> int:
-    sys.stdout.write(dump_settings(settings))
+    from tunehouse.config import documented_yaml
+
+    sys.stdout.write(documented_yaml() if args.documented else dump_settings(settings))
     return 0
 
 
