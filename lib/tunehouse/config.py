@@ -21,6 +21,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from tunehouse.training.settings import BaseModelSettings, TrainSettings
+
 # Where conf/ lives: next to lib/ in a checkout (and in a Databricks bundle sync), or set
 # TUNEHOUSE_CONF_DIR when the package is installed elsewhere.
 CONF_DIR = Path(os.environ.get("TUNEHOUSE_CONF_DIR", Path(__file__).resolve().parents[2] / "conf"))
@@ -183,6 +185,8 @@ class Settings(Section):
     generate: GenerateSettings = Field(default_factory=GenerateSettings)
     ingest: IngestSettings = Field(default_factory=IngestSettings)
     tracking: TrackingSettings = Field(default_factory=TrackingSettings)
+    base_model: BaseModelSettings = Field(default_factory=BaseModelSettings)
+    train: TrainSettings = Field(default_factory=TrainSettings)
 
     def mlflow_tracking_uri(self) -> str:
         if self.tracking.tracking_uri:
