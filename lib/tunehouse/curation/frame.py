@@ -73,3 +73,12 @@ def make_conversations(spark: SparkSession, rows: Iterable[dict]) -> DataFrame:
             r.get("bronze_keys", [f"{r['conversation_id']}:{i}" for i in range(len(msgs))]),
         ))
     return spark.createDataFrame(out, CONVERSATION_SCHEMA)
+
+
+# The "best copy" among duplicates: highest rating, then most recent, then a stable tie-break.
+# Exact and near-duplicate removal both keep the first row in this order.
+BEST_COPY_ORDER = [
+    F.col("csat").desc_nulls_last(),
+    F.col("ended_at").desc_nulls_last(),
+    F.col("conversation_id").asc(),
+]
