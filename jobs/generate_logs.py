@@ -1,0 +1,12 @@
+"""Scheduled task `generate-logs`: a thin entry point (Databricks spark_python_task / python_wheel_task, or local).
+
+All logic lives in lib/tunehouse; this file only forwards its arguments to `tunehouse generate-logs`,
+e.g. `python jobs/generate_logs.py --profile databricks --set storage.root=/Volumes/...`.
+"""
+
+import sys
+
+from tunehouse.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main(["generate-logs", *sys.argv[1:]]))

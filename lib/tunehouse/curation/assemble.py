@@ -1,0 +1,96 @@
+"""Stage 1: bronze message rows -> one conversation per row, normalised, with the system message."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+from pyspark.sql import DataFrame
+from pyspark.sql import functions as F
+from pyspark.sql.types import StringType
+
+DEFAULT_SYSTEM_MESSAGE = (
+    "You are a helpful, friendly customer-support agent for a travel agency. Greet the customer, "
+    "answer clearly in the customer's language with concrete next steps, and never ask for or repeat "
+    "payment card numbers or other personal data in the chat."
+)
+
+
+class AssembleSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    system_message: str | None = Field(
+        DEFAULT_SYSTEM_MESSAGE, description="The company's instructions, used as the system message; null for none."
+    )
+    system_message_policy: Literal["add_if_missing", "replace", "keep"] = Field(
+        "add_if_missing",
+        description="add_if_missing: prepend system_message where a conversation has none; replace: drop the "
+        "logs' own system rows (often helpdesk events) and use system_message; keep: leave conversations as logged.",
+    )
+    unicode_form: Literal["NFC", "NFKC", "none"] = Field(
+        "NFKC", description="Unicode normalisation of every message (NFKC folds full-width and compatibility forms)."
+    )
+
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def normalize_text(text: str | None, form: str = "NFKC") -> str | None:
+    """Unicode form, no control chars, \\r\\n -> \\n, runs of spaces -> one, at most one blank line."""
+    if text is None:
+        return None
+    if form != "none":
+        text = unicodedata.normalize(form, text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    text = "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return _MANY_NEWLINES.sub("\n\n", text).strip()
+
+
+def normalize_column(col: str, form: str) -> F.Column:
+    @F.pandas_udf(StringType())
+    def _norm(s: pd.Series) -> pd.Series:
+        return s.map(lambda t: normalize_text(t, form))
+
+    return _norm(F.col(col))
+
+
+def assemble_conversations(bronze: DataFrame, cfg: AssembleSettings) -> DataFrame:
+    """bronze.chat_messages -> conversation frame (see frame.py), ordered by message_index."""
+    msgs = bronze.withColumn("content", normalize_column("content", cfg.unicode_form))
+    grouped = msgs.groupBy("conversation_id").agg(
+        F.array_sort(F.collect_list(F.struct(
+            F.col("message_index").alias("i"), "role", "content", "weight", "message_key"))).alias("rows"),
+        F.max("csat").cast("int").alias("csat"),
+        F.mode(F.when(F.col("role") == "assistant", F.col("agent_id")), deterministic=True).alias("agent_id"),
+        F.min("channel").alias("channel"),
+        F.min("language").alias("language"),
+        F.min("created_at").alias("started_at"),
+        F.max("created_at").alias("ended_at"),
+    )
+    conv = grouped.select(
+        "conversation_id",
+        F.transform("rows", lambda r: F.struct(r["role"].alias("role"), r["content"].alias("content"),
+                                                r["weight"].alias("weight"))).alias("messages"),
+        "csat", "agent_id", "channel", "language", "started_at", "ended_at",
+        F.transform("rows", lambda r: r["message_key"]).alias("bronze_keys"),
+    )
+    return apply_system_message(conv, cfg)
+
+
+def apply_system_message(conv: DataFrame, cfg: AssembleSettings) -> DataFrame:
+    if cfg.system_message_policy == "keep" or not cfg.system_message:
+        return conv
+    system = F.struct(F.lit("system").alias("role"), F.lit(cfg.system_message).alias("content"),
+                      F.lit(None).cast("double").alias("weight"))
+    non_system = F.filter("messages", lambda m: m["role"] != "system")
+    if cfg.system_message_policy == "replace":
+        return conv.withColumn("messages", F.concat(F.array(system), non_system))
+    has_system = F.exists("messages", lambda m: m["role"] == "system")
+    return conv.withColumn(
+        "messages", F.when(has_system, F.col("messages")).otherwise(F.concat(F.array(system), F.col("messages"))))

@@ -1,0 +1,48 @@
+"""Stage 3: exact duplicates, on a normalised hash of the scrubbed conversation.
+
+Hashing after scrubbing makes the same conversation with different customers collapse (both read
+"Hi, I'm <PERSON_1>"). The normalisation ignores case, whitespace and punctuation runs, and keeps
+roles, so "user: hi" and "assistant: hi" differ. The best copy (frame.BEST_COPY_ORDER: highest
+rating, most recent) is kept; the others are dropped naming it.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+from pyspark.sql import Column, DataFrame
+from pyspark.sql import functions as F
+from pyspark.sql.window import Window
+
+from tunehouse.curation.frame import BEST_COPY_ORDER, split_by_reason
+
+
+class ExactDedupSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    enabled: bool = Field(True, description="Drop exact duplicates (after scrubbing and normalisation).")
+    ignore_system: bool = Field(True, description="Leave system messages out of the hash (they are usually the "
+                                "same company instructions everywhere).")
+
+
+def content_hash(ignore_system: bool = True) -> Column:
+    msgs = F.filter("messages", lambda m: m["role"] != "system") if ignore_system else F.col("messages")
+    parts = F.transform(msgs, lambda m: F.concat_ws(
+        ":", m["role"],
+        F.trim(F.regexp_replace(F.lower(m["content"]), r"[\s\p{Punct}]+", " "))))
+    return F.sha2(F.array_join(parts, "\u241e"), 256)
+
+
+def exact_dedup(df: DataFrame, cfg: ExactDedupSettings) -> tuple[DataFrame, DataFrame]:
+    hashed = df.withColumn("content_hash", content_hash(cfg.ignore_system))
+    if not cfg.enabled:
+        return hashed, hashed.limit(0).withColumn("reason", F.lit(None).cast("string")).withColumn(
+            "detail", F.lit(None).cast("string"))
+    w = Window.partitionBy("content_hash").orderBy(*BEST_COPY_ORDER)
+    ranked = hashed.withColumn("__rank", F.row_number().over(w)).withColumn(
+        "__best", F.first("conversation_id").over(w.rowsBetween(Window.unboundedPreceding, Window.currentRow)))
+    kept, dropped = split_by_reason(
+        ranked,
+        F.when(F.col("__rank") > 1, F.lit("exact_duplicate")),
+        F.concat(F.lit("same content as "), F.col("__best"), F.lit(" (kept)")),
+    )
+    return kept.drop("__rank", "__best"), dropped.drop("__rank", "__best")

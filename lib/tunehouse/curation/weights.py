@@ -1,0 +1,125 @@
+"""Stage 7: a ``weight`` on every assistant message — 1 to learn from, 0 to keep as context only.
+
+Rules, in order (the first that applies decides a reply's weight):
+
+1. the source already carried a weight (chat JSONL imports) and ``respect_source_weights``: keep it;
+2. the conversation's agent is excluded (``exclude_agents``), or ``include_agents`` is set and the
+   agent is not in it: 0;
+3. the reply itself is unfit to imitate: shorter than ``min_reply_chars``, an error, or a canned
+   apology (patterns shared with the quality stage): 0;
+4. rated conversations: csat >= ``min_csat`` -> 1, else 0;
+5. unrated conversations (``unrated_policy``): ``style`` -> 1 when the reply's house-style score
+   >= ``min_style_score``; ``learn`` -> 1; ``context`` -> 0.
+
+The house-style score of a reply is the share of ``style_markers`` (case-insensitive Java regexes:
+greeting, empathy, concrete next step, closing) it matches. With ``fractional: true`` the weight is
+a score in [0, 1] instead (rated: (csat-1)/4 blended with style; unrated: style), a feature hosted
+fine-tuning does not offer; with it off, weights are exactly 0 or 1 as the OpenAI/Azure format
+requires. Conversations left with no weight > 0 reply are dropped (``no_trainable_reply``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from pyspark.sql import Column, DataFrame
+from pyspark.sql import functions as F
+
+from tunehouse.curation.frame import split_by_reason
+
+DEFAULT_STYLE_MARKERS = [
+    r"(?i)^\W*(hi|hello|hey|dear|good (morning|afternoon|evening)|hola|bonjour|hallo|buenos d[ií]as|guten tag)\b",
+    r"(?i)\b(thank(s| you)|gracias|merci|danke|I understand|sorry to hear|happy to help|glad to help|"
+    r"I('| a)m sorry|lo siento|d[ée]sol[ée]|es tut mir leid)\b",
+    r"(?i)(\n\s*[-*\d][.)]?\s+\w|\b(first|then|next|step|you can|please (send|check|confirm|reply)|I('| ha)ve "
+    r"(updated|changed|booked|sent|processed|cancelled|canceled))\b)",
+    r"(?i)\b(let me know|anything else|have a (great|nice|good|wonderful)|best regards|kind regards|safe travels|"
+    r"bon voyage|buen viaje|gute reise)\b",
+]
+
+
+class WeightSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    min_csat: int = Field(4, ge=1, le=5, description="Replies in conversations rated at least this are learned (weight 1).")
+    unrated_policy: Literal["style", "learn", "context"] = Field(
+        "style", description="Unrated conversations: style = learn replies that follow the house style; "
+        "learn = learn all; context = learn none.")
+    style_markers: list[str] = Field(DEFAULT_STYLE_MARKERS, description="House-style markers (Java regexes); "
+                                     "a reply's style score is the share it matches.")
+    min_style_score: float = Field(0.5, ge=0, le=1, description="Style score needed to learn an unrated reply.")
+    min_reply_chars: int = Field(20, ge=0, description="Shorter replies stay as context (weight 0).")
+    exclude_agents: list[str] = Field([], description="Agents whose replies are never learned.")
+    include_agents: list[str] = Field([], description="If set, only these agents' replies are learned.")
+    respect_source_weights: bool = Field(True, description="Keep weights that came with imported chat JSONL.")
+    fractional: bool = Field(False, description="Weights in [0, 1] from rating and style instead of exactly 0/1.")
+
+
+def style_score(content: Column, markers: list[str]) -> Column:
+    if not markers:
+        return F.lit(0.0)
+    hits = [F.when(content.rlike(m), 1.0).otherwise(0.0) for m in markers]
+    total = hits[0]
+    for h in hits[1:]:
+        total = total + h
+    return total / F.lit(float(len(markers)))
+
+
+def _unfit(content: Column, cfg: WeightSettings, bad_patterns: list[str]) -> Column:
+    cond = F.length(F.trim(content)) < cfg.min_reply_chars
+    for p in bad_patterns:
+        cond = cond | content.rlike(p)
+    return cond
+
+
+def assign_weights(df: DataFrame, cfg: WeightSettings, bad_reply_patterns: list[str] | None = None
+                   ) -> tuple[DataFrame, DataFrame]:
+    """Set ``weight`` on assistant messages; drop conversations with nothing to learn."""
+    bad = bad_reply_patterns or []
+    agent_ok = F.lit(True)
+    if cfg.exclude_agents:
+        agent_ok = agent_ok & ~F.coalesce(F.col("agent_id").isin(cfg.exclude_agents), F.lit(False))
+    if cfg.include_agents:
+        agent_ok = agent_ok & F.coalesce(F.col("agent_id").isin(cfg.include_agents), F.lit(False))
+    csat = F.col("csat")
+
+    def weigh(m: Column) -> Column:
+        style = style_score(m["content"], cfg.style_markers)
+        if cfg.fractional:
+            rated = ((csat - 1) / 4.0) * 0.7 + style * 0.3
+            unrated = {"style": style, "learn": F.lit(1.0), "context": F.lit(0.0)}[cfg.unrated_policy]
+        else:
+            rated = F.when(csat >= cfg.min_csat, 1.0).otherwise(0.0)
+            unrated = {
+                "style": F.when(style >= cfg.min_style_score, 1.0).otherwise(0.0),
+                "learn": F.lit(1.0),
+                "context": F.lit(0.0),
+            }[cfg.unrated_policy]
+        rule = (
+            F.when(~agent_ok, 0.0)
+            .when(_unfit(m["content"], cfg, bad), 0.0)
+            .when(csat.isNotNull(), rated)
+            .otherwise(unrated)
+        )
+        if cfg.respect_source_weights:
+            rule = F.coalesce(m["weight"], rule)
+        w = F.when(m["role"] == "assistant", F.round(rule.cast("double"), 4)).otherwise(F.lit(None).cast("double"))
+        return F.struct(m["role"].alias("role"), m["content"].alias("content"), w.alias("weight"))
+
+    weighted = df.withColumn("messages", F.transform("messages", weigh))
+    trainable = F.filter("messages", lambda m: m["weight"] > 0)
+    replies = F.filter("messages", lambda m: m["role"] == "assistant")
+    return split_by_reason(
+        weighted,
+        F.when(F.size(trainable) == 0, F.lit("no_trainable_reply")),
+        F.concat(F.lit("0 of "), F.size(replies).cast("string"),
+                 F.lit(" assistant replies qualify (csat "), F.coalesce(csat.cast("string"), F.lit("unrated")),
+                 F.lit(", agent "), F.coalesce(F.col("agent_id"), F.lit("none")), F.lit(")")),
+    )
+
+
+def weight_stats(df: DataFrame) -> DataFrame:
+    """Distribution of assistant-message weights (for reports)."""
+    return (df.select(F.explode("messages").alias("m")).filter("m.role = 'assistant'")
+            .groupBy(F.col("m.weight").alias("weight")).count().orderBy("weight"))
