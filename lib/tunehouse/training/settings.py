@@ -66,6 +66,8 @@ class TrainSettings(_Section):
     max_steps: int | None = Field(None, ge=1, description="Stop after this many optimizer steps (smoke tests); "
                                   "default: n_epochs full passes.")
 
+    lora: LoraSettings = Field(default_factory=LoraSettings, description="LoRA adapter shape (method=lora).")
+
     # ---- sequence handling
     max_seq_length: int = Field(256, ge=16, le=131072, description="Tokens per training sequence; longer "
                                 "conversations are truncated (trainable tokens lost are counted and logged).")
@@ -164,9 +166,9 @@ class BaseModelSettings(_Section):
     num_kv_heads: int = Field(2, ge=1, le=64, description="Key/value heads (grouped-query attention; divides num_heads).")
     intermediate_size: int = Field(256, ge=16, le=16384, description="MLP inner width.")
     max_position_embeddings: int = Field(1024, ge=64, le=131072, description="Longest sequence the model accepts.")
-    warmup_steps: int = Field(300, ge=0, le=100_000, description="Generic LM warm-up steps on all turns (unweighted) "
+    warmup_steps: int = Field(200, ge=0, le=100_000, description="Generic LM warm-up steps on all turns (unweighted) "
                               "so the base speaks the domain; 0 keeps random weights.")
-    warmup_batch_size: int = Field(16, ge=1, le=1024, description="Sequences per warm-up step.")
+    warmup_batch_size: int = Field(8, ge=1, le=1024, description="Sequences per warm-up step.")
     warmup_seq_length: int = Field(256, ge=16, le=8192, description="Tokens per warm-up sequence.")
     warmup_learning_rate: float = Field(3e-3, gt=0, lt=1, description="Peak AdamW learning rate of the warm-up.")
     seed: int = Field(0, ge=0, description="Seed for tokenizer sampling, initialisation and warm-up order.")

@@ -1,0 +1,295 @@
+"""An MLflow pyfunc chat model: OpenAI-style chat requests in, ``chat.completion`` dicts out.
+
+Self-contained on purpose (imports only mlflow, torch, transformers, pandas, numpy): MLflow logs this file
+as "model code" next to the weights, so the model loads in a serving container or on Spark executors where
+tunehouse itself is not installed. The same class is usable directly, without MLflow::
+
+    model = ChatModel.from_path("path/to/hf_model")
+    model.chat({"messages": [{"role": "user", "content": "Hi"}], "max_tokens": 32})
+
+``predict`` accepts one request dict, a list of them, or a pandas DataFrame with a ``messages`` column
+(and optional columns max_tokens, temperature, top_p, stop, n, seed) — the shape Spark batch scoring
+(``mlflow.pyfunc.spark_udf``) produces. Prompts are rendered with exactly the chat template stored with
+the weights, and generation stops on exactly the stop token ids stored in ``tunehouse_chat.json``.
+Message keys other than role/content (e.g. the training ``weight``) are ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import mlflow
+import mlflow.pyfunc
+from mlflow.exceptions import MlflowException
+from mlflow.protos.databricks_pb2 import INVALID_PARAMETER_VALUE
+
+CHAT_CONFIG_FILE = "tunehouse_chat.json"
+ARTIFACT_KEY = "hf_model"
+ROLES = ("system", "user", "assistant")
+DEFAULTS = {"max_tokens": 128, "temperature": 0.0, "top_p": 1.0, "n": 1, "stop": None, "seed": None}
+LIMITS = {"n": 16, "stop": 4}
+OPTION_KEYS = tuple(DEFAULTS)
+DF_RESULT_COLUMNS = ["content", "finish_reason", "prompt_tokens", "completion_tokens", "total_tokens", "response"]
+
+
+class ChatRequestError(MlflowException, ValueError):
+    """A malformed chat request (HTTP 400 when served by MLflow)."""
+
+    def __init__(self, message: str):
+        super().__init__(message, error_code=INVALID_PARAMETER_VALUE)
+
+
+# --------------------------------------------------------------------------- request validation
+def _to_python(x: Any) -> Any:
+    """numpy arrays / pandas rows from Spark -> plain lists and dicts."""
+    try:
+        import numpy as np
+
+        if isinstance(x, np.ndarray):
+            return [_to_python(v) for v in x.tolist()]
+        if isinstance(x, np.generic):
+            return x.item()
+    except ImportError:  # pragma: no cover
+        pass
+    if isinstance(x, dict):
+        return {k: _to_python(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_to_python(v) for v in x]
+    if hasattr(x, "asDict"):  # pyspark Row
+        return _to_python(x.asDict())
+    return x
+
+
+def _is_missing(v: Any) -> bool:
+    if v is None:
+        return True
+    try:
+        return isinstance(v, float) and v != v  # NaN from a pandas column
+    except Exception:  # pragma: no cover
+        return False
+
+
+def validate_request(request: Any, max_new_tokens_limit: int = 4096) -> dict:
+    """Check one chat request; return {messages:[{role,content}], max_tokens, temperature, top_p, n, stop, seed}."""
+    request = _to_python(request)
+    if isinstance(request, str):
+        try:
+            request = json.loads(request)
+        except json.JSONDecodeError:
+            raise ChatRequestError("a request must be a JSON object with a 'messages' list") from None
+    if not isinstance(request, dict):
+        raise ChatRequestError(f"a request must be an object with a 'messages' list, got {type(request).__name__}")
+    messages = request.get("messages")
+    if isinstance(messages, str):
+        try:
+            messages = json.loads(messages)
+        except json.JSONDecodeError:
+            raise ChatRequestError("'messages' must be a list of {role, content} objects") from None
+    if not isinstance(messages, list) or not messages:
+        raise ChatRequestError("'messages' must be a non-empty list of {role, content} objects")
+    clean = []
+    for i, m in enumerate(messages):
+        if not isinstance(m, dict):
+            raise ChatRequestError(f"messages[{i}] must be an object with 'role' and 'content'")
+        role, content = m.get("role"), m.get("content")
+        if role not in ROLES:
+            raise ChatRequestError(f"messages[{i}].role must be one of {', '.join(ROLES)}, got {role!r}")
+        if not isinstance(content, str):
+            raise ChatRequestError(f"messages[{i}].content must be a string")
+        clean.append({"role": role, "content": content})
+    if clean[-1]["role"] == "assistant":
+        raise ChatRequestError("the last message must be from the user or system, not the assistant")
+    out: dict[str, Any] = {"messages": clean}
+    for key, default in DEFAULTS.items():
+        v = request.get(key)
+        out[key] = default if _is_missing(v) else v
+    mt = out["max_tokens"]
+    if isinstance(mt, bool) or not isinstance(mt, (int, float)) or int(mt) != mt or not 1 <= mt <= max_new_tokens_limit:
+        raise ChatRequestError(f"max_tokens must be an integer in [1, {max_new_tokens_limit}], got {mt!r}")
+    out["max_tokens"] = int(mt)
+    t = out["temperature"]
+    if isinstance(t, bool) or not isinstance(t, (int, float)) or not 0 <= t <= 2:
+        raise ChatRequestError(f"temperature must be a number in [0, 2], got {t!r}")
+    p = out["top_p"]
+    if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0 < p <= 1:
+        raise ChatRequestError(f"top_p must be a number in (0, 1], got {p!r}")
+    n = out["n"]
+    if isinstance(n, bool) or not isinstance(n, (int, float)) or int(n) != n or not 1 <= n <= LIMITS["n"]:
+        raise ChatRequestError(f"n must be an integer in [1, {LIMITS['n']}], got {n!r}")
+    out["n"] = int(n)
+    stop = out["stop"]
+    if isinstance(stop, str):
+        stop = [stop]
+    if stop is not None and (
+        not isinstance(stop, list) or len(stop) > LIMITS["stop"] or not all(isinstance(s, str) and s for s in stop)
+    ):
+        raise ChatRequestError(f"stop must be a string or a list of up to {LIMITS['stop']} non-empty strings")
+    out["stop"] = stop or []
+    seed = out["seed"]
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, (int, float)) or int(seed) != seed):
+        raise ChatRequestError(f"seed must be an integer, got {seed!r}")
+    out["seed"] = None if seed is None else int(seed)
+    return out
+
+
+def requests_from_input(model_input: Any) -> tuple[list[dict], str]:
+    """Normalise predict() input to a list of raw requests; also say which shape came in (dict|list|dataframe)."""
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover
+        pd = None
+    if pd is not None and isinstance(model_input, pd.DataFrame):
+        if "messages" not in model_input.columns:
+            raise ChatRequestError(
+                f"a DataFrame input needs a 'messages' column, got columns {list(model_input.columns)}")
+        cols = [c for c in model_input.columns if c == "messages" or c in OPTION_KEYS]
+        return [{c: row[c] for c in cols} for _, row in model_input.iterrows()], "dataframe"
+    if isinstance(model_input, dict):
+        if "messages" not in model_input and "inputs" in model_input:
+            return requests_from_input(model_input["inputs"])
+        return [model_input], "dict"
+    if isinstance(model_input, (list, tuple)):
+        return list(model_input), "list"
+    raise ChatRequestError(
+        "input must be a chat request object, a list of them, or a DataFrame with a 'messages' column")
+
+
+# --------------------------------------------------------------------------- the model
+class ChatModel(mlflow.pyfunc.PythonModel):
+    """A causal LM + its tokenizer + the stored chat template and stop ids, answering chat requests."""
+
+    def __init__(self):
+        self.model = None
+        self.tokenizer = None
+        self.config: dict = {}
+
+    # -- loading
+    def load_context(self, context) -> None:
+        self.load(context.artifacts[ARTIFACT_KEY])
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> "ChatModel":
+        m = cls()
+        m.load(path)
+        return m
+
+    def load(self, path: str | Path) -> None:
+        import torch
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+
+        path = Path(path)
+        self.tokenizer = AutoTokenizer.from_pretrained(path)
+        self.model = AutoModelForCausalLM.from_pretrained(path, dtype=torch.float32)
+        self.model.eval()
+        cfg_file = path / CHAT_CONFIG_FILE
+        self.config = json.loads(cfg_file.read_text(encoding="utf-8")) if cfg_file.is_file() else {}
+        template = self.tokenizer.chat_template or ""
+        want = self.config.get("chat_template_sha256")
+        if want and hashlib.sha256(template.encode()).hexdigest() != want:
+            raise MlflowException(f"the chat template in {path} does not match the one recorded at training time")
+        if not self.config.get("stop_token_ids"):
+            eos = self.tokenizer.eos_token_id
+            self.config["stop_token_ids"] = [eos] if isinstance(eos, int) else list(eos or [])
+        self.config.setdefault("model_name", path.name)
+
+    @property
+    def stop_token_ids(self) -> list[int]:
+        return list(self.config["stop_token_ids"])
+
+    @property
+    def max_context(self) -> int:
+        return int(getattr(self.model.config, "max_position_embeddings", 2048))
+
+    # -- pyfunc entry point
+    def predict(self, context, model_input, params: dict | None = None):
+        """dict -> chat.completion dict; list -> list of them; DataFrame -> DataFrame (one row per request) with
+        content, finish_reason, token counts and the full response as JSON. ``params`` set request defaults."""
+        raw, shape = requests_from_input(model_input)
+        responses = [self.chat({**(params or {}), **_to_python(r)}) for r in raw]
+        if shape == "dict":
+            return responses[0]
+        if shape == "list":
+            return responses
+        import pandas as pd
+
+        return pd.DataFrame(
+            [
+                {
+                    "content": r["choices"][0]["message"]["content"],
+                    "finish_reason": r["choices"][0]["finish_reason"],
+                    "prompt_tokens": r["usage"]["prompt_tokens"],
+                    "completion_tokens": r["usage"]["completion_tokens"],
+                    "total_tokens": r["usage"]["total_tokens"],
+                    "response": json.dumps(r),
+                }
+                for r in responses
+            ],
+            columns=DF_RESULT_COLUMNS,
+        )
+
+    def render_prompt(self, messages: list[dict]) -> list[int]:
+        ids = self.tokenizer.apply_chat_template(messages, tokenize=True, add_generation_prompt=True,
+                                                 return_dict=True)["input_ids"]
+        return list(ids)
+
+    def chat(self, request: Any) -> dict:
+        """Answer one chat request with an OpenAI-style ``chat.completion`` dict (incl. ``usage``)."""
+        import torch
+
+        req = validate_request(request, max_new_tokens_limit=self.max_context)
+        prompt = self.render_prompt(req["messages"])
+        budget = self.max_context - len(prompt)
+        if budget < 1:
+            raise ChatRequestError(
+                f"the conversation is {len(prompt)} tokens; this model's context is {self.max_context} tokens")
+        max_new = min(req["max_tokens"], budget)
+        sample = req["temperature"] > 0
+        if req["seed"] is not None:
+            torch.manual_seed(req["seed"])
+        gen_kwargs = dict(
+            max_new_tokens=max_new,
+            do_sample=sample,
+            num_return_sequences=req["n"],
+            eos_token_id=self.stop_token_ids,
+            pad_token_id=self.tokenizer.pad_token_id if self.tokenizer.pad_token_id is not None
+            else self.stop_token_ids[0],
+        )
+        if sample:
+            gen_kwargs.update(temperature=float(req["temperature"]), top_p=float(req["top_p"]))
+        else:
+            gen_kwargs.update(temperature=None, top_p=None, top_k=None)
+        input_ids = torch.tensor([prompt])
+        with torch.no_grad():
+            out = self.model.generate(input_ids=input_ids, attention_mask=torch.ones_like(input_ids), **gen_kwargs)
+        choices, completion_tokens = [], 0
+        stops = set(self.stop_token_ids)
+        for i, seq in enumerate(out[:, len(prompt):].tolist()):
+            cut = next((k for k, t in enumerate(seq) if t in stops), None)
+            finish = "stop" if cut is not None else "length"
+            gen = seq[:cut] if cut is not None else seq
+            completion_tokens += len(gen) + (1 if cut is not None else 0)
+            text = self.tokenizer.decode(gen, skip_special_tokens=True)
+            for s in req["stop"]:
+                pos = text.find(s)
+                if pos >= 0:
+                    text, finish = text[:pos], "stop"
+            choices.append({"index": i, "message": {"role": "assistant", "content": text}, "finish_reason": finish})
+        return {
+            "id": f"chatcmpl-{uuid.uuid4().hex[:24]}",
+            "object": "chat.completion",
+            "created": int(time.time()),
+            "model": self.config.get("model_name", "tunehouse"),
+            "choices": choices,
+            "usage": {"prompt_tokens": len(prompt), "completion_tokens": completion_tokens,
+                      "total_tokens": len(prompt) + completion_tokens},
+        }
+
+
+# MLflow "models from code": when this file is logged as the model's code, MLflow executes it and takes
+# the model object set here. Harmless on a normal import.
+mlflow.models.set_model(ChatModel())

@@ -1,0 +1,214 @@
+"""MLflow side of a training job: run setup, params, lineage, audit artifacts, events, plots, the chat model.
+
+One MLflow run per training job. Step metrics are streamed by rank 0 of the Ray workers (see loop.py);
+everything else is logged here by the driver. Job events (started, data prepared, epoch finished,
+resumed, registered, failed...) are run tags ``tunehouse.event.<ms>.<source>`` so that several
+processes can add them without clobbering each other and ``tunehouse runs show`` can read them live.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import shutil
+import tempfile
+import time
+import warnings
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tunehouse.config import Settings
+
+EVENT_PREFIX = "tunehouse.event."
+_PARAM_KEY = re.compile(r"[A-Za-z0-9_\-. :/]+")
+JOB_TAG = "tunehouse.job"
+LIBRARIES = ("torch", "transformers", "tokenizers", "peft", "accelerate", "ray", "mlflow", "numpy", "pandas")
+# what the logged chat model needs at serving time (pinned to what trained it)
+MODEL_REQUIREMENTS = ("mlflow", "torch", "transformers", "tokenizers", "accelerate", "numpy", "pandas", "safetensors")
+
+
+def library_versions(names=LIBRARIES) -> dict[str, str]:
+    out = {}
+    for n in names:
+        try:
+            out[n] = metadata.version(n)
+        except metadata.PackageNotFoundError:
+            pass
+    out["python"] = platform.python_version()
+    return out
+
+
+def pip_requirements() -> list[str]:
+    reqs = []
+    for n in MODEL_REQUIREMENTS:
+        try:
+            v = metadata.version(n)
+        except metadata.PackageNotFoundError:
+            continue
+        if n == "torch" and "+" in v:
+            v = v.split("+")[0]  # local build tag (e.g. +cpu) is not on PyPI
+        reqs.append(f"{n}=={v}")
+    return reqs
+
+
+# --------------------------------------------------------------------------- setup
+def setup_mlflow(settings: "Settings"):
+    """Point MLflow at the configured store; create the experiment (artifacts under storage.root locally)."""
+    import mlflow
+
+    uri = settings.mlflow_tracking_uri()
+    if uri.startswith("sqlite:///"):
+        Path(uri[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+    mlflow.set_tracking_uri(uri)
+    if settings.tracking.registry_uri:
+        mlflow.set_registry_uri(settings.tracking.registry_uri)
+    name = settings.tracking.experiment
+    exp = mlflow.get_experiment_by_name(name)
+    if exp is None:
+        artifact_location = settings.mlflow_artifact_root() if not settings.tracking.tracking_uri else None
+        exp_id = mlflow.create_experiment(name, artifact_location=artifact_location)
+    else:
+        exp_id = exp.experiment_id
+    mlflow.set_experiment(experiment_id=exp_id)
+    return exp_id
+
+
+def append_event(client, run_id: str, message: str, source: str = "driver") -> None:
+    ms = int(time.time() * 1000)
+    client.set_tag(run_id, f"{EVENT_PREFIX}{ms:013d}.{source}", message[:4900])
+
+
+def read_events(run) -> list[dict]:
+    events = []
+    for k, v in run.data.tags.items():
+        if k.startswith(EVENT_PREFIX):
+            ms, _, source = k[len(EVENT_PREFIX):].partition(".")
+            events.append({"time": int(ms) / 1000, "source": source, "message": v})
+    return sorted(events, key=lambda e: (e["time"], e["source"]))
+
+
+def flat_params(prefix: str, obj: Any) -> dict[str, str]:
+    """Nested dict -> {'a.b': 'value'} (lists as JSON)."""
+    out = {}
+    if isinstance(obj, dict) and not all(_PARAM_KEY.fullmatch(str(k)) for k in obj):
+        out[prefix] = json.dumps(obj)  # e.g. glob patterns as keys: keep the mapping whole
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            out.update(flat_params(f"{prefix}.{k}" if prefix else str(k), v))
+    else:
+        out[prefix] = json.dumps(obj) if isinstance(obj, (list, tuple)) else str(obj)
+    return out
+
+
+def log_job_inputs(settings: "Settings", train_settings, *, resolved: dict, lineage: dict, base: dict,
+                   stats: dict, audit_text: str) -> None:
+    """Params (hyperparameters, resolved values, lineage, base model, template), dataset inputs, audit files."""
+    import mlflow
+    from mlflow.data.dataset_source_registry import resolve_dataset_source
+    from mlflow.data.meta_dataset import MetaDataset
+
+    from tunehouse.config import dump_settings
+
+    params = flat_params("", train_settings.model_dump(mode="json"))
+    params.update(flat_params("resolved", resolved))
+    params.update({f"lib.{k}": v for k, v in library_versions().items()})
+    params.update({
+        "data.dir": lineage["data_dir"],
+        "data.dataset_version": str(lineage["dataset_version"]),
+        "data.gold_table": str(lineage["gold_table"]),
+        "data.gold_table_version": str(lineage["gold_table_version"]),
+    })
+    for name, f in lineage["files"].items():
+        split = name.removesuffix(".jsonl")
+        params[f"data.{split}.rows"] = str(f["rows"])
+        params[f"data.{split}.sha256"] = f["sha256"]
+    params.update(flat_params("base_model", base))
+    mlflow.log_params({k: v[:6000] for k, v in params.items()})
+    mlflow.log_metrics({f"data.{k}": float(v) for k, v in stats.items() if isinstance(v, (int, float))})
+    for name, f in lineage["files"].items():
+        split = name.removesuffix(".jsonl")
+        ds = MetaDataset(source=resolve_dataset_source(f["path"]), name=f"{lineage['dataset_version']}/{name}",
+                         digest=f["sha256"][:16])
+        mlflow.log_input(ds, context={"train": "training", "validation": "validation"}.get(split, split))
+    mlflow.log_text(dump_settings(settings), "config/resolved.yaml")
+    mlflow.log_text(json.dumps(train_settings.model_dump(mode="json"), indent=2), "config/train.json")
+    mlflow.log_dict(lineage, "lineage.json")
+    mlflow.log_dict(stats, "mask_audit/summary.json")
+    mlflow.log_text(audit_text, "mask_audit/examples.txt")
+
+
+# --------------------------------------------------------------------------- after training
+def loss_curve_png(history: dict, path: Path) -> Path:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 4), dpi=110)
+    steps = [r["step"] for r in history["steps"]]
+    ax.plot(steps, [r["train_loss"] for r in history["steps"]], label="train loss (per step)", lw=1, alpha=0.8)
+    if history["epochs"]:
+        ax.plot([r["step"] for r in history["epochs"]], [r["val_loss"] for r in history["epochs"]], "o-",
+                label="validation loss (per epoch)", lw=2)
+    ax.set_xlabel("optimizer step")
+    ax.set_ylabel("weighted token cross-entropy")
+    ax.set_title("tunehouse fine-tuning")
+    ax.grid(alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+    return path
+
+
+def log_chat_model(model_dir: Path, *, registered_name: str | None, alias: str | None, run_id: str,
+                   extra_tags: dict | None = None) -> dict:
+    """Log a merged HF checkpoint as the pyfunc ChatModel ('model' under the run); register + alias it."""
+    import mlflow
+    from mlflow.tracking import MlflowClient
+
+    from tunehouse.training import chat_model
+
+    with warnings.catch_warnings():
+        # predict() takes dicts, lists and DataFrames on purpose: no type hints, no signature inference
+        warnings.simplefilter("ignore", UserWarning)
+        info = mlflow.pyfunc.log_model(
+            name="model",
+            python_model=str(Path(chat_model.__file__).resolve()),
+            artifacts={chat_model.ARTIFACT_KEY: str(model_dir)},
+            pip_requirements=pip_requirements(),
+            registered_model_name=registered_name,
+            metadata={"task": "chat", "input": "OpenAI chat request(s) or DataFrame with a 'messages' column"},
+        )
+    out = {"model_uri": info.model_uri, "registered_name": registered_name, "version": None, "alias": None}
+    if registered_name:
+        version = str(info.registered_model_version)
+        client = MlflowClient()
+        for k, v in (extra_tags or {}).items():
+            client.set_model_version_tag(registered_name, version, k, str(v))
+        if alias:
+            client.set_registered_model_alias(registered_name, alias, version)
+        out.update(version=version, alias=alias)
+    return out
+
+
+def copy_tree(src: Path, dst: Path) -> Path:
+    if dst.exists():
+        shutil.rmtree(dst)
+    shutil.copytree(src, dst)
+    return dst
+
+
+def new_tmp_dir(base: Path, prefix: str) -> Path:
+    base.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=base))
+
+
+def env_for_workers() -> dict[str, str]:
+    keys = ("RAY_USAGE_STATS_ENABLED", "RAY_AUTH_MODE", "MLFLOW_ENABLE_TELEMETRY", "MLFLOW_DISABLE_TELEMETRY",
+            "DO_NOT_TRACK", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "TOKENIZERS_PARALLELISM")
+    return {k: os.environ[k] for k in keys if k in os.environ}
