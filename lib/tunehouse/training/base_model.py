@@ -153,9 +153,10 @@ def build_tokenizer(texts: list[str], vocab_size: int, placeholders: list[str]):
         min_frequency=2,
         show_progress=False,
     )
-    # placeholders are matched before BPE runs, so they never merge with surrounding text
+    # placeholders are left out of BPE training and added afterwards as whole tokens: added tokens are
+    # matched before BPE runs, so a placeholder never merges with the text around it
+    tok.train_from_iterator((PLACEHOLDER_RE.sub(" ", t) for t in texts), trainer)
     tok.add_tokens([AddedToken(p, normalized=False, special=False) for p in placeholders])
-    tok.train_from_iterator(texts, trainer)
     hf = PreTrainedTokenizerFast(
         tokenizer_object=tok,
         bos_token=None,

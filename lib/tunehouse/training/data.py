@@ -125,6 +125,18 @@ def stop_token_ids(tokenizer) -> list[int]:
     return ids
 
 
+def generation_stop_ids(tokenizer) -> list[int]:
+    """Ids that end generation: the end-of-turn ids, plus the start-of-turn token (a model that opens a new
+    turn instead of closing its own has finished its reply)."""
+    ids = stop_token_ids(tokenizer)
+    for tok in ("<|im_start|>", "<|start_header_id|>", "<start_of_turn>"):
+        if tok in tokenizer.get_vocab():
+            tid = tokenizer.convert_tokens_to_ids(tok)
+            if tid not in ids:
+                ids.append(tid)
+    return ids
+
+
 def _render(tokenizer, messages: list[dict], add_generation_prompt: bool = False) -> str:
     return tokenizer.apply_chat_template(
         [{"role": m["role"], "content": m["content"]} for m in messages],

@@ -212,8 +212,24 @@ def train_loop_per_worker(cfg: dict) -> None:
                                   "message": f"resumed from checkpoint at epoch {epoch0}, step {global_step}"})
 
     tracker = _StepTracker(cfg, rank) if rank == 0 else None
-    if tracker and checkpoint is not None:
-        tracker.event(history["events"][-1]["message"])
+    if tracker:
+        tracker.event(history["events"][-1]["message"] if checkpoint is not None else
+                      f"training started on {world} workers ({device.type}): {total_steps} steps, "
+                      f"{steps_per_epoch} per epoch")
+    try:
+        _epochs(model, optimizer, scheduler, params, train, val, cfg, rank, world, device, history, tracker,
+                epoch0=epoch0, step0=step0, global_step=global_step, total_steps=total_steps)
+    except Exception as e:
+        _StepTracker(cfg, rank).event(f"worker rank {rank} failed: {type(e).__name__}: {e}"[:1000])
+        raise
+    if tracker:
+        tracker.flush()
+
+
+def _epochs(model, optimizer, scheduler, params, train, val, cfg, rank, world, device, history, tracker, *,
+            epoch0: int, step0: int, global_step: int, total_steps: int) -> None:
+    """Epochs from the (possibly resumed) position: optimizer steps, validation, checkpoint + report."""
+    micro, accum = cfg["micro_batch_size"], cfg["gradient_accumulation_steps"]
     done = global_step >= total_steps
     for epoch in range(epoch0, cfg["n_epochs"]):
         if done:
@@ -267,8 +283,6 @@ def train_loop_per_worker(cfg: dict) -> None:
                          epoch=epoch_next, step_in_epoch=step_next, global_step=global_step,
                          metrics={"epoch": epoch + 1, "step": global_step,
                                   "train_loss": history["steps"][-1]["train_loss"], **val_metrics})
-    if tracker:
-        tracker.flush()
 
 
 @torch.no_grad()

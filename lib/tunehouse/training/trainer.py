@@ -370,6 +370,7 @@ def _finish(settings, client, run_id, result, base, tokenizer, stop_ids, base_in
         if ts.method == "lora":
             model = model.merge_and_unload()
         model.config.use_cache = True
+        gen_stop = td.generation_stop_ids(tokenizer)
         merged = work / "hf_model"
         model.save_pretrained(merged)
         tokenizer.save_pretrained(merged)
