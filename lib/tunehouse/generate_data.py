@@ -1,7 +1,8 @@
-"""Data pools for :mod:`tunehouse.generate`: places, agents, topic mix and the message templates.
+"""Data pools for :mod:`tunehouse.generate`: topic mix, agents, places, message templates, and what
+PII values look like (valid Luhn/mod-97/SSN structure in national formats, Faker-backed personas).
 
-Kept apart from the generator so the generator reads as logic, and so the text can be reviewed
-(and extended with a language) without touching code.
+Kept apart from the generator so the generator reads as the assembly of conversations, and so the
+text can be reviewed (or a language added) without touching that logic.
 
 Template slots (``{name}``) are filled by the generator; each slot is one of three categories:
 
@@ -16,6 +17,13 @@ Template slots (``{name}``) are filled by the generator; each slot is one of thr
 """
 
 from __future__ import annotations
+
+import random
+import re
+import unicodedata
+import zlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 # --------------------------------------------------------------------------------------------
 # Mix of the data set
@@ -69,6 +77,7 @@ CSAT_WEIGHTS: dict[str, tuple[float, ...]] = {
 }
 
 SIGNOFF = "— Wanderly Travel Support"
+DOB_REFERENCE = datetime(2023, 7, 1)  # customers are 18-80 years old at the start of the logs
 
 # Persona locales per conversation language: Faker locale, weight. Non-English names on purpose.
 PERSONA_LOCALES: dict[str, list[tuple[str, float]]] = {
@@ -362,7 +371,7 @@ EN = {
         "payment_issue": [
             "My card keeps getting declined on your website when I try to pay {price}.",
             "I was charged twice for booking {ref}! Card ending in {last4}.",
-            "Payment page says 'Error 403' and won't load. Am I blocked?",
+            "Payment page says \"Error 403\" and won't load. Am I blocked?",
         ],
         "accessibility": [
             "My father uses a wheelchair. Can you arrange assistance at {city} airport for flight {flight}?",
@@ -457,7 +466,7 @@ EN = {
         ],
     },
     "steps": {
-        "booking_change": ["Check the confirmation email we just sent you.", "Download your new boarding pass 24 hours before departure.",
+        "booking_change": ["Open \"My trips\" in the app to check the new times.", "Download your new boarding pass 24 hours before departure.",
                            "If you booked a transfer, it has been moved as well.", "Contact us if anything looks wrong."],
         "refund": ["You'll receive a confirmation email with the refund number.", "The amount goes back to your original payment method.",
                    "If you don't see it within 10 business days, reply to this chat."],
@@ -469,7 +478,7 @@ EN = {
                              "Try the local market on Saturday morning."],
         "insurance": ["Fill in the claim form in your Wanderly account.", "Attach receipts and the medical report.",
                       "Our insurance partner will answer within 15 working days."],
-        "loyalty": ["Log in to your Wanderly account.", "Go to 'My Miles'.", "Select 'Use Miles' at checkout."],
+        "loyalty": ["Log in to your Wanderly account.", "Go to \"My Miles\".", "Select \"Use Miles\" at checkout."],
         "complaint": ["You'll receive a complaint number by email.", "Our quality team will contact the supplier.",
                       "We'll get back to you within 14 days with an outcome."],
         "payment_issue": ["Clear your browser cache.", "Make sure 3-D Secure is enabled for your card.", "Try the payment again."],
@@ -511,7 +520,7 @@ EN = {
              "We are not responsible for that.", "Fine. Done."],
     "canned": ["We apologize for the inconvenience.", "We apologize for the inconvenience.", "We apologize for the inconvenience.",
                "Thank you for your patience. We apologize for the inconvenience.", "Your request has been forwarded to the relevant department."],
-    "bot": ["Hi! I'm Wanda 🤖, Wanderly's virtual assistant. Type your question or 'agent' to talk to a person.",
+    "bot": ["Hi! I'm Wanda 🤖, Wanderly's virtual assistant. Type your question or \"agent\" to talk to a person.",
             "Welcome to Wanderly Travel! How can we help you today?"],
     "bot_busy": ["All our agents are busy right now. Average waiting time: 12 minutes.",
                  "Thanks for your message! An agent will reply as soon as possible."],
@@ -902,6 +911,11 @@ SYSTEM_TEXTS = {
     "left": "Customer left the chat.",
     "idle": "Conversation closed due to inactivity.",
 }
+# What a chat widget logs about the visitor on the web channel: the IP address is PII in a system row.
+VISITOR_INFO = ["Visitor info: IP {ip} · {browser} · page {page}", "New chat from {ip} ({browser}), page: {page}"]
+BROWSERS = ["Chrome 121 on Windows 10", "Safari 17.2 on iPhone", "Firefox 122 on Ubuntu", "Edge 120 on Windows 11",
+            "Samsung Internet 23 on Android"]
+PAGES = ["/manage-booking", "/checkout/payment", "/flights/search", "/help/refunds", "/account/miles", "/"]
 
 # Garbage the customer side produces.
 KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm", "asdfjklö", "ñlkjhgfd", "jkljkl", "azertyuiop", "qwertzuiop"]
@@ -922,3 +936,267 @@ MONTHS = {
     "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
     "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
 }
+
+
+# --------------------------------------------------------------------------------------------
+# PII values with valid structure (Luhn, mod-97, SSN ranges) in varied national formats
+# --------------------------------------------------------------------------------------------
+
+_REF_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def _luhn_sum(number: str) -> int:
+    total = 0
+    for i, c in enumerate(reversed([c for c in number if c.isdigit()])):
+        d = int(c)
+        total += (d * 2 - 9 if d > 4 else d * 2) if i % 2 else d
+    return total % 10
+
+
+def luhn_ok(number: str) -> bool:
+    return sum(c.isdigit() for c in number) >= 12 and _luhn_sum(number) == 0
+
+
+def iban_ok(iban: str) -> bool:
+    s = iban.replace(" ", "").upper()
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]+", s):
+        return False
+    return int("".join(str(int(c, 36)) for c in s[4:] + s[:4])) % 97 == 1
+
+
+def _digits(r: random.Random, n: int) -> str:
+    return f"{r.randrange(10 ** n):0{n}d}"  # one draw per run of digits: this is on the hot path
+
+
+_RUNS = re.compile(r"#+|.")
+
+
+def _pattern(r: random.Random, fmt: str) -> str:
+    out = []
+    for c in _RUNS.findall(fmt):
+        if c[0] == "#":
+            out.append(_digits(r, len(c)))
+        elif c == "N":
+            out.append(str(r.randrange(2, 10)))
+        elif c == "A":
+            out.append(chr(65 + r.randrange(26)))
+        elif c == "X":
+            out.append(r.choice("CFGHJKLMNPRTVWXYZ0123456789"))
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def make_card(r: random.Random) -> str:
+    brand = r.choices(["visa", "mc", "amex"], [55, 35, 10])[0]
+    if brand == "amex":
+        body = r.choice(["34", "37"]) + _digits(r, 12)
+    else:
+        prefix = "4" if brand == "visa" else str(r.randint(51, 55))
+        body = prefix + _digits(r, 15 - len(prefix))
+    number = body + str((10 - _luhn_sum(body + "0")) % 10)
+    style = r.choices(["space", "dash", "plain"], [45, 15, 40])[0]
+    if style == "plain":
+        return number
+    groups = [number[:4], number[4:10], number[10:]] if brand == "amex" else [number[i:i + 4] for i in range(0, 16, 4)]
+    return (" " if style == "space" else "-").join(groups)
+
+
+def make_iban(r: random.Random, country: str) -> str:
+    bban = []
+    for kind, n in IBAN_LAYOUTS[country]:
+        if isinstance(kind, tuple):
+            bban.append(r.choice(kind))
+        elif kind == "n":
+            bban.append(_digits(r, n))
+        elif kind == "a":
+            bban.append("".join(chr(65 + r.randrange(26)) for _ in range(n)))
+        else:  # alphanumeric, mostly digits as in real accounts
+            bban.append("".join(r.choice("0123456789" * 3 + "ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(n)))
+    bban = "".join(bban)
+    check = 98 - int("".join(str(int(c, 36)) for c in bban + country + "00")) % 97
+    iban = f"{country}{check:02d}{bban}"
+    if r.random() < 0.55:
+        iban = " ".join(iban[i:i + 4] for i in range(0, len(iban), 4))
+    return iban
+
+
+def make_ssn(r: random.Random) -> str:
+    area = r.randint(1, 899)
+    area = 667 if area == 666 else area  # 000, 666 and 9xx are never issued
+    ssn = f"{area:03d}-{r.randint(1, 99):02d}-{r.randint(1, 9999):04d}"
+    style = r.random()
+    return ssn if style < 0.85 else (ssn.replace("-", " ") if style < 0.95 else ssn.replace("-", ""))
+
+
+def make_ip(r: random.Random) -> str:
+    if r.random() < 0.2:
+        head = r.choice(["2001:db8", "2a02:8108", "2600:1700", "2a01:cb00", "2a00:23c6"])
+        groups = [f"{r.randrange(0x10000):x}" for _ in range(r.choice([2, 3, 6]))]
+        return head + (":" if len(groups) == 6 else "::") + ":".join(groups)
+    first = r.choice([a for a in range(1, 224) if a not in (10, 127)])
+    return f"{first}.{r.randrange(256)}.{r.randrange(256)}.{r.randint(1, 254)}"
+
+
+def make_ref(r: random.Random) -> str:
+    return "WT-" + "".join(r.choice(_REF_ALPHABET) for _ in range(6))
+
+
+def make_pnr(r: random.Random) -> str:
+    while True:  # airline record locators mix letters and digits
+        pnr = "".join(r.choice(_REF_ALPHABET) for _ in range(6))
+        if sum(c.isdigit() for c in pnr) in (1, 2, 3):
+            return pnr
+
+
+def format_date(r: random.Random, d: datetime, lang: str, year: bool, us: bool = False) -> str:
+    m = MONTHS[lang][d.month - 1]
+    y = f" {d.year}" if year else ""
+    if lang == "en":
+        opts = [f"{d.day} {m}{y}", f"{m} {d.day}{',' if year else ''}{y}",
+                f"{d.month:02d}/{d.day:02d}/{d.year}" if us else f"{d.day:02d}/{d.month:02d}/{d.year}"]
+        if year:
+            opts.append(f"{d.year}-{d.month:02d}-{d.day:02d}")
+        else:
+            opts[2] = f"{d.day} {m[:3]}"
+    elif lang == "es":
+        opts = [f"{d.day} de {m}" + (f" de {d.year}" if year else ""), f"{d.day:02d}/{d.month:02d}/{d.year}"]
+    elif lang == "fr":
+        opts = [f"{d.day} {m}{y}", f"{d.day:02d}/{d.month:02d}/{d.year}"]
+    else:
+        opts = [f"{d.day}. {m}{y}", f"{d.day:02d}.{d.month:02d}.{d.year}" if year else f"{d.day}.{d.month}."]
+    return r.choice(opts)
+
+
+def format_price(r: random.Random, lang: str) -> str:
+    amount = r.choice([r.randint(20, 400), r.randint(100, 3500)]) + r.choice([0, 0, 0.5, 0.99, 0.25])
+    whole, cents = int(amount), round((amount % 1) * 100)
+    if lang == "en":
+        sym = r.choice(["€", "€", "£", "$"])
+        return r.choice([f"{sym}{whole:,}.{cents:02d}", f"{sym}{whole:,}", f"{whole} EUR"])
+    grouped = f"{whole:,}".replace(",", " " if lang == "fr" else ".")
+    return r.choice([f"{grouped},{cents:02d} €", f"{whole} €", f"{whole}€", f"{whole} EUR"])
+
+
+def format_time(r: random.Random, lang: str) -> str:
+    h, mi = r.randint(5, 23), r.choice(range(0, 60, 5))
+    if lang == "en":
+        return r.choice([f"{h:02d}:{mi:02d}", f"{(h - 1) % 12 + 1}:{mi:02d} {'pm' if h >= 12 else 'am'}"])
+    if lang == "fr":
+        return r.choice([f"{h}h{mi:02d}", f"{h:02d}:{mi:02d}"])
+    if lang == "de":
+        return r.choice([f"{h:02d}:{mi:02d} Uhr", f"{h}.{mi:02d}"])
+    return f"{h:02d}:{mi:02d}"
+
+
+# --------------------------------------------------------------------------------------------
+# Personas: pre-drawn Faker pools per locale (Faker in the hot loop would dominate the run time)
+# --------------------------------------------------------------------------------------------
+
+_FAKERS: dict = {}
+_FOLD = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss", "æ": "ae", "Æ": "AE", "đ": "d",
+                       "þ": "th", "Þ": "Th", "ı": "i", "'": "", " ": "", "-": ""})
+_PINYIN = ["wei", "li", "zhang", "wang", "liu", "chen", "yang", "huang", "zhao", "wu", "xiaoming", "lei"]
+_ROMAJI = ["yuki", "haruto", "sakura", "kenji", "tanaka", "sato", "aoi", "ren", "hina", "suzuki"]
+
+
+def _ascii(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.translate(_FOLD))
+    return "".join(c for c in s if c.isascii() and c.isalnum()).lower()
+
+
+class PersonaPools:
+    """Names and addresses per locale, drawn once per seed; independent of how many are used."""
+
+    def __init__(self, seed: int):
+        self.seed = seed
+        self._pools: dict[str, dict] = {}
+
+    def get(self, locale: str) -> dict:
+        if locale not in self._pools:
+            from faker import Faker
+
+            fake = _FAKERS.get(locale) or _FAKERS.setdefault(locale, Faker(locale))
+            fake.seed_instance(self.seed * 1_000_003 + zlib.crc32(locale.encode()))
+            if locale == "ja_JP":  # mostly romanised, some in kanji (family name first)
+                firsts = [fake.first_romanized_name() for _ in range(120)]
+                lasts = [fake.last_romanized_name() for _ in range(120)]
+                native = [(fake.last_name(), fake.first_name()) for _ in range(40)]
+            else:
+                firsts = [fake.first_name() for _ in range(160)]
+                lasts = [fake.last_name() for _ in range(160)]
+                native = [(fake.last_name(), fake.first_name()) for _ in range(40)] if locale == "zh_CN" else []
+            addresses = [re.sub(r"\s*\n\s*", ", ", fake.address()).strip() for _ in range(120)]
+            self._pools[locale] = {"first": firsts, "last": lasts, "native": native, "address": addresses}
+        return self._pools[locale]
+
+
+@dataclass
+class Persona:
+    locale: str
+    country: str
+    first: str
+    last: str
+    full: str
+    email: str
+    phone: str
+    card: str
+    iban: str | None
+    ssn: str | None
+    ip: str
+    address: str
+    passport: str
+    dob: str
+    ref: str
+    pnr: str
+    title: str
+
+
+def make_email(r: random.Random, first: str, last: str, country: str) -> str:
+    f, l = _ascii(first), _ascii(last)
+    if not f or not l:  # names in CJK script: a romanised handle
+        handles = _ROMAJI if country == "JP" else _PINYIN
+        f, l = r.choice(handles), r.choice(handles)
+    local = r.choice([f"{f}.{l}", f"{f}{l}", f"{f[0]}.{l}", f"{f}_{l}{r.randint(1, 99)}", f"{f}{r.randint(70, 2005)}",
+                      f"{l}.{f}", f"{f}.{l}+travel"])
+    domain = r.choice(EMAIL_DOMAINS.get(country, []) + EMAIL_DOMAINS["*"][:2])
+    email = f"{local}@{domain}"
+    return email.upper() if r.random() < 0.02 else email
+
+
+def make_persona(r: random.Random, pools: PersonaPools, locale: str, lang: str) -> Persona:
+    country = LOCALE_COUNTRY[locale]
+    pool = pools.get(locale)
+    if r.random() < 0.04:
+        first, last = r.choice(TRICKY_NAMES)
+    else:
+        first, last = r.choice(pool["first"]), r.choice(pool["last"])
+    full = f"{first} {last}"
+    if pool["native"] and r.random() < 0.3:  # family name first, no space in Chinese
+        last, first = r.choice(pool["native"])
+        full = f"{last}{first}" if locale == "zh_CN" else f"{last} {first}"
+    born = DOB_REFERENCE - timedelta(days=r.randint(18 * 365, 80 * 365))
+    return Persona(
+        locale=locale, country=country, first=first, last=last, full=full,
+        email=make_email(r, first, last, country),
+        phone=_pattern(r, r.choice(PHONE_FORMATS[country])),
+        card=make_card(r),
+        iban=make_iban(r, country) if country in IBAN_LAYOUTS else None,
+        ssn=make_ssn(r) if country == "US" else None,
+        ip=make_ip(r),
+        address=r.choice(pool["address"]),
+        passport=_pattern(r, r.choice(PASSPORT_FORMATS[country])),
+        dob=format_date(r, born, lang, year=True, us=country == "US"),
+        ref=make_ref(r), pnr=make_pnr(r),
+        title=r.choice(TITLES[lang]),
+    )
+
+
+def rename_persona(r: random.Random, pools: PersonaPools, p: Persona) -> Persona:
+    """The same customer data under another name and email (an exact duplicate after scrubbing)."""
+    pool = pools.get(p.locale)
+    first, last = r.choice(pool["first"]), r.choice(pool["last"])
+    while f"{first} {last}" == p.full:
+        first = r.choice(pool["first"])
+    return Persona(**{**p.__dict__, "first": first, "last": last, "full": f"{first} {last}",
+                      "email": make_email(r, first, last, p.country)})
