@@ -134,7 +134,7 @@ _LETTER = r"[^\W\d_]"
 _TOKEN = rf"[{_UP}]{_LETTER}*(?:['’]{_LETTER}+)*(?:-{_LETTER}+)*(?![\d_])"
 _ABBR = rf"[{_UP}][a-z]{{0,2}}\.(?=[ \t])"
 _PARTICLE = (r"(?:van|von|de|del|della|der|den|di|da|du|dos|das|do|la|le|el|al|bin|ibn|ben|ter|ten"
-             r"|zu|af|av|dal|dei|des|degli)")
+             r"|zu|af|av|dal|dei|des|degli|ó|ní|nic|ua|abu|bint|ap|op|te)")
 # starts with the upper-case class so the regex engine can skip ahead to candidates quickly
 _RUN_RE = re.compile(
     rf"[{_UP}](?<![\w<@/#&.'’\-].)(?:[a-z]{{0,2}}\.(?=[ \t])|{_LETTER}*(?:['’]{_LETTER}+)*(?:-{_LETTER}+)*(?![\d_]))"
@@ -210,14 +210,22 @@ _PHONE_RE = re.compile(
     r"|\(\d{2,5}\)[ .\-]?\d{2,4}(?:[ .\-]?\d{2,4}){1,3}"  # (415) 555-0132, (020) 7946 0958
     r"|(?:1[ .\-])?[2-9]\d{2}[ .\-][2-9]\d{2}[ .\-]\d{4}"  # 415-555-0132, 1 415 555 0132
     r"|0\d{1,4}(?:[ .\-/]\d{2,8}){1,4}"  # 020 7946 0958, 06 12 34 56 78, 0151 23456789
+    r"|[1-9]\d{1,3}(?:[ .\-]\d{2,7}){1,4}"  # 913 30 14 67, 55 4850 8300, 342 4204446 (shape-checked)
     r")(?:\s*(?:ext\.?|extension|x|#|poste|Durchwahl|DW)\s*\d{1,5})?(?![\w]|[.,]\d)")
 _PHONE_CUE_RE = re.compile(
     r"(?i:\b(?:phone|telephone|tel|mobile|mob|cell|cellphone|whats\s?app|sms|text\s+me|call\s+me|call"
     r"|reach\s+me|ring\s+me|contact\s+(?:me|number)|fax|my\s+number|number\s+is|landline"
     r"|tel[ée]fono|m[óo]vil|celular|ll[áa]m[ae]me|whatsapp|t[ée]l[ée]phone|portable|joindre|appelez"
     r"|num[ée]ro\s+de\s+t[ée]l[ée]phone|telefon(?:nummer)?|handy(?:nummer)?|rufnummer|anrufen|erreichbar"
-    r"|mobilnummer|festnetz)\b)"
+    r"|mobilnummer|festnetz|llamadme(?:\s+al)?|ll[áa]mame(?:\s+al)?|llamar(?:me)?(?:\s+al)?|tlf|tfno|contacto"
+    r"|whats|n[uú]mero(?:\s+de\s+(?:tel[ée]fono|m[óo]vil|contacto))?|num[ée]ro(?:\s+de\s+portable)?)\b)"
     r"[^\d\n+]{0,24}?(\+?\(?\d[\d .\-()/]{5,20}\d)(?:\s*(?:ext\.?|x)\s*\d{1,5})?(?![\w])")
+_NANP_RE = re.compile(r"(?:1[ .\-])?[2-9]\d{2}[ .\-][2-9]\d{2}[ .\-]\d{4}")
+_NATIONAL_SHAPES_RE = re.compile(
+    r"\d{3}(?:[ .]\d{2}){3}|\d{2}[ .]\d{4}[ .]\d{4}|[2-9]\d{2}[ .]\d{3}[ .]\d{3,4}|3\d{2}[ .]\d{6,7}"
+    r"|\d{4}[ .]\d{3}[ .]\d{3}|\d{2}(?:[ .]\d{2}){4}|\d{3}-\d{3}-\d{3,4}|\d{2}-\d{4}-\d{4}")
+# a line holding only a phone number (signatures)
+_PHONE_LINE_RE = re.compile(r"(?m)^[ \t>]*(\+?\(?\d[\d .\-()/]{6,18}\d)[ \t]*$")
 _PHONE_BLOCK_AFTER = re.compile(
     r"(?i)^\s*(?:€|eur|usd|gbp|\$|£|points|pts|miles|km|kg|lbs|%|euros?|dollars?|pounds?)")
 _DATE_SHAPE = re.compile(
@@ -225,12 +233,13 @@ _DATE_SHAPE = re.compile(
 
 # ---------------------------------------------------------------- documents and bookings
 # filler words between a cue and its value: "passport number is", "Buchungsnummer lautet", "n°"
-_FILL = (r"(?:\s*(?:is|was|are|:|#|=|-|–|no\.?|nr\.?|n[º°o]\.?|number|num\.?|code|id|es|est|ist|lautet|de|du|my"
-         r"|our|your|the|el|la|le|mi|mon|ma|mein|meine)\b\.?|\s*[:#=(-])*\s*")
+_FILL = (r"(?i:(?:\s*(?:is|was|are|:|#|=|-|–|no\.?|nr\.?|n[º°o]\.?|number|num\.?|code|id|es|est|ist|lautet|de|du|my"
+         r"|our|your|the|el|la|le|mi|mon|ma|mein|meine|reference|ref)\b\.?|\s*[:#=(-])*\s*)")
 _PASSPORT_RE = re.compile(
     r"(?i:\b(?:passport|passports|pass\s?(?:no|nr)\.?|passeport|pasaporte|passaporto|reisepass(?:nummer)?"
     r"|passnummer|pass-nr\.?|paspoort(?:nummer)?)\b)" + _FILL +
-    r"(?:\((?:\w+)\)\s*)?((?=[A-Za-z0-9]*\d[A-Za-z0-9]*\d[A-Za-z0-9]*\d)[A-Za-z0-9]{6,10})\b")
+    r"(?:\((?:\w+)\)\s*)?(?:[^\W\d_]{1,10}\.?\s*[:#]?\s*){0,2}?"  # "Passport numebr X", "(Irish)"
+    r"((?=[A-Za-z0-9]*\d[A-Za-z0-9]*\d[A-Za-z0-9]*\d)[A-Za-z0-9]{6,10})\b")
 _BOOKING_CUE = (
     r"(?i:\b(?:booking(?:\s+(?:reference|ref\.?|number|no\.?|code|id|#))?|reservation(?:\s+(?:number|no\.?|code"
     r"|id|reference|ref\.?|#))?|confirmation(?:\s+(?:number|no\.?|code|#|id))?|conf\.?\s*(?:no\.?|#|code)"
@@ -240,10 +249,19 @@ _BOOKING_CUE = (
     r"|referencia(?:\s+de\s+(?:la\s+)?reserva)?|r[ée]f[ée]rence(?:\s+de\s+(?:la\s+)?r[ée]servation)?"
     r"|num[ée]ro\s+de\s+(?:r[ée]servation|dossier|confirmation|billet)|code\s+de\s+r[ée]servation|dossier"
     r"|buchungs(?:nummer|code|referenz|bestätigung)|reservierungs(?:nummer|code)|best[äa]tigungs(?:nummer|code)"
-    r"|vorgangsnummer|ticketnummer)(?!\w))")
+    r"|vorgangsnummer|ticketnummer|reserva|r[ée]servation|buchung|referenz)(?!\w))")
 _BOOKING_RE = re.compile(
     _BOOKING_CUE + _FILL +
-    r"((?=[A-Za-z0-9\-]*\d)[A-Za-z0-9][A-Za-z0-9\-]{3,15}(?<!-)(?![\w\-])|[A-Z]{6}(?![\w\-]))")
+    r"((?=[A-Za-z0-9\-]*\d)[A-Za-z0-9][A-Za-z0-9\-]{3,15}(?<!-)(?![\w\-])|[A-Za-z]{1,4}-[A-Za-z0-9]{4,10}(?![\w\-])"
+    r"|[A-Z]{6}(?![\w\-]))")
+_REF_LETTERS_RE = re.compile(r"[A-Z](?<![\w\-/.][A-Z])[A-Z]{1,3}-([A-Z]{5,8})(?![\w\-])")
+# "reservation code on my ticket is 5w4yyb", "code de la compagnie est ZXLV26": a few words between
+# the cue and a code that mixes letters and digits
+_BOOKING_LOOSE_RE = re.compile(
+    r"(?i:\b(?:booking|reservation|r[ée]servation|reserva|buchung|confirmation|pnr|locator|reference|code|c[óo]digo"
+    r"|referencia|r[ée]f[ée]rence|ref)(?!\w))(?:[ \t]+[^\W\d_]{1,12}[.,:]?){0,5}?[ \t]*[:#]?[ \t]*"
+    r"((?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{5,10}|[A-Za-z]{1,4}-(?=[A-Za-z]*\d)[A-Za-z0-9]{4,10})(?![\w\-])")
+_REF_SHAPE_RE = re.compile(r"[A-Z](?<![\w\-/.][A-Z])[A-Z]{1,3}-(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{5,10}(?![\w\-])")
 _NOT_PNR_RE = re.compile(r"[A-Z]+\d+|\d+[A-Z]+|[A-Z]\d[A-Z]?\d+")
 _PNR_SHAPE_RE = re.compile(r"[A-Z0-9](?<![\w/#@.\-].)[A-Z0-9]{5}(?![\w\-])")
 _ID_CUE = (
@@ -318,6 +336,19 @@ _ADDR_TYPE_FIRST_WORDS = ("Calle", "C/", "Av", "Paseo", "Pº", "Plaza", "Pza", "
                           "Praça", "Largo", "Alameda", "Estrada", "Ulica", "ul.")
 _ADDR_DE_WORDS = ("str", "weg", "allee", "platz", "gasse", "damm", "ufer", "chaussee", "straat", "laan", "plein",
                   "gracht", "kade", "gatan", "vägen", "gade", "vej", "veien")
+# "my address is ...", "I live at ...", "Mi dirección es ...": the rest of the clause is the address
+_ADDR_CUE_RE = re.compile(
+    r"(?i:\b(?:(?:my|our|billing|shipping|home|postal|delivery|new|the)\s+address(?:\s+is|\s*:)?|address\s*:|address\s+is"
+    r"|i\s+live\s+at|we\s+live\s+at|i\s+live\s+in|deliver\s+(?:it\s+|them\s+)?to|send\s+(?:it|them|the\s+\w+)\s+to"
+    r"|ship\s+(?:it\s+)?to|post\s+(?:it\s+)?to|mail\s+(?:it\s+)?to|(?:mi\s+)?direcci[óo]n(?:\s+es|\s*:)|vivo\s+en"
+    r"|env[íi](?:a|e)(?:lo|la|melo|mela)?\s+a|(?:mon\s+)?adresse(?:\s+est|\s*:)|j['’]habite(?:\s+au)?|habite\s+au"
+    r"|(?:meine\s+)?adresse\s+(?:ist|lautet)|ich\s+wohne\s+in|wohnhaft\s+in|anschrift\s*:?)(?!\w))[ \t]*:?[ \t]*")
+_ADDR_STOP_RE = re.compile(
+    r"\n|[!?;](?=\s|$)|\.(?=\s+[^\d\s])|\.$|\s(?i:and|call|phone|tel|mobile|moblie|cell|email|e-mail|mail|my|date|dob"
+    r"|born|passport|booking|ref|reference|reservation|iban|card|please|thanks|thank|you|y|mi|fecha|nacid[oa]|tel[ée]fono"
+    r"|ll[áa]mame|llamadme|correo|et|mon|ma|né|née|und|meine|mein|geb|geboren|handy|bitte|danke|merci|gracias|if|but"
+    r"|which|so|for|from|until|then|because|since)\b")
+_ABBREV_BEFORE_DOT = frozenset("av avda ave st rd dr apt no nº edif depto dpto c pl pza bd blvd str sr sra ste bldg fl".split())
 _POSTCODE_CUE_RE = re.compile(
     r"(?i:\b(?:post\s?code|postal\s+code|zip(?:\s+code)?|plz|c[óo]digo\s+postal|code\s+postal)\b)"
     r"(?:\s*(?:is|es|est|ist|:|#)\s*)*\s*"
@@ -369,10 +400,18 @@ colleague; assistant; host; your host; driver; your driver; guide; your guide; m
 (my|our|his|her|their) (wife|husband|partner|son|daughter|kid|kids|children|child|mother|mom|mum|father|dad|brother|sister|friend|colleague|boss|assistant|fiance|fiancé|fiancée|girlfriend|boyfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin|nephew|niece|baby|twins|mother-in-law|father-in-law|sons|daughters|kids are|children are);
 mi (esposa|esposo|marido|mujer|hijo|hija|madre|padre|hermano|hermana|amigo|amiga|compañero|compañera);
 ma (femme|fille|mère|soeur|sœur|copine); mon (mari|fils|père|frère|ami|copain);
-(meine|mein) (frau|mann|sohn|tochter|mutter|vater|bruder|schwester|kollegin|kollege)
+(meine|mein) (frau|mann|sohn|tochter|mutter|vater|bruder|schwester|kollegin|kollege);
+glad i could help; happy to help; glad to help; you're welcome; you are welcome; welcome; welcome back;
+safe travels; safe trip; enjoy; enjoy your trip; have a great trip; have a nice trip; no problem; of course; sure;
+warm wishes; best wishes; with thanks; thanks and regards; kind wishes; all best; take care; talk soon;
+¡hola; buen viaje; saludos cordiales; cordiales saludos; un abrazo; gute reise; liebe/r; lieber/liebe; bon voyage;
+amitiés; bises; herzliche grüße; schöne grüße; mit besten grüßen; bien à toi; a bientôt; à bientôt;
+avec plaisir; de rien; je vous en prie; bon séjour; bonne journée; con gusto; de nada; buen día; que disfrutes;
+gern geschehen; gerne; schönen tag; gute fahrt; bitte schön; thanks for your patience; sorry
 """)
 _CUE_PHRASES: dict[str, int] = {p: 1 for p in _WEAK_PHRASES}
 _CUE_PHRASES.update({p: 2 for p in _STRONG_PHRASES})
+_TITLE_WORDS = frozenset(D.TITLES)
 _CUE_STRIP = " \t\r\n,:;!.(-–—\"'"
 _SIG_DASHES = ("-", "—", "–", "~")
 
@@ -384,6 +423,15 @@ et und in""".split())
 _SUFFIX_CUE_RE = re.compile(
     r"(?i)^(?:\s+here\b|\s+speaking\b|\s*,?\s+(?:your|the)\s+(?:agent|host|driver|guide)\b"
     r"|\s+from\s+(?:the\s+)?[\w&]+(?:\s+[\w&]+)?\s+(?:team|support|desk|department|office)\b|\s*\((?:agent|guest|customer)\))")
+# "Jordan, can you ...": a name addressed at the start of a sentence
+_NOT_PERSON_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?i:team|support|customer\s+(?:service|care|support)|service\s+team|staff|app|website|gmbh|ltd|inc|llc)\b"
+    r"|(?:Travel|Travels|Tours|Airlines?|Airways|Hotels?|Group|Company|Holidays|Reisen|Voyages|Viajes|Service"
+    r"|Services|Agency|Agencia|Agence)\b|v?\d+(?:\.\d+)+\b)")
+_VOCATIVE_RE = re.compile(
+    r"\s*,\s+(?:can|could|would|will|please|pls|your|you|you'?re|i|i'm|i've|we|we'?re|thanks|thank|just|did|do|are|is"
+    r"|have|hope|sorry|welcome|here|let|kindly|what|when|how|where|unfortunately|good|great)\b")
+_COORD_NAME_RE = re.compile(rf"\s*(?:and|&|y|et|und|or|o|ou|oder)\s+({_TOKEN})(?:\s+({_TOKEN}))?")
 _PLACE_AFTER_RE = re.compile(
     r"(?i)^\s*(?:airport|airports|city|centre|center|downtown|area|region|hotel|hotels|station|beach|old\s+town"
     r"|coast|harbou?r|port|in\s+(?:spring|summer|autumn|fall|winter|[a-z]+ber|may|june|july|april|march|august)"
@@ -395,10 +443,31 @@ order invoice ticket booking ref reference flight account card confirmation trac
 membership reservation locator voucher receipt policy claim case item sku iban bic swift routing code no nr
 number # € $ £ eur usd gbp""".split())
 _LOWER_NAME_RE = re.compile(
-    r"(?i:\b(?P<cue>my\s+name\s+is|my\s+name's|name\s+is|me\s+llamo|mi\s+nombre\s+es|je\s+m'appelle|mon\s+nom\s+est"
-    r"|ich\s+hei(?:ß|ss)e|mein\s+name\s+ist|this\s+is|it'?s|i'm|i’m|i\s+am|im|soy|je\s+suis|ich\s+bin|hi|hello|hey"
-    r"|dear|thanks|thank\s+you|thx|cheers|regards|bye|hola|gracias|bonjour|merci|hallo|danke)[ \t]*[,:]?[ \t]+)"
-    r"(?P<w1>[a-zß-öø-ÿ][a-zß-öø-ÿ'’\-]+)(?:[ \t]+(?P<w2>[a-zß-öø-ÿ][a-zß-öø-ÿ'’\-]+))?")
+    r"(?i:\b(?P<cue>(?P<strong>my\s+(?:name|naem|nmae|anme)\s+is|my\s+name's|(?:full\s+)?name\s+is|me\s+llamo"
+    r"|mi\s+nombre\s+es|je\s+m['’]appelle|mon\s+nom\s+est|ich\s+hei(?:ß|ss)e|mein\s+name\s+ist"
+    r"|(?:name|naem|nmae|anme)\s+on\s+(?:the|teh|my)\s+(?:booking|bookng|ticket|reservation|card|passport)\s*(?:is|:)?"
+    r"|(?:booked\s+)?under(?:\s+the\s+name(?:\s+of)?)?|in\s+the\s+name\s+of|au\s+nom\s+de|a\s+nombre\s+de"
+    r"|l[äa]uft\s+auf|auf\s+den\s+namen|name\s*:|nombre\s*:|nom\s*:"
+    r"|(?:mr|mrs|ms|miss|dr|prof|sr|sra|srta|herr|frau|mme|mlle)\.?)"
+    r"|this\s+is|it'?s|it’s|i'm|i’m|i\s+am|im|soy|je\s+suis|ich\s+bin|hi|hello|hey|dear|thanks|thank\s+you"
+    r"|thank\s+u|thx|cheers|regards|bye|hola|gracias|bonjour|merci|hallo|danke"
+    r"|(?:my|our)\s+(?:wife|husband|partner|son|daughter|friend|colleague|boss|mother|mom|mum|father|dad|brother"
+    r"|sister|kids?|children|fianc[ée]e?|girlfriend|boyfriend|assistant))[ \t]*[,:]?[ \t]+"
+    r"(?:(?:so\s+much|very\s+much|a\s+lot|again|so|u|you|ya|guys)[ \t]*[,!]?[ \t]+){0,2})"
+    r"(?P<ws>[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*(?:[ \t]+[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*){0,3})")
+# a sign-off line, then a line holding only a name: "Kind regards,\nstephanie jones", "> Cheers,\n> Sofia"
+_SIGNOFF_RE = re.compile(
+    r"(?im)^[ \t>]*(?:thanks(?:\s+again|\s+and\s+regards|\s+so\s+much|\s+a\s+lot)?|thank\s+you(?:\s+so\s+much)?|many\s+thanks"
+    r"|with\s+thanks|thx|(?:kind|best|warm|warmest|many|kindest)\s+(?:regards|wishes)|regards|best|all\s+the\s+best|cheers"
+    r"|sincerely|yours(?:\s+(?:sincerely|truly|faithfully))?|take\s+care|talk\s+soon|saludos(?:\s+cordiales)?|un\s+saludo"
+    r"|cordiales\s+saludos|atentamente|gracias|muchas\s+gracias|un\s+abrazo|cordialement|bien\s+cordialement"
+    r"|bien\s+[àa]\s+vous|merci(?:\s+beaucoup)?|amitiés|bises|mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en"
+    r"|(?:viele|beste|liebe|herzliche|schöne|freundliche)\s+gr(?:ü|ue)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e|danke(?:\s+sch[öo]n)?|lg|mfg"
+    r"|sent\s+from\s+my\s+\w+)[ \t]*[,!.:]?[ \t]*(?:\r?\n[ \t>]*){1,2}"
+    r"(?P<name>[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,3})[ \t]*$")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK_RE = re.compile(rf"(?<![{_CJK}])[{_CJK}]{{1,4}}(?:[ \u3000][{_CJK}]{{1,4}})?(?![{_CJK}])")
+_HAS_CJK = re.compile(rf"[{_CJK}]")
 _MIXED_CASE_RE = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
 _NAME_PREFIX_RE = re.compile(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|Fitz|St|Mc)[A-ZÀ-Þ]|\w+-[A-ZÀ-Þ]")
 _GREETING_TOKENS = frozenset(
@@ -413,7 +482,8 @@ _KEYWORDS = {
     "booking": "booking reservation confirmation conf pnr record locator ref reference e-ticket eticket ticket "
                "itinerary trip localizador código codigo número numero referencia référence numéro dossier "
                "buchungsnummer buchungscode buchungsreferenz buchungsbestätigung reservierungsnummer "
-               "reservierungscode bestätigungsnummer bestätigungscode bestaetigungsnummer vorgangsnummer ticketnummer",
+               "reservierungscode bestätigungsnummer bestätigungscode bestaetigungsnummer vorgangsnummer ticketnummer "
+               "reserva réservation buchung referenz code",
     "ssn": "ssn social soc",
     "cvv": "cvv cvv2 cvc cvc2 csc cid security card código cryptogramme prüfnummer kartenprüfnummer",
     "dob": "dob d.o.b date birth birthdate born my his her their child's childs son's sons daughter's daughters "
@@ -422,14 +492,18 @@ _KEYWORDS = {
     "phone": "phone telephone tel mobile mob cell cellphone whatsapp whats sms text call reach ring contact fax my "
              "number landline teléfono telefono móvil movil celular llámame llamame llámeme téléphone "
              "portable joindre appelez numéro numero telefon telefonnummer handy handynummer rufnummer anrufen "
-             "erreichbar mobilnummer festnetz",
+             "erreichbar mobilnummer festnetz llamadme llamar llamarme llama tlf tfno contacto",
     "id": "id identity national ni nino driver's drivers driver driving license licence tax nif nie dni cpf "
           "curp personnummer personal personalausweis personalausweisnummer ausweis ausweisnummer steuer-id "
           "steuerid steuernummer carte numéro numero frequent ff membership member loyalty customer client account "
           "acct miles flying avios skymiles known ktn redress kundennummer mitgliedsnummer número "
           "sozialversicherungsnummer",
     "postcode": "post postcode postal zip plz código codigo code",
-    "lowername": "my name me mi je mon ich mein this it's it’s its it i'm i’m i im soy hi hello hey dear thanks thank "
+    "address": "my our billing shipping home postal delivery new the address i we deliver send ship post mail mi "
+               "dirección direccion vivo envía envia envíalo envialo envíamelo mon adresse j'habite j’habite habite "
+               "meine ich wohnhaft anschrift",
+    "lowername": "my our name naem nmae anme full booked under in au a läuft lauft auf nombre nom mr mrs ms miss dr "
+                 "prof sr sra srta herr frau mme mlle me mi je mon ich mein this it's it’s its it i'm i’m i im soy hi hello hey dear thanks thank "
                  "thx cheers regards bye hola gracias bonjour merci hallo danke",
 }
 _KW_HANDLERS: dict[str, tuple[str, ...]] = {}
@@ -438,7 +512,7 @@ for _h, _kws in _KEYWORDS.items():
         if _h not in _KW_HANDLERS.get(_w, ()):
             _KW_HANDLERS[_w] = _KW_HANDLERS.get(_w, ()) + (_h,)
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.\-]*")
-_NEEDS_DIGIT = frozenset(("passport", "ssn", "cvv", "dob", "born", "phone", "id", "postcode"))
+_NEEDS_DIGIT = frozenset(("passport", "ssn", "cvv", "dob", "born", "phone", "id", "postcode", "address"))
 
 # Entity priorities when spans overlap (higher wins; then longer, then earlier).
 _PRIORITY = {
@@ -577,6 +651,10 @@ class Scrubber:
         self._cues(text, low, has_digit, cands)
         if has_digit:
             self._digits(text, low, cands)
+        if "BOOKING_REF" in en and "-" in text:
+            for m in _REF_LETTERS_RE.finditer(text):
+                if not self._lex.flags.get(m.group(1).lower(), 0) & (_COM | _F | _L | _PL):
+                    cands.append(_Cand("BOOKING_REF", m.start(), m.end(), 0.6))
         if "PERSON" in en:
             self._names(text, cands)
         for typ, rx in self._deny:
@@ -601,7 +679,17 @@ class Scrubber:
         cands.sort(key=lambda c: (-c.prio, -(c.end - c.start), c.start))
         chosen: list[_Cand] = []
         for c in cands:
-            if any(c.start < o.end and o.start < c.end for o in chosen):
+            clash = [o for o in chosen if c.start < o.end and o.start < c.end]
+            if clash and c.type == "STREET_ADDRESS":
+                # an address running into a phone number or e-mail: keep the part before it
+                first = min(o.start for o in clash)
+                if first - c.start >= 6 and all(o.start >= c.start for o in clash):
+                    end = first
+                    while end > c.start and text[end - 1] in " \t,.;:-–(":
+                        end -= 1
+                    c = _Cand(c.type, c.start, end, c.score, c.prio)
+                    clash = [o for o in chosen if c.start < o.end and o.start < c.end]
+            if clash:
                 continue
             if self._allow and text[c.start:c.end].strip().casefold() in self._allow:
                 continue
@@ -643,10 +731,16 @@ class Scrubber:
                 if h == "booking":
                     if "BOOKING_REF" in en:
                         m = _BOOKING_RE.match(text, p)
+                        if not m and has_digit:
+                            m = _BOOKING_LOOSE_RE.match(text, p)
                         if m:
                             val = m.group(1)
                             if m.group(0)[:1] in "tT" and val.isdigit() and len(val) < 10:
                                 continue  # "ticket #48213" is a support case; e-tickets have 13 digits
+                            if "-" in val and not _HAS_DIGIT.search(val) and (
+                                    val.islower() or val.istitle()) and self._lex.flags.get(
+                                    val.split("-", 1)[1].lower(), 0) & (_COM | _F | _L | _PL):
+                                continue  # "booking re-issued"
                             if len(val) >= 5 and not re.fullmatch(r"(?:19|20)\d{2}", val):
                                 add(_Cand("BOOKING_REF", m.start(1), m.end(1), 0.9))
                 elif h == "phone":
@@ -694,11 +788,39 @@ class Scrubber:
                         m = _CVV_RE.match(text, p)
                         if m:
                             add(_Cand("CREDIT_CARD", m.start(1), m.end(1), 0.9))
+                elif h == "address":
+                    if "STREET_ADDRESS" in en:
+                        m = _ADDR_CUE_RE.match(text, p)
+                        if m:
+                            end = self._address_end(text, m.end())
+                            val = text[m.end():end]
+                            if end - m.end() >= 6 and _HAS_DIGIT.search(val) and re.search(r"[^\W\d_]", val):
+                                add(_Cand("STREET_ADDRESS", m.end(), end, 0.85))
                 elif h == "postcode":
                     if "STREET_ADDRESS" in en:
                         m = _POSTCODE_CUE_RE.match(text, p)
                         if m:
                             add(_Cand("STREET_ADDRESS", m.start(1), m.end(1), 0.8))
+
+    @staticmethod
+    def _address_end(text: str, start: int) -> int:
+        limit = min(len(text), start + 130)
+        pos = start
+        while True:
+            m = _ADDR_STOP_RE.search(text, pos, limit)
+            if not m:
+                end = limit
+                break
+            if m.group() == "." and m.start() > start:
+                word = text[max(start, m.start() - 6):m.start()].split()
+                if word and word[-1].lower() in _ABBREV_BEFORE_DOT:
+                    pos = m.end()
+                    continue
+            end = m.start()
+            break
+        while end > start and text[end - 1] in " \t,.;:-–(":
+            end -= 1
+        return end
 
     # ------------------------------------------------------------------ digit-bearing types
     def _digits(self, text: str, low: str, cands: list[_Cand]) -> None:
@@ -753,6 +875,9 @@ class Scrubber:
                 if (not v.isalpha() and not v.isdigit()
                         and not _NOT_PNR_RE.fullmatch(v) and sum(ch.isalpha() for ch in v) >= 2):
                     add(_Cand("BOOKING_REF", m.start(), m.end(), 0.6))
+        if "BOOKING_REF" in en and "-" in text:
+            for m in _REF_SHAPE_RE.finditer(text):
+                add(_Cand("BOOKING_REF", m.start(), m.end(), 0.65))
         if "STREET_ADDRESS" in en:
             rxs = [_ADDR_EN_RE]
             if any(w in low for w in _ADDR_FR_WORDS):
@@ -768,6 +893,12 @@ class Scrubber:
             for m in _PHONE_RE.finditer(text):
                 if self._phone_ok(text, m.start(), m.end(), m.group()):
                     add(_Cand("PHONE", m.start(), m.end(), 0.85))
+            if ndig >= 9:
+                for m in _PHONE_LINE_RE.finditer(text):
+                    val = m.group(1)
+                    digits = sum(ch.isdigit() for ch in val)
+                    if 9 <= digits <= 15 and not _DATE_SHAPE.match(val):
+                        add(_Cand("PHONE", m.start(1), m.end(1), 0.75))
 
     @staticmethod
     def _card(raw: str) -> int:
@@ -814,10 +945,9 @@ class Scrubber:
         core = re.sub(r"\s*(?:ext\.?|extension|x|#|poste|Durchwahl|DW)\s*\d{1,5}$", "", val)
         if _DATE_SHAPE.match(core):
             return False
-        if not intl and re.fullmatch(r"[\d ]+", core) and " " in core:
-            # plain space-separated groups: guard against amounts and lists ("1 249 000", "24 37")
-            groups = core.split()
-            if not core.startswith("0") and not (len(groups) >= 3 and len(groups[0]) == 3):
+        if not intl and not core.startswith(("0", "(")) and not _NANP_RE.fullmatch(core):
+            # no trunk prefix: only well-known national groupings, never amounts ("1 249 000")
+            if not _NATIONAL_SHAPES_RE.fullmatch(core):
                 return False
         before = text[max(0, s - 24):s].lower().replace(":", " ").replace("#", " # ").split()
         if before and (before[-1].rstrip(".") in _PHONE_BLOCK_WORDS or before[-1][:1] in "€$£#"):
@@ -830,14 +960,16 @@ class Scrubber:
     @staticmethod
     def _cue(text: str, pos: int) -> int:
         """2: strong name cue right before ``pos`` ("my name is", "Mr."); 1: weak ("Hi", "Thanks,",
-        a "-- " signature); 0: none."""
+        a "-- " signature); 0: none. A cue does not reach across a sentence end or a blank line
+        ("Safe travels!\n\nKind regards" is not "Safe travels, Kind")."""
         window = text[max(0, pos - 48):pos]
         t = window.rstrip(" \t")
         if t.endswith(_SIG_DASHES):
             line = t.rstrip("-—–~ \t")
             if not line or line.endswith("\n"):
                 return 1
-        words = t.rstrip(_CUE_STRIP).lower().replace("’", "'").split()
+        stripped = t.rstrip(_CUE_STRIP)
+        words = stripped.lower().replace("’", "'").split()
         best = 0
         for k in range(1, min(5, len(words)) + 1):
             phrase = " ".join(words[-k:]).lstrip(_CUE_STRIP)
@@ -846,6 +978,11 @@ class Scrubber:
                 best = c
                 if best == 2:
                     break
+        if best:
+            tail = window[len(stripped):]
+            if "\n\n" in tail or "!" in tail or "?" in tail or (
+                    "." in tail and not (words and words[-1] in _TITLE_WORDS)):
+                return 0
         return best
 
     def _names(self, text: str, cands: list[_Cand]) -> None:
@@ -880,29 +1017,91 @@ class Scrubber:
                 if not f and not self._cue(text, toks[0][0]) and not _SUFFIX_CUE_RE.match(text[toks[0][1]:toks[0][1] + 40]):
                     continue
             self._analyse_run(text, toks, add)
+        self._coordinated(text, cands)
+        if "\n" in text:
+            for m in _SIGNOFF_RE.finditer(text):
+                self._signature(text, m, add)
+        if _HAS_CJK.search(text):
+            for m in _CJK_RE.finditer(text):
+                if self._cue(text, m.start()):
+                    add(_Cand("PERSON", m.start(), m.end(), 0.8))
         if "/" in text:
             for m in _PNR_NAME_RE.finditer(text):
                 given = flags_of.get(D.norm_key(m.group(2)), 0)
                 if m.group(3) or (given & _F and not given & _COM and len(m.group(1)) > 2):
                     add(_Cand("PERSON", m.start(), m.end(2), 0.9))
 
+    def _signature(self, text: str, m: re.Match, add) -> None:
+        name = m.group("name")
+        if name.lower().startswith(("sent from", "on ")):
+            return
+        words = name.split()
+        flags = [self._lex.flags.get(D.norm_key(w), 0) for w in words]
+        first_key = D.norm_key(words[0])
+        if first_key in D.FUNCTION_WORDS or any(f & _ORG for f in flags):
+            return
+        if all(f & (_COM | _IND) for f in flags):
+            return  # "Customer Service", "Travel Team", "Kind regards"
+        if flags[0] & _COM and not flags[0] & (_F | _L):
+            return
+        add(_Cand("PERSON", m.start("name"), m.end("name"), 0.85, 65))
+
+    def _coordinated(self, text: str, cands: list[_Cand]) -> None:
+        """"Leo and Mia", "Chloe y Lucía": a name-like word joined to a detected name is a name too."""
+        flags_of = self._lex.flags
+        seen = {(c.start, c.end) for c in cands if c.type == "PERSON"}
+        for c in [c for c in cands if c.type == "PERSON"]:
+            m = _COORD_NAME_RE.match(text, c.end)
+            if not m:
+                continue
+            f = flags_of.get(D.norm_key(m.group(1)), 0)
+            if not f & (_F | _L) or f & (_PL | _ORG | _TITLE) and not f & _F or f & _COM and not f & _F:
+                continue
+            if f & _COM and f & _F and not f & _AMB:
+                continue
+            end = m.end(1)
+            if m.group(2):
+                f2 = flags_of.get(D.norm_key(m.group(2)), 0)
+                if f2 & _L and not f2 & (_COM | _PL):
+                    end = m.end(2)
+            if (m.start(1), end) not in seen:
+                cands.append(_Cand("PERSON", m.start(1), end, 0.7))
+                seen.add((m.start(1), end))
+
     def _lower_name(self, text: str, m: re.Match, add) -> bool:
-        cue = m.group("cue").lower()
-        strong = cue.startswith(("my name", "name", "me llamo", "mi nombre", "je m", "mon nom", "ich hei",
-                                 "mein name"))
-        w1 = m.group("w1")
-        f1 = self._lex.flags.get(D.norm_key(w1), 0)
-        ok1 = (f1 & _F and not f1 & (_AMB | _COM | _PL)) or (
-            strong and not f1 & (_COM | _PL) and len(w1) > 1)
-        if not ok1:
+        """A lower-case name after a cue: "my name is john smith", "thanks maria", "under anna nowak"."""
+        strong = m.group("strong") is not None
+        flags_of = self._lex.flags
+        start = m.start("ws")
+        end = None
+        pos = start
+        pending_particle = False
+        for i, w in enumerate(m.group("ws").split()):
+            wpos = text.index(w, pos)
+            pos = wpos + len(w)
+            if not w.islower():
+                break  # capitalised words are the run analysis' business
+            key = D.norm_key(w)
+            f = flags_of.get(key, 0)
+            if i == 0:
+                ok = (f & _F and not f & (_AMB | _COM | _PL)) or (
+                    strong and not f & (_COM | _TITLE) and len(w) > 1 and key not in D.FUNCTION_WORDS)
+                if not ok and f & _F and not f & _COM and text[pos:pos + 1] in ("!", ",", ".", "?", ""):
+                    ok = True  # "thanks sofia!": a name addressed, even if it is also a place
+            elif w.lower() in _PARTICLES:
+                pending_particle = True
+                continue
+            else:
+                ok = key not in D.FUNCTION_WORDS and (
+                    (f & (_L | _F) and not (f & _COM and not f & _L)) or (strong and not f & _COM)
+                    or (pending_particle and not f & _COM))
+            if not ok:
+                break
+            end = pos
+            pending_particle = False
+        if end is None:
             return False
-        end = m.end("w1")
-        w2 = m.group("w2")
-        if w2:
-            f2 = self._lex.flags.get(D.norm_key(w2), 0)
-            if f2 & _L and not f2 & _COM or (f2 & _F and not f2 & (_COM | _AMB)):
-                end = m.end("w2")
-        add(_Cand("PERSON", m.start("w1"), end, 0.9 if strong else 0.8))
+        add(_Cand("PERSON", start, end, 0.9 if strong else 0.8))
         return True
 
     def _category(self, f: int, raw: str) -> int:
@@ -910,6 +1109,8 @@ class Scrubber:
             return _C_INIT
         if raw.islower():
             return _C_PART
+        if len(raw) <= 3 and raw.lower() in _PARTICLES and not (raw.isupper() and len(raw) > 1):
+            return _C_PART  # "De Sousa", "Van Dijk", "Ó Loinne": inside a name only
         if not raw[1:].islower() and not raw.isupper() and _MIXED_CASE_RE.search(raw) and not _NAME_PREFIX_RE.match(raw):
             return _C_U if not f & (_COM | _PL | _IND | _TITLE) else _C_STOP  # "LoRA", "GitHub", "JetBlue"
         if len(raw) > 1 and raw.isupper() and len(raw) <= 3 and not f & _F:
@@ -972,10 +1173,14 @@ class Scrubber:
                     i += 1
                 continue
             i += 1
+        # "the Burj Al Arab", "at the Ritz": a capitalised run right after "the" is a place or thing
+        rs = toks[0][0]
+        if rs >= 4 and text[rs - 4:rs].lower() == "the " and self._cue(text, rs) < 2:
+            return
         # 2. place indicators bind their neighbours ("Hotel Maria Cristina", "Victoria Station")
         for i in range(n):
             f = toks[i][3]
-            if not f & _IND or is_place[i]:
+            if not f & _IND:
                 continue
             if f & _TITLE:
                 continue
@@ -1023,7 +1228,8 @@ class Scrubber:
                 # strong cue: take up to 4 tokens whatever they are (but stop at common words)
                 j = i
                 while j < n and j - i < 4 and (cat[j] in _NAMEY or cat[j] in (_C_PLACE, _C_INIT, _C_PART)
-                                               or is_place[j]) and not (toks[j][3] & _COM and not toks[j][3] & (_F | _L)):
+                                               or is_place[j]) and (cat[j] == _C_PART or not (
+                                                   toks[j][3] & _COM and not toks[j][3] & (_F | _L))):
                     j += 1
                 while j > i and cat[j - 1] == _C_PART:
                     j -= 1
@@ -1052,6 +1258,8 @@ class Scrubber:
         names = [k for k in seg if cat[k] in _NAMEY]
         if not names:
             return
+        if _NOT_PERSON_AFTER_RE.match(text, toks[seg[-1]][1]) and cue < 2:
+            return  # "Dear Wanderly team", "Safari 17.2", "Anna Travel GmbH"
         c0 = cat[names[0]]
         s, e = toks[seg[0]][0], toks[seg[-1]][1]
         if len(names) == 1:
@@ -1062,7 +1270,7 @@ class Scrubber:
                     return
                 add(_Cand("PERSON", s, e, 0.75 if not cue else 0.9))
                 return
-            suffix = bool(_SUFFIX_CUE_RE.match(text[e:e + 40]))
+            suffix = bool(_SUFFIX_CUE_RE.match(text[e:e + 40])) or self._vocative(text, s, e)
             if c0 == _C_FP:
                 if self._place_context(text, s, e):
                     return
@@ -1113,6 +1321,13 @@ class Scrubber:
             return
         if cue or _SUFFIX_CUE_RE.match(text[e:e + 40]):
             add(_Cand("PERSON", s, e, 0.8))
+
+    @staticmethod
+    def _vocative(text: str, s: int, e: int) -> bool:
+        before = text[max(0, s - 12):s].rstrip(" \t")
+        if before and before[-1] not in ".!?\n" and not before.lower().endswith(("hi", "hello", "hey", "dear")):
+            return False
+        return bool(_VOCATIVE_RE.match(text, e))
 
     def _place_context(self, text: str, s: int, e: int) -> bool:
         before = text[max(0, s - 20):s].lower().split()

@@ -75,6 +75,15 @@ Speedy Sunshine Angel Bliss Cheer Merry Jolly Sincere Gift Goodness Godswill God
 Favor Wisdom Peace Lovely Success Innocent Loveth Marvellous Promise Divine Emmanuel Testimony
 Happiness Fortune Bright Memory Mighty Lucky Clever Smart Chosen Delight Comfort Glory Praise
 Precious Gladys Purity Charm Honest Welcome Given Moses Matters
+Said Man Lot Governor Roman Van Gun Wing Victory Junior Wood Mile Lies Drew Marine Fleet Princess Ass Bird
+Desire Ford Ward Hung Tea Clay Boss Odd Gang Mac Forum Sole Ties Gauge Sierra Liga Raid Peer Pleasant Joke
+Harsh Loyal Kit Dock Ace Tan Neo Wash Tore Miracle Rex Ion Cal Lone Berry Bee Doll Essence Rim Atlas Cord
+Bra Laurel Mare Herb Nail Bald Ninja Emerald Pal Mir Watt Ants Mans Maj Greet Steward Ping Yen Tad Nanny
+Ville Magna Gee Fern Lavender Roe Corona Alfa Burr Dow Rune Cadence Grover Rosy Gust Uno Ether Tri Saga
+Unnamed Mats Ale Ole Christ Muslim Islam Nazi French German Council Canal Loan Rush Hunt Danish Fifa Marry
+Bent Mills Elder Jail Horn Raf Dakota Martial Philippine Georgian Pastor Marsh Hardy Darling Graves Belle
+Heath Raven Valentine Indie Pier Mentor Velvet Mist Shepherd Babe Venus Scarlet Willow Wage Roar Knox
+Grove Lady Dean Hall Abbey Urban Baptist Trent Mint Sage Basil Rosemary Saffron Cinnamon Clove Sorrel
 """))
 
 # First names missing from, or under-represented in, the generated list (many cultures).
@@ -252,6 +261,19 @@ am an auf aus nach über unter zwischen ich du er sie es wir ihr mein meine dein
 unser unsere euer eure ihre dies diese dieser dieses hier dort was wann wo wie wer welche auch
 schon noch flug flüge hotel buchung reservierung ticket koffer gepäck flughafen zimmer reise
 herr frau sehr geehrte geehrter liebe lieber
+januar jänner februar märz april mai juni juli august september oktober november dezember montag dienstag
+mittwoch donnerstag freitag samstag sonntag janvier février mars avril mai juin juillet août septembre octobre
+novembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche enero febrero marzo abril mayo junio julio
+agosto septiembre octubre noviembre diciembre lunes martes miércoles jueves viernes sábado domingo gennaio
+febbraio aprile maggio giugno luglio settembre ottobre dicembre lunedì martedì mercoledì giovedì venerdì sabato
+janeiro fevereiro março maio junho julho setembro outubro novembro dezembro januari februari maart mei juni juli
+augustus oktober
+leider bitte danke gerne natürlich genau also jetzt heute gestern vielleicht außerdem trotzdem allerdings
+selbstverständlich sicher klar prima toll entschuldigung tschüss okay alles gut schade wunderbar perfekt
+malheureusement bien merci oui non cependant désolé désolée parfait génial également aussi alors ensuite
+voilà bon bonne excellent salut d'accord certainement évidemment lamentablemente desafortunadamente claro
+perfecto vale bueno buena entonces también además disculpe disculpa perdón siento genial estupendo listo
+hecho saludos adiós purtroppo grazie ciao allora perfetto certo obrigado obrigada olá infelizmente
 """))
 
 # ------------------------------------------------------------------------------------ places
@@ -280,6 +302,8 @@ Royal Caribbean; Carnival; Norwegian Cruise Line; MSC; MSC Cruises; Costa Cruise
 Princess Cruises; Cunard; P&O; Holland America; Viking; Disney Cruise Line; Hurtigruten
 Boeing; Airbus; Embraer; Bombardier; Dreamliner; Apple; Google; Samsung; iPhone; Visa; Mastercard
 American Express; Amex; PayPal; Revolut; Wise; Klarna; WhatsApp; Zoom; Teams; Outlook; Gmail
+Safari; Chrome; Firefox; Edge; Opera; Android; iOS; iPad; Telegram; Messenger; Instagram; Facebook; Twitter
+Slack; Skype; Signal; Viber; WeChat; LINE; Uber Eats; Google Maps; Apple Pay; Google Pay; Alexa; Siri
 """)
 
 HOTEL_BRANDS = _phrases("""
@@ -378,6 +402,7 @@ Corporation Foundation Street Road Avenue Boulevard Lane Drive Way Calle Avenida
 Strasse Rambla Paseo Promenade Embankment Quarter District Downtown Old Town Altstadt Ciudad City
 Town Village Province Region County State Republic Kingdom Emirates Coast Riviera Highlands Forest
 National International Regional Grand Royal Imperial Continental Central Intercontinental
+San Santa Santo São Sao Saint Sainte St Ste Sankt Fort Puerto Porto Port Mount Mt Lake Cape
 """))
 
 # Indicators that are also common names or surnames ("Marina", "Park", "Hall", "Lane"): they make a
@@ -462,7 +487,9 @@ def _geonames_places(min_population: int = 15000, alt_min_population: int = 1500
             # name wins over them without context), since this list has odd entries ("Ama")
             for alt in city.get("alternatenames") or []:
                 if 2 < len(alt) < 40 and alt[:1].isupper():
-                    add(alt, min(pop, 249_999))
+                    # exonyms (Venice, Munich) keep the population; short oddities ("Ama") do not
+                    major_ok = len(alt) >= 5 and re.fullmatch(r"[A-Za-zÀ-ÿ' .\-]+", alt)
+                    add(alt, pop if major_ok else min(pop, 249_999))
     big = 10**8
     for country in gc.get_countries().values():
         add(country["name"], big)
