@@ -64,7 +64,7 @@ def train_settings(root: Path, base_dir: Path, data_dir: Path, **train):
 
     cfg = {"base_model": str(base_dir), "train_data": str(data_dir), "n_epochs": 2, "batch_size": 8,
            "num_workers": 2, "max_seq_length": 128, "log_every_steps": 2, "learning_rate_multiplier": 0.5,
-           "lora": {"r": 4, "alpha": 8, "dropout": 0.0}}
+           "lora": {"r": 4, "alpha": 8, "dropout": 0.1}}
     cfg.update(train)
     return Settings.model_validate({"storage": {"root": str(root)}, "train": cfg})
 
@@ -73,3 +73,4 @@ def train_settings(root: Path, base_dir: Path, data_dir: Path, **train):
 def _quiet():
     logging.getLogger("mlflow").setLevel(logging.WARNING)
     yield
+

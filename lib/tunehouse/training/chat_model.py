@@ -163,6 +163,9 @@ def requests_from_input(model_input: Any) -> tuple[list[dict], str]:
 class ChatModel(mlflow.pyfunc.PythonModel):
     """A causal LM + its tokenizer + the stored chat template and stop ids, answering chat requests."""
 
+    # predict() takes dicts, lists and DataFrames on purpose: no type-hint based input conversion
+    _skip_type_hint_validation = True
+
     def __init__(self):
         self.model = None
         self.tokenizer = None

@@ -174,8 +174,7 @@ def log_chat_model(model_dir: Path, *, registered_name: str | None, alias: str |
     from tunehouse.training import chat_model
 
     with warnings.catch_warnings():
-        # predict() takes dicts, lists and DataFrames on purpose: no type hints, no signature inference
-        warnings.simplefilter("ignore", UserWarning)
+        warnings.simplefilter("ignore", UserWarning)  # e.g. "no signature": predict() takes several shapes
         info = mlflow.pyfunc.log_model(
             name="model",
             python_model=str(Path(chat_model.__file__).resolve()),

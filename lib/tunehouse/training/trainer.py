@@ -134,8 +134,7 @@ def ensure_ray(settings: "Settings") -> bool:
     if ts.ray_address:
         ray.init(address=ts.ray_address, log_to_driver=True)
         return True
-    temp = settings.storage.ray.resolve()
-    temp.mkdir(parents=True, exist_ok=True)
+    temp = ray_temp_dir(settings)
     need = math.ceil(ts.num_workers * ts.cpus_per_worker)
     # The dashboard process serves the state API that Ray Train V2's placement-group cleaner polls; without
     # it that actor logs a warning every second. Bound to localhost on a free port (no clash with other runs).
@@ -143,6 +142,24 @@ def ensure_ray(settings: "Settings") -> bool:
              dashboard_host="127.0.0.1", dashboard_port=_free_port(), log_to_driver=True,
              logging_level=logging.WARNING)
     return True
+
+
+def ray_temp_dir(settings: "Settings", max_len: int = 40) -> str:
+    """storage.root/ray, reached through a short /tmp symlink when its path is long: Ray puts Unix sockets
+    under it (session_<timestamp>/sockets/dash_MetricsHead...) and AF_UNIX paths are capped at 107 bytes."""
+    import hashlib
+    import tempfile
+
+    real = settings.storage.ray.resolve()
+    real.mkdir(parents=True, exist_ok=True)
+    if len(str(real)) <= max_len:
+        return str(real)
+    link = Path(tempfile.gettempdir()) / f"tunehouse-ray-{hashlib.sha1(str(real).encode()).hexdigest()[:10]}"
+    if link.is_symlink() and os.readlink(link) != str(real):
+        link.unlink()
+    if not link.exists():
+        link.symlink_to(real, target_is_directory=True)
+    return str(link)
 
 
 def _free_port() -> int:
@@ -158,7 +175,6 @@ def quiet_libraries() -> None:
     import warnings
 
     warnings.filterwarnings("ignore", category=FutureWarning)
-    warnings.filterwarnings("ignore", message=".*type hints to the `predict` method.*")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR", "false")
     try:
