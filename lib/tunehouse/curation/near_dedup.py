@@ -30,7 +30,7 @@ Pipeline (all distributed; nothing but counts reaches the driver):
    (each round: a node takes the smallest label among itself and its neighbours, then the label
    of its label), checkpointed each round, until nothing changes (at most ``max_iterations``).
    Near-duplicate chains (A~B, B~C, A!~C) become one component.
-7. **Representative**: per component the best copy by :func:`best_copy_order` (csat desc nulls
+7. **Representative**: per component the best copy by ``frame.BEST_COPY_ORDER`` (csat desc nulls
    last, ended_at desc nulls last, conversation_id asc; the exact-dedup stage uses the same order).
    The others are dropped with ``reason="near_duplicate"`` and a ``detail`` such as
    ``"jaccard 0.91 with WT-2024-001234 (kept)"`` (direct similarity to the kept copy) or
@@ -66,27 +66,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pyspark.sql import Column, DataFrame, Window
 from pyspark.sql import functions as F
 
-from tunehouse.curation.frame import split_by_reason
-
 log = logging.getLogger(__name__)
 
 REASON = "near_duplicate"
 MAX_HASHES = 1024
 DEFAULT_SHINGLE_SIZE = {"word": 3, "char": 5}
 
-#: The best-copy order as SQL, for ``ORDER BY`` / window specs in SQL files.
+#: The best-copy order (frame.BEST_COPY_ORDER) as SQL, for ``ORDER BY`` / window specs in SQL files.
 BEST_COPY_SQL = "csat DESC NULLS LAST, ended_at DESC NULLS LAST, conversation_id ASC"
-
-
-def best_copy_order(prefix: str = "") -> list[Column]:
-    """The order that picks the copy to keep among duplicates: best rated, then most recent, then id.
-
-    ``Window.partitionBy(key).orderBy(*best_copy_order())``; row 1 is kept. A function rather than
-    a module constant because PySpark cannot build a Column before a SparkSession exists.
-    ``prefix`` qualifies the columns (``"a."``).
-    """
-    return [F.col(f"{prefix}csat").desc_nulls_last(), F.col(f"{prefix}ended_at").desc_nulls_last(),
-            F.col(f"{prefix}conversation_id").asc()]
 
 
 class NearDedupSettings(BaseModel):
@@ -177,19 +164,26 @@ def normalized_text(roles: list[str]) -> Column:
     return F.trim(text)
 
 
-def shingle_hashes(text: Column, unit: str, n: int) -> Column:
-    """Distinct 64-bit hashes (xxhash64) of the word or character n-grams of a normalised text."""
+def with_shingle_hashes(df: DataFrame, roles: list[str], unit: str, n: int, out: str = "sh") -> DataFrame:
+    """Add `out`: the distinct 64-bit hashes (xxhash64) of the word or character n-grams of the
+    normalised text; an empty array when the text has fewer than `n` units.
+
+    The text and its tokens are projected once, then referenced (Spark does not collapse a
+    non-cheap expression into several uses), so the regexes run once per conversation.
+    """
     empty = F.array().cast("array<bigint>")
+    t = df.withColumn("__t", normalized_text(roles))
     if unit == "word":
-        tokens = F.split(text, " ")
-        count = F.when(F.length(text) > 0, F.size(tokens)).otherwise(F.lit(0))
-        grams = F.transform(F.sequence(F.lit(1), count - n + 1),
-                            lambda i: F.xxhash64(F.array_join(F.slice(tokens, i, n), " ")))
+        t = t.withColumn("__tok", F.when(F.length("__t") > 0, F.split("__t", " ")).otherwise(F.array().cast("array<string>")))
+        t = t.withColumn("__n", F.size("__tok"))
+        grams = F.transform(F.sequence(F.lit(1), F.col("__n") - n + 1),
+                            lambda i: F.xxhash64(F.array_join(F.slice("__tok", i, n), " ")))
     else:
-        count = F.length(text)
-        grams = F.transform(F.sequence(F.lit(1), count - n + 1), lambda i: F.xxhash64(F.substring(text, i, n)))
+        t = t.withColumn("__n", F.length("__t"))
+        grams = F.transform(F.sequence(F.lit(1), F.col("__n") - n + 1), lambda i: F.xxhash64(F.substring("__t", i, n)))
     # sequence(1, 0) would count down, so guard: too few units -> empty set.
-    return F.when(count >= n, F.array_distinct(grams)).otherwise(empty)
+    t = t.withColumn(out, F.when(F.col("__n") >= n, F.array_distinct(grams)).otherwise(empty))
+    return t.drop("__t", "__tok", "__n")
 
 
 # --------------------------------------------------------------------------- minhash (numpy)
@@ -255,6 +249,10 @@ def near_dedup(df: DataFrame, cfg: NearDedupSettings) -> tuple[DataFrame, DataFr
 
 
 def near_dedup_with_stats(df: DataFrame, cfg: NearDedupSettings) -> tuple[DataFrame, DataFrame, NearDedupStats]:
+    # frame is imported here, not at module level: this module is imported by the settings
+    # (NearDedupSettings) before any SparkSession exists, and frame builds Columns at import.
+    from tunehouse.curation.frame import BEST_COPY_ORDER, split_by_reason
+
     stats = NearDedupStats()
     if not cfg.enabled:
         kept, dropped = split_by_reason(df, F.lit(None).cast("string"))
@@ -262,8 +260,8 @@ def near_dedup_with_stats(df: DataFrame, cfg: NearDedupSettings) -> tuple[DataFr
 
     n = cfg.effective_shingle_size
     signature = _signature_udf(cfg.num_hashes, cfg.seed)
-    sigs = (df.select("conversation_id", "csat", "ended_at",
-                      shingle_hashes(normalized_text(cfg.roles), cfg.shingle, n).alias("sh"))
+    sigs = (with_shingle_hashes(df.select("conversation_id", "csat", "ended_at", "messages"), cfg.roles, cfg.shingle, n)
+              .drop("messages")
               .withColumn("sig", F.when(F.size("sh") > 0, signature("sh")))
               .localCheckpoint())
     row = sigs.agg(F.count(F.lit(1)).alias("n"), F.sum(F.when(F.col("sig").isNull(), 1).otherwise(0)).alias("short")
@@ -274,24 +272,24 @@ def near_dedup_with_stats(df: DataFrame, cfg: NearDedupSettings) -> tuple[DataFr
     r = cfg.rows_per_band
     band_keys = F.transform(F.sequence(F.lit(0), F.lit(cfg.num_bands - 1)),
                             lambda k: F.xxhash64(F.slice("sig", k * r + 1, r)))
-    bands = sigs.filter(F.col("sig").isNotNull()).select(
-        "conversation_id", F.posexplode(band_keys).alias("band", "bucket"))
-    sizes = bands.groupBy("band", "bucket").agg(F.count(F.lit(1)).alias("members")).filter("members >= 2")
-    sizes = sizes.localCheckpoint()
-    big = sizes.filter(F.col("members") > cfg.max_bucket_size).agg(
+    buckets = (sigs.filter(F.col("sig").isNotNull())
+               .select("conversation_id", F.posexplode(band_keys).alias("band", "bucket"))
+               .groupBy("band", "bucket")
+               .agg(F.count(F.lit(1)).alias("members"), F.array_sort(F.collect_list("conversation_id")).alias("ids"))
+               .filter(F.col("members") >= 2)
+               .localCheckpoint())
+    big = buckets.filter(F.col("members") > cfg.max_bucket_size).agg(
         F.count(F.lit(1)).alias("n"), F.max("members").alias("largest")).first()
     stats.skipped_buckets, stats.largest_bucket = int(big["n"]), int(big["largest"] or 0)
     if stats.skipped_buckets:
         log.warning("near_dedup: skipped %d LSH bucket(s) with more than %d members (largest %d): boilerplate "
                     "shared by many conversations; pairs only found through them are not compared",
                     stats.skipped_buckets, cfg.max_bucket_size, stats.largest_bucket)
-    shared = bands.join(sizes.filter(F.col("members") <= cfg.max_bucket_size).select("band", "bucket"),
-                        ["band", "bucket"])
-    left, right = shared.alias("l"), shared.alias("r")
-    candidates = (left.join(right, (F.col("l.band") == F.col("r.band")) & (F.col("l.bucket") == F.col("r.bucket"))
-                            & (F.col("l.conversation_id") < F.col("r.conversation_id")))
-                  .select(F.col("l.conversation_id").alias("a"), F.col("r.conversation_id").alias("b"))
-                  .distinct())
+    # Every pair (ids[i], ids[j]), i < j, of each bucket; ids are sorted so a < b.
+    pairs = F.flatten(F.transform("ids", lambda x, i: F.transform(
+        F.slice("ids", i + 2, F.col("members")), lambda y: F.struct(x.alias("a"), y.alias("b")))))
+    candidates = (buckets.filter(F.col("members") <= cfg.max_bucket_size)
+                  .select(F.explode(pairs).alias("p")).select("p.a", "p.b").distinct())
 
     # Verify by real Jaccard.
     sa = sigs.select(F.col("conversation_id").alias("a"), F.col("sh").alias("sa"))
@@ -318,11 +316,12 @@ def near_dedup_with_stats(df: DataFrame, cfg: NearDedupSettings) -> tuple[DataFr
     # Representative per component, then a detail for every other member.
     attrs = sigs.select("conversation_id", "csat", "ended_at")
     members = labels.withColumnRenamed("v", "conversation_id").join(attrs, "conversation_id")
-    w = Window.partitionBy("component").orderBy(*best_copy_order())
+    w = Window.partitionBy("component").orderBy(*BEST_COPY_ORDER)
     members = (members.withColumn("rank", F.row_number().over(w))
                .withColumn("rep", F.first("conversation_id").over(w))
                .withColumn("size", F.count(F.lit(1)).over(Window.partitionBy("component")))
-               .select("conversation_id", "component", "rank", "rep", "size"))
+               .select("conversation_id", "component", "rank", "rep", "size")
+               .localCheckpoint())
     losers = members.filter(F.col("rank") > 1)
     to_rep = both.select(F.col("u").alias("conversation_id"), F.col("v").alias("rep"), F.col("jaccard").alias("j_rep"))
     nb_w = Window.partitionBy("u").orderBy(F.col("jaccard").desc(), F.col("v").asc())
@@ -334,8 +333,9 @@ def near_dedup_with_stats(df: DataFrame, cfg: NearDedupSettings) -> tuple[DataFr
     drops = (losers.join(to_rep, ["conversation_id", "rep"], "left").join(best_nb, "conversation_id", "left")
              .select("conversation_id", detail.alias("__nd_detail"))
              .localCheckpoint())
-    stats.components = labels.select("component").distinct().count()
-    stats.clustered = labels.count()
+    c = members.agg(F.count(F.lit(1)).alias("n"), F.sum(F.when(F.col("rank") == 1, 1).otherwise(0)).alias("reps")
+                    ).first()
+    stats.clustered, stats.components = int(c["n"]), int(c["reps"] or 0)
     stats.dropped = stats.clustered - stats.components
     _log(stats)
 
@@ -354,19 +354,19 @@ def _components(both: DataFrame, max_iterations: int, stats: NearDedupStats) -> 
     same component, so at the fixpoint each component carries its minimum.
     """
     nbr = both.select("u", "v")
-    labels = nbr.select(F.col("u").alias("v")).distinct().withColumn("label", F.col("v")).localCheckpoint()
+    labels = nbr.select(F.col("u").alias("v")).distinct().withColumn("label", F.col("v"))
     for it in range(1, max_iterations + 1):
         nb_min = (nbr.join(labels.select(F.col("v").alias("u"), F.col("label").alias("lu")), "u")
                   .groupBy("v").agg(F.min("lu").alias("m")))
-        step = labels.join(nb_min, "v", "left").select("v", F.least("label", F.coalesce("m", "label")).alias("label"))
+        step = labels.join(nb_min, "v", "left").select(
+            "v", F.col("label").alias("old"), F.least("label", F.coalesce("m", "label")).alias("label"))
         x, y = step.alias("x"), step.alias("y")
-        jumped = (x.join(y, F.col("x.label") == F.col("y.v"), "left")
-                  .select(F.col("x.v").alias("v"),
+        labels = (x.join(y, F.col("x.label") == F.col("y.v"), "left")
+                  .select(F.col("x.v").alias("v"), F.col("x.old").alias("old"),
                           F.least(F.col("x.label"), F.coalesce(F.col("y.label"), F.col("x.label"))).alias("label"))
                   .localCheckpoint())
-        changed = (jumped.alias("n").join(labels.alias("o"), "v")
-                   .filter(F.col("n.label") != F.col("o.label")).count())
-        labels = jumped
+        changed = labels.filter(F.col("old") != F.col("label")).count()
+        labels = labels.drop("old")
         stats.iterations = it
         if changed == 0:
             break
