@@ -91,16 +91,17 @@ def test_runs_command_lists_and_shows_the_job(run_a, capsys):
         assert needle in shown
 
 
-def test_resume_after_a_failure_gives_the_same_loss_curve(run_a, base_root, base_dir, tmp_path):
-    """A job that dies in epoch 2 (no retries) is resumed from its epoch-1 checkpoint (model, optimizer,
-    scheduler, data position, RNG); with the same seed its loss curve equals the uninterrupted run's."""
+def test_failures_resume_from_checkpoints_with_the_same_loss_curve(run_a, base_root, base_dir, tmp_path):
+    """A worker dies in epoch 2 (twice): Ray Train restarts it from the epoch-1 checkpoint (max_failures=1),
+    the second death fails the job, and `train --resume` continues it from that checkpoint (model, optimizer,
+    scheduler, data position, RNG). With the same seed its loss curve equals the uninterrupted run's."""
     from tunehouse.training import runs
     from tunehouse.training.trainer import run_training
 
     _, a = run_a
-    settings = train_settings(tmp_path, base_dir, base_root / "exports" / "v1", max_failures=0)
+    settings = train_settings(tmp_path, base_dir, base_root / "exports" / "v1", max_failures=1)
     with pytest.raises(UserError, match="injected failure"):
-        run_training(settings, hooks={"fail_at_step": 8})
+        run_training(settings, hooks={"fail_at_step": 8, "fail_times": 2})
     [failed] = runs.list_runs(settings)
     assert failed["status"] == "FAILED"
 
@@ -111,5 +112,5 @@ def test_resume_after_a_failure_gives_the_same_loss_curve(run_a, base_root, base
     torch.testing.assert_close([e["val_loss"] for e in b.history["epochs"]],
                                [e["val_loss"] for e in a.history["epochs"]], rtol=1e-5, atol=0)
     events = [e["message"] for e in runs.show_run(settings, b.run_id)["events"]]
-    assert any("resumed from checkpoint at epoch 1, step 6" in m for m in events)
-    assert any("job failed" in m for m in events)
+    assert sum("resumed from checkpoint at epoch 1, step 6" in m for m in events) == 2  # Ray retry + --resume
+    assert any("job failed" in m for m in events) and any("worker rank 1 failed" in m for m in events)

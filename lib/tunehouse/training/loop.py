@@ -264,10 +264,7 @@ def _epochs(model, optimizer, scheduler, params, train, val, cfg, rank, world, d
             if tracker:
                 tracker.step(row, total_steps)
             if cfg.get("fail_at_step") == global_step and rank == world - 1:
-                marker = Path(cfg["fail_marker"])
-                if not marker.exists():
-                    marker.write_text("failed once")
-                    raise RuntimeError(f"injected failure at step {global_step} (test hook)")
+                _maybe_inject_failure(cfg, global_step)
             if global_step >= total_steps:
                 done = True
                 break
@@ -283,6 +280,15 @@ def _epochs(model, optimizer, scheduler, params, train, val, cfg, rank, world, d
                          epoch=epoch_next, step_in_epoch=step_next, global_step=global_step,
                          metrics={"epoch": epoch + 1, "step": global_step,
                                   "train_loss": history["steps"][-1]["train_loss"], **val_metrics})
+
+
+def _maybe_inject_failure(cfg: dict, step: int) -> None:
+    """Test hook: fail the last worker at a given step, ``fail_times`` times in all (counted in a file)."""
+    marker = Path(cfg["fail_marker"])
+    failed = int(marker.read_text()) if marker.exists() else 0
+    if failed < cfg.get("fail_times", 1):
+        marker.write_text(str(failed + 1))
+        raise RuntimeError(f"injected failure at step {step} (test hook)")
 
 
 @torch.no_grad()

@@ -131,8 +131,10 @@ def log_job_inputs(settings: "Settings", train_settings, *, resolved: dict, line
     mlflow.log_metrics({f"data.{k}": float(v) for k, v in stats.items() if isinstance(v, (int, float))})
     for name, f in lineage["files"].items():
         split = name.removesuffix(".jsonl")
-        ds = MetaDataset(source=resolve_dataset_source(f["path"]), name=f"{lineage['dataset_version']}/{name}",
-                         digest=f["sha256"][:16])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # "source can be interpreted in multiple ways"
+            source = resolve_dataset_source(f["path"])
+        ds = MetaDataset(source=source, name=f"{lineage['dataset_version']}/{name}", digest=f["sha256"][:16])
         mlflow.log_input(ds, context={"train": "training", "validation": "validation"}.get(split, split))
     mlflow.log_text(dump_settings(settings), "config/resolved.yaml")
     mlflow.log_text(json.dumps(train_settings.model_dump(mode="json"), indent=2), "config/train.json")

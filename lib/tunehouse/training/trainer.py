@@ -214,7 +214,7 @@ def resolve_precision(settings: "Settings", use_gpu: bool) -> str:
 # --------------------------------------------------------------------------- the job
 def run_training(settings: "Settings", *, resume_run_id: str | None = None, hooks: dict | None = None) -> TrainResult:
     """Run one fine-tuning job end to end and return where its model went. ``hooks`` is for tests
-    (e.g. ``{"fail_at_step": 3}`` makes the last worker fail once at that step)."""
+    (``{"fail_at_step": 3, "fail_times": 1}`` makes the last worker fail at that step, that many times)."""
     import mlflow
     from mlflow.tracking import MlflowClient
 
@@ -281,11 +281,17 @@ def run_training(settings: "Settings", *, resume_run_id: str | None = None, hook
                         f"data prepared and mask audit passed: {len(data.train)} training sequences, "
                         f"{data.stats['train_trainable_tokens']} trainable tokens "
                         f"({data.stats['train_trainable_fraction']:.1%}), {len(data.validation)} validation")
+                t_fit = time.time()
                 result = _fit(settings, data, base, lr, use_gpu, precision, tokenizer.pad_token_id, run_id,
                               ray_run_name, hooks)
-                tracking.append_event(client, run_id, "training finished")
+                t_finish = time.time()
+                tracking.append_event(client, run_id, f"training finished ({t_finish - t_fit:.0f}s in Ray Train)")
                 out = _finish(settings, client, run_id, result, base, tokenizer, stop_ids, base_info, data,
                               ray_run_name)
+                timings = {"time_prepare_s": t_fit - t_start, "time_ray_fit_s": t_finish - t_fit,
+                           "time_log_model_s": time.time() - t_finish}
+                mlflow.log_metrics(timings)
+                out.extra.update(timings)
             except BaseException as e:
                 msg = str(e).splitlines()[0][:500] if str(e) else type(e).__name__
                 tracking.append_event(client, run_id, f"job failed: {msg}")
@@ -336,6 +342,7 @@ def _fit(settings, data: PreparedData, base: str, lr: float, use_gpu: bool, prec
         "mlflow_run_id": run_id,
         "env": tracking.env_for_workers(),
         "fail_at_step": hooks.get("fail_at_step"),
+        "fail_times": hooks.get("fail_times", 1),
         "fail_marker": str(storage / ray_run_name / "injected_failure") if hooks.get("fail_at_step") else None,
     }
     trainer = TorchTrainer(
