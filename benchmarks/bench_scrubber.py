@@ -74,7 +74,8 @@ def _presidio():
         print(f"Presidio not installed ({exc.name}); skipping the comparison. "
               "Install the 'bench' extra: pip install -e .[bench]")
         return None
-    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+    for name in ("presidio-analyzer", "tldextract", "filelock", "urllib3"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     provider = NlpEngineProvider(nlp_configuration={
         "nlp_engine_name": "no_op",
         "models": [{"lang_code": "en", "model_name": "none"}],

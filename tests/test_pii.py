@@ -29,6 +29,8 @@ POSITIVES = [
     ("PERSON", "Dear Mr. Okafor, your refund is ready.", "Okafor"),
     ("PERSON", "Best regards,\nOliver Bennett", "Oliver Bennett"),
     ("PERSON", "my name is john smith", "john smith"),
+    ("PERSON", "hi, this is donna smith, any news?", "donna smith"),
+    ("PERSON", "my name is ana maría de la cruz.", "ana maría de la cruz"),
     ("PERSON", "Frau Schneider möchte umbuchen.", "Schneider"),
     ("PERSON", "SMITH/JOHN MR is on the PNR.", "SMITH/JOHN"),
     ("EMAIL", "write to anna.k+trips@example.co.uk please", "anna.k+trips@example.co.uk"),
@@ -63,6 +65,10 @@ POSITIVES = [
     ("DATE_OF_BIRTH", "geboren am 23.08.1975", "23.08.1975"),
     ("URL", "see https://www.facebook.com/anna.kowalski.92", "https://www.facebook.com/anna.kowalski.92"),
     ("URL", "https://trip.example.com/manage?email=a%40b.com&ref=ZX81QP", None),
+    ("USERNAME", "my username is jdoe_88", "jdoe_88"),
+    ("USERNAME", "DM me on insta @anna.k92", "@anna.k92"),
+    ("CREDENTIAL", "my password is Summer2024!", "Summer2024!"),
+    ("CREDENTIAL", "PIN: 4821", "4821"),
 ]
 
 
@@ -121,6 +127,8 @@ TRAPS = [
     "El vuelo IB 3166 a Barcelona sale a las 10:45 del 15 de julio.",
     "Le vol AF 1148 pour Nice part du terminal 2F à 9h30.",
     "Der Flug LH 2024 nach München kostet 189,99 €.",
+    "My password is not working and the login page is blank.",
+    "I forgot my password, can you reset it?",
 ]
 
 

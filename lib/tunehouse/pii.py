@@ -47,6 +47,8 @@ ENTITY_TYPES: tuple[str, ...] = (
     "BOOKING_REF",
     "DATE_OF_BIRTH",
     "URL",  # personal URLs only: profiles, query strings with personal keys, e-mail in the URL
+    "USERNAME",  # "username: jdoe88", "@anna_k92"
+    "CREDENTIAL",  # passwords, PINs and security answers given after a cue ("my password is ...")
 )
 
 PLACEHOLDER_RE = re.compile(r"<([A-Z][A-Z0-9_]*?)(?:_(\d+))?>")
@@ -211,11 +213,12 @@ _PHONE_RE = re.compile(
     r"|(?:1[ .\-])?[2-9]\d{2}[ .\-][2-9]\d{2}[ .\-]\d{4}"  # 415-555-0132, 1 415 555 0132
     r"|0\d{1,4}(?:[ .\-/]\d{2,8}){1,4}"  # 020 7946 0958, 06 12 34 56 78, 0151 23456789
     r"|[1-9]\d{1,3}(?:[ .\-]\d{2,7}){1,4}"  # 913 30 14 67, 55 4850 8300, 342 4204446 (shape-checked)
+    r"|0[1-9]\d{8,9}"  # 0602404074, 07700900123
     r")(?:\s*(?:ext\.?|extension|x|#|poste|Durchwahl|DW)\s*\d{1,5})?(?![\w]|[.,]\d)")
 _PHONE_CUE_RE = re.compile(
     r"(?i:\b(?:phone|telephone|tel|mobile|mob|cell|cellphone|whats\s?app|sms|text\s+me|call\s+me|call"
     r"|reach\s+me|ring\s+me|contact\s+(?:me|number)|fax|my\s+number|number\s+is|landline"
-    r"|tel[ée]fono|m[óo]vil|celular|ll[áa]m[ae]me|whatsapp|t[ée]l[ée]phone|portable|joindre|appelez"
+    r"|tel[ée]fono|m[óo]vil|celular|ll[áa]m[ae]me|whatsapp|t[ée]l[ée]phone|t[ée]l|portable|joindre|appelez"
     r"|num[ée]ro\s+de\s+t[ée]l[ée]phone|telefon(?:nummer)?|handy(?:nummer)?|rufnummer|anrufen|erreichbar"
     r"|mobilnummer|festnetz|llamadme(?:\s+al)?|ll[áa]mame(?:\s+al)?|llamar(?:me)?(?:\s+al)?|tlf|tfno|contacto"
     r"|whats|n[uú]mero(?:\s+de\s+(?:tel[ée]fono|m[óo]vil|contacto))?|num[ée]ro(?:\s+de\s+portable)?)\b)"
@@ -233,13 +236,13 @@ _DATE_SHAPE = re.compile(
 
 # ---------------------------------------------------------------- documents and bookings
 # filler words between a cue and its value: "passport number is", "Buchungsnummer lautet", "n°"
-_FILL = (r"(?i:(?:\s*(?:is|was|are|:|#|=|-|–|no\.?|nr\.?|n[º°o]\.?|number|num\.?|code|id|es|est|ist|lautet|de|du|my"
-         r"|our|your|the|el|la|le|mi|mon|ma|mein|meine|reference|ref)\b\.?|\s*[:#=(-])*\s*)")
+_FILL = (r"(?i:(?:\s*(?:is|was|are|no|nr|no|number|num|code|id|es|est|ist|lautet|de|du|my|our|your|the|el|la|le|mi"
+         r"|mon|ma|mein|meine|reference|ref)\b\.?|\s*(?:n[º°]|[:#=(\-–]))*\s*)")
 _PASSPORT_RE = re.compile(
     r"(?i:\b(?:passport|passports|pass\s?(?:no|nr)\.?|passeport|pasaporte|passaporto|reisepass(?:nummer)?"
     r"|passnummer|pass-nr\.?|paspoort(?:nummer)?)\b)" + _FILL +
     r"(?:\((?:\w+)\)\s*)?(?:[^\W\d_]{1,10}\.?\s*[:#]?\s*){0,2}?"  # "Passport numebr X", "(Irish)"
-    r"((?=[A-Za-z0-9]*\d[A-Za-z0-9]*\d[A-Za-z0-9]*\d)[A-Za-z0-9]{6,10})\b")
+    r"((?=[A-Za-z]*\d)[A-Za-z0-9]{6,10})\b")
 _BOOKING_CUE = (
     r"(?i:\b(?:booking(?:\s+(?:reference|ref\.?|number|no\.?|code|id|#))?|reservation(?:\s+(?:number|no\.?|code"
     r"|id|reference|ref\.?|#))?|confirmation(?:\s+(?:number|no\.?|code|#|id))?|conf\.?\s*(?:no\.?|#|code)"
@@ -249,7 +252,8 @@ _BOOKING_CUE = (
     r"|referencia(?:\s+de\s+(?:la\s+)?reserva)?|r[ée]f[ée]rence(?:\s+de\s+(?:la\s+)?r[ée]servation)?"
     r"|num[ée]ro\s+de\s+(?:r[ée]servation|dossier|confirmation|billet)|code\s+de\s+r[ée]servation|dossier"
     r"|buchungs(?:nummer|code|referenz|bestätigung)|reservierungs(?:nummer|code)|best[äa]tigungs(?:nummer|code)"
-    r"|vorgangsnummer|ticketnummer|reserva|r[ée]servation|buchung|referenz)(?!\w))")
+    r"|vorgangsnummer|ticketnummer|reserva|r[ée]servation|buchung|referenz|airline[\s\-]code|airline\s+reference"
+    r"|rezerwacj[ai]|boeking(?:snummer)?|prenotazione|bokning|reservering)(?!\w))")
 _BOOKING_RE = re.compile(
     _BOOKING_CUE + _FILL +
     r"((?=[A-Za-z0-9\-]*\d)[A-Za-z0-9][A-Za-z0-9\-]{3,15}(?<!-)(?![\w\-])|[A-Za-z]{1,4}-[A-Za-z0-9]{4,10}(?![\w\-])"
@@ -261,7 +265,8 @@ _BOOKING_LOOSE_RE = re.compile(
     r"(?i:\b(?:booking|reservation|r[ée]servation|reserva|buchung|confirmation|pnr|locator|reference|code|c[óo]digo"
     r"|referencia|r[ée]f[ée]rence|ref)(?!\w))(?:[ \t]+[^\W\d_]{1,12}[.,:]?){0,5}?[ \t]*[:#]?[ \t]*"
     r"((?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{5,10}|[A-Za-z]{1,4}-(?=[A-Za-z]*\d)[A-Za-z0-9]{4,10})(?![\w\-])")
-_REF_SHAPE_RE = re.compile(r"[A-Z](?<![\w\-/.][A-Z])[A-Z]{1,3}-(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{5,10}(?![\w\-])")
+_REF_SHAPE_RE = re.compile(r"[A-Za-z](?<![\w\-/.].)[A-Za-z]{1,3}-(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{5,10}(?![\w\-])")
+_VERSION_BEFORE_RE = re.compile(r"(?i)(?:version|ver\.?|v)\s*$")
 _NOT_PNR_RE = re.compile(r"[A-Z]+\d+|\d+[A-Z]+|[A-Z]\d[A-Z]?\d+")
 _PNR_SHAPE_RE = re.compile(r"[A-Z0-9](?<![\w/#@.\-].)[A-Z0-9]{5}(?![\w\-])")
 _ID_CUE = (
@@ -292,6 +297,18 @@ _DOB_RE = re.compile(
     r"|geboren(?:\s+am)?|geburtsdatum|geb\.)(?!\w))"
     r"[^\n\d]{0,25}?(" + _DATE + r")")
 _BORN_IN_RE = re.compile(r"(?i:\bborn\s+in\s+)((?:19|20)\d{2})(?!\d)")
+
+# ---------------------------------------------------------------- accounts
+_CREDENTIAL_RE = re.compile(
+    r"(?i:\b(?:password|passwd|pwd|passcode|pass\s+code|pin(?:\s+(?:code|number))?|security\s+(?:answer|question\s+answer)"
+    r"|secret\s+answer|memorable\s+word|contrase[ñn]a|clave|mot\s+de\s+passe|passwort|kennwort|geheimzahl)(?!\w))"
+    r"(?P<fill>(?i:\s*(?:is|was|es|est|ist|lautet|:|=|-)\s*)*)(?P<val>[^\s\\\x22'<>]{3,40}?)(?=[.,;:)]*(?:\s|$))")
+_USERNAME_RE = re.compile(
+    r"(?i:\b(?:user\s*name|user\s*id|login(?:\s+(?:name|id))?|handle|account\s+name|screen\s+name|usuario"
+    r"|nombre\s+de\s+usuario|nom\s+d['’]utilisateur|identifiant|benutzer(?:name)?|anmeldename)(?!\w))"
+    r"(?:[ \t]+(?:on|for|at|in|the|my|your|app|site|website|account|portal|de|la|sur|auf|der)){0,3}"
+    r"(?i:\s*(?:is|was|es|est|ist|lautet|:|=|-)\s*)*(?P<val>@?[\w.\-]{3,40}?)(?=[.,;!?)]*(?:\s|$))")
+_HANDLE_RE = re.compile(r"@(?<![\w@.]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])(?![\w@])")
 
 # ---------------------------------------------------------------- street addresses
 _STREET_TYPES_EN = (
@@ -344,11 +361,13 @@ _ADDR_CUE_RE = re.compile(
     r"|env[íi](?:a|e)(?:lo|la|melo|mela)?\s+a|(?:mon\s+)?adresse(?:\s+est|\s*:)|j['’]habite(?:\s+au)?|habite\s+au"
     r"|(?:meine\s+)?adresse\s+(?:ist|lautet)|ich\s+wohne\s+in|wohnhaft\s+in|anschrift\s*:?)(?!\w))[ \t]*:?[ \t]*")
 _ADDR_STOP_RE = re.compile(
-    r"\n|[!?;](?=\s|$)|\.(?=\s+[^\d\s])|\.$|\s(?i:and|call|phone|tel|mobile|moblie|cell|email|e-mail|mail|my|date|dob"
-    r"|born|passport|booking|ref|reference|reservation|iban|card|please|thanks|thank|you|y|mi|fecha|nacid[oa]|tel[ée]fono"
+    r"\n|[!?;](?=\s|$)|\.(?=\s+[^\d\s])|\.$|\s(?i:and\s+(?:my|i|the|you|call|please)|y\s+(?:mi|el|la)|call|phone|tel"
+    r"|mobile|moblie|cell|email|e-mail|mail|my|date|dob"
+    r"|born|passport|booking|ref|reference|reservation|iban|card|please|thanks|thank|you|mi|fecha|nacid[oa]|tel[ée]fono"
     r"|ll[áa]mame|llamadme|correo|et|mon|ma|né|née|und|meine|mein|geb|geboren|handy|bitte|danke|merci|gracias|if|but"
     r"|which|so|for|from|until|then|because|since)\b")
-_ABBREV_BEFORE_DOT = frozenset("av avda ave st rd dr apt no nº edif depto dpto c pl pza bd blvd str sr sra ste bldg fl".split())
+_ABBREV_BEFORE_DOT = frozenset("av avda ave st rd dr apt no nº edif depto dpto c pl pza bd blvd str sr sra ste bldg fl ul "
+                               "al os ii int".split())
 _POSTCODE_CUE_RE = re.compile(
     r"(?i:\b(?:post\s?code|postal\s+code|zip(?:\s+code)?|plz|c[óo]digo\s+postal|code\s+postal)\b)"
     r"(?:\s*(?:is|es|est|ist|:|#)\s*)*\s*"
@@ -393,7 +412,7 @@ muchas gracias; saludos; un saludo; atentamente; (estimado|estimada|querido|quer
 merci; merci beaucoup; cordialement; bien à vous; bien cordialement; cher; chère; hallo; guten (tag|morgen|abend);
 servus; moin; danke; danke schön; vielen dank; grüße; gruß; viele grüße; beste grüße; liebe grüße;
 mit freundlichen grüßen; freundliche grüße; liebe; lieber; mfg; lg;
-this is; it's; it is; i'm; i am; im; here is; soy; je suis; c'est; ich bin; hier ist; hier spricht;
+this is; it's; it is; i'm; i am; here is; under; is under; booked for; soy; je suis; c'est; ich bin; hier ist; hier spricht;
 (chatting|speaking|talking|talked|spoke|spoken) (to|with); ask for; asked for; agent; our agent; your agent;
 colleague; assistant; host; your host; driver; your driver; guide; your guide; manager; contact; contact person;
 (passenger|passengers|traveller|travellers|traveler|travelers|guest|guests); lead (passenger|traveller|traveler|guest);
@@ -402,9 +421,9 @@ mi (esposa|esposo|marido|mujer|hijo|hija|madre|padre|hermano|hermana|amigo|amiga
 ma (femme|fille|mère|soeur|sœur|copine); mon (mari|fils|père|frère|ami|copain);
 (meine|mein) (frau|mann|sohn|tochter|mutter|vater|bruder|schwester|kollegin|kollege);
 glad i could help; happy to help; glad to help; you're welcome; you are welcome; welcome; welcome back;
-safe travels; safe trip; enjoy; enjoy your trip; have a great trip; have a nice trip; no problem; of course; sure;
+safe travels; safe trip; have a great trip; have a nice trip; no problem; of course; sure;
 warm wishes; best wishes; with thanks; thanks and regards; kind wishes; all best; take care; talk soon;
-¡hola; buen viaje; saludos cordiales; cordiales saludos; un abrazo; gute reise; liebe/r; lieber/liebe; bon voyage;
+¡hola; buen viaje; estimado/a; querido/a; saludos cordiales; cordiales saludos; un abrazo; gute reise; liebe/r; lieber/liebe; bon voyage;
 amitiés; bises; herzliche grüße; schöne grüße; mit besten grüßen; bien à toi; a bientôt; à bientôt;
 avec plaisir; de rien; je vous en prie; bon séjour; bonne journée; con gusto; de nada; buen día; que disfrutes;
 gern geschehen; gerne; schönen tag; gute fahrt; bitte schön; thanks for your patience; sorry
@@ -421,7 +440,11 @@ staying stayed tour tours arrive arriving arrived depart departing land landing 
 through of outside downtown between en a de desde hacia para à au aux vers nach von bis ab über im aus and or y
 et und in""".split())
 _SUFFIX_CUE_RE = re.compile(
-    r"(?i)^(?:\s+here\b|\s+speaking\b|\s*,?\s+(?:your|the)\s+(?:agent|host|driver|guide)\b"
+    r"(?i)^(?:\s+(?:said|says|asked|asks|told|tells|wrote|writes|emailed|replied|mentioned|thinks|thought|wants|wanted"
+    r"|needs|needed|loves|likes|knows|feels|felt|agreed|explained|promised|helped|travels|is\s+travell?ing"
+    r"|was\s+travell?ing|will\s+(?:call|send|travel|be\s+travell?ing|contact|join|email|reply|check)|and\s+i\b"
+    r"|'s\s+(?:husband|wife|son|daughter|passport|email|phone|birthday|booking|flight|seat|ticket|mum|mom|dad))\b"
+    r"|\s+here\b|\s+speaking\b|\s*,?\s+(?:your|the)\s+(?:agent|host|driver|guide)\b"
     r"|\s+from\s+(?:the\s+)?[\w&]+(?:\s+[\w&]+)?\s+(?:team|support|desk|department|office)\b|\s*\((?:agent|guest|customer)\))")
 # "Jordan, can you ...": a name addressed at the start of a sentence
 _NOT_PERSON_AFTER_RE = re.compile(
@@ -434,6 +457,8 @@ _VOCATIVE_RE = re.compile(
 _COORD_NAME_RE = re.compile(rf"\s*(?:and|&|y|et|und|or|o|ou|oder)\s+({_TOKEN})(?:\s+({_TOKEN}))?")
 _PLACE_AFTER_RE = re.compile(
     r"(?i)^\s*(?:airport|airports|city|centre|center|downtown|area|region|hotel|hotels|station|beach|old\s+town"
+    r"|trip|trips|holiday|holidays|vacation|flight|flights|stay|tour|tours|visit|break|getaway|itinerary|package"
+    r"|weekend|cruise|excursion|transfer|train|ferry|connection|layover|stopover|route|leg|office|branch"
     r"|coast|harbou?r|port|in\s+(?:spring|summer|autumn|fall|winter|[a-z]+ber|may|june|july|april|march|august)"
     r"|is\s+(?:a|the)\s+(?:city|country|capital|town|destination))\b")
 _COORD_AFTER_RE = re.compile(rf"^\s*(?:,|and|or|y|et|und|&|/|in|to|-)\s*({_TOKEN})")
@@ -448,13 +473,13 @@ _LOWER_NAME_RE = re.compile(
     r"|(?:name|naem|nmae|anme)\s+on\s+(?:the|teh|my)\s+(?:booking|bookng|ticket|reservation|card|passport)\s*(?:is|:)?"
     r"|(?:booked\s+)?under(?:\s+the\s+name(?:\s+of)?)?|in\s+the\s+name\s+of|au\s+nom\s+de|a\s+nombre\s+de"
     r"|l[äa]uft\s+auf|auf\s+den\s+namen|name\s*:|nombre\s*:|nom\s*:"
-    r"|(?:mr|mrs|ms|miss|dr|prof|sr|sra|srta|herr|frau|mme|mlle)\.?)"
+    r"|(?:mr|mrs|ms|miss|dr|prof|sr|sra|srta|herr|frau|mme|mlle)\.?|m\.)"
     r"|this\s+is|it'?s|it’s|i'm|i’m|i\s+am|im|soy|je\s+suis|ich\s+bin|hi|hello|hey|dear|thanks|thank\s+you"
     r"|thank\s+u|thx|cheers|regards|bye|hola|gracias|bonjour|merci|hallo|danke"
     r"|(?:my|our)\s+(?:wife|husband|partner|son|daughter|friend|colleague|boss|mother|mom|mum|father|dad|brother"
     r"|sister|kids?|children|fianc[ée]e?|girlfriend|boyfriend|assistant))[ \t]*[,:]?[ \t]+"
     r"(?:(?:so\s+much|very\s+much|a\s+lot|again|so|u|you|ya|guys)[ \t]*[,!]?[ \t]+){0,2})"
-    r"(?P<ws>[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*(?:[ \t]+[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*){0,3})")
+    r"(?P<ws>[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*(?:[ \t]+[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*){0,5})")
 # a sign-off line, then a line holding only a name: "Kind regards,\nstephanie jones", "> Cheers,\n> Sofia"
 _SIGNOFF_RE = re.compile(
     r"(?im)^[ \t>]*(?:thanks(?:\s+again|\s+and\s+regards|\s+so\s+much|\s+a\s+lot)?|thank\s+you(?:\s+so\s+much)?|many\s+thanks"
@@ -483,7 +508,8 @@ _KEYWORDS = {
                "itinerary trip localizador código codigo número numero referencia référence numéro dossier "
                "buchungsnummer buchungscode buchungsreferenz buchungsbestätigung reservierungsnummer "
                "reservierungscode bestätigungsnummer bestätigungscode bestaetigungsnummer vorgangsnummer ticketnummer "
-               "reserva réservation buchung referenz code",
+               "reserva réservation buchung referenz code airline airline-code rezerwacja rezerwacji boeking "
+               "boekingsnummer prenotazione bokning reservering",
     "ssn": "ssn social soc",
     "cvv": "cvv cvv2 cvc cvc2 csc cid security card código cryptogramme prüfnummer kartenprüfnummer",
     "dob": "dob d.o.b date birth birthdate born my his her their child's childs son's sons daughter's daughters "
@@ -492,7 +518,7 @@ _KEYWORDS = {
     "phone": "phone telephone tel mobile mob cell cellphone whatsapp whats sms text call reach ring contact fax my "
              "number landline teléfono telefono móvil movil celular llámame llamame llámeme téléphone "
              "portable joindre appelez numéro numero telefon telefonnummer handy handynummer rufnummer anrufen "
-             "erreichbar mobilnummer festnetz llamadme llamar llamarme llama tlf tfno contacto",
+             "erreichbar mobilnummer festnetz llamadme llamar llamarme llama tlf tfno contacto tél tel.",
     "id": "id identity national ni nino driver's drivers driver driving license licence tax nif nie dni cpf "
           "curp personnummer personal personalausweis personalausweisnummer ausweis ausweisnummer steuer-id "
           "steuerid steuernummer carte numéro numero frequent ff membership member loyalty customer client account "
@@ -502,8 +528,12 @@ _KEYWORDS = {
     "address": "my our billing shipping home postal delivery new the address i we deliver send ship post mail mi "
                "dirección direccion vivo envía envia envíalo envialo envíamelo mon adresse j'habite j’habite habite "
                "meine ich wohnhaft anschrift",
+    "credential": "password passwd pwd passcode pass pin security secret memorable contraseña contrasena clave mot "
+                  "passwort kennwort geheimzahl",
+    "username": "username user login handle account screen usuario nombre nom identifiant benutzer benutzername "
+                "anmeldename",
     "lowername": "my our name naem nmae anme full booked under in au a läuft lauft auf nombre nom mr mrs ms miss dr "
-                 "prof sr sra srta herr frau mme mlle me mi je mon ich mein this it's it’s its it i'm i’m i im soy hi hello hey dear thanks thank "
+                 "prof sr sra srta herr frau mme mlle m me mi je mon ich mein this it's it’s its it i'm i’m i im soy hi hello hey dear thanks thank "
                  "thx cheers regards bye hola gracias bonjour merci hallo danke",
 }
 _KW_HANDLERS: dict[str, tuple[str, ...]] = {}
@@ -516,7 +546,7 @@ _NEEDS_DIGIT = frozenset(("passport", "ssn", "cvv", "dob", "born", "phone", "id"
 
 # Entity priorities when spans overlap (higher wins; then longer, then earlier).
 _PRIORITY = {
-    "CUSTOM": 120, "EMAIL": 100, "URL": 95, "IBAN": 92, "CREDIT_CARD": 90, "SSN": 88, "IP_ADDRESS": 86,
+    "CUSTOM": 120, "EMAIL": 100, "URL": 95, "CREDENTIAL": 93, "USERNAME": 91, "IBAN": 92, "CREDIT_CARD": 90, "SSN": 88, "IP_ADDRESS": 86,
     "ID_NUMBER": 84, "DATE_OF_BIRTH": 82, "PASSPORT": 80, "BOOKING_REF": 76, "STREET_ADDRESS": 70,
     "PHONE": 60, "PERSON": 40,
 }
@@ -574,6 +604,12 @@ _PL, _MAJ, _PSTART, _IND, _WIND, _TITLE, _ORG = (
 # token categories
 _C_STOP, _C_F, _C_AF, _C_FP, _C_L, _C_U, _C_PLACE, _C_INIT, _C_PART = range(9)
 _NAMEY = frozenset((_C_F, _C_AF, _C_FP, _C_L, _C_U))
+
+
+def _is_title(tok: tuple) -> bool:
+    """An honorific token ("Mr.", "Frau"); "MS Windows" and "DR Congo" are not."""
+    raw = tok[4].rstrip(".")
+    return bool(tok[3] & _TITLE) and (not raw.isupper() or len(raw) == 1 or raw in ("MR", "MRS", "MISS", "MSTR"))
 
 
 def _token_flags(lex: D.Lexicon, key: str) -> int:
@@ -651,6 +687,9 @@ class Scrubber:
         self._cues(text, low, has_digit, cands)
         if has_digit:
             self._digits(text, low, cands)
+        if "USERNAME" in en and "@" in text:
+            for m in _HANDLE_RE.finditer(text):
+                cands.append(_Cand("USERNAME", m.start(), m.end(), 0.8))
         if "BOOKING_REF" in en and "-" in text:
             for m in _REF_LETTERS_RE.finditer(text):
                 if not self._lex.flags.get(m.group(1).lower(), 0) & (_COM | _F | _L | _PL):
@@ -741,7 +780,7 @@ class Scrubber:
                                     val.islower() or val.istitle()) and self._lex.flags.get(
                                     val.split("-", 1)[1].lower(), 0) & (_COM | _F | _L | _PL):
                                 continue  # "booking re-issued"
-                            if len(val) >= 5 and not re.fullmatch(r"(?:19|20)\d{2}", val):
+                            if len(val) >= 5:
                                 add(_Cand("BOOKING_REF", m.start(1), m.end(1), 0.9))
                 elif h == "phone":
                     if "PHONE" in en:
@@ -796,6 +835,27 @@ class Scrubber:
                             val = text[m.end():end]
                             if end - m.end() >= 6 and _HAS_DIGIT.search(val) and re.search(r"[^\W\d_]", val):
                                 add(_Cand("STREET_ADDRESS", m.end(), end, 0.85))
+                elif h == "credential":
+                    if "CREDENTIAL" in en:
+                        m = _CREDENTIAL_RE.match(text, p)
+                        if m:
+                            val = m.group("val")
+                            key = val.lower()
+                            explicit = ":" in m.group("fill") or "=" in m.group("fill")
+                            strong_shape = (any(c.isdigit() for c in val) or not val.isalnum()
+                                            or (not val.islower() and not val.istitle() and not val.isupper()))
+                            if (explicit or strong_shape) and not (self._lex.flags.get(key, 0) & _COM
+                                                                   or key in D.FUNCTION_WORDS):
+                                add(_Cand("CREDENTIAL", m.start("val"), m.end("val"), 0.9))
+                elif h == "username":
+                    if "USERNAME" in en:
+                        m = _USERNAME_RE.match(text, p)
+                        if m:
+                            val = m.group("val")
+                            key = val.lower().lstrip("@")
+                            if not (self._lex.flags.get(key, 0) & _COM or key in D.FUNCTION_WORDS) and (
+                                    any(c.isdigit() for c in val) or any(c in "._@-" for c in val) or len(val) >= 5):
+                                add(_Cand("USERNAME", m.start("val"), m.end("val"), 0.85))
                 elif h == "postcode":
                     if "STREET_ADDRESS" in en:
                         m = _POSTCODE_CUE_RE.match(text, p)
@@ -844,7 +904,7 @@ class Scrubber:
         if "IP_ADDRESS" in en:
             if ndig >= 4 and text.count(".") >= 3:
                 for m in _IPV4_RE.finditer(text):
-                    if not re.search(r"(?i)(?:version|ver\.?|v)\s*$", text[max(0, m.start() - 9):m.start()]):
+                    if not _VERSION_BEFORE_RE.search(text, max(0, m.start() - 9), m.start()):
                         add(_Cand("IP_ADDRESS", m.start(), m.end(), 0.9))
             if "::" in text or text.count(":") >= 7:
                 for m in _IPV6_RE.finditer(text):
@@ -1019,8 +1079,13 @@ class Scrubber:
             self._analyse_run(text, toks, add)
         self._coordinated(text, cands)
         if "\n" in text:
-            for m in _SIGNOFF_RE.finditer(text):
+            pos = 0
+            while True:
+                m = _SIGNOFF_RE.search(text, pos)
+                if not m:
+                    break
                 self._signature(text, m, add)
+                pos = m.start("name")
         if _HAS_CJK.search(text):
             for m in _CJK_RE.finditer(text):
                 if self._cue(text, m.start()):
@@ -1076,7 +1141,8 @@ class Scrubber:
         end = None
         pos = start
         pending_particle = False
-        for i, w in enumerate(m.group("ws").split()):
+        words = m.group("ws").split()
+        for i, w in enumerate(words):
             wpos = text.index(w, pos)
             pos = wpos + len(w)
             if not w.islower():
@@ -1088,13 +1154,16 @@ class Scrubber:
                     strong and not f & (_COM | _TITLE) and len(w) > 1 and key not in D.FUNCTION_WORDS)
                 if not ok and f & _F and not f & _COM and text[pos:pos + 1] in ("!", ",", ".", "?", ""):
                     ok = True  # "thanks sofia!": a name addressed, even if it is also a place
+                if not ok and f & _F and key not in D.FUNCTION_WORDS and len(words) > 1 and words[1].islower():
+                    f2 = flags_of.get(D.norm_key(words[1]), 0)
+                    ok = bool(f2 & _L and not f2 & _PL)  # "this is donna smith"
             elif w.lower() in _PARTICLES:
                 pending_particle = True
                 continue
             else:
                 ok = key not in D.FUNCTION_WORDS and (
                     (f & (_L | _F) and not (f & _COM and not f & _L)) or (strong and not f & _COM)
-                    or (pending_particle and not f & _COM))
+                    or pending_particle)
             if not ok:
                 break
             end = pos
@@ -1119,6 +1188,8 @@ class Scrubber:
             return _C_STOP
         if f & _ORG:
             return _C_PLACE  # airline / hotel brand ("Hilton", "Delta"), a name only after a strong cue
+        if raw.isupper() and len(raw) > 1 and raw.lower() in self._lex.caps_places:
+            return _C_PLACE  # "ANA", "TAP" (but "Ana" is a name)
         if f & _F:
             if f & (_AMB | _COM):
                 return _C_AF
@@ -1157,6 +1228,10 @@ class Scrubber:
                 if not ok:
                     cat[i] = _C_STOP
         is_place = [False] * n
+        # a surname that is also a city, right after a first name: "Owen Bolton", "Alicia Flores"
+        for i in range(1, n):
+            if cat[i] == _C_PLACE and toks[i][3] & _L and not toks[i][3] & _ORG and cat[i - 1] in (_C_F, _C_FP):
+                cat[i] = _C_L
         # 1. multi-token places ("Rio de Janeiro", "Charles de Gaulle", "Holiday Inn Express")
         i = 0
         while i < n:
@@ -1180,12 +1255,18 @@ class Scrubber:
         # 2. place indicators bind their neighbours ("Hotel Maria Cristina", "Victoria Station")
         for i in range(n):
             f = toks[i][3]
+            if f & _ORG and not f & _IND:
+                j = i + 1  # "Barceló Geneva", "Hilton Garden Inn Munich"
+                while j < n and cat[j] in _NAMEY | {_C_PLACE}:
+                    is_place[j] = True
+                    j += 1
+                continue
             if not f & _IND:
                 continue
             if f & _TITLE:
                 continue
             weak = bool(f & _WIND)
-            left_first = i > 0 and cat[i - 1] in (_C_F, _C_AF) and not is_place[i - 1]
+            left_first = i > 0 and cat[i - 1] in (_C_F, _C_AF, _C_FP) and not is_place[i - 1]
             right = i + 1 < n and cat[i + 1] in _NAMEY | {_C_PLACE}
             left = i > 0 and cat[i - 1] in _NAMEY | {_C_PLACE}
             if weak:
@@ -1207,7 +1288,8 @@ class Scrubber:
         # 3. segments of name-like tokens
         i = 0
         while i < n:
-            if is_place[i] or cat[i] not in _NAMEY and not (cat[i] == _C_PLACE):
+            after_title = i > 0 and _is_title(toks[i - 1]) and cat[i - 1] == _C_STOP
+            if (is_place[i] and not after_title) or cat[i] not in _NAMEY and not (cat[i] == _C_PLACE):
                 i += 1
                 continue
             start_i = i
@@ -1216,7 +1298,7 @@ class Scrubber:
             if i > 0:
                 pk = toks[i - 1][2]
                 pf = toks[i - 1][3]
-                if pf & _TITLE:
+                if _is_title(toks[i - 1]):
                     cue = 2
                 elif pk in _GREETING_TOKENS:
                     cue = 1
@@ -1227,7 +1309,7 @@ class Scrubber:
             if cue == 2:
                 # strong cue: take up to 4 tokens whatever they are (but stop at common words)
                 j = i
-                while j < n and j - i < 4 and (cat[j] in _NAMEY or cat[j] in (_C_PLACE, _C_INIT, _C_PART)
+                while j < n and j - i < 7 and sum(cat[k] != _C_PART for k in range(i, j)) < 4 and (cat[j] in _NAMEY or cat[j] in (_C_PLACE, _C_INIT, _C_PART)
                                                or is_place[j]) and (cat[j] == _C_PART or not (
                                                    toks[j][3] & _COM and not toks[j][3] & (_F | _L))):
                     j += 1
@@ -1349,13 +1431,10 @@ class Scrubber:
         return False
 
     # ------------------------------------------------------------------ scrubbing
-    def _placeholder(self, typ: str, value: str, mapping: dict | None) -> str:
-        if self.settings.placeholder_style == "typed" or mapping is None:
-            if self.settings.placeholder_style == "typed":
-                return f"<{typ}>"
+    def _placeholder(self, typ: str, value: str, mapping: dict) -> str:
+        if self.settings.placeholder_style == "typed":
+            return f"<{typ}>"
         key = f"{typ}\x1f{_norm_value(typ, value)}"
-        if mapping is None:
-            return f"<{typ}_1>"
         ph = mapping.get(key)
         if ph is None:
             if typ == "PERSON":
@@ -1367,20 +1446,10 @@ class Scrubber:
             mapping[key] = ph
         return ph
 
-    def scrub_text(self, text: str, mapping: dict | None = None) -> tuple[str, collections.Counter]:
-        """Replace PII in ``text`` with placeholders; returns (text, counts by type).
-
-        Pass the same ``mapping`` dict to several calls to keep placeholders consistent across them
-        (the same value -> the same ``<TYPE_n>``). Without one, numbering restarts per call.
-        """
+    def _replace(self, text: str, ents: list[Entity], mapping: dict) -> tuple[str, collections.Counter]:
         counts: collections.Counter = collections.Counter()
-        if not text or not isinstance(text, str):
-            return text, counts
-        ents = self.detect(text)
         if not ents:
             return text, counts
-        if mapping is None:
-            mapping = {}
         out = []
         pos = 0
         for ent in ents:
@@ -1391,53 +1460,55 @@ class Scrubber:
         out.append(text[pos:])
         return "".join(out), counts
 
+    def scrub_text(self, text: str, mapping: dict | None = None) -> tuple[str, collections.Counter]:
+        """Replace PII in ``text`` with placeholders; returns (text, counts by type).
+
+        Pass the same ``mapping`` dict to several calls to keep placeholders consistent across them
+        (the same value -> the same ``<TYPE_n>``; the dict's keys are internal). Without one,
+        numbering restarts per call.
+        """
+        if not text or not isinstance(text, str):
+            return text, collections.Counter()
+        return self._replace(text, self.detect(text), {} if mapping is None else mapping)
+
     def scrub_messages(self, messages: list[dict], mapping: dict | None = None) -> tuple[list[dict], collections.Counter]:
         """Scrub the ``content`` of chat messages with placeholders consistent across the conversation.
 
-        Other keys are kept as they are; ``content`` may be a string or a list of parts
+        The same value gets the same placeholder in every message, and a lone first or last name
+        shares the placeholder of the full name it belongs to ("Anna" -> the "<PERSON_1>" of "Anna
+        Kowalski"). Other keys are kept as they are; ``content`` may be a string or a list of parts
         (``{"type": "text", "text": ...}``). The input is not modified.
         """
         mapping = {} if mapping is None else mapping
-        # full names first, so "Anna" later maps to the placeholder of "Anna Kowalski"
-        texts = []
-        for msg in messages:
+        slots: list[tuple[int, int | None, str]] = []  # (message index, part index or None, text)
+        for i, msg in enumerate(messages):
             c = msg.get("content") if isinstance(msg, dict) else None
             if isinstance(c, str):
-                texts.append(c)
+                slots.append((i, None, c))
             elif isinstance(c, list):
-                texts.extend(p.get("text") for p in c if isinstance(p, dict) and isinstance(p.get("text"), str))
-        self._prime_mapping(texts, mapping)
+                slots.extend((i, j, p["text"]) for j, p in enumerate(c)
+                             if isinstance(p, dict) and isinstance(p.get("text"), str))
+        found = [self.detect(t) for _, _, t in slots]
+        if self.settings.placeholder_style == "numbered":
+            # full names first, so that "Anna" alone maps to the placeholder of "Anna Kowalski"
+            for (_, _, t), ents in zip(slots, found):
+                for e in ents:
+                    if e.type == "PERSON" and " " in t[e.start:e.end].strip():
+                        self._placeholder("PERSON", t[e.start:e.end], mapping)
+        out = [dict(m) if isinstance(m, dict) else m for m in messages]
         total: collections.Counter = collections.Counter()
-        out = []
-        for msg in messages:
-            if not isinstance(msg, dict):
-                out.append(msg)
-                continue
-            new = dict(msg)
-            c = msg.get("content")
-            if isinstance(c, str):
-                new["content"], cnt = self.scrub_text(c, mapping)
-                total.update(cnt)
-            elif isinstance(c, list):
-                parts = []
-                for p in c:
-                    if isinstance(p, dict) and isinstance(p.get("text"), str):
-                        p = dict(p)
-                        p["text"], cnt = self.scrub_text(p["text"], mapping)
-                        total.update(cnt)
-                    parts.append(p)
-                new["content"] = parts
-            out.append(new)
+        for (i, j, t), ents in zip(slots, found):
+            new_text, cnt = self._replace(t, ents, mapping)
+            total.update(cnt)
+            if j is None:
+                out[i]["content"] = new_text
+            else:
+                if out[i]["content"] is messages[i]["content"]:
+                    out[i]["content"] = list(messages[i]["content"])
+                part = dict(out[i]["content"][j])
+                part["text"] = new_text
+                out[i]["content"][j] = part
         return out, total
-
-    def _prime_mapping(self, texts: list[str], mapping: dict) -> None:
-        if self.settings.placeholder_style == "typed":
-            return
-        for text in texts:
-            for ent in self.detect(text):
-                if ent.type == "PERSON" and " " in text[ent.start:ent.end].strip():
-                    self._placeholder("PERSON", text[ent.start:ent.end], mapping)
-        # renumber by first appearance is not needed: numbers follow first full-name appearance
 
     def scrub_texts(self, texts: Iterable[str]) -> list[str]:
         """Scrub each text independently (numbering restarts per text)."""

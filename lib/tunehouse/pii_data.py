@@ -184,6 +184,8 @@ Although However Therefore Thus Hence Else Case Line True False None Null Unknow
 Windows Linux Apple Google Python Java Read Write Open Close Start End Note Notes See Also Example
 El La Los Las Un Una Y O Pero Si De Del Al Con Sin Para Por Le Les Des Du Et Ou Mais Au Aux Avec Sans Pour Par
 Der Die Das Ein Eine Und Oder Aber Wenn Mit Ohne Für Von Zu Zum Zur Bei Im Am An Auf Aus Nach Über
+Sie Ihr Ihre Ihnen Ihren Ihrer Wir Uns Unser Unsere Es Er Du Dich Dir Mich Mir Ich Vous Nous Je Tu Il Elle Ils
+Elles On Usted Ustedes Nosotros Yo Ella Ellos Lo Se Su Sus
 """))
 
 # Honorifics and titles: a strong cue that the next capitalised tokens are a name.
@@ -374,6 +376,21 @@ Machu Picchu; Chichen Itza; Manhattan; Brooklyn; Queens; Bronx; Staten Island; H
 Beverly Hills; Santa Monica; Malibu; Venice Beach; Silicon Valley; Las Vegas; Vegas; The Strip
 Montparnasse; Marais; Trastevere; Plaka; Alfama; Baixa; Chiado; Gràcia; Eixample; Barceloneta
 Kreuzberg; Mitte; Jordaan; Shibuya; Shinjuku; Ginza; Gangnam; Kowloon; Marina Bay; Sentosa
+Venice; Venezia; Florence; Firenze; Geneva; Genève; Nice; Cannes; Monaco; Monte Carlo; Salzburg; Bruges; Brugge
+Lucerne; Luzern; Interlaken; Zermatt; Innsbruck; Hallstatt; Oxford; Cambridge; Bath; York; Edinburgh; Siena; Pisa
+Verona; Bologna; Sorrento; Taormina; Lake Bled; Bled; Ljubljana; Tallinn; Riga; Vilnius; Krakow; Kraków; Gdansk
+Porto; Lisbon; Lisboa; Seville; Sevilla; Granada; Cordoba; Córdoba; Malaga; Málaga; Marbella; Benidorm; Alicante
+Valencia; Palma; San Sebastián; Bilbao; Santiago de Compostela; Toledo; Segovia; Salamanca; Avignon; Arles
+Carcassonne; Chamonix; Lourdes; Annecy; Biarritz; Strasbourg; Colmar; Heidelberg; Rothenburg; Dresden
+Savannah; Charleston; Charlotte; Sedona; Aspen; Vail; Santa Fe; Napa; Carmel; Monterey; Key West; Orlando
+Sydney; Adelaide; Perth; Darwin; Cairns; Hobart; Victoria; Vancouver; Quebec; Québec; Montreal; Montréal
+Havana; Cartagena; Medellín; Medellin; Cusco; Lima; Quito; La Paz; Valparaíso; Mendoza; Bariloche; Ushuaia
+Marrakech; Marrakesh; Fez; Essaouira; Chefchaouen; Tunis; Cairo; Alexandria; Luxor; Petra; Amman; Jerusalem
+Tel Aviv; Istanbul; Antalya; Bodrum; Dubai; Abu Dhabi; Doha; Muscat; Zanzibar; Cape Town; Nairobi; Kigali
+Kyoto; Osaka; Nara; Hiroshima; Seoul; Busan; Taipei; Hanoi; Hoi An; Ho Chi Minh City; Saigon; Bangkok; Chiang Mai
+Siem Reap; Luang Prabang; Kathmandu; Pokhara; Jaipur; Agra; Udaipur; Varanasi; Colombo; Kandy; Male; Malé
+Queenstown; Rotorua; Wellington; Auckland; Christchurch; Nadi; Papeete; Honolulu; Reykjavik; Reykjavík; Tromsø
+Bergen; Stockholm; Copenhagen; Helsinki; Oslo; Dubrovnik; Split; Kotor; Santorini; Mykonos; Athens; Rhodes
 Europe; Asia; Africa; North America; South America; Latin America; Central America; Oceania
 Scandinavia; Balkans; Baltics; Benelux; Middle East; Far East; Southeast Asia; Mediterranean
 Schengen; EU; European Union; UK; U.K.; USA; U.S.; US; UAE; Holland; Great Britain; Britain
@@ -487,9 +504,10 @@ def _geonames_places(min_population: int = 15000, alt_min_population: int = 1500
             # name wins over them without context), since this list has odd entries ("Ama")
             for alt in city.get("alternatenames") or []:
                 if 2 < len(alt) < 40 and alt[:1].isupper():
-                    # exonyms (Venice, Munich) keep the population; short oddities ("Ama") do not
-                    major_ok = len(alt) >= 5 and re.fullmatch(r"[A-Za-zÀ-ÿ' .\-]+", alt)
-                    add(alt, pop if major_ok else min(pop, 249_999))
+                    # exonyms of big cities (Munich, Vienna) keep the population; other alternate names
+                    # are places but never "major" (a first name wins without context: "Julia", "Ama")
+                    major_ok = pop >= 1_000_000 and len(alt) >= 5 and re.fullmatch(r"[A-Za-zÀ-ÿ' .\-]+", alt)
+                    add(alt, pop if major_ok else min(pop, 99_999))
     big = 10**8
     for country in gc.get_countries().values():
         add(country["name"], big)
@@ -563,7 +581,8 @@ LAST = 2  # known surname
 AMBIG = 4  # first name that is also a common word / brand
 COMMON = 8  # common word (not a name on its own)
 PLACE = 16  # single-token place (city, country, region, airline, hotel brand, landmark)
-MAJOR = 32  # a place big enough to win over a first name without context
+MAJOR = 32  # a place big enough to win over a first name without context (>= 100,000 people,
+#             a country or state, a curated destination)
 PLACE_START = 64  # first token of a multi-token place
 INDICATOR = 128  # place indicator ("Hotel", "Airport")
 WEAK_INDICATOR = 256  # indicator that is also a name ("Marina", "Park")
@@ -575,6 +594,7 @@ ORG = 1024  # airline / hotel brand / company
 class Lexicon:
     flags: dict[str, int] = field(default_factory=dict)
     multi: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first token -> places
+    caps_places: set[str] = field(default_factory=set)  # acronyms that are places only in capitals: ANA, TAP
 
     def get(self, tok: str) -> int:
         return self.flags.get(tok, 0)
@@ -636,11 +656,14 @@ def load_lexicon() -> Lexicon:
         toks = place_tokens(name)
         if not toks:
             return
+        if curated and len(toks) == 1 and name.isupper() and len(name) <= 4:
+            lex.caps_places.add(toks[0])  # "ANA" the airline, not "Ana" the name
+            return
         if len(toks) > 1 and not curated and pop < 100_000 and all(
                 t in particles or flags.get(t, 0) & (FIRST | LAST) for t in toks):
             return  # "Diego Martin", "Eva Peron": small towns named like people
         if len(toks) == 1:
-            bit = PLACE | (ORG if org else 0) | (MAJOR if pop >= 250_000 else 0)
+            bit = PLACE | (ORG if org else 0) | (MAJOR if pop >= 100_000 else 0)
             flags[toks[0]] = flags.get(toks[0], 0) | bit
         else:
             flags[toks[0]] = flags.get(toks[0], 0) | PLACE_START
