@@ -420,6 +420,7 @@ Strasse Rambla Paseo Promenade Embankment Quarter District Downtown Old Town Alt
 Town Village Province Region County State Republic Kingdom Emirates Coast Riviera Highlands Forest
 National International Regional Grand Royal Imperial Continental Central Intercontinental
 San Santa Santo São Sao Saint Sainte St Ste Sankt Fort Puerto Porto Port Mount Mt Lake Cape
+Show Festival Fair Expo Marathon Carnival Cup Games Concert Gala Exhibition Week Film Fest Biennale
 """))
 
 # Indicators that are also common names or surnames ("Marina", "Park", "Hall", "Lane"): they make a
