@@ -149,3 +149,15 @@ def test_cli_ingest_bad_path_is_clear_error(tmp_path, capsys):
     rc = main(["ingest", str(tmp_path / "missing.jsonl"), "--set", f"storage.root={tmp_path}"])
     assert rc == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_csv_every_record_with_bad_bytes_is_quarantined(tmp_path):
+    from tunehouse.ingest import read_csv_file
+
+    p = tmp_path / "bad.csv"
+    p.write_bytes(b"conv_id,seq,sender,text\nA,0,customer,caf\xe9\nA,1,agent,fine\nA,2,customer,na\xefve\n"
+                  b"conv_id,seq,sender,text\n")
+    rows = list(read_csv_file(str(p), CFG))
+    codes = [(r["source_line"], r["reason_code"]) for r in rows]
+    assert codes == [(2, "invalid_utf8"), (3, None), (4, "invalid_utf8"), (5, "repeated_header")]
+    assert "\\xe9" in rows[0]["raw_payload"]

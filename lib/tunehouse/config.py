@@ -21,6 +21,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from tunehouse.curation.settings import CurateSettings
+from tunehouse.pii import PiiSettings
 from tunehouse.training.settings import BaseModelSettings, TrainSettings
 
 # Where conf/ lives: next to lib/ in a checkout (and in a Databricks bundle sync), or set
@@ -184,6 +186,8 @@ class Settings(Section):
     lakehouse: LakehouseSettings = Field(default_factory=LakehouseSettings)
     generate: GenerateSettings = Field(default_factory=GenerateSettings)
     ingest: IngestSettings = Field(default_factory=IngestSettings)
+    pii: PiiSettings = Field(default_factory=PiiSettings)
+    curate: CurateSettings = Field(default_factory=CurateSettings)
     tracking: TrackingSettings = Field(default_factory=TrackingSettings)
     base_model: BaseModelSettings = Field(default_factory=BaseModelSettings)
     train: TrainSettings = Field(default_factory=TrainSettings)

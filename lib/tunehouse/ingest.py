@@ -21,6 +21,7 @@ import io
 import json
 import math
 import os
+import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -271,14 +272,11 @@ def read_jsonl_chunk(path: str, fmt: str, start: int, end: int, first_line: int,
 def read_csv_file(path: str, cfg: IngestSettings) -> Iterator[dict]:
     with open(path, "rb") as f:
         data = f.read()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        # Decode what we can, flag the rows that carry the bad bytes.
-        text = data.decode("utf-8-sig", errors="replace")
-        bad_line = data[: e.start].count(b"\n") + 1
-    else:
-        bad_line = None
+    # surrogateescape keeps every undecodable byte visible (as a lone surrogate), so each record
+    # that carries one is quarantined, not silently "repaired".
+    text = data.decode("utf-8", errors="surrogateescape")
+    if text.startswith("\ufeff"):
+        text = text[1:]
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -292,13 +290,20 @@ def read_csv_file(path: str, cfg: IngestSettings) -> Iterator[dict]:
         if not row or all(not c.strip() for c in row):
             continue
         raw = ",".join(row)
-        if bad_line is not None and line <= bad_line < start_line:
-            yield _reject_row("csv", path, line, "invalid_utf8", "invalid UTF-8 bytes in this CSV record", raw)
+        if _SURROGATE.search(raw):
+            yield _reject_row("csv", path, line, "invalid_utf8", "invalid UTF-8 bytes in this CSV record",
+                              raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
             continue
         if len(row) != len(header):
             yield _reject_row("csv", path, line, "bad_csv_row", f"CSV row has {len(row)} fields, header has {len(header)}", raw)
             continue
+        if [c.strip() for c in row] == header:
+            yield _reject_row("csv", path, line, "repeated_header", "the CSV header repeated inside the file", raw)
+            continue
         yield from _rows_from_record(dict(zip(header, row)), raw, "csv", path, line, cfg)
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
 
 
 def read_parquet_row_group(path: str, row_group: int, first_row: int, cfg: IngestSettings) -> Iterator[dict]:

