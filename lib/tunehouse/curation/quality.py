@@ -1,0 +1,681 @@
+"""Stage 5: quality filters over the conversation frame.
+
+``quality_filter(df, cfg) -> (kept, dropped)``. Before filtering, trailing user turns (messages
+after the last assistant reply) are trimmed when ``trailing_user_turns="trim"`` (the default).
+Then each filter below is one small function ``f(cfg) -> Column`` whose value is null to keep the
+conversation, else a human-readable detail; the reason code is the filter's name. The stage is
+their composition in this fixed order, and the first filter that fires names the reason:
+
+    too_short, too_long, no_assistant_turn, no_user_turn, ends_without_assistant,
+    garbage_text, agent_error_reply, canned_replies_only, language_not_allowed
+
+Kept rows get ``language_detected`` and a ``quality`` struct (chars, n_user, n_assistant,
+garbage_ratio, language_detected, language_confidence) for later stages and the gold table.
+Dropped rows are the input rows (messages as they came in, before trimming) plus ``reason`` and
+``detail``, so kept + dropped == input.
+
+Work that needs Python (garbage classification per message, language identification) runs in
+one pandas UDF per conversation that returns a struct of signals; everything else (counts,
+regex checks on replies, thresholds, details) is Spark SQL. Nothing is collected.
+
+How "garbage" is judged, for real human chat: an assistant reply is held to a strict standard
+(empty, no letters / emoji-only, one repeated character, keyboard mash, mojibake all count, and by
+default one such reply drops the conversation), while customers' messages are judged leniently
+("ok", "👍", "??", an order number alone are normal chat and do not count; empty messages,
+keyboard mash, one repeated letter and mojibake do) and only a conversation that is mostly garbage
+(``max_garbage_ratio``) or mostly non-letters (``min_letter_ratio``) is dropped for it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pyspark.sql import Column, DataFrame
+from pyspark.sql import functions as F
+from pyspark.sql.functions import pandas_udf
+
+from tunehouse.curation.language import detect_languages
+
+FilterName = Literal[
+    "too_short", "too_long", "no_assistant_turn", "no_user_turn", "ends_without_assistant",
+    "garbage_text", "agent_error_reply", "canned_replies_only", "language_not_allowed",
+]
+FILTER_ORDER: tuple[str, ...] = (
+    "too_short", "too_long", "no_assistant_turn", "no_user_turn", "ends_without_assistant",
+    "garbage_text", "agent_error_reply", "canned_replies_only", "language_not_allowed",
+)
+
+# Replies that show a broken template/bot instead of an answer. Java regex syntax (Spark rlike),
+# kept to the subset Python's re shares. Matched against each assistant reply as written.
+DEFAULT_ERROR_PATTERNS = [
+    r"\[\s*(?:ERROR|Error|error|ERR|EXCEPTION|Exception|FATAL)\s*\]",             # [ERROR] ...
+    r"^\s*(?:ERROR|Error|Exception|FATAL|Fatal error)\s*:",                       # Error: macro missing
+    r"(?i)^\s*(?:undefined|null|none|nan|nil|n/a|#n/a|\[object object\]|true|false)\s*$",  # a bare value
+    r"\[object Object\]",
+    r"\bNaN\b",
+    r"Traceback \(most recent call last\)",
+    r"^\s*[A-Z]\w*(?:Error|Exception)\s*:",                                       # KeyError: 'name'
+    r"\bat [\w$.]+\([\w$]+\.(?:java|kt|scala):\d+\)",                            # Java stack frame
+    r"(?i)\b(?:template|macro|snippet|partial)\b[^.\n]{0,40}\b(?:not found|missing|undefined|does not exist)",
+    r"(?i)\b(?:missing|unknown|undefined)\s+(?:template|macro|variable|placeholder)\b",
+    r"\{\{[^{}\n]{1,80}\}\}",                                                     # {{ customer.name }}
+    r"\{%[^%\n]{1,80}%\}",                                                        # {% if x %}
+    r"\$\{[^{}\s]{1,60}\}",                                                       # ${first_name}
+    r"%[A-Z][A-Z0-9_]{2,}%",                                                      # %CUSTOMER_NAME%
+    r"%\(\w+\)[sd]",                                                              # %(name)s
+    r"(?<![\w%])%[sd](?!\w)",                                                     # a lone %s / %d
+    r"<template:[^<>]{1,60}>",
+    r"\{[a-z_]+\.[a-z_.]+\}",                                                     # {customer.first_name}
+    r"(?i)^\s*(?:hi|hello|hey|dear|hola|bonjour|hallo|ciao|ol[aá])\s+(?:undefined|null|none|nan)\b",
+    r"(?:[:=])\s*(?:undefined|null|None|NaN)\s*(?:[.,;!]|$)",                      # ref: undefined.
+]
+
+# Canned apologies / stock lines. A reply is "canned" when it matches one of these and nothing but
+# filler (greetings, thanks, sign-offs, placeholders) is left once they are removed.
+# Case-insensitive (matched with (?iu)).
+DEFAULT_CANNED_PATTERNS = [
+    # en
+    r"(?:we|i)(?: do| would like to)? (?:sincerely |truly )?apologi[sz]e for (?:the|any|this) (?:inconvenience|trouble|delay)s?(?: (?:this|that) (?:may have |has )?caused)?",
+    r"(?:we are|we're|i am|i'm) (?:very |so |truly )?sorry for (?:the|any|this) (?:inconvenience|trouble)(?: caused)?",
+    r"(?:sorry|apologies) for (?:the|any) (?:inconvenience|trouble)(?: caused)?",
+    r"please try again later",
+    r"thank you for your (?:patience|understanding)(?: and (?:understanding|patience|cooperation))?",
+    r"thank you for (?:contacting|reaching out to|writing to) us",
+    r"your (?:request|case|ticket|query|inquiry|enquiry|complaint|message) has been (?:forwarded|escalated|passed on|sent|transferred) to the (?:relevant|appropriate|responsible|right) (?:department|team)",
+    r"(?:we|i) will get back to you (?:as soon as possible|shortly|soon|asap)",
+    r"we are (?:currently )?experiencing (?:a )?(?:high|higher than usual|unusually high) (?:volume|number) of (?:requests|contacts|calls|enquiries|inquiries)",
+    # es
+    r"(?:disculpe|disculpen|perdone|perdonen) las molestias(?: ocasionadas)?",
+    r"(?:lamentamos|sentimos|le pedimos disculpas por) (?:las|cualquier|los) (?:molestias?|inconvenientes?)(?: ocasionad[oa]s?| causad[oa]s?)?",
+    r"(?:por favor,? )?(?:inténtelo|vuelva a intentarlo|intente|inténtalo) (?:de nuevo |otra vez )?más tarde",
+    r"gracias por su (?:paciencia|comprensión)(?: y (?:comprensión|paciencia))?",
+    r"su (?:solicitud|consulta|caso|petición|reclamación) (?:ha sido|se ha) (?:remitid[oa]|enviad[oa]|transferid[oa]|escalad[oa]|derivad[oa]) al (?:departamento|equipo) (?:correspondiente|responsable|competente)",
+    # fr
+    r"(?:nous vous prions de |veuillez )?(?:nous )?excuser (?:pour )?(?:la gêne|le désagrément|les désagréments)(?: occasionnée?s?)?",
+    r"(?:nous sommes|je suis) (?:vraiment )?désolée?s? pour (?:la gêne|le désagrément|ce désagrément|les désagréments)(?: occasionnée?s?)?",
+    r"(?:désolée?s?|toutes nos excuses) pour (?:la gêne|le désagrément|les désagréments)(?: occasionnée?s?)?",
+    r"(?:veuillez |merci de )?réessayer plus tard",
+    r"merci (?:pour|de) votre (?:patience|compréhension)(?: et (?:de )?votre (?:compréhension|patience))?",
+    r"votre demande a été transmise au service (?:compétent|concerné)",
+    # de
+    r"(?:wir bitten(?: sie)?,? )?(?:die|etwaige) unannehmlichkeiten zu entschuldigen",
+    r"(?:bitte )?entschuldigen sie (?:bitte )?(?:die|etwaige) unannehmlichkeiten",
+    r"wir entschuldigen uns für (?:die|etwaige) unannehmlichkeiten",
+    r"(?:bitte )?versuchen sie es später (?:noch einmal|erneut)",
+    r"(?:vielen )?dank für ihre geduld(?: und ihr verständnis)?",
+    r"(?:vielen )?dank für ihr verständnis",
+    r"ihre anfrage wurde an die zuständige abteilung weitergeleitet",
+    # it
+    r"ci scusiamo per (?:il|l'|qualsiasi) ?(?:disagio|inconveniente)(?: arrecato| causato)?",
+    r"(?:ci )?scus(?:i|ate) (?:per )?il disagio",
+    r"(?:la preghiamo di |si prega di )?riprovare più tardi",
+    r"grazie per la (?:sua |vostra )?(?:pazienza|comprensione)",
+    r"la (?:sua|vostra) richiesta è stata inoltrata al reparto (?:competente|responsabile)",
+    # pt
+    r"(?:pedimos )?desculpe?(?:a)? (?:pelo|o|pelos|os|qualquer) (?:incómodo|incômodo|transtorno|inconveniente)s?(?: causados?)?",
+    r"lamentamos (?:o|pelo|qualquer|os) (?:incómodo|incômodo|transtorno|inconveniente)s?",
+    r"(?:por favor,? )?tente (?:novamente|de novo) mais tarde",
+    r"obrigad[oa] pela (?:sua )?(?:paciência|compreensão)(?: e (?:compreensão|paciência))?",
+    r"o seu pedido foi encaminhado para o (?:departamento|setor|sector) (?:responsável|competente)",
+    # nl
+    r"(?:onze )?excuses voor het ongemak",
+    r"(?:sorry|wij bieden onze excuses aan|we bieden onze excuses aan) voor het ongemak",
+    r"probeer het later (?:nog eens|opnieuw)",
+    r"bedankt voor (?:uw|je) (?:geduld|begrip)(?: en (?:begrip|geduld))?",
+    r"(?:uw|je) (?:verzoek|vraag) is doorgestuurd naar de (?:juiste|betreffende|verantwoordelijke) afdeling",
+]
+
+# Greetings, thanks and sign-offs that may surround a canned line without adding content.
+DEFAULT_FILLER_PATTERNS = [
+    r"\b(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b",
+    r"\b(?:thanks|thank you|many thanks|regards|best regards|kind regards|best wishes|cheers|sincerely)\b",
+    r"\bhave a (?:nice|good|great|lovely) (?:day|evening|weekend|trip)\b",
+    r"\b(?:customer )?(?:service|support|care) team\b",
+    r"\b(?:hola|buenas|buenos días|buenas tardes|estimad[oa]|saludos|gracias|muchas gracias|atentamente|un saludo)\b",
+    r"\b(?:bonjour|bonsoir|salut|madame|monsieur|cher|chère|merci|cordialement|bien à vous|bonne journée)\b",
+    r"\b(?:hallo|guten (?:tag|morgen|abend)|sehr geehrte[r]?|liebe[r]?|danke|vielen dank|viele grüße|mit freundlichen grüßen|grüße)\b",
+    r"\b(?:ciao|buongiorno|buonasera|gentile|salve|grazie|cordiali saluti|saluti)\b",
+    r"\b(?:olá|ola|bom dia|boa tarde|boa noite|caro|cara|obrigad[oa]|cumprimentos|atenciosamente)\b",
+    r"\b(?:hoi|goedemorgen|goedemiddag|goedenavond|beste|bedankt|dank je|dank u|met vriendelijke groet|groeten)\b",
+    r"<[A-Za-z][A-Za-z0-9_]*>",  # placeholders left by PII scrubbing
+]
+
+
+class QualitySettings(BaseModel):
+    """Stage 5 settings: which conversations are good enough to train on."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    enabled_filters: list[FilterName] = Field(
+        list(FILTER_ORDER),
+        description="Filters to run (they always run in the fixed order: too_short, too_long, no_assistant_turn, "
+        "no_user_turn, ends_without_assistant, garbage_text, agent_error_reply, canned_replies_only, "
+        "language_not_allowed). Remove a name to switch that filter off.",
+    )
+    min_messages: int = Field(2, ge=1, description="Fewer non-empty user+assistant messages than this: too_short.")
+    min_chars: int = Field(20, ge=0, description="Fewer characters of user+assistant text than this: too_short.")
+    max_messages: int = Field(200, ge=1, description="More non-empty user+assistant messages than this: too_long.")
+    max_chars: int = Field(
+        32_000, ge=1, description="More characters of user+assistant text than this: too_long (about 8k tokens; "
+        "set it from your base model's context length).")
+    require_user_turn: bool = Field(True, description="Drop conversations with no non-empty user message (no_user_turn).")
+    trailing_user_turns: Literal["trim", "drop"] = Field(
+        "trim",
+        description="Messages after the last assistant reply (a customer who wrote again and got no answer): 'trim' "
+        "removes them before filtering; 'drop' keeps them and drops conversations that do not end with an "
+        "assistant reply (ends_without_assistant).",
+    )
+    languages: list[str] = Field(
+        ["en", "es", "fr", "de"], min_length=1,
+        description="Allowed languages (ISO 639-1). Detection covers en, es, fr, de, it, pt, nl fully, names other "
+        "European languages and non-Latin scripts, and says 'unsure' for text too short to tell.",
+    )
+    language_min_confidence: float = Field(
+        0.5, ge=0.0, le=1.0, description="Detections below this confidence count as undetermined.")
+    language_check_roles: list[Literal["user", "assistant"]] = Field(
+        ["user", "assistant"],
+        description="Besides the whole conversation, the text of each listed role must not be confidently in a "
+        "language outside `languages` (catches a customer writing Italian answered in English).",
+    )
+    undetermined_language: Literal["keep", "drop", "use_source"] = Field(
+        "use_source",
+        description="When the language cannot be detected (emoji, numbers, a few words): 'use_source' trusts the "
+        "source's `language` column (kept when it is null), 'keep' keeps, 'drop' drops.",
+    )
+    max_assistant_garbage_ratio: float = Field(
+        0.0, ge=0.0, le=1.0,
+        description="Share of assistant replies that may be garbage (empty, no letters/emoji-only, one repeated "
+        "character, keyboard mash, mojibake); above it: garbage_text. 0 = any garbage reply drops the conversation.",
+    )
+    max_garbage_ratio: float = Field(
+        0.5, ge=0.0, le=1.0,
+        description="Share of all user+assistant messages that may be garbage; above it: garbage_text. Customers' "
+        "'ok', '👍', '??' or an order number alone are not garbage; empty messages, keyboard mash, one repeated "
+        "letter and mojibake are.",
+    )
+    min_letter_ratio: float = Field(
+        0.25, ge=0.0, le=1.0,
+        description="Minimum share of letters among the non-space characters of the whole conversation; below "
+        "it (dumps of numbers, symbols, emoji): garbage_text.",
+    )
+    error_reply_patterns: list[str] = Field(
+        DEFAULT_ERROR_PATTERNS,
+        description="Regexes (Java syntax, as Spark's rlike; case-sensitive unless (?i)) that mark an assistant "
+        "reply as a system/template error; any matching reply drops the conversation (agent_error_reply).",
+    )
+    canned_reply_patterns: list[str] = Field(
+        DEFAULT_CANNED_PATTERNS,
+        description="Regexes (case-insensitive) of canned apologies and stock lines. When every assistant reply is "
+        "such a line plus filler, the conversation is dropped (canned_replies_only).",
+    )
+    canned_filler_patterns: list[str] = Field(
+        DEFAULT_FILLER_PATTERNS,
+        description="Regexes (case-insensitive) of greetings, thanks, sign-offs and placeholders that may surround "
+        "a canned line without making it a real answer.",
+    )
+    canned_max_leftover_words: int = Field(
+        1, ge=0,
+        description="Words (2+ letters) that may remain in a reply once canned and filler text is removed for it "
+        "to still count as canned (an agent's name, say).",
+    )
+
+    @field_validator("languages")
+    @classmethod
+    def _codes(cls, v: list[str]) -> list[str]:
+        out = [c.strip().lower() for c in v]
+        bad = [c for c in out if not re.fullmatch(r"[a-z]{2,3}", c)]
+        if bad:
+            raise ValueError(f"language codes must be ISO 639-1 like 'en', got {bad}")
+        return out
+
+    @field_validator("error_reply_patterns", "canned_reply_patterns", "canned_filler_patterns")
+    @classmethod
+    def _regexes(cls, v: list[str]) -> list[str]:
+        for p in v:
+            try:
+                re.compile(p)
+            except re.error as e:
+                raise ValueError(f"invalid regex {p!r}: {e}") from None
+        return v
+
+    @model_validator(mode="after")
+    def _ranges(self) -> "QualitySettings":
+        if self.min_messages > self.max_messages:
+            raise ValueError(f"min_messages ({self.min_messages}) > max_messages ({self.max_messages})")
+        if self.min_chars > self.max_chars:
+            raise ValueError(f"min_chars ({self.min_chars}) > max_chars ({self.max_chars})")
+        return self
+
+
+# --------------------------------------------------------------------------------------------
+# Per-message garbage (Python, used inside the signals UDF)
+# --------------------------------------------------------------------------------------------
+# UTF-8 read as Latin-1/cp1252: a lead byte shown as Â Ã Ä Å Ð Ñ â (or ð Ÿ for emoji) followed by a
+# continuation byte shown as \x80-\xbf or a cp1252 punctuation character: "Ã©", "â€™", "Å„", "ðŸ˜¡".
+_CONT = ("\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+         "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
+_MOJIBAKE = re.compile(f"[\u00c2-\u00c5\u00d0\u00d1\u00e2][{_CONT}]|\u00f0\u0178|\u00ef\u00bb\u00bf|\ufffd")
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+")
+_VOWELS = set("aeiouyäöüàáâãåæèéêëìíîïòóôõøùúûœ")
+_REPEAT_UNIT = re.compile(r"^(.{2,3})\1+$")
+
+
+def _keyboard_runs() -> frozenset[str]:
+    rows_top = ["qwertyuiop", "azertyuiop", "qwertzuiop"]
+    rows_short = ["asdfghjklñ", "asdfghjklö", "qsdfghjklm", "zxcvbnm", "yxcvbnm", "wxcvbn"]
+    runs = set()
+    for rows, k in ((rows_top, 5), (rows_short, 4)):
+        for row in rows:
+            for r in (row, row[::-1]):
+                runs.update(r[i:i + k] for i in range(len(r) - k + 1))
+    return frozenset(runs)
+
+
+_KEY_RUNS = _keyboard_runs()
+
+
+def _is_mash_token(t: str) -> bool:
+    """A lower-cased letter token that looks like keys hit at random."""
+    n = len(t)
+    if n < 4:
+        return False
+    if any(t[i:i + 4] in _KEY_RUNS or t[i:i + 5] in _KEY_RUNS for i in range(n - 3)):
+        return True
+    if not t.isascii():
+        return False
+    vowels = sum(c in _VOWELS for c in t)
+    if vowels == 0 and n >= 5 and len(set(t)) >= 3:
+        return True
+    m = _REPEAT_UNIT.match(t)
+    if m and not any(c in _VOWELS for c in m.group(1)):
+        return True
+    return n >= 10 and (n - vowels) / n > 0.85
+
+
+def _is_symbolic(s: str) -> bool:
+    """Emoji / pictographs / symbols only (no letters, no digits)."""
+    return not any(c.isalnum() for c in s) and any(ord(c) > 0x2000 for c in s)
+
+
+def message_garbage(text: str | None, role: str) -> str | None:
+    """Why a message is garbage, or None. Strict for assistant replies, lenient for users."""
+    s = (text or "").strip()
+    if not s:
+        return "empty"
+    if _MOJIBAKE.search(s):
+        return "mojibake"
+    letters = _LETTER.findall(s)
+    if not letters:
+        if role != "assistant":
+            return None  # "👍", "??", "48213": normal from a customer
+        return "emoji_only" if _is_symbolic(s) else "no_letters"
+    compact = "".join(s.split()).lower()
+    if len(compact) >= 4 and len(set(compact)) == 1:
+        return "repeated_char"
+    n_letters = len(letters)
+    mash = sum(len(w) for w in _WORD.findall(s.lower()) if _is_mash_token(w))
+    if mash >= 4 and mash * 2 >= n_letters:
+        return "keyboard_mash"
+    return None
+
+
+_KIND_TEXT = {
+    "empty": "empty", "mojibake": "mojibake", "emoji_only": "emoji only", "no_letters": "without letters",
+    "repeated_char": "one repeated character", "keyboard_mash": "keyboard mash",
+}
+
+
+def _snippet(s: str | None, n: int = 60) -> str:
+    s = " ".join((s or "").split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+SIGNALS_TYPE = (
+    "struct<n_checked: int, n_garbage: int, n_assistant_checked: int, n_assistant_garbage: int, "
+    "garbage_example: string, assistant_garbage_example: string, garbage_kinds: string, "
+    "letters: int, visible: int, language: string, language_confidence: double, "
+    "user_language: string, user_language_confidence: double, "
+    "assistant_language: string, assistant_language_confidence: double>"
+)
+
+
+def conversation_signals(roles: list, contents: list, min_confidence: float = 0.5) -> dict:
+    """Signals of one conversation (plain Python; the UDF maps it over a batch)."""
+    return _signals_batch([roles], [contents], min_confidence).iloc[0].to_dict()
+
+
+def _signals_batch(all_roles, all_contents, min_confidence: float) -> pd.DataFrame:
+    rows = []
+    texts_all, texts_user, texts_asst = [], [], []
+    for roles, contents in zip(all_roles, all_contents):
+        roles = list(roles) if roles is not None else []
+        contents = list(contents) if contents is not None else []
+        n_checked = n_garbage = n_a = n_ag = letters = visible = 0
+        example = a_example = None
+        kinds: list[str] = []
+        user_parts, asst_parts, all_parts = [], [], []
+        u_i = a_i = 0
+        for role, content in zip(roles, contents):
+            if role not in ("user", "assistant"):
+                continue
+            content = content if isinstance(content, str) else ""
+            if role == "user":
+                u_i += 1
+                user_parts.append(content)
+            else:
+                a_i += 1
+                asst_parts.append(content)
+            all_parts.append(content)
+            n_checked += 1
+            if role == "assistant":
+                n_a += 1
+            letters += len(_LETTER.findall(content))
+            visible += len(content) - sum(c.isspace() for c in content)
+            kind = message_garbage(content, role)
+            if kind is None:
+                continue
+            n_garbage += 1
+            if kind not in kinds:
+                kinds.append(kind)
+            what = f"{'assistant reply' if role == 'assistant' else 'user message'} " \
+                   f"{a_i if role == 'assistant' else u_i}, {_KIND_TEXT[kind]}"
+            what += f": '{_snippet(content)}'" if content.strip() else ""
+            if example is None:
+                example = what
+            if role == "assistant":
+                n_ag += 1
+                if a_example is None:
+                    a_example = what
+        rows.append(dict(n_checked=n_checked, n_garbage=n_garbage, n_assistant_checked=n_a,
+                         n_assistant_garbage=n_ag, garbage_example=example, assistant_garbage_example=a_example,
+                         garbage_kinds=", ".join(_KIND_TEXT[k] for k in kinds) or None,
+                         letters=letters, visible=visible))
+        texts_user.append("\n".join(user_parts))
+        texts_asst.append("\n".join(asst_parts))
+        texts_all.append("\n".join(all_parts))
+    n = len(rows)
+    codes, confs = detect_languages(texts_all + texts_user + texts_asst, min_confidence)
+    out = pd.DataFrame(rows, columns=["n_checked", "n_garbage", "n_assistant_checked", "n_assistant_garbage",
+                                      "garbage_example", "assistant_garbage_example", "garbage_kinds",
+                                      "letters", "visible"])
+    out["language"] = codes[:n]
+    out["language_confidence"] = confs[:n]
+    out["user_language"] = codes[n:2 * n]
+    out["user_language_confidence"] = confs[n:2 * n]
+    out["assistant_language"] = codes[2 * n:]
+    out["assistant_language_confidence"] = confs[2 * n:]
+    for c in ("n_checked", "n_garbage", "n_assistant_checked", "n_assistant_garbage", "letters", "visible"):
+        out[c] = out[c].astype("int32")
+    return out
+
+
+def signals_udf(min_confidence: float = 0.5):
+    """pandas UDF (roles array<string>, contents array<string>) -> SIGNALS_TYPE struct."""
+
+    @pandas_udf(SIGNALS_TYPE)
+    def quality_signals(roles: pd.Series, contents: pd.Series) -> pd.DataFrame:
+        return _signals_batch(roles, contents, min_confidence)
+
+    # The result is deterministic; marking it otherwise stops the optimizer from evaluating it
+    # twice (once below the keep/drop filter, once above it for the quality struct).
+    return quality_signals.asNondeterministic()
+
+
+# --------------------------------------------------------------------------------------------
+# Signals: computed once per conversation as separate columns (so Spark evaluates each heavy
+# expression once), then read by the filters. All names start with "_q_" and are dropped at the end.
+# --------------------------------------------------------------------------------------------
+PY = "_q_py"  # the pandas-UDF struct (SIGNALS_TYPE)
+
+
+def _py(field: str) -> Column:
+    return F.col(PY)[field]
+
+
+def _q(name: str) -> Column:
+    return F.col(f"_q_{name}")
+
+
+def _nonblank(m: Column) -> Column:
+    return F.trim(F.coalesce(m["content"], F.lit(""))) != ""
+
+
+def _alternation(patterns: list[str], flags: str = "") -> str:
+    return flags + "|".join(f"(?:{p})" for p in patterns)
+
+
+def _leftover_words(c: Column, cfg: QualitySettings) -> Column:
+    """Words (2+ letters) left in a reply once canned and filler text is removed."""
+    rest = F.regexp_replace(c, _alternation(cfg.canned_reply_patterns, "(?iu)"), " ")
+    if cfg.canned_filler_patterns:
+        rest = F.regexp_replace(rest, _alternation(cfg.canned_filler_patterns, "(?iu)"), " ")
+    words = F.split(F.trim(F.regexp_replace(rest, r"[^\p{L}]+", " ")), " ")
+    return F.size(F.filter(words, lambda w: F.length(w) >= 2))
+
+
+def add_quality_signals(df: DataFrame, cfg: QualitySettings | None = None) -> DataFrame:
+    """Add the ``_q_*`` signal columns the filters read (one pandas UDF + Spark SQL)."""
+    cfg = cfg or QualitySettings()
+    udf = signals_udf(cfg.language_min_confidence)
+    turns = F.filter("messages", lambda m: m["role"].isin("user", "assistant") & _nonblank(m))
+    out = (
+        df.withColumn("_q_turns", turns)
+        .withColumn("_q_n", F.size("_q_turns"))
+        .withColumn("_q_n_user", F.size(F.filter("_q_turns", lambda m: m["role"] == "user")))
+        .withColumn("_q_chars", F.aggregate("_q_turns", F.lit(0).cast("long"),
+                                            lambda acc, m: acc + F.length(m["content"])))
+        .withColumn("_q_replies", F.transform(F.filter("_q_turns", lambda m: m["role"] == "assistant"),
+                                              lambda m: m["content"]))
+        .withColumn("_q_n_assistant", F.size("_q_replies"))
+    )
+    # messages after the last non-empty assistant reply (system notes aside)
+    flags = F.transform(F.filter("messages", lambda m: m["role"] != "system"),
+                        lambda m: (m["role"] == "assistant") & _nonblank(m))
+    after = F.array_position(F.reverse(flags), True) - 1
+    out = out.withColumn("_q_trailing", F.when(after < 0, F.size(flags)).otherwise(after))
+    if cfg.error_reply_patterns:
+        pattern = _alternation(cfg.error_reply_patterns)
+        out = out.withColumn("_q_errors", F.filter("_q_replies", lambda c: c.rlike(pattern)))
+    else:
+        out = out.withColumn("_q_errors", F.array().cast("array<string>"))
+    if cfg.canned_reply_patterns:
+        canned = _alternation(cfg.canned_reply_patterns, "(?iu)")
+        out = (out.withColumn("_q_canned", F.filter("_q_replies", lambda c: c.rlike(canned)))
+               .withColumn("_q_contentless", F.forall(
+                   "_q_replies", lambda c: _leftover_words(c, cfg) <= cfg.canned_max_leftover_words)))
+    else:
+        out = (out.withColumn("_q_canned", F.array().cast("array<string>"))
+               .withColumn("_q_contentless", F.lit(False)))
+    roles = F.transform("messages", lambda m: m["role"])
+    contents = F.transform("messages", lambda m: m["content"])
+    return out.withColumn(PY, udf(roles, contents))
+
+
+def _signal_columns(df: DataFrame) -> list[str]:
+    return [c for c in df.columns if c.startswith("_q_")]
+
+
+def _plural(n: Column, one: str, many: str) -> Column:
+    return F.when(n == 1, F.lit(one)).otherwise(F.lit(many))
+
+
+def _quote(c: Column, n: int = 80) -> Column:
+    text = F.regexp_replace(F.trim(c), r"\s+", " ")
+    return F.when(F.length(text) > n, F.concat(F.substring(text, 1, n - 1), F.lit("…"))).otherwise(text)
+
+
+def _none() -> Column:
+    return F.lit(None).cast("string")
+
+
+# --------------------------------------------------------------------------------------------
+# Filters: f(cfg) -> Column over the signal columns; null = keep, else a human-readable detail.
+# The reason code is the function's name.
+# --------------------------------------------------------------------------------------------
+def too_short(cfg: QualitySettings) -> Column:
+    return (F.when(_q("n") < cfg.min_messages,
+                   F.format_string(f"%d non-empty user/assistant message(s), minimum {cfg.min_messages}", _q("n")))
+            .when(_q("chars") < cfg.min_chars,
+                  F.format_string(f"%d characters of user/assistant text, minimum {cfg.min_chars}", _q("chars"))))
+
+
+def too_long(cfg: QualitySettings) -> Column:
+    return (F.when(_q("n") > cfg.max_messages,
+                   F.format_string(f"%d user/assistant messages, maximum {cfg.max_messages}", _q("n")))
+            .when(_q("chars") > cfg.max_chars,
+                  F.format_string(f"%d characters of user/assistant text, maximum {cfg.max_chars}", _q("chars"))))
+
+
+def no_assistant_turn(cfg: QualitySettings) -> Column:
+    return F.when(_q("n_assistant") == 0, F.lit("no non-empty assistant reply"))
+
+
+def no_user_turn(cfg: QualitySettings) -> Column:
+    if not cfg.require_user_turn:
+        return _none()
+    return F.when(_q("n_user") == 0, F.lit("no non-empty user message"))
+
+
+def ends_without_assistant(cfg: QualitySettings) -> Column:
+    """Only with trailing_user_turns="drop" (with "trim" those messages are removed first)."""
+    if cfg.trailing_user_turns != "drop":
+        return _none()
+    return F.when(_q("trailing") > 0,
+                  F.format_string("ends with %d message(s) after the last assistant reply", _q("trailing")))
+
+
+def garbage_text(cfg: QualitySettings) -> Column:
+    n_a, g_a = _py("n_assistant_checked"), _py("n_assistant_garbage")
+    n, g = _py("n_checked"), _py("n_garbage")
+    letters, visible = _py("letters"), _py("visible")
+    return (
+        F.when((n_a > 0) & (g_a / n_a > cfg.max_assistant_garbage_ratio),
+               F.concat(F.format_string("%d of %d assistant %s %s garbage (", g_a, n_a,
+                                        _plural(n_a, "reply", "replies"), _plural(g_a, "is", "are")),
+                        _py("assistant_garbage_example"), F.lit(")")))
+        .when((n > 0) & (g / n > cfg.max_garbage_ratio),
+              F.concat(F.format_string("%d of %d messages are garbage (", g, n), _py("garbage_kinds"),
+                       F.lit("), e.g. "), _py("garbage_example")))
+        .when((visible > 0) & (letters / visible < cfg.min_letter_ratio),
+              F.format_string(f"only %.0f%% of the text is letters, minimum {cfg.min_letter_ratio * 100:.0f}%%",
+                              letters / visible * 100))
+    )
+
+
+def agent_error_reply(cfg: QualitySettings) -> Column:
+    n_err, n_all = F.size(_q("errors")), _q("n_assistant")
+    return F.when(n_err > 0, F.concat(
+        F.format_string("%d of %d assistant %s %s an error: '", n_err, n_all,
+                        _plural(n_all, "reply", "replies"), _plural(n_err, "is", "are")),
+        _quote(F.element_at(_q("errors"), 1)), F.lit("'")))
+
+
+def canned_replies_only(cfg: QualitySettings) -> Column:
+    n = _q("n_assistant")
+    return F.when((n > 0) & _q("contentless") & (F.size(_q("canned")) > 0), F.concat(
+        F.format_string("%s %d assistant %s canned: '", F.when(n == 1, F.lit("the")).otherwise(F.lit("all")), n,
+                        _plural(n, "reply is", "replies are")),
+        _quote(F.element_at(_q("canned"), 1)), F.lit("'")))
+
+
+def _source_language() -> Column:
+    return F.lower(F.split(F.trim(F.col("language")), "[-_]").getItem(0))
+
+
+def language_not_allowed(cfg: QualitySettings) -> Column:
+    allowed = sorted(set(cfg.languages))
+    allowed_text = ", ".join(allowed)
+    lang, conf = _py("language"), _py("language_confidence")
+    out = F.when(lang.isNotNull() & ~lang.isin(*allowed),
+                 F.format_string(f"detected %s (confidence %.2f); allowed: {allowed_text}", lang, conf))
+    for role in cfg.language_check_roles:
+        rl, rc = _py(f"{role}_language"), _py(f"{role}_language_confidence")
+        out = out.when(rl.isNotNull() & ~rl.isin(*allowed),
+                       F.format_string(f"{role} text is %s (confidence %.2f); allowed: {allowed_text}", rl, rc))
+    if cfg.undetermined_language == "drop":
+        out = out.when(lang.isNull(), F.lit("language undetermined"))
+    elif cfg.undetermined_language == "use_source":
+        src = _source_language()
+        out = out.when(lang.isNull() & src.isNotNull() & (src != "") & ~src.isin(*allowed),
+                       F.format_string(f"language undetermined; source says '%s'; allowed: {allowed_text}",
+                                       F.col("language")))
+    return out
+
+
+FILTERS: dict[str, Callable[[QualitySettings], Column]] = {
+    "too_short": too_short,
+    "too_long": too_long,
+    "no_assistant_turn": no_assistant_turn,
+    "no_user_turn": no_user_turn,
+    "ends_without_assistant": ends_without_assistant,
+    "garbage_text": garbage_text,
+    "agent_error_reply": agent_error_reply,
+    "canned_replies_only": canned_replies_only,
+    "language_not_allowed": language_not_allowed,
+}
+assert tuple(FILTERS) == FILTER_ORDER
+
+
+# --------------------------------------------------------------------------------------------
+# Transforms and the stage
+# --------------------------------------------------------------------------------------------
+def trim_trailing_user_turns(df: DataFrame) -> DataFrame:
+    """Remove the messages after the last non-empty assistant reply (trailing user messages, and any
+    system notes or empty replies among them). Conversations with no assistant reply are unchanged."""
+    flags = F.transform("messages", lambda m: (m["role"] == "assistant") & _nonblank(m))
+    pos = F.array_position(F.reverse(flags), True)  # 1-based from the end; 0 = none
+    keep = F.size("messages") - pos + 1
+    return df.withColumn("messages", F.when(pos > 0, F.slice("messages", F.lit(1), keep))
+                         .otherwise(F.col("messages")))
+
+
+def quality_verdict(cfg: QualitySettings) -> Column:
+    """struct<reason, detail> of the first enabled filter that fires (fixed order), or null (keep).
+    Needs the columns of :func:`add_quality_signals`."""
+    enabled = set(cfg.enabled_filters)
+    verdict: Column | None = None
+    for name in FILTER_ORDER:
+        if name not in enabled:
+            continue
+        detail = FILTERS[name](cfg)
+        hit = F.struct(F.lit(name).alias("reason"), F.coalesce(detail, F.lit("")).alias("detail"))
+        verdict = F.when(detail.isNotNull(), hit) if verdict is None else verdict.when(detail.isNotNull(), hit)
+    if verdict is None:
+        return F.lit(None).cast("struct<reason: string, detail: string>")
+    return verdict
+
+
+QUALITY_TYPE = ("struct<chars: bigint, n_user: int, n_assistant: int, garbage_ratio: double, "
+                "language_detected: string, language_confidence: double>")
+
+
+def quality_filter(df: DataFrame, cfg: QualitySettings | None = None) -> tuple[DataFrame, DataFrame]:
+    """Stage 5. Returns (kept, dropped); see the module docstring."""
+    from tunehouse.curation.frame import split_by_reason  # frame builds Columns at import: needs a session
+
+    cfg = cfg or QualitySettings()
+    columns = df.columns
+    work = df.withColumn("_q_original_messages", F.col("messages"))
+    if cfg.trailing_user_turns == "trim":
+        work = trim_trailing_user_turns(work)
+    work = add_quality_signals(work, cfg).withColumn("_q_verdict", quality_verdict(cfg))
+    kept, dropped = split_by_reason(work, F.col("_q_verdict.reason"), F.col("_q_verdict.detail"))
+    quality = F.struct(
+        _q("chars").alias("chars"),
+        _q("n_user").alias("n_user"),
+        _q("n_assistant").alias("n_assistant"),
+        F.when(_py("n_checked") > 0, _py("n_garbage") / _py("n_checked")).otherwise(F.lit(0.0))
+        .alias("garbage_ratio"),
+        _py("language").alias("language_detected"),
+        _py("language_confidence").alias("language_confidence"),
+    )
+    kept = (kept.withColumn("language_detected", _py("language"))
+            .withColumn("quality", quality)
+            .select(*columns, "language_detected", "quality"))
+    dropped = (dropped.withColumn("messages", F.col("_q_original_messages"))
+               .select(*columns, "reason", "detail"))
+    return kept, dropped
