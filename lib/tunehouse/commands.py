@@ -64,12 +64,13 @@ def register(sub, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "demo", parents=[common],
         help="run the whole pipeline end to end on embedded defaults (generate, ingest, curate, train, evaluate)",
-        description="The main job: generate sample logs, ingest them, then every stage that is available "
-        "(curate, base-model, train, evaluate), printing a summary of each. Everything lands under storage.root.",
+        description="The main job: generate-logs, ingest, curate, base-model, train, evaluate --promote, each the "
+        "same subcommand you can run alone, with the same settings; each prints its summary. Everything lands "
+        "under storage.root.",
     )
     p.add_argument("--conversations", "-n", type=int, default=None, help="conversations to generate")
-    p.add_argument("--until", choices=["ingest", "curate", "train", "evaluate"], default="evaluate",
-                   help="stop after this stage (default: run all available stages)")
+    p.add_argument("--until", choices=["generate", "ingest", "curate", "base-model", "train", "evaluate"],
+                   default="evaluate", help="stop after this stage (default: run all available stages)")
     p.set_defaults(func=cmd_demo)
 
 
@@ -200,32 +201,43 @@ def cmd_config(args, settings: Settings) -> int:
 
 
 # ----------------------------------------------------------------------------- demo
-def cmd_demo(args, settings: Settings) -> int:
-    """Generate -> ingest -> every stage available; each stage prints its own summary."""
-    import importlib
+DEMO_STAGES = [  # (stage, subcommand argv) in order; a stage whose command is not installed is skipped
+    ("generate", ["generate-logs"]),
+    ("ingest", ["ingest", "{raw}"]),
+    ("curate", ["curate"]),
+    ("base-model", ["base-model"]),
+    ("train", ["train"]),
+    ("evaluate", ["evaluate", "--promote"]),
+]
 
-    from tunehouse.ingest import ingest
-    from tunehouse.spark import get_spark
+
+def cmd_demo(args, settings: Settings) -> int:
+    """The main job: each stage is the same subcommand a user would run, with the same settings."""
+    from tunehouse.cli import build_parser
 
     t0 = time.time()
-    gen_args = argparse.Namespace(conversations=args.conversations, seed=None, out=None)
-    cmd_generate(gen_args, settings)
-    out = settings.generate.out_dir or settings.storage.raw
-    spark = get_spark(settings)
-    s = ingest(spark, settings, [out])
-    print_ingest_summary(s)
-    stages = ["curate", "train", "evaluate"]
-    for stage in stages[: stages.index(args.until) + 1] if args.until != "ingest" else []:
-        try:
-            mod = importlib.import_module(f"tunehouse.demo_stages")
-        except ModuleNotFoundError:
-            break
-        fn = getattr(mod, stage, None)
-        if fn is None:
-            print(f"(stage {stage} not available yet)")
-            break
-        rc = fn(spark, settings)
+    parser = build_parser()
+    available = next(a for a in parser._actions if a.dest == "command").choices  # noqa: SLF001
+    raw = str(settings.generate.out_dir or settings.storage.raw)
+    last = [name for name, _ in DEMO_STAGES].index(args.until)
+    done = []
+    for name, argv in DEMO_STAGES[: last + 1]:
+        if argv[0] not in available:
+            print(f"(stage {name}: `tunehouse {argv[0]}` is not available in this build, skipped)")
+            continue
+        argv = [a.format(raw=raw) for a in argv]
+        if name == "generate" and args.conversations:
+            argv += ["--conversations", str(args.conversations)]
+        if name == "base-model":
+            argv += ["--overwrite"]
+        print(f"\n=== demo: {name} (tunehouse {' '.join(argv)}) ===")
+        stage_args = parser.parse_args(argv)
+        t = time.time()
+        rc = stage_args.func(stage_args, settings)
+        done.append((name, round(time.time() - t, 1), rc or 0))
         if rc:
+            print_table("demo", ["stage", "seconds", "exit code"], done)
             return rc
-    print(f"demo finished in {time.time() - t0:.0f} s; state under {Path(settings.storage.root).resolve()}")
+    print_table("demo", ["stage", "seconds", "exit code"], done)
+    print(f"demo finished in {time.time() - t0:.0f} s; all state under {Path(settings.storage.root).resolve()}")
     return 0

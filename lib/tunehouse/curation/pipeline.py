@@ -31,7 +31,7 @@ from tunehouse.curation.diversity import diversity_sample
 from tunehouse.curation.exact_dedup import exact_dedup
 from tunehouse.curation.export import check_residual_pii, dataset_fingerprint, export_messages, write_jsonl
 from tunehouse.curation.near_dedup import near_dedup
-from tunehouse.curation.quality import bad_reply_patterns, quality_filter
+from tunehouse.curation.quality import quality_filter
 from tunehouse.curation.scrub import pii_report, scrub_conversations
 from tunehouse.curation.settings import CurateSettings
 from tunehouse.curation.split import assign_split
@@ -162,7 +162,7 @@ def curate(spark: SparkSession, settings: Settings, lakehouse=None, progress: bo
         clusters = clusters.cache()
         run.cached.append(clusters)
         step("diversity")
-        df, n = run.filter_stage("weights", df, n, assign_weights(df, cfg.weights, bad_reply_patterns(cfg.quality)))
+        df, n = run.filter_stage("weights", df, n, assign_weights(df, cfg.weights, cfg.quality.error_reply_patterns))
         step("weights")
         gold = build_gold(assign_split(df, cfg.split), bronze_version, cfg.weights.fractional).cache()
         run.cached.append(gold)
