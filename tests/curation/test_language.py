@@ -9,7 +9,12 @@ import time
 
 import pytest
 
-from tunehouse.curation.language import detect_language, detect_languages, language_udf
+from tunehouse.curation.language import (
+    detect_language,
+    detect_languages,
+    detect_languages_with_parts,
+    language_udf,
+)
 
 NORMAL = {
 "en": [
@@ -292,6 +297,20 @@ def test_min_confidence_and_vectorised_form_agree():
     assert all(0.0 <= c <= 1.0 for c in confs)
     strict, _ = detect_languages(texts, min_confidence=0.99)
     assert strict[1:] == [None, None, None]
+
+
+def test_whole_and_parts_in_one_pass():
+    groups = [("Hola, ¿me pueden ayudar con mi pedido?", "Claro, dígame su número de pedido, por favor."),
+              ("Здравствуйте, я хочу отменить заказ.", "Sorry, we only support English."),
+              ("Buongiorno, la mia valigia non è arrivata.", "Sorry, we only support English, Spanish, French and "
+               "German. Could you write in one of these languages?"),
+              ("👍", "")]
+    (codes, confs), ((user, _), (assistant, _)) = detect_languages_with_parts(groups)
+    assert codes == detect_languages(["\n".join(g) for g in groups])[0]
+    assert (codes[0], user[0], assistant[0]) == ("es", "es", "es")
+    assert (user[1], assistant[1]) == ("ru", "en")
+    assert (codes[2], user[2], assistant[2]) == ("en", "it", "en")
+    assert codes[3] is None and user[3] is None and assistant[3] is None
 
 
 def test_long_text_is_cut_and_still_right():

@@ -464,11 +464,10 @@ def _script_decision(text: str) -> tuple[str, float] | None:
     return _script_language(text, *best_script), (best_w / (best_w + n_latin)) * (0.5 + 0.5 * enough)
 
 
-def _features(text: str | None, rows: _Rows) -> tuple[str, float] | tuple[list[int], int]:
-    """Either a final (code, confidence) (script decided, or nothing to judge: ("", 0.0)) or
-    (row ids, number of known words) for the Latin model."""
+def _features(text: str | None, rows: _Rows) -> tuple:
+    """("script", code, confidence) when a non-Latin script decides, else ("latin", row ids, known words)."""
     if not isinstance(text, str) or not text:
-        return "", 0.0
+        return "latin", [], 0
     if len(text) > _MAX_CHARS:
         text = text[:_MAX_CHARS]
     if not text.isascii():
@@ -479,7 +478,7 @@ def _features(text: str | None, rows: _Rows) -> tuple[str, float] | tuple[list[i
         if _NON_LATIN.search(text):
             decided = _script_decision(text)
             if decided is not None:
-                return decided
+                return "script", decided[0], decided[1]
     if any(trigger in text for trigger in _STRIP_TRIGGERS):
         text = _STRIP.sub(" ", text)
     ids: list[int] = []
@@ -493,9 +492,41 @@ def _features(text: str | None, rows: _Rows) -> tuple[str, float] | tuple[list[i
         if i >= 0:
             ids.append(i)
             n_known += i < n_known_rows
-    if not ids or (n_known == 0 and len(ids) < 3):
-        return "", 0.0
-    return ids, n_known
+    return "latin", ids, n_known
+
+
+def _score(feats: list[tuple], rows: _Rows, min_confidence: float) -> tuple[list[str | None], list[float]]:
+    """Codes and confidences for a batch of features: one numpy pass over all Latin texts."""
+    codes: list[str | None] = [None] * len(feats)
+    confs: list[float] = [0.0] * len(feats)
+    latin = []
+    for k, (kind, a, b) in enumerate(feats):
+        if kind == "script":
+            conf = round(float(b), 4)
+            codes[k] = a if conf >= min_confidence else None
+            confs[k] = conf
+        elif a and not (b == 0 and len(a) < 3):  # enough to judge: a known word, or 3+ unknown ones
+            latin.append(k)
+    if latin:
+        ids = [feats[k][1] for k in latin]
+        lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
+        flat = np.fromiter((i for x in ids for i in x), dtype=np.int64, count=int(lengths.sum()))
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        scores = np.add.reduceat(rows.matrix[flat], starts, axis=0) / _TEMPERATURE
+        scores -= scores.max(axis=1, keepdims=True)
+        p = np.exp(scores)
+        p /= p.sum(axis=1, keepdims=True)
+        best = p.argmax(axis=1)
+        top = p[np.arange(len(latin)), best]
+        n_known = np.fromiter((feats[k][2] for k in latin), dtype=np.float64, count=len(latin))
+        # Thin evidence caps the confidence: one known word -> at most ~0.67, two -> ~0.82, ...
+        evidence = n_known + 0.3 * (lengths - n_known)
+        conf = np.round(top * (1.0 - 0.6 * np.exp(-0.6 * evidence)), 4)
+        for j, k in enumerate(latin):
+            c = float(conf[j])
+            codes[k] = LANGS[int(best[j])] if c >= min_confidence else None
+            confs[k] = c
+    return codes, confs
 
 
 # --------------------------------------------------------------------------------------------
@@ -508,36 +539,31 @@ def detect_languages(texts: Iterable[str | None], min_confidence: float = 0.5
     Tokenising is per text; scoring is one numpy pass over the whole batch.
     """
     rows = _rows()
-    feats = [_features(t, rows) for t in texts]
-    codes: list[str | None] = [None] * len(feats)
-    confs: list[float] = [0.0] * len(feats)
-    latin = [k for k, f in enumerate(feats) if isinstance(f[0], list)]
-    for k, f in enumerate(feats):
-        if not isinstance(f[0], list):
-            code, conf = f
-            conf = round(float(conf), 4)
-            codes[k] = code if code and conf >= min_confidence else None
-            confs[k] = conf
-    if latin:
-        ids = [feats[k][0] for k in latin]
-        lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
-        flat = np.fromiter((i for x in ids for i in x), dtype=np.int64, count=int(lengths.sum()))
-        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        scores = np.add.reduceat(rows.matrix[flat], starts, axis=0) / _TEMPERATURE
-        scores -= scores.max(axis=1, keepdims=True)
-        p = np.exp(scores)
-        p /= p.sum(axis=1, keepdims=True)
-        best = p.argmax(axis=1)
-        top = p[np.arange(len(latin)), best]
-        n_known = np.fromiter((feats[k][1] for k in latin), dtype=np.float64, count=len(latin))
-        # Thin evidence caps the confidence: one known word -> at most ~0.67, two -> ~0.82, ...
-        evidence = n_known + 0.3 * (lengths - n_known)
-        conf = np.round(top * (1.0 - 0.6 * np.exp(-0.6 * evidence)), 4)
-        for j, k in enumerate(latin):
-            c = float(conf[j])
-            codes[k] = LANGS[int(best[j])] if c >= min_confidence else None
-            confs[k] = c
-    return codes, confs
+    return _score([_features(t, rows) for t in texts], rows, min_confidence)
+
+
+def detect_languages_with_parts(groups: Iterable[Sequence[str | None]], min_confidence: float = 0.5
+                                ) -> tuple[tuple[list[str | None], list[float]], list[tuple[list, list]]]:
+    """Detection of each group of texts as a whole and of each of its parts, tokenising once.
+
+    For a conversation, parts = (user text, assistant text): returns ``((codes, confidences) of
+    the wholes, [(codes, confidences) of part i over the groups, ...])``. The whole is scored on the
+    parts' words together (the same as detecting the joined text, up to the length cut-off).
+    """
+    rows = _rows()
+    part_feats: list[list[tuple]] = []
+    whole_feats: list[tuple] = []
+    for parts in groups:
+        feats = [_features(t, rows) for t in parts]
+        if len(part_feats) < len(feats):
+            part_feats.extend([] for _ in range(len(feats) - len(part_feats)))
+        for i, f in enumerate(feats):
+            part_feats[i].append(f)
+        if all(f[0] == "latin" for f in feats):
+            whole_feats.append(("latin", [i for f in feats for i in f[1]], sum(f[2] for f in feats)))
+        else:
+            whole_feats.append(_features("\n".join(t for t in parts if isinstance(t, str)), rows))
+    return _score(whole_feats, rows, min_confidence), [_score(f, rows, min_confidence) for f in part_feats]
 
 
 def detect_language(text: str | None, min_confidence: float = 0.5) -> tuple[str | None, float]:

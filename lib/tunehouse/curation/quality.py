@@ -29,6 +29,7 @@ keyboard mash, one repeated letter and mojibake do) and only a conversation that
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Literal
 
 import pandas as pd
@@ -37,7 +38,7 @@ from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
 from pyspark.sql.functions import pandas_udf
 
-from tunehouse.curation.language import detect_languages
+from tunehouse.curation.language import detect_languages_with_parts
 
 FilterName = Literal[
     "too_short", "too_long", "no_assistant_turn", "no_user_turn", "ends_without_assistant",
@@ -278,6 +279,7 @@ def _keyboard_runs() -> frozenset[str]:
 _KEY_RUNS = _keyboard_runs()
 
 
+@lru_cache(maxsize=200_000)
 def _is_mash_token(t: str) -> bool:
     """A lower-cased letter token that looks like keys hit at random."""
     n = len(t)
@@ -308,15 +310,14 @@ def message_garbage(text: str | None, role: str) -> str | None:
         return "empty"
     if _MOJIBAKE.search(s):
         return "mojibake"
-    letters = _LETTER.findall(s)
-    if not letters:
+    n_letters = sum(map(str.isalpha, s))
+    if not n_letters:
         if role != "assistant":
             return None  # "👍", "??", "48213": normal from a customer
         return "emoji_only" if _is_symbolic(s) else "no_letters"
     compact = "".join(s.split()).lower()
     if len(compact) >= 4 and len(set(compact)) == 1:
         return "repeated_char"
-    n_letters = len(letters)
     mash = sum(len(w) for w in _WORD.findall(s.lower()) if _is_mash_token(w))
     if mash >= 4 and mash * 2 >= n_letters:
         return "keyboard_mash"
@@ -350,14 +351,14 @@ def conversation_signals(roles: list, contents: list, min_confidence: float = 0.
 
 def _signals_batch(all_roles, all_contents, min_confidence: float) -> pd.DataFrame:
     rows = []
-    texts_all, texts_user, texts_asst = [], [], []
+    texts: list[tuple[str, str]] = []
     for roles, contents in zip(all_roles, all_contents):
         roles = list(roles) if roles is not None else []
         contents = list(contents) if contents is not None else []
         n_checked = n_garbage = n_a = n_ag = letters = visible = 0
         example = a_example = None
         kinds: list[str] = []
-        user_parts, asst_parts, all_parts = [], [], []
+        user_parts, asst_parts = [], []
         u_i = a_i = 0
         for role, content in zip(roles, contents):
             if role not in ("user", "assistant"):
@@ -369,12 +370,11 @@ def _signals_batch(all_roles, all_contents, min_confidence: float) -> pd.DataFra
             else:
                 a_i += 1
                 asst_parts.append(content)
-            all_parts.append(content)
             n_checked += 1
             if role == "assistant":
                 n_a += 1
-            letters += len(_LETTER.findall(content))
-            visible += len(content) - sum(c.isspace() for c in content)
+            letters += sum(map(str.isalpha, content))
+            visible += len("".join(content.split()))
             kind = message_garbage(content, role)
             if kind is None:
                 continue
@@ -394,20 +394,17 @@ def _signals_batch(all_roles, all_contents, min_confidence: float) -> pd.DataFra
                          n_assistant_garbage=n_ag, garbage_example=example, assistant_garbage_example=a_example,
                          garbage_kinds=", ".join(_KIND_TEXT[k] for k in kinds) or None,
                          letters=letters, visible=visible))
-        texts_user.append("\n".join(user_parts))
-        texts_asst.append("\n".join(asst_parts))
-        texts_all.append("\n".join(all_parts))
-    n = len(rows)
-    codes, confs = detect_languages(texts_all + texts_user + texts_asst, min_confidence)
+        texts.append(("\n".join(user_parts), "\n".join(asst_parts)))
+    (codes, confs), ((u_codes, u_confs), (a_codes, a_confs)) = detect_languages_with_parts(texts, min_confidence)
     out = pd.DataFrame(rows, columns=["n_checked", "n_garbage", "n_assistant_checked", "n_assistant_garbage",
                                       "garbage_example", "assistant_garbage_example", "garbage_kinds",
                                       "letters", "visible"])
-    out["language"] = codes[:n]
-    out["language_confidence"] = confs[:n]
-    out["user_language"] = codes[n:2 * n]
-    out["user_language_confidence"] = confs[n:2 * n]
-    out["assistant_language"] = codes[2 * n:]
-    out["assistant_language_confidence"] = confs[2 * n:]
+    out["language"] = codes
+    out["language_confidence"] = confs
+    out["user_language"] = u_codes
+    out["user_language_confidence"] = u_confs
+    out["assistant_language"] = a_codes
+    out["assistant_language_confidence"] = a_confs
     for c in ("n_checked", "n_garbage", "n_assistant_checked", "n_assistant_garbage", "letters", "visible"):
         out[c] = out[c].astype("int32")
     return out
