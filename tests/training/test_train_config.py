@@ -79,3 +79,17 @@ def test_base_model_refuses_to_overwrite(base_root):
 
     with pytest.raises(UserError, match="already exists"):
         build_base_model(Settings.model_validate({"storage": {"root": str(base_root)}}))
+
+
+def test_conf_train_yaml_documents_the_defaults():
+    """conf/train.yaml is generated from the settings; regenerate it after changing a training setting:
+    python -c "from tunehouse.training.settings import documented_training_yaml as d; print(d(), end='')" > conf/train.yaml"""
+    import yaml
+
+    from tunehouse.config import CONF_DIR, Settings
+    from tunehouse.training.settings import documented_training_yaml
+
+    text = (CONF_DIR / "train.yaml").read_text()
+    assert text == documented_training_yaml()
+    s = Settings.model_validate(yaml.safe_load(text))
+    assert s.train == TrainSettings() and s.base_model == BaseModelSettings()

@@ -171,3 +171,11 @@ def test_lineage_hashes_and_rows(base_root):
     assert lin["gold_table_version"] == 3 and lin["dataset_version"] == "v1"
     assert lin["files"]["train.jsonl"]["rows"] == 48
     assert len(lin["files"]["train.jsonl"]["sha256"]) == 64
+
+
+def test_conversation_opening_with_an_assistant_greeting(tokenizer):
+    greet = {"role": "assistant", "content": "Hello! How can I help?", "weight": 1}
+    ex = tokenize(tokenizer, [greet, U1, A1])
+    assert trained_texts(tokenizer, ex) == [greet["content"] + "<|im_end|>", A1["content"] + "<|im_end|>"]
+    ex0 = tokenize(tokenizer, [{**greet, "weight": 0}, U1, A1])
+    assert trained_texts(tokenizer, ex0) == [A1["content"] + "<|im_end|>"]

@@ -41,10 +41,10 @@ def test_two_worker_run_registers_a_changed_model(run_a, base_dir, base_root):
     mv = client.get_model_version_by_alias("tunehouse-chat", "candidate")
     assert mv.run_id == r.run_id
 
-    # 2 epochs of 48 examples at batch 8 -> 12 steps, all logged; one validation point per epoch
-    assert len(r.history["steps"]) == 12 and len(r.history["epochs"]) == 2
+    # 2 epochs of 48 examples at batch 8 -> 12 steps, all logged; validation before training and per epoch
+    assert len(r.history["steps"]) == 12 and [e["epoch"] for e in r.history["epochs"]] == [0, 1, 2]
     assert len(client.get_metric_history(r.run_id, "train_loss")) == 12
-    assert [m.step for m in client.get_metric_history(r.run_id, "val_loss")] == [6, 12]
+    assert [m.step for m in client.get_metric_history(r.run_id, "val_loss")] == [0, 6, 12]
 
     run = client.get_run(r.run_id)
     p = run.data.params

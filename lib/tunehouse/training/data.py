@@ -145,17 +145,33 @@ def _render(tokenizer, messages: list[dict], add_generation_prompt: bool = False
     )
 
 
+def _common_prefix_len(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
 def assistant_char_spans(tokenizer, messages: list[dict]) -> tuple[str, list[tuple[int, int, int]]]:
-    """Render the conversation; return it and (message index, char start, char end) of each assistant message."""
+    """Render the conversation; return it and (message index, char start, char end) of each assistant message
+    with weight > 0."""
     if not getattr(tokenizer, "chat_template", None):
         raise UserError("the tokenizer has no chat_template; use a chat/instruct model or set one")
     full = _render(tokenizer, messages)
     spans = []
     for i, m in enumerate(messages):
-        if m["role"] != "assistant":
+        if m["role"] != "assistant" or m.get("weight", 1.0) <= 0:
             continue
-        before = _render(tokenizer, messages[:i], add_generation_prompt=True)
         through = _render(tokenizer, messages[: i + 1])
+        if i > 0:
+            before = _render(tokenizer, messages[:i], add_generation_prompt=True)
+        else:
+            # nothing before it to render (a bot greeting opens the conversation): the reply starts where the
+            # rendering of the same message with empty content stops agreeing with it
+            empty = _render(tokenizer, [{"role": "assistant", "content": ""}])
+            before = through[: _common_prefix_len(empty, through)]
         if not (full.startswith(before) and full.startswith(through) and len(before) <= len(through)):
             raise UserError(
                 "the chat template is not prefix-stable (rendering a conversation prefix does not give a prefix of "

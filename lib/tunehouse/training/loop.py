@@ -117,6 +117,23 @@ def trainable_state_dict(model) -> dict[str, torch.Tensor]:
     return {k: v.detach().cpu().clone() for k, v in model.state_dict().items() if k in names}
 
 
+def _is_fsdp(model) -> bool:
+    return type(model).__name__ == "FullyShardedDataParallel"
+
+
+def _full_trainable_state(model) -> dict[str, torch.Tensor]:
+    """FSDP: gather the full trained tensors to rank 0 (clean parameter names, CPU)."""
+    from torch.distributed.fsdp import FullStateDictConfig, StateDictType
+    from torch.distributed.fsdp import FullyShardedDataParallel as FSDP
+
+    prefix = "_fsdp_wrapped_module."
+    names = {n.replace(prefix, "") for n, p in model.named_parameters() if p.requires_grad}
+    with FSDP.state_dict_type(model, StateDictType.FULL_STATE_DICT,
+                              FullStateDictConfig(offload_to_cpu=True, rank0_only=True)):
+        sd = model.state_dict()
+    return {k.replace(prefix, ""): v.detach().cpu().clone() for k, v in sd.items() if k.replace(prefix, "") in names}
+
+
 def _unwrap(model):
     return model.module if hasattr(model, "module") else model
 
@@ -167,6 +184,29 @@ def train_loop_per_worker(cfg: dict) -> None:
     _seed_everything(cfg["seed"])
     model = build_model(cfg)
     _seed_everything(cfg["seed"] + 1000 * rank)
+
+    # ---- resume: the trained tensors go into the plain model before DDP/FSDP wraps it
+    epoch0, step0, global_step = 0, 0, 0
+    history: dict[str, list] = {"steps": [], "epochs": [], "events": []}
+    checkpoint = ray.train.get_checkpoint()
+    state = None
+    if checkpoint is not None:
+        with checkpoint.as_directory() as d:
+            state = torch.load(Path(d) / STATE_FILE, map_location="cpu", weights_only=False)
+            model.load_state_dict(state["model"], strict=False)
+            epoch0, step0, global_step = state["epoch"], state["step_in_epoch"], state["global_step"]
+            history = json.loads((Path(d) / HISTORY_FILE).read_text())
+            optim_file = Path(d) / f"optimizer_rank{rank}.pt"  # FSDP: each rank's optimizer shard
+            if optim_file.exists():
+                state["optimizer"] = torch.load(optim_file, map_location="cpu", weights_only=False)
+            rng_file = Path(d) / f"rng_rank{rank}.pt"
+            if rng_file.exists():
+                rng = torch.load(rng_file, weights_only=False)
+                torch.set_rng_state(rng["torch"])
+                random.setstate(rng["python"])
+        history["events"].append({"time": time.time(), "event": "resumed",
+                                  "message": f"resumed from checkpoint at epoch {epoch0}, step {global_step}"})
+
     model = ray.train.torch.prepare_model(
         model,
         parallel_strategy=cfg["strategy"],
@@ -190,32 +230,20 @@ def train_loop_per_worker(cfg: dict) -> None:
         total_steps = min(total_steps, cfg["max_steps"])
     warmup = int(round(cfg["warmup_ratio"] * total_steps))
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_lambda(cfg["lr_scheduler"], warmup, total_steps))
-
-    # ---- resume
-    epoch0, step0, global_step = 0, 0, 0
-    history: dict[str, list] = {"steps": [], "epochs": [], "events": []}
-    checkpoint = ray.train.get_checkpoint()
-    if checkpoint is not None:
-        with checkpoint.as_directory() as d:
-            state = torch.load(Path(d) / STATE_FILE, map_location="cpu", weights_only=False)
-            _unwrap(model).load_state_dict(state["model"], strict=False)
-            optimizer.load_state_dict(state["optimizer"])
-            scheduler.load_state_dict(state["scheduler"])
-            epoch0, step0, global_step = state["epoch"], state["step_in_epoch"], state["global_step"]
-            history = json.loads((Path(d) / HISTORY_FILE).read_text())
-            rng_file = Path(d) / f"rng_rank{rank}.pt"
-            if rng_file.exists():
-                rng = torch.load(rng_file, weights_only=False)
-                torch.set_rng_state(rng["torch"])
-                random.setstate(rng["python"])
-        history["events"].append({"time": time.time(), "event": "resumed",
-                                  "message": f"resumed from checkpoint at epoch {epoch0}, step {global_step}"})
+    if state is not None:
+        optimizer.load_state_dict(state["optimizer"])
+        scheduler.load_state_dict(state["scheduler"])
 
     tracker = _StepTracker(cfg, rank) if rank == 0 else None
     if tracker:
         tracker.event(history["events"][-1]["message"] if checkpoint is not None else
                       f"training started on {world} workers ({device.type}): {total_steps} steps, "
                       f"{steps_per_epoch} per epoch")
+    if not history["epochs"]:  # baseline: validation of the base model before any update
+        base_row = {"epoch": 0, "step": 0, **evaluate(model, val, cfg, rank, world, device)}
+        history["epochs"].append(base_row)
+        if tracker:
+            tracker.epoch(base_row, checkpoint=False)
     try:
         _epochs(model, optimizer, scheduler, params, train, val, cfg, rank, world, device, history, tracker,
                 epoch0=epoch0, step0=step0, global_step=global_step, total_steps=total_steps)
@@ -313,13 +341,17 @@ def _save_and_report(model, optimizer, scheduler, history, rank, world, *, epoch
                      metrics) -> None:
     import ray.train
 
+    fsdp = _is_fsdp(model)
+    model_state = _full_trainable_state(model) if fsdp else None  # a collective: every rank takes part
     with tempfile.TemporaryDirectory() as d:
         torch.save({"torch": torch.get_rng_state(), "python": random.getstate()}, Path(d) / f"rng_rank{rank}.pt")
+        if fsdp:
+            torch.save(optimizer.state_dict(), Path(d) / f"optimizer_rank{rank}.pt")
         if rank == 0:
             torch.save(
                 {
-                    "model": trainable_state_dict(_unwrap(model)),
-                    "optimizer": optimizer.state_dict(),
+                    "model": model_state if fsdp else trainable_state_dict(_unwrap(model)),
+                    "optimizer": None if fsdp else optimizer.state_dict(),
                     "scheduler": scheduler.state_dict(),
                     "epoch": epoch,
                     "step_in_epoch": step_in_epoch,
@@ -359,14 +391,19 @@ class _StepTracker:
                          time.time() - self.t_start)
             self.flush()
 
-    def epoch(self, row: dict) -> None:
+    def epoch(self, row: dict, checkpoint: bool = True) -> None:
         from mlflow.entities import Metric
 
         ts = int(time.time() * 1000)
         self.buffer += [Metric(k, float(row[k]), ts, row["step"]) for k in ("val_loss", "val_token_accuracy")]
         self.buffer.append(Metric("epoch", float(row["epoch"]), ts, row["step"]))
+        if not checkpoint:
+            _log.info("before training: val_loss %.4f val_token_accuracy %.3f", row["val_loss"],
+                      row["val_token_accuracy"])
+            self.flush()
+            return
         _log.info("epoch %d done: val_loss %.4f val_token_accuracy %.3f", row["epoch"], row["val_loss"],
-                     row["val_token_accuracy"])
+                  row["val_token_accuracy"])
         self.flush()
         self.event(f"epoch {row['epoch']} finished at step {row['step']}: val_loss {row['val_loss']:.4f}, "
                    f"val_token_accuracy {row['val_token_accuracy']:.3f}; checkpoint saved")

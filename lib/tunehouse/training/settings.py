@@ -56,7 +56,7 @@ class TrainSettings(_Section):
         "larger values suit larger batch sizes.",
     )
     base_learning_rates: dict[str, float] = Field(
-        {"tunehouse-tiny-base": 0.05, "*": 0.002},
+        {"tunehouse-tiny-base": 0.1, "*": 0.002},
         description="Base learning rate per model name (glob patterns allowed; the first match in order wins). "
         "The model name is the hub id, or for a local folder its recorded name (tunehouse_base.json) or folder name.",
     )
@@ -166,7 +166,7 @@ class BaseModelSettings(_Section):
     num_kv_heads: int = Field(2, ge=1, le=64, description="Key/value heads (grouped-query attention; divides num_heads).")
     intermediate_size: int = Field(256, ge=16, le=16384, description="MLP inner width.")
     max_position_embeddings: int = Field(1024, ge=64, le=131072, description="Longest sequence the model accepts.")
-    warmup_steps: int = Field(200, ge=0, le=100_000, description="Generic LM warm-up steps on all turns (unweighted) "
+    warmup_steps: int = Field(150, ge=0, le=100_000, description="Generic LM warm-up steps on all turns (unweighted) "
                               "so the base speaks the domain; 0 keeps random weights.")
     warmup_batch_size: int = Field(8, ge=1, le=1024, description="Sequences per warm-up step.")
     warmup_seq_length: int = Field(256, ge=16, le=8192, description="Tokens per warm-up sequence.")
@@ -184,3 +184,27 @@ class BaseModelSettings(_Section):
         if self.warmup_seq_length > self.max_position_embeddings:
             raise ValueError("warmup_seq_length must not exceed max_position_embeddings")
         return self
+
+
+class _TrainingSections(BaseModel):
+    base_model: BaseModelSettings = Field(default_factory=BaseModelSettings)
+    train: TrainSettings = Field(default_factory=TrainSettings)
+
+
+TRAIN_YAML_HEADER = """\
+# Training sections of the tunehouse configuration (base_model, train), every key with its embedded default.
+# Generated from lib/tunehouse/training/settings.py (documented_training_yaml); a test keeps it in sync.
+# Use: tunehouse train --conf conf/train.yaml  (after editing), or override one key:
+#      tunehouse train --set train.n_epochs=3 --set train.learning_rate_multiplier=0.05
+# Hyperparameter names follow Azure OpenAI / OpenAI fine-tuning: batch_size, learning_rate_multiplier,
+# n_epochs, seed. The learning rate is learning_rate_multiplier x the model's base_learning_rates entry.
+"""
+
+
+def documented_training_yaml() -> str:
+    """conf/train.yaml: the base_model and train sections with a comment per setting."""
+    from tunehouse.config import documented_yaml
+
+    body = documented_yaml(_TrainingSections)
+    body = "\n".join(line for line in body.splitlines() if not line.startswith("# ")) .lstrip("\n")
+    return TRAIN_YAML_HEADER + "\n" + body + "\n"

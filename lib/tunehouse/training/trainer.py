@@ -439,6 +439,9 @@ def _final_metrics(history: dict) -> dict[str, float]:
         tps = [r["trainable_tokens_per_s"] for r in steps[1:]] or [steps[0]["trainable_tokens_per_s"]]
         out["trainable_tokens_per_s"] = sum(tps) / len(tps)
     if history.get("epochs"):
+        if history["epochs"][0]["epoch"] == 0:
+            out["val_loss_before"] = history["epochs"][0]["val_loss"]
+            out["val_token_accuracy_before"] = history["epochs"][0]["val_token_accuracy"]
         out["val_loss"] = history["epochs"][-1]["val_loss"]
         out["val_token_accuracy"] = history["epochs"][-1]["val_token_accuracy"]
     return out
