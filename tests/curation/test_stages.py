@@ -40,14 +40,31 @@ def test_assemble_orders_messages_and_adds_system(spark):
     bronze = spark.createDataFrame(rows, "message_key string, conversation_id string, message_index long, role string, "
                                          "content string, created_at timestamp, csat int, agent_id string, channel string,"
                                          " language string, weight double")
-    out = by_id(assemble_conversations(bronze, AssembleSettings(system_message="SYS")))
+    out = by_id(assemble_conversations(bronze, AssembleSettings(system_message="SYS", system_message_policy="add_if_missing")))
     a = out["A"]
     assert [(m.role, m.content) for m in a.messages] == [("system", "SYS"), ("user", "Change my flight"),
                                                          ("assistant", "Sure, which date?")]
     assert a.bronze_keys == ["k1", "k2"] and a.csat == 5 and a.agent_id == "agent_1"
     assert [m.content for m in out["B"].messages] == ["Be brief.", "Hi"]  # has its own system message
-    replaced = by_id(assemble_conversations(bronze, AssembleSettings(system_message="SYS", system_message_policy="replace")))
+    replaced = by_id(assemble_conversations(bronze, AssembleSettings(system_message="SYS")))  # default: replace
     assert [m.content for m in replaced["B"].messages] == ["SYS", "Hi"]
+
+
+def test_assemble_merges_consecutive_same_role_turns(spark):
+    ts = datetime(2024, 5, 1, tzinfo=timezone.utc)
+    rows = [(f"k{i}", "A", i, role, text, ts, None, None, None, None, None) for i, (role, text) in enumerate([
+        ("user", "Hi"), ("user", "my bag is lost"), ("system", "Agent joined"), ("assistant", "Sorry!"),
+        ("assistant", "Send me the tag number."), ("user", "ok")])]
+    bronze = spark.createDataFrame(rows, "message_key string, conversation_id string, message_index long, role string, "
+                                         "content string, created_at timestamp, csat int, agent_id string, channel string,"
+                                         " language string, weight double")
+    a = by_id(assemble_conversations(bronze, AssembleSettings(system_message="SYS")))["A"]
+    assert [(m.role, m.content) for m in a.messages] == [
+        ("system", "SYS"), ("user", "Hi\nmy bag is lost"), ("assistant", "Sorry!\nSend me the tag number."), ("user", "ok")]
+    assert len(a.bronze_keys) == 6  # lineage keeps every source row
+    kept = by_id(assemble_conversations(bronze, AssembleSettings(system_message=None, merge_consecutive=False,
+                                                                 system_message_policy="keep")))["A"]
+    assert len(kept.messages) == 6
 
 
 # ----------------------------------------------------------------------------- exact dedup

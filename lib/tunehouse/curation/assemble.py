@@ -25,11 +25,16 @@ class AssembleSettings(BaseModel):
     system_message: str | None = Field(
         DEFAULT_SYSTEM_MESSAGE, description="The company's instructions, used as the system message; null for none."
     )
-    system_message_policy: Literal["add_if_missing", "replace", "keep"] = Field(
-        "add_if_missing",
-        description="add_if_missing: prepend system_message where a conversation has none; replace: drop the "
-        "logs' own system rows (often helpdesk events) and use system_message; keep: leave conversations as logged.",
+    system_message_policy: Literal["replace", "add_if_missing", "keep"] = Field(
+        "replace",
+        description="replace: drop the logs' own system rows and start every conversation with system_message "
+        "(helpdesk exports' system rows are events such as 'Customer joined the chat', not instructions, and the "
+        "model should be trained with the prompt it will be served with); add_if_missing: prepend system_message "
+        "only where a conversation does not start with a system row; keep: leave system rows as logged.",
     )
+    merge_consecutive: bool = Field(
+        True, description="Merge consecutive messages of the same role (a customer typing three lines in a row) "
+        "into one, joined by a newline: chat templates expect alternating turns.")
     unicode_form: Literal["NFC", "NFKC", "none"] = Field(
         "NFKC", description="Unicode normalisation of every message (NFKC folds full-width and compatibility forms)."
     )
@@ -80,7 +85,25 @@ def assemble_conversations(bronze: DataFrame, cfg: AssembleSettings) -> DataFram
         "csat", "agent_id", "channel", "language", "started_at", "ended_at",
         F.transform("rows", lambda r: r["message_key"]).alias("bronze_keys"),
     )
-    return apply_system_message(conv, cfg)
+    conv = apply_system_message(conv, cfg)
+    return merge_consecutive_turns(conv) if cfg.merge_consecutive else conv
+
+
+def merge_consecutive_turns(conv: DataFrame) -> DataFrame:
+    """[user a, user b, assistant c] -> [user "a\nb", assistant c]; weights: the larger of the merged."""
+    msg_type = conv.schema["messages"].dataType
+
+    def step(acc, m):
+        last = F.element_at(acc, -1)
+        merged = F.struct(
+            m["role"].alias("role"),
+            F.concat_ws("\n", last["content"], m["content"]).alias("content"),
+            F.greatest(last["weight"], m["weight"]).alias("weight"))
+        same = (F.size(acc) > 0) & (last["role"] == m["role"])
+        return F.when(same, F.concat(F.slice(acc, 1, F.size(acc) - 1), F.array(merged))).otherwise(
+            F.concat(acc, F.array(m)))
+
+    return conv.withColumn("messages", F.aggregate("messages", F.array().cast(msg_type), step))
 
 
 def apply_system_message(conv: DataFrame, cfg: AssembleSettings) -> DataFrame:
@@ -91,6 +114,6 @@ def apply_system_message(conv: DataFrame, cfg: AssembleSettings) -> DataFrame:
     non_system = F.filter("messages", lambda m: m["role"] != "system")
     if cfg.system_message_policy == "replace":
         return conv.withColumn("messages", F.concat(F.array(system), non_system))
-    has_system = F.exists("messages", lambda m: m["role"] == "system")
+    has_system = F.col("messages")[0]["role"] == "system"
     return conv.withColumn(
         "messages", F.when(has_system, F.col("messages")).otherwise(F.concat(F.array(system), F.col("messages"))))
