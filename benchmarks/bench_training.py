@@ -7,8 +7,9 @@ with the same labels (assistant replies of weight > 0 only) and the same global 
 trainable tokens/s (tokens that carry loss) and all tokens/s over the timed optimizer steps (the first
 step of each is excluded as warm-up), end-to-end wall time, and the fraction of padding tokens in the
 batches each one builds (ours: micro-batches padded to their longest sequence, optionally packed).
-The two use the same 2 cores differently: our loop runs num_workers processes with 1 thread each (DDP
-over gloo), the HF Trainer one process with torch threads = number of cores.
+The two use the same cores differently: our loop runs num_workers processes with 1 thread each (DDP
+over gloo); the HF Trainer runs one process, measured with 1 thread and with torch threads = cores
+(on a busy machine multi-threaded OpenMP regions suffer badly from oversubscription).
 """
 
 from __future__ import annotations
@@ -53,6 +54,21 @@ def padding_fraction(examples, batch) -> float:
     from tunehouse.training.trainer import padding_fraction as pf
 
     return pf(examples, batch)
+
+
+def plan_padding(examples, ts, workers: int) -> float:
+    """Padding share of the micro-batches our loop actually builds in epoch 1 (shuffled, per rank)."""
+    from tunehouse.training.data import step_plan
+
+    pad = total = 0
+    for step in step_plan(len(examples), epoch=0, seed=ts.seed, world_size=workers,
+                          micro_batch_size=ts.micro_batch_size, accumulation=ts.gradient_accumulation_steps):
+        for rank in step:
+            for idx in rank:
+                lens = [len(examples[i]) for i in idx]
+                total += max(lens) * len(lens)
+                pad += sum(max(lens) - n for n in lens)
+    return pad / total if total else 0.0
 
 
 def bench_ray(settings) -> dict:
@@ -118,7 +134,8 @@ def bench_hf(settings, examples, steps: int, threads: int) -> dict:
     with tempfile.TemporaryDirectory() as out:
         args = TrainingArguments(output_dir=out, per_device_train_batch_size=ts.batch_size, max_steps=steps,
                                  learning_rate=ts.learning_rate(model_name(base)), lr_scheduler_type="cosine",
-                                 warmup_ratio=ts.warmup_ratio, weight_decay=ts.weight_decay, logging_steps=10**6,
+                                 warmup_steps=int(round(ts.warmup_ratio * steps)), weight_decay=ts.weight_decay,
+                                 logging_steps=10**6,
                                  save_strategy="no", report_to=[], use_cpu=True, dataloader_num_workers=0,
                                  seed=ts.seed, disable_tqdm=True, remove_unused_columns=False)
         trainer = Trainer(model=model, args=args, train_dataset=rows, data_collator=collate, callbacks=[Timer()])
@@ -165,22 +182,33 @@ def main(argv=None) -> int:
         results["ray"] = bench_ray(settings)
         all_per_trainable = data.stats["train_tokens"] / data.stats["train_trainable_tokens"]
         results["ray"]["all_tok_s"] = results["ray"]["trainable_tok_s"] * all_per_trainable
+        print(f"ray loop: {results['ray']['trainable_tok_s']:.0f} trainable tok/s", flush=True)
     if not args.skip_hf:
-        results["hf"] = bench_hf(settings, unpacked, args.steps, threads=os.cpu_count() or 1)
+        for threads in sorted({1, os.cpu_count() or 1}):
+            results[f"hf{threads}"] = bench_hf(settings, unpacked, args.steps, threads=threads)
+            print(f"HF Trainer, {threads} thread(s): {results[f'hf{threads}']['trainable_tok_s']:.0f} trainable tok/s",
+                  flush=True)
 
     print()
     print(f"{'trainer':<44} {'trainable tok/s':>16} {'all tok/s':>10} {'timed steps':>12} {'wall s':>8}")
-    labels = {"ray": f"tunehouse Ray loop ({args.workers} workers x 1 thread, DDP/gloo)",
-              "hf": f"HF Trainer (1 process x {os.cpu_count()} threads)"}
+    def label(k):
+        if k == "ray":
+            return f"tunehouse Ray loop ({args.workers} workers x 1 thread, DDP/gloo)"
+        return f"HF Trainer (1 process x {k[2:]} thread{'s' if k[2:] != '1' else ''})"
+
     for k, r in results.items():
-        print(f"{labels[k]:<44} {r['trainable_tok_s']:>16.0f} {r['all_tok_s']:>10.0f} {r['steps']:>12} "
+        print(f"{label(k):<44} {r['trainable_tok_s']:>16.0f} {r['all_tok_s']:>10.0f} {r['steps']:>12} "
               f"{r['wall_s']:>8.1f}")
-    if "ray" in results and "hf" in results:
-        print(f"ratio (ours / HF), trainable tokens/s: {results['ray']['trainable_tok_s'] / results['hf']['trainable_tok_s']:.2f}")
+    if "ray" in results:
+        for k in results:
+            if k.startswith("hf"):
+                print(f"ratio ours / {label(k)}, trainable tokens/s: "
+                      f"{results['ray']['trainable_tok_s'] / results[k]['trainable_tok_s']:.2f}")
     print()
     print("padding fraction (share of batch tokens that are padding):")
     micro = ts.micro_batch_size
-    print(f"  our micro-batches ({micro} sequences, padded to the longest): {padding_fraction(unpacked, micro):.1%}")
+    print(f"  our micro-batches ({micro} sequences, padded to the longest): "
+          f"{plan_padding(unpacked, ts, args.workers):.1%} (epoch 1's shuffled plan)")
     print(f"  HF Trainer batches ({ts.batch_size} sequences, padded to the longest): "
           f"{padding_fraction(unpacked, ts.batch_size):.1%}")
     from tunehouse.training.data import pack_examples

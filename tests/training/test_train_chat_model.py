@@ -91,3 +91,15 @@ def test_template_mismatch_is_refused(base_dir, tmp_path):
     (d / CHAT_CONFIG_FILE).write_text(json.dumps({"chat_template_sha256": "0" * 64, "stop_token_ids": [3]}))
     with pytest.raises(Exception, match="chat template"):
         ChatModel.from_path(d)
+
+
+def test_dataframe_signature_accepts_spark_shaped_rows(chat):
+    """The UC signature's input schema matches what predict() handles."""
+    from mlflow.models.utils import _enforce_schema
+
+    from tunehouse.training.chat_model import DF_RESULT_COLUMNS, dataframe_signature
+
+    sig = dataframe_signature()
+    df = _enforce_schema(pd.DataFrame({"messages": [MSGS], "max_tokens": [3]}), sig.inputs)
+    out = chat.predict(None, df)
+    assert list(out.columns) == DF_RESULT_COLUMNS == sig.outputs.input_names()

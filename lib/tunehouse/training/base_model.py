@@ -72,6 +72,15 @@ def resolve_base_model(settings: "Settings") -> str:
     return str(path)
 
 
+def ensure_base_model(settings: "Settings") -> str:
+    """The configured base model; builds the offline tiny base first when the default one is missing
+    (for `tunehouse demo`). Returns the hub id or path to load."""
+    if settings.train.base_model or (default_base_path(settings) / "config.json").is_file():
+        return resolve_base_model(settings)
+    build_base_model(settings)
+    return resolve_base_model(settings)
+
+
 def model_name(name_or_path: str) -> str:
     """A short model name: the hub id, or for a local folder its recorded name, else the folder name."""
     p = Path(name_or_path)

@@ -293,6 +293,29 @@ class ChatModel(mlflow.pyfunc.PythonModel):
         }
 
 
+def dataframe_signature():
+    """An explicit DataFrame signature (messages column + optional request options -> DF_RESULT_COLUMNS).
+
+    Only logged where the registry requires one (Unity Catalog). With a signature MLflow converts every input,
+    a dict included, to a DataFrame first, so predict() then always answers with a DataFrame."""
+    from mlflow.models import ModelSignature
+    from mlflow.types.schema import Array, ColSpec, Object, Property, Schema
+
+    message = Object([Property("role", "string"), Property("content", "string")])
+    inputs = Schema([
+        ColSpec(Array(message), "messages"),
+        ColSpec("long", "max_tokens", required=False),
+        ColSpec("double", "temperature", required=False),
+        ColSpec("double", "top_p", required=False),
+        ColSpec("long", "n", required=False),
+        ColSpec("long", "seed", required=False),
+    ])
+    outputs = Schema([ColSpec("string", "content"), ColSpec("string", "finish_reason"),
+                      ColSpec("long", "prompt_tokens"), ColSpec("long", "completion_tokens"),
+                      ColSpec("long", "total_tokens"), ColSpec("string", "response")])
+    return ModelSignature(inputs=inputs, outputs=outputs)
+
+
 # MLflow "models from code": when this file is logged as the model's code, MLflow executes it and takes
 # the model object set here. Harmless on a normal import.
 mlflow.models.set_model(ChatModel())

@@ -168,8 +168,11 @@ def loss_curve_png(history: dict, path: Path) -> Path:
 
 
 def log_chat_model(model_dir: Path, *, registered_name: str | None, alias: str | None, run_id: str,
-                   extra_tags: dict | None = None) -> dict:
-    """Log a merged HF checkpoint as the pyfunc ChatModel ('model' under the run); register + alias it."""
+                   extra_tags: dict | None = None, with_signature: bool = False) -> dict:
+    """Log a merged HF checkpoint as the pyfunc ChatModel ('model' under the run); register + alias it.
+
+    No signature by default, so predict() keeps taking a request dict, a list, or a DataFrame; Unity Catalog
+    requires one (``with_signature``), and then inputs arrive as DataFrames."""
     import mlflow
     from mlflow.tracking import MlflowClient
 
@@ -182,6 +185,7 @@ def log_chat_model(model_dir: Path, *, registered_name: str | None, alias: str |
             python_model=str(Path(chat_model.__file__).resolve()),
             artifacts={chat_model.ARTIFACT_KEY: str(model_dir)},
             pip_requirements=pip_requirements(),
+            signature=chat_model.dataframe_signature() if with_signature else None,
             registered_model_name=registered_name,
             metadata={"task": "chat", "input": "OpenAI chat request(s) or DataFrame with a 'messages' column"},
         )
@@ -195,6 +199,13 @@ def log_chat_model(model_dir: Path, *, registered_name: str | None, alias: str |
             client.set_registered_model_alias(registered_name, alias, version)
         out.update(version=version, alias=alias)
     return out
+
+
+def registry_needs_signature(settings: "Settings") -> bool:
+    """Unity Catalog only registers models with a signature."""
+    reg = settings.tracking.registry_uri or ""
+    return reg.startswith("databricks-uc") or (
+        (settings.tracking.tracking_uri or "").startswith("databricks") and settings.tracking.registered_model.count(".") == 2)
 
 
 def copy_tree(src: Path, dst: Path) -> Path:

@@ -415,6 +415,7 @@ def _finish(settings, client, run_id, result, base, tokenizer, stop_ids, base_in
             run_id=run_id,
             extra_tags={"base_model": base_info["name"], "base_checksum": base_info["checksum"][:16],
                         "dataset_version": data.lineage["dataset_version"], "method": ts.method},
+            with_signature=tracking.registry_needs_signature(settings),
         )
         if reg["version"]:
             mlflow.set_tags({"tunehouse.registered_model": reg["registered_name"],
@@ -459,4 +460,11 @@ def _resumable_run(client, run_id: str) -> dict:
     if run.info.status == "FINISHED":
         raise UserError(f"run {run_id} already finished; start a new job instead")
     path = client.download_artifacts(run_id, "config/train.json")
-    return {"ray_run_name": run.data.tags["tunehouse.ray_run_name"], "train": json.loads(Path(path).read_text())}
+    train = json.loads(Path(path).read_text())
+    # pin what "latest" resolved to when the job started, so a resumed job sees the same data and base
+    p = run.data.params
+    if p.get("data.dir"):
+        train["train_data"] = p["data.dir"]
+    if p.get("base_model.path"):
+        train["base_model"] = p["base_model.path"]
+    return {"ray_run_name": run.data.tags["tunehouse.ray_run_name"], "train": train}
