@@ -18,7 +18,9 @@ Figures:
   at the chosen banding, and the recall expected from it;
 * a sample of the predicted pairs that were not planted, with their verified Jaccard (template
   conversations that really are >= threshold alike count against precision here);
-* wall time of the stage (all its Spark jobs, plus materialising kept and dropped) on local[2].
+* wall time of the stage (all its Spark jobs, plus materialising kept and dropped) on local[2],
+  per phase (NearDedupStats.seconds), and the CPU seconds the process tree spent meanwhile (on a
+  shared machine the steadier figure).
 """
 
 from __future__ import annotations
@@ -82,6 +84,29 @@ def assemble(files: list[Path], skip: set[str]) -> list[dict]:
              **meta[cid]} for cid, ms in msgs.items()]
 
 
+def tree_cpu_seconds() -> float:
+    """CPU seconds of this process and all its descendants (the Spark JVM and its Python workers),
+    including children already reaped. Steadier than wall time on a shared machine. Linux only."""
+    try:
+        parent, cpu = {}, {}
+        for d in os.listdir("/proc"):
+            if d.isdigit():
+                try:
+                    fields = open(f"/proc/{d}/stat").read().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                parent[int(d)] = int(fields[1])
+                cpu[int(d)] = sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
+        tree, todo = set(), [os.getpid()]
+        while todo:
+            p = todo.pop()
+            tree.add(p)
+            todo += [c for c, pp in parent.items() if pp == p and c not in tree]
+        return sum(cpu.get(p, 0) for p in tree) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        return float("nan")
+
+
 def s_curve_table(cfg: NearDedupSettings) -> str:
     pts = (0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
     return ("  s     " + " ".join(f"{s:>6.2f}" for s in pts) + "\n  P(s)  "
@@ -126,10 +151,10 @@ def main(argv=None) -> None:
     df.count()
 
     load0 = os.getloadavg()[0]
-    t = time.perf_counter()
+    cpu0, t = tree_cpu_seconds(), time.perf_counter()
     kept, dropped, stats = near_dedup_with_stats(df, cfg)
     n_kept, drops = kept.count(), dropped.select("conversation_id", "detail").collect()
-    wall = time.perf_counter() - t
+    wall, cpu = time.perf_counter() - t, tree_cpu_seconds() - cpu0
     assert n_kept + len(drops) == len(rows), "kept + dropped != input"
 
     # Predicted clusters: each kept representative with the conversations dropped for it.
@@ -170,7 +195,7 @@ def main(argv=None) -> None:
     print(s_curve_table(cfg))
     print(f"\nstage stats: {stats.as_dict()}")
     print(f"wall time: {wall:.1f}s for {len(rows)} conversations on local[2] (1-min load average at start "
-          f"{load0:.1f} on {os.cpu_count()} cores)")
+          f"{load0:.1f} on {os.cpu_count()} cores); CPU time of driver + JVM + Python workers: {cpu:.1f}s")
     print(f"\nplanted near-duplicate pairs: {len(true)}  (groups {len(groups)})")
     q = lambda f: true_j[min(len(true_j) - 1, int(f * len(true_j)))] if true_j else float("nan")  # noqa: E731
     print(f"  real Jaccard of planted pairs: min {q(0):.3f}  p5 {q(0.05):.3f}  p25 {q(0.25):.3f}  "
