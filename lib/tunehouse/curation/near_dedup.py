@@ -264,8 +264,8 @@ def near_dedup(df: DataFrame, cfg: NearDedupSettings) -> tuple[DataFrame, DataFr
 
 
 def near_dedup_with_stats(df: DataFrame, cfg: NearDedupSettings) -> tuple[DataFrame, DataFrame, NearDedupStats]:
-    # frame is imported here, not at module level: this module is imported by the settings
-    # (NearDedupSettings) before any SparkSession exists, and frame builds Columns at import.
+    # Imported at call time: BEST_COPY_ORDER is Columns, which need the active SparkSession, and this
+    # module is imported by the settings (NearDedupSettings) before any session exists.
     from tunehouse.curation.frame import BEST_COPY_ORDER, split_by_reason
 
     stats = NearDedupStats()
