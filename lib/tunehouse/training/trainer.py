@@ -221,10 +221,10 @@ def run_training(settings: "Settings", *, resume_run_id: str | None = None, hook
     t_start = time.time()
     hooks = hooks or {}
     quiet_libraries()
-    exp_id = tracking.setup_mlflow(settings)
-    client = MlflowClient()
-    prior = None
-    if resume_run_id:
+    prior = exp_id = client = None
+    if resume_run_id:  # the stored settings of the job come from its MLflow run
+        exp_id = tracking.setup_mlflow(settings)
+        client = MlflowClient()
         prior = _resumable_run(client, resume_run_id)
         settings = settings.model_copy(update={"train": type(settings.train).model_validate(prior["train"])})
     ts = settings.train
@@ -243,6 +243,9 @@ def run_training(settings: "Settings", *, resume_run_id: str | None = None, hook
     data = prepare_data(settings, tokenizer)
     log.info("data: %d training sequences (%d trainable tokens), %d validation; %s", len(data.train),
              data.stats["train_trainable_tokens"], len(data.validation), data.data_dir)
+    if client is None:  # only now that base model and data are known good
+        exp_id = tracking.setup_mlflow(settings)
+        client = MlflowClient()
 
     started_ray = ensure_ray(settings)
     try:
