@@ -101,8 +101,11 @@ class _Runner:
         self.dropped: list[DataFrame] = []
         self.cached: list[DataFrame] = []
 
-    def filter_stage(self, name: str, df: DataFrame, n_in: int, result) -> tuple[DataFrame, int]:
+    def filter_stage(self, name: str, n_in: int, run_stage) -> tuple[DataFrame, int, tuple]:
+        """Run one filter stage (a callable returning (kept, dropped, *extras)), cache and count its output.
+        Returns (kept, kept count, extras)."""
         t0 = time.time()
+        result = run_stage()
         kept, dropped = result[0], result[1]
         kept = kept.cache()
         dropped = _dropped_rows(dropped, name).cache()
@@ -114,7 +117,7 @@ class _Runner:
         if n_in != n_kept + sum(reasons.values()):
             raise RuntimeError(f"stage {name} lost rows: {n_in} in, {n_kept} kept, {sum(reasons.values())} dropped")
         log.info("%-12s in=%d kept=%d dropped=%s", name, n_in, n_kept, reasons)
-        return kept, n_kept
+        return kept, n_kept, tuple(result[2:])
 
     def release(self) -> None:
         for df in self.cached:
@@ -151,18 +154,17 @@ def curate(spark: SparkSession, settings: Settings, lakehouse=None, progress: bo
         pii_totals = {r["k"]: r["n"] for r in scrubbed.select(F.explode("pii_counts").alias("k", "v"))
                       .groupBy("k").agg(F.sum("v").alias("n")).collect()}
 
-        df, n = run.filter_stage("exact_dedup", scrubbed, assembled, exact_dedup(scrubbed, cfg.exact_dedup))
+        df, n, _ = run.filter_stage("exact_dedup", assembled, lambda: exact_dedup(scrubbed, cfg.exact_dedup))
         step("exact_dedup")
-        df, n = run.filter_stage("near_dedup", df, n, near_dedup(df, cfg.near_dedup))
+        df, n, _ = run.filter_stage("near_dedup", n, lambda: near_dedup(df, cfg.near_dedup))
         step("near_dedup")
-        df, n = run.filter_stage("quality", df, n, quality_filter(df, cfg.quality))
+        df, n, _ = run.filter_stage("quality", n, lambda: quality_filter(df, cfg.quality))
         step("quality")
-        kept, dropped, clusters = diversity_sample(df, cfg.diversity)
-        df, n = run.filter_stage("diversity", df, n, (kept, dropped))
+        df, n, (clusters,) = run.filter_stage("diversity", n, lambda: diversity_sample(df, cfg.diversity))
         clusters = clusters.cache()
         run.cached.append(clusters)
         step("diversity")
-        df, n = run.filter_stage("weights", df, n, assign_weights(df, cfg.weights, cfg.quality.error_reply_patterns))
+        df, n, _ = run.filter_stage("weights", n, lambda: assign_weights(df, cfg.weights, cfg.quality.error_reply_patterns))
         step("weights")
         gold = build_gold(assign_split(df, cfg.split), bronze_version, cfg.weights.fractional).cache()
         run.cached.append(gold)
