@@ -1,0 +1,203 @@
+"""`tunehouse serve`: MLflow's own scoring server (`mlflow models serve --env-manager local`) on a registry alias.
+
+Nothing of ours sits between the client and the model: the server is MLflow's FastAPI scoring server,
+the model is the registered pyfunc (``tunehouse.training.chat_model.ChatModel``), which checks at load
+that its tokenizer's chat template is the one recorded at training time and generates until the stored
+stop ids. ``POST /invocations`` takes an OpenAI chat-completions body (MLflow's "unified LLM input":
+``messages``, ``max_tokens``, ``temperature``...) and returns the ``chat.completion`` object unwrapped.
+Bad requests come back as HTTP 400 with the reason in ``message``.
+
+The only difference from OpenAI's API is the path (``/invocations`` instead of ``/v1/chat/completions``);
+:func:`openai_client` maps it in the official ``openai`` client (see :func:`query_examples`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tunehouse.errors import UserError
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+def port_in_use(host: str, port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(0.5)
+        return s.connect_ex(("127.0.0.1" if host in ("0.0.0.0", "") else host, port)) == 0
+
+
+def serve_command(model_uri: str, host: str, port: int, workers: int = 1, timeout_s: int = 120) -> list[str]:
+    """The exact `mlflow models serve` command line (run with this interpreter, so the same environment)."""
+    return [sys.executable, "-m", "mlflow", "models", "serve", "-m", model_uri, "--env-manager", "local",
+            "-h", host, "-p", str(port), "-w", str(workers), "-t", str(timeout_s)]
+
+
+def server_env(tracking_uri: str, registry_uri: str | None = None) -> dict[str, str]:
+    """The child's environment: ours, plus the registry to resolve models:/ URIs, plus this venv's bin on
+    PATH (MLflow execs `uvicorn` by name)."""
+    env = dict(os.environ)
+    env["MLFLOW_TRACKING_URI"] = tracking_uri
+    if registry_uri:
+        env["MLFLOW_REGISTRY_URI"] = registry_uri
+    bin_dir = str(Path(sys.executable).parent)
+    env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
+    for k, v in {"MLFLOW_ENABLE_TELEMETRY": "false", "MLFLOW_DISABLE_TELEMETRY": "true", "DO_NOT_TRACK": "1",
+                 "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false",
+                 "HF_HUB_DISABLE_PROGRESS_BARS": "1", "MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR": "false"}.items():
+        env.setdefault(k, v)
+    return env
+
+
+@dataclass
+class ServerProcess:
+    """A running `mlflow models serve` (its own process group, so stop() ends uvicorn too)."""
+
+    model_uri: str
+    host: str
+    port: int
+    process: subprocess.Popen
+    log_path: Path | None = None
+    command: list[str] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "") else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def invocations_url(self) -> str:
+        return f"{self.url}/invocations"
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def log_tail(self, n: int = 30) -> str:
+        if not self.log_path or not self.log_path.is_file():
+            return ""
+        lines = [ln for ln in self.log_path.read_text(errors="replace").splitlines() if "Downloading artifacts" not in ln]
+        return "\n".join(lines[-n:])
+
+    def wait_ready(self, timeout_s: float) -> None:
+        deadline = time.time() + timeout_s
+        while time.time() < deadline:
+            if not self.alive():
+                raise UserError(f"the model server exited with code {self.process.returncode} before answering:\n"
+                                f"{self.log_tail()}")
+            if ping(self.url):
+                return
+            time.sleep(0.5)
+        self.stop()
+        raise UserError(f"the model server did not answer /ping within {timeout_s:.0f}s:\n{self.log_tail()}")
+
+    def stop(self, timeout_s: float = 15.0) -> None:
+        if not self.alive():
+            return
+        try:
+            os.killpg(self.process.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            return
+        try:
+            self.process.wait(timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=5)
+
+    def __enter__(self) -> "ServerProcess":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def ping(url: str, timeout_s: float = 2.0) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url.rstrip('/')}/ping", timeout=timeout_s) as r:
+            return r.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def start_server(model_uri: str, *, tracking_uri: str, registry_uri: str | None = None, host: str = "127.0.0.1",
+                 port: int = 0, workers: int = 1, timeout_s: int = 120, log_path: Path | None = None,
+                 startup_timeout_s: float = 300.0, wait: bool = True) -> ServerProcess:
+    """Start `mlflow models serve` for ``model_uri`` (port 0: a free one); wait until /ping answers."""
+    if port == 0:
+        port = free_port(host if host not in ("0.0.0.0", "") else "127.0.0.1")
+    elif port_in_use(host, port):
+        raise UserError(f"port {port} is already in use; pass --port (0 picks a free one)")
+    cmd = serve_command(model_uri, host, port, workers, timeout_s)
+    out = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115 - owned by the child
+    if log_path:
+        Path(log_path).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        proc = subprocess.Popen(cmd, env=server_env(tracking_uri, registry_uri), stdout=out, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
+    finally:
+        if log_path:
+            out.close()
+    server = ServerProcess(model_uri, host, port, proc, Path(log_path) if log_path else None, cmd)
+    if wait:
+        server.wait_ready(startup_timeout_s)
+    return server
+
+
+# --------------------------------------------------------------------------- clients
+def openai_client(base_url: str, api_key: str = "unused", **kwargs):
+    """The official ``openai`` client for a served tunehouse model.
+
+    MLflow's scoring server accepts and returns OpenAI's chat-completions JSON at ``/invocations``; this
+    client sends ``client.chat.completions.create(...)`` there (a request hook rewrites the path).
+    """
+    import httpx
+    import openai
+
+    def to_invocations(request: httpx.Request) -> None:
+        if request.url.path.endswith("/chat/completions"):
+            request.url = request.url.copy_with(path=request.url.path[: -len("/chat/completions")] + "/invocations")
+
+    http_client = httpx.Client(event_hooks={"request": [to_invocations]}, timeout=kwargs.pop("timeout", 120.0))
+    return openai.OpenAI(base_url=base_url.rstrip("/"), api_key=api_key, http_client=http_client, **kwargs)
+
+
+def query_examples(url: str, model_label: str = "tunehouse-chat") -> str:
+    """Ready-to-paste ways to query a server at ``url`` (printed by `tunehouse serve`, shown in the README)."""
+    body = {"messages": [{"role": "user", "content": "Hi, my flight was cancelled. Can I get a refund?"}],
+            "max_tokens": 64}
+    return f"""\
+curl:
+  curl -s {url}/invocations -H 'Content-Type: application/json' \\
+    -d '{json.dumps(body)}'
+
+Python (plain HTTP):
+  import requests
+  r = requests.post("{url}/invocations", json={{"messages": [{{"role": "user", "content": "Hi!"}}], "max_tokens": 64}})
+  r.raise_for_status(); print(r.json()["choices"][0]["message"]["content"])
+
+Python (official openai client; the server speaks OpenAI's chat JSON at /invocations):
+  import httpx, openai
+  def to_invocations(request):  # OpenAI's path -> MLflow's path; body and response are unchanged
+      request.url = request.url.copy_with(path="/invocations")
+  client = openai.OpenAI(base_url="{url}", api_key="unused",
+                         http_client=httpx.Client(event_hooks={{"request": [to_invocations]}}))
+  reply = client.chat.completions.create(model="{model_label}", max_tokens=64,
+                                         messages=[{{"role": "user", "content": "Hi!"}}])
+  print(reply.choices[0].message.content)
+  # or: from tunehouse.serving.server import openai_client; client = openai_client("{url}")
+
+Interactive:
+  tunehouse chat --url {url}
+"""
