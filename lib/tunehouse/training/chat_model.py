@@ -104,6 +104,8 @@ def validate_request(request: Any, max_new_tokens_limit: int = 4096) -> dict:
         clean.append({"role": role, "content": content})
     if clean[-1]["role"] == "assistant":
         raise ChatRequestError("the last message must be from the user or system, not the assistant")
+    if request.get("stream") not in (None, False):
+        raise ChatRequestError("streaming is not supported: send the request without 'stream' (or stream=false)")
     out: dict[str, Any] = {"messages": clean}
     for key, default in DEFAULTS.items():
         v = request.get(key)
