@@ -21,6 +21,7 @@ from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 
 from tunehouse.errors import UserError
+from tunehouse.util import file_sha256
 
 SPLITS = ("train", "validation", "test")
 
@@ -86,14 +87,6 @@ def check_residual_pii(df: DataFrame, pii_settings, cfg: ExportSettings) -> int:
     return n
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def write_jsonl(df: DataFrame, exports_root: Path, dataset_version: str, fractional: bool,
                 manifest_extra: dict) -> ExportResult:
     """Write train/validation/test JSONL + manifest.json atomically (staging folder, then rename)."""
@@ -120,7 +113,7 @@ def write_jsonl(df: DataFrame, exports_root: Path, dataset_version: str, fractio
                         for line in src:
                             dst.write(line)
                             rows += 1
-            files[out.name] = {"rows": rows, "sha256": _sha256(out), "bytes": out.stat().st_size}
+            files[out.name] = {"rows": rows, "sha256": file_sha256(out), "bytes": out.stat().st_size}
         shutil.rmtree(stage / "spark")
         manifest = {"dataset_version": dataset_version, "created_at": datetime.now(timezone.utc).isoformat(),
                     "files": files, **manifest_extra}
@@ -135,14 +128,13 @@ def write_jsonl(df: DataFrame, exports_root: Path, dataset_version: str, fractio
 
 
 def latest_export(exports_root: Path) -> Path | None:
-    """The most recently created dataset folder (by manifest time)."""
+    """The dataset folder of the last `tunehouse curate` (the LATEST pointer it writes), else the newest
+    folder with a train.jsonl."""
     root = Path(exports_root)
-    best, best_t = None, ""
-    for m in root.glob("*/manifest.json"):
-        try:
-            t = json.loads(m.read_text()).get("created_at", "")
-        except (OSError, json.JSONDecodeError):
-            continue
-        if t > best_t:
-            best, best_t = m.parent, t
-    return best
+    pointer = root / "LATEST"
+    if pointer.is_file():
+        folder = root / pointer.read_text().strip()
+        if (folder / "train.jsonl").is_file():
+            return folder
+    candidates = sorted(root.glob("*/train.jsonl"), key=lambda p: (p.stat().st_mtime, str(p)))
+    return candidates[-1].parent if candidates else None

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from tunehouse.errors import UserError
+from tunehouse.util import file_sha256
 
 ROLES = ("system", "user", "assistant")
 SPLITS = ("train", "validation", "test")
@@ -377,22 +378,16 @@ def eval_shard(n_examples: int, rank: int, world_size: int) -> list[int]:
 
 # --------------------------------------------------------------------------- locating data + lineage
 def latest_export(exports_dir: Path) -> Path:
-    """The most recent export folder (newest train.jsonl) under storage.root/exports."""
-    candidates = sorted(Path(exports_dir).glob("*/train.jsonl"), key=lambda p: (p.stat().st_mtime, str(p)))
-    if not candidates:
+    """The export folder of the last `tunehouse curate` under storage.root/exports."""
+    from tunehouse.curation.export import latest_export as find_latest
+
+    found = find_latest(exports_dir)
+    if found is None:
         raise UserError(
             f"no training data: no <version>/train.jsonl under {exports_dir}; run `tunehouse curate` first "
             "or set train.train_data"
         )
-    return candidates[-1].parent
-
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with Path(path).open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    return found
 
 
 def count_rows(path: Path) -> int:
