@@ -175,8 +175,7 @@ def materialize(settings: "Settings", ref: ModelRef, chat_config: dict | None = 
     if ref.role != "base":
         key = f"{_safe(ref.name)}-v{ref.version}" if ref.version else _safe(ref.uri or ref.label)
         dest = root / key
-        hf = dest / "artifacts" / HF_ARTIFACT
-        if not (hf / "config.json").is_file():
+        if not (dest / "MLmodel").is_file():
             import mlflow
 
             tmp = root / f".{key}.partial"
@@ -187,14 +186,16 @@ def materialize(settings: "Settings", ref: ModelRef, chat_config: dict | None = 
             except Exception as e:  # noqa: BLE001
                 shutil.rmtree(tmp, ignore_errors=True)
                 raise UserError(f"cannot download {ref.uri}: {str(e).splitlines()[0][:200]}") from None
-            if not (local / "artifacts" / HF_ARTIFACT / "config.json").is_file():
+            try:
+                hf_folder(local)
+            except UserError as e:
                 shutil.rmtree(tmp, ignore_errors=True)
-                raise UserError(f"{ref.uri} is not a tunehouse chat model (no artifacts/{HF_ARTIFACT} folder)")
+                raise UserError(f"{ref.uri}: {e}") from None
             shutil.rmtree(dest, ignore_errors=True)
             local.rename(dest)  # the downloaded model folder (tmp itself or a folder inside it)
             shutil.rmtree(tmp, ignore_errors=True)
-        ref.hf_dir = hf
-        return hf
+        ref.hf_dir = hf_folder(dest)
+        return ref.hf_dir
 
     if chat_config is None:
         raise ValueError("the base model needs the fine-tuned model's chat configuration")
@@ -221,6 +222,23 @@ def materialize(settings: "Settings", ref: ModelRef, chat_config: dict | None = 
     (dest / CHAT_CONFIG_FILE).write_text(json.dumps(cfg, indent=2), encoding="utf-8")
     ref.hf_dir = dest
     return dest
+
+
+def hf_folder(model_dir: str | Path) -> Path:
+    """The Hugging Face folder inside a downloaded tunehouse pyfunc model (its ``hf_model`` artifact)."""
+    import yaml
+
+    model_dir = Path(model_dir)
+    mlmodel = model_dir / "MLmodel"
+    if not mlmodel.is_file():
+        raise UserError(f"{model_dir} is not an MLflow model (no MLmodel file)")
+    meta = yaml.safe_load(mlmodel.read_text(encoding="utf-8")) or {}
+    artifacts = (meta.get("flavors", {}).get("python_function", {}) or {}).get("artifacts") or {}
+    rel = (artifacts.get(HF_ARTIFACT) or {}).get("path")
+    folder = model_dir / rel if rel else None
+    if folder is None or not (folder / "config.json").is_file():
+        raise UserError(f"not a tunehouse chat model: no '{HF_ARTIFACT}' artifact with a Hugging Face checkpoint")
+    return folder
 
 
 def chat_config_of(hf_dir: Path) -> dict:

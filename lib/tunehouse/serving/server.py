@@ -140,9 +140,9 @@ def start_server(model_uri: str, *, tracking_uri: str, registry_uri: str | None 
     elif port_in_use(host, port):
         raise UserError(f"port {port} is already in use; pass --port (0 picks a free one)")
     cmd = serve_command(model_uri, host, port, workers, timeout_s)
-    out = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115 - owned by the child
     if log_path:
         Path(log_path).parent.mkdir(parents=True, exist_ok=True)
+    out = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115 - the child writes it
     try:
         proc = subprocess.Popen(cmd, env=server_env(tracking_uri, registry_uri), stdout=out, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
