@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from tunehouse.curation.settings import CurateSettings
 from tunehouse.pii import PiiSettings
+from tunehouse.serving.settings import EvaluateSettings, ServeSettings
 from tunehouse.training.settings import BaseModelSettings, TrainSettings
 
 # Where conf/ lives: next to lib/ in a checkout (and in a Databricks bundle sync), or set
@@ -191,6 +192,8 @@ class Settings(Section):
     tracking: TrackingSettings = Field(default_factory=TrackingSettings)
     base_model: BaseModelSettings = Field(default_factory=BaseModelSettings)
     train: TrainSettings = Field(default_factory=TrainSettings)
+    serve: ServeSettings = Field(default_factory=ServeSettings)
+    evaluate: EvaluateSettings = Field(default_factory=EvaluateSettings)
 
     def mlflow_tracking_uri(self) -> str:
         if self.tracking.tracking_uri:
