@@ -7,7 +7,10 @@ from typing import Any, Iterable, Sequence
 from rich.console import Console
 from rich.table import Table
 
-_console = Console(soft_wrap=False)
+import sys
+
+# Piped output (logs, CI, benchmarks) gets a wide console instead of rich's 80-column default.
+_console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160)
 
 
 def _fmt(v: Any) -> str:

@@ -122,6 +122,8 @@ class _Runner:
     def release(self) -> None:
         for df in self.cached:
             df.unpersist()
+        if self.cached:  # stages may cache their own intermediates (quality signals, near-dup edges)
+            self.cached[0].sparkSession.catalog.clearCache()
 
 
 def curate(spark: SparkSession, settings: Settings, lakehouse=None, progress: bool = True) -> CurationResult:

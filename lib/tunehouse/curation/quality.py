@@ -659,7 +659,8 @@ def quality_filter(df: DataFrame, cfg: QualitySettings | None = None) -> tuple[D
     work = df.withColumn("_q_original_messages", F.col("messages"))
     if cfg.trailing_user_turns == "trim":
         work = trim_trailing_user_turns(work)
-    work = add_quality_signals(work, cfg).withColumn("_q_verdict", quality_verdict(cfg))
+    # cached: kept and dropped are two plans over it, and the signals UDF is the expensive part
+    work = add_quality_signals(work, cfg).withColumn("_q_verdict", quality_verdict(cfg)).cache()
     kept, dropped = split_by_reason(work, F.col("_q_verdict.reason"), F.col("_q_verdict.detail"))
     quality = F.struct(
         _q("chars").alias("chars"),
