@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from serve_helpers import MODEL, as_chat_model, register_version, serving_settings, write_gold
 
@@ -47,11 +45,11 @@ def eval_settings_for(root, **evaluate):
 
 
 def test_evaluate_both_models_then_promote(spark, serving_root, gold):
-    import mlflow
     from mlflow.tracking import MlflowClient
 
     from tunehouse.lakehouse import Lakehouse
     from tunehouse.serving.evaluation import run_evaluation
+    from tunehouse.serving.report import load_evaluation
 
     # the mechanism under test is the gate + alias; stop/PII guards are exercised in test_gate.py
     gate = GateSettings(min_stop_rate=0.0, max_guard_regression={"pii_leak_rate": 0.0}, max_pii_leak_rate=1.0)
@@ -77,9 +75,12 @@ def test_evaluate_both_models_then_promote(spark, serving_root, gold):
     artifacts = {a.path for a in MlflowClient().list_artifacts(r.run_id, "eval")}
     assert {"eval/side_by_side.json", "eval/side_by_side.md", "eval/examples.md", "eval/side_by_side.png",
             "eval/eval_prompts.json", "eval/gate.json"} <= artifacts
-    prompts_table = json.loads(open(mlflow.artifacts.download_artifacts(run_id=r.run_id,
-                                                                        artifact_path="eval/eval_prompts.json")).read())
-    assert len(prompts_table["data"]) == 2 and len(prompts_table["columns"]) == 3  # prompt, base, fine-tuned
+    report = load_evaluation(settings)  # the latest evaluation, as the notebook reads it
+    assert report["run"].info.run_id == r.run_id and report["gate"]["promote"]
+    assert list(report["eval_prompts"].columns) == ["prompt", "tunehouse-tiny-base (base)", "tunehouse-chat v1"]
+    table = report["side_by_side"].set_index("metric")
+    assert table.loc["ref_perplexity (primary)", "candidate"] == pytest.approx(cand["ref_perplexity"])
+    assert "### Example 1" in report["examples_markdown"] and report["plot_path"].endswith(".png")
 
     assert r.decision.promote and r.decision.comparators == ["base"]
     assert "@champion -> tunehouse-chat version 1" in r.promotion

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
 from tunehouse.errors import UserError
@@ -93,6 +94,12 @@ def run_serve(args, settings) -> int:
     print(f"serving {label} at {server.url} (pid {server.process.pid})\n")
     print(query_examples(server.url, ref.name or "model"))
     print("Ctrl-C stops the server.", flush=True)
+
+    def _interrupt(signum, frame):  # SIGTERM/SIGHUP (a supervisor, a closed terminal): stop the server too
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGHUP, _interrupt)
     try:
         rc = server.process.wait()
     except KeyboardInterrupt:

@@ -179,3 +179,44 @@ def log_to_mlflow(settings, es, run_id: str, refs: dict, metrics: dict, rows: li
     mlflow.log_dict({role: r.as_dict() for role, r in refs.items()}, "eval/models.json")
     with tempfile.TemporaryDirectory() as d:
         mlflow.log_artifact(str(plot(metrics, labels, Path(d) / "side_by_side.png")), "eval")
+
+
+def load_evaluation(settings, run_id: str | None = None) -> dict:
+    """An evaluation run's report (the latest when ``run_id`` is None): run, side-by-side table, examples (markdown),
+    eval-prompt answers, gate decision and the plot's local path. For notebooks and `tunehouse runs`-style views."""
+    import json as _json
+
+    import mlflow
+    from mlflow.tracking import MlflowClient
+
+    from tunehouse.errors import UserError
+    from tunehouse.training import tracking
+
+    exp_id = tracking.setup_mlflow(settings)
+    client = MlflowClient()
+    if run_id is None:
+        runs = client.search_runs([exp_id], filter_string=f"tags.`{tracking.JOB_TAG}` = 'evaluate'",
+                                  order_by=["attributes.start_time DESC"], max_results=1)
+        if not runs:
+            raise UserError("no evaluation run yet: run `tunehouse evaluate`")
+        run = runs[0]
+    else:
+        run = client.get_run(run_id)
+    rid = run.info.run_id
+
+    def artifact(path: str) -> str | None:
+        try:
+            return mlflow.artifacts.download_artifacts(run_id=rid, artifact_path=path)
+        except Exception:  # noqa: BLE001 - an unfinished or failed run lacks some files
+            return None
+
+    gate = artifact("eval/gate.json")
+    examples = artifact("eval/examples.md")
+    return {
+        "run": run,
+        "side_by_side": mlflow.load_table("eval/side_by_side.json", run_ids=[rid]),
+        "eval_prompts": mlflow.load_table("eval/eval_prompts.json", run_ids=[rid]),
+        "examples_markdown": Path(examples).read_text(encoding="utf-8") if examples else "",
+        "gate": _json.loads(Path(gate).read_text()) if gate else None,
+        "plot_path": artifact("eval/side_by_side.png"),
+    }
