@@ -14,6 +14,21 @@ A ``Scrubber`` pickles to its settings only and rebuilds its tables on unpicklin
 process: the gazetteer and regexes are module-level caches), so it can be shipped to Spark
 executors. ``detect()`` never reports a placeholder such as ``<PERSON_1>``, so the scrubbed output
 can be re-scanned as a residual-PII gate.
+
+Scrubbing is idempotent: ``detect(scrub_text(t)[0]) == []`` for any text (and for every message of
+``scrub_messages``), which the curation pipeline's residual-PII gate relies on. Two rules make it so,
+rather than a second pass:
+
+* Name parts next to a name. A PERSON span grows over the capitalised words right next to it (only
+  blanks or particles between) that the lexicon knows as first names or surnames, even when they
+  are also months, places or common words ("Hola Julio César", "Dear May Li", "Thanks, Will
+  Smith"); titles, brands, place words and function words stay out. ``detect()`` applies the same
+  rule next to a PERSON placeholder, so "Hola Julio <PERSON_1>" reports "Julio": nothing that
+  scrubbing leaves next to a placeholder would be joined to it on a second scan.
+* Values next to values. Digit runs are scanned around the values already found (an IBAN, an SSN,
+  a card, an address), and a candidate that loses an overlap keeps the part outside it when that
+  part is still a value (a phone number cut short by a card, a name running into an e-mail), as a
+  second scan of the scrubbed text, where the winner is a placeholder, would see them.
 """
 
 from __future__ import annotations
@@ -203,7 +218,7 @@ _SSN_CUE_RE = re.compile(
 _IPV4_RE = re.compile(
     r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)")
 _IPV6_RE = re.compile(
-    r"(?<![\w:.])(?=[0-9A-Fa-f:.]*::|(?:[0-9A-Fa-f]{1,4}:){7})[0-9A-Fa-f:]{2,39}"
+    r"(?<![\w:.>])(?=[0-9A-Fa-f:.]*::|(?:[0-9A-Fa-f]{1,4}:){7})[0-9A-Fa-f:]{2,39}"
     r"(?:(?<=:)\d{1,3}(?:\.\d{1,3}){3})?(?![\w:])")
 
 _PHONE_RE = re.compile(
@@ -231,6 +246,8 @@ _NATIONAL_SHAPES_RE = re.compile(
 _PHONE_LINE_RE = re.compile(r"(?m)^[ \t>]*(\+?\(?\d[\d .\-()/]{6,18}\d)[ \t]*$")
 _PHONE_BLOCK_AFTER = re.compile(
     r"(?i)^\s*(?:€|eur|usd|gbp|\$|£|points|pts|miles|km|kg|lbs|%|euros?|dollars?|pounds?)")
+_DANGLING_EXT_RE = re.compile(r"\s+(?:ext\.?|extension|x|#|poste|Durchwahl|DW)[\s.:]*$")
+_GROUP_SEP_RE = re.compile(r"[ .\-/(](?=[\d(])")
 _DATE_SHAPE = re.compile(
     r"^(?:\d{1,2}[./\- ]\d{1,2}[./\- ](?:19|20)?\d{2}|(?:19|20)\d{2}[./\- ]\d{1,2}[./\- ]\d{1,2})$")
 
@@ -266,7 +283,7 @@ _BOOKING_LOOSE_RE = re.compile(
     r"|referencia|r[ée]f[ée]rence|ref)(?!\w))(?:[ \t]+[^\W\d_]{1,12}[.,:]?){0,5}?[ \t]*[:#]?[ \t]*"
     r"((?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{5,10}|[A-Za-z]{1,4}-(?=[A-Za-z]*\d)[A-Za-z0-9]{4,10})(?![\w\-])")
 _REF_SHAPE_RE = re.compile(r"[A-Za-z](?<![\w\-/.].)[A-Za-z]{1,3}-(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{5,10}(?![\w\-])")
-_VERSION_BEFORE_RE = re.compile(r"(?i)(?:version|ver\.?|v)\s*$")
+_VERSION_BEFORE_RE = re.compile(r"(?i)(?<!\w)(?:version|ver\.?|v)\s*$")
 _NOT_PNR_RE = re.compile(r"[A-Z]+\d+|\d+[A-Z]+|[A-Z]\d[A-Z]?\d+")
 _PNR_SHAPE_RE = re.compile(r"[A-Z0-9](?<![\w/#@.\-].)[A-Z0-9]{5}(?![\w\-])")
 _ID_CUE = (
@@ -326,6 +343,7 @@ _ADDR_EN_RE = re.compile(
     rf"\d(?<![\w/.,\-]\d)\d{{0,4}}[A-Za-z]?(?:[-/]\d{{1,4}}[A-Za-z]?)?,?\s+"
     rf"(?:(?:[A-Z][\w'’.\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}{_STREET_TYPES_EN}"
     rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b)?{_UNIT}?{_ADDR_TAIL}")
+_PRONOUN_I_RE = re.compile(r"\sI(?:['’][a-z]{1,2})?\s")
 _ADDR_FR_RE = re.compile(
     r"\d(?<![\w/.,\-]\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?i:rue|avenue|av\.|boulevard|bd|place|all[ée]e|impasse|chemin"
     r"|quai|cours|route|passage|square|voie|rond-point)\s+(?:(?:de\s+la|de\s+l'|d'|de|du|des|la|le|les|l')\s*)?"
@@ -495,6 +513,69 @@ _CJK_RE = re.compile(rf"(?<![{_CJK}])[{_CJK}]{{1,4}}(?:[ \u3000][{_CJK}]{{1,4}})
 _HAS_CJK = re.compile(rf"[{_CJK}]")
 _MIXED_CASE_RE = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
 _NAME_PREFIX_RE = re.compile(r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|Fitz|St|Mc)[A-ZÀ-Þ]|\w+-[A-ZÀ-Þ]")
+# A capitalised word right next to a PERSON span (only blanks and particles between): "Hola Julio
+# <César>", "Dear May <Li>" is joined to it (see Scrubber._join_adjacent).
+_TOKEN_RE = re.compile(_TOKEN)
+_MODALS = frozenset(("will", "may", "shall", "might", "must"))
+_PARTICLE_GAP_RE = re.compile(rf"(?:[ \t]+{_PARTICLE})+[ \t]+")
+_WORD_CHARS = "'’-"
+# what a word next to a name can start with: a capital, or a particle's first letter ("van", "de")
+_WORD_START = frozenset(c for c in _UP if c != "\\") | frozenset(p[0] for p in _PARTICLES) | {" ", "\t"}
+
+
+def _word_before(text: str, pos: int) -> tuple[int, int, bool] | None:
+    """The capitalised word before ``pos`` with only blanks (and particles: "Julio de <PERSON_1>")
+    between: (start, end, crossed a particle), or None."""
+    bridged = False
+    for _ in range(4):
+        j = pos
+        while j and text[j - 1] in " \t":
+            j -= 1
+        if j == pos or not j:
+            return None
+        lo = max(0, j - 40)
+        k = text.rfind(" ", lo, j) + 1
+        word = text[k:j]
+        if "\t" in word or "\n" in word or "\r" in word:
+            k = max(text.rfind("\t", k, j), text.rfind("\n", k, j), text.rfind("\r", k, j)) + 1
+            word = text[k:j]
+        if k == j or k == 0 and lo:
+            return None  # nothing, or a 40-character "word"
+        if word[0].isupper():
+            m = _TOKEN_RE.match(word)
+            return (k, j, bridged) if m is not None and m.end() == len(word) else None
+        if word not in _PARTICLES:
+            return None
+        pos, bridged = k, True
+    return None
+
+
+def _word_after(text: str, pos: int) -> tuple[int, int, bool] | None:
+    """The capitalised word after ``pos`` with only blanks (and particles) between, or None."""
+    bridged, n = False, len(text)
+    for _ in range(4):
+        k = pos
+        while k < n and text[k] in " \t":
+            k += 1
+        if k == pos or k == n:
+            return None
+        if text[k].isupper():
+            m = _TOKEN_RE.match(text, k)
+            if m is None:
+                return None
+            j = m.end()
+            if j < n and (text[j].isalpha() or text[j] in _WORD_CHARS):
+                return None
+            return k, j, bridged
+        j = k
+        while j < n and j - k < 6 and text[j].isalpha():
+            j += 1
+        if text[k:j] not in _PARTICLES:
+            return None
+        pos, bridged = j, True
+    return None
+
+
 _GREETING_TOKENS = frozenset(
     "hi hello hey hiya dear thanks thank cheers regards best bye goodbye hola gracias saludos estimado estimada "
     "querido querida bonjour bonsoir salut merci cher chère hallo danke liebe lieber servus moin ciao".split())
@@ -550,6 +631,104 @@ _PRIORITY = {
     "ID_NUMBER": 84, "DATE_OF_BIRTH": 82, "PASSPORT": 80, "BOOKING_REF": 76, "STREET_ADDRESS": 70,
     "PHONE": 60, "PERSON": 40,
 }
+
+
+# ============================================================================ scanning helpers
+# Scrubbing must be idempotent: detect() on scrubbed text finds nothing. So a value must never be
+# hidden from a scan by a neighbour that becomes a placeholder (a failed match swallowing it, a
+# losing candidate covering half of it): these helpers scan, and cut losers, the way a second scan
+# of the scrubbed text would.
+
+_STRONG_TYPES = frozenset(("EMAIL", "URL", "CREDENTIAL", "USERNAME", "IBAN", "CREDIT_CARD", "SSN", "IP_ADDRESS",
+                           "ID_NUMBER", "DATE_OF_BIRTH", "PASSPORT"))
+
+
+def _strong_spans(cands: list, phones: bool = False) -> list[tuple[int, int]]:
+    """Spans of the confident candidates found so far (they will be placeholders), sorted."""
+    return sorted((c.start, c.end) for c in cands if c.score >= 0.85 and (
+        c.type in _STRONG_TYPES or phones and c.type == "PHONE"))
+
+
+def _scan(rx: re.Pattern, text: str, spans: list[tuple[int, int]], accept, accept_cut, outranked: bool = False,
+          soft: list[tuple[int, int]] = ()):
+    """Values matched by ``rx``: ``accept(s, e)`` gives the end of the value in text[s:e] (0: none)
+    and the scan goes on after it. A match with no value that runs into one of ``spans`` is cut
+    where the span starts (``accept_cut`` on the part before it) and the scan goes on after the
+    span, instead of after the match: a second scan, with the span replaced by a placeholder,
+    would find what follows it. ``outranked``: the spans win over these values, so a value
+    running into one is cut too. ``soft`` spans only cut a match with no value that starts
+    before them ("680 64 99 72 77479 Yaman Crossing": a phone number, then an address), or make
+    the scan go on after them for one that starts inside them."""
+    pos = 0
+    while True:
+        m = rx.search(text, pos)
+        if not m:
+            return
+        s, e = m.start(), m.end()
+        end = accept(s, e) if e > s else 0
+        hit = next(((a, b) for a, b in spans if a < e and s < b), None) if spans else None
+        if end and not (outranked and hit and hit[0] < end):
+            yield s, end
+            pos = end
+            continue
+        if hit is None:
+            hit = next(((a, b) for a, b in soft if a < e and s < b), None) if soft else None
+            pos = max(e, s + 1)
+            if hit is not None:
+                if s < hit[0]:
+                    cut = _trim_cut(text, s, hit[0])
+                    end = accept_cut(s, cut) if cut > s else 0
+                    if end:
+                        yield s, end
+                elif hit[1] < e:  # "..., TN 78580 5201 7090 6710 4499": the scan goes on after the address
+                    pos = hit[1]
+            continue
+        if s < hit[0]:
+            cut = _trim_cut(text, s, hit[0])
+            end = accept_cut(s, cut) if cut > s else 0
+            if end:
+                yield s, end
+        pos = max(hit[1], s + 1)
+
+
+def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    for ts, te in taken:
+        if s < te and ts < e:
+            return False
+    return True
+
+
+def _person_rest(text: str, c, clash: list):
+    """The longest run of whole words of a PERSON candidate outside the spans it clashes with
+    (None if nothing is left)."""
+    pieces, pos = [], c.start
+    for o in sorted(clash, key=lambda o: o.start):
+        if o.start > pos:
+            pieces.append((pos, o.start))
+        pos = max(pos, o.end)
+    if pos < c.end:
+        pieces.append((pos, c.end))
+    best = None
+    for a, b in pieces:
+        if a > c.start and text[a - 1:a].isalnum() and text[a:a + 1].isalnum():
+            while a < b and not text[a].isspace():
+                a += 1  # never half a word
+        if b < c.end and text[b - 1:b].isalnum() and text[b:b + 1].isalnum():
+            while b > a and not text[b - 1].isspace():
+                b -= 1
+        while a < b and not text[a].isalnum():
+            a += 1
+        while b > a and not (text[b - 1].isalnum() or text[b - 1] in "'’."):
+            b -= 1
+        if b - a >= 2 and (best is None or b - a > best[1] - best[0]):
+            best = (a, b)
+    return _Cand(c.type, best[0], best[1], c.score, c.prio) if best else None
+
+
+def _trim_cut(text: str, s: int, cut: int) -> int:
+    while cut > s and text[cut - 1] in " \t(":
+        cut -= 1
+    return cut
 
 
 # ============================================================================ validators
@@ -684,9 +863,11 @@ class Scrubber:
         low = text.lower()
         if len(low) != len(text):  # a few characters change length when lower-cased
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        self._cues(text, low, has_digit, cands)
+        long_phones = self._cues(text, low, has_digit, cands)
         if has_digit:
             self._digits(text, low, cands)
+            if long_phones:
+                self._cut_phones(text, long_phones, cands)
         if "USERNAME" in en and "@" in text:
             for m in _HANDLE_RE.finditer(text):
                 cands.append(_Cand("USERNAME", m.start(), m.end(), 0.8))
@@ -703,9 +884,12 @@ class Scrubber:
             for m in rx.finditer(text):
                 if m.end() > m.start():
                     cands.append(_Cand(typ, m.start(), m.end(), 1.0, 115))
-        if not cands:
+        if not cands and not ("<" in text and "PERSON" in en):
             return []
-        return self._resolve(text, cands)
+        ents = self._resolve(text, cands) if cands else []
+        if "PERSON" in en:
+            ents = self._join_adjacent(text, ents)
+        return ents
 
     def _resolve(self, text: str, cands: list[_Cand]) -> list[Entity]:
         min_score = self.settings.min_score
@@ -715,10 +899,37 @@ class Scrubber:
             blocked = [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
             if blocked:
                 cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in blocked)]
+        if len(cands) > 1:
+            types = {c.type for c in cands}
+            if types & {"CREDENTIAL", "USERNAME"} and types & {"IBAN", "CREDIT_CARD"}:
+                # "PIN: IE12 AIBK 0283 ...": the IBAN, not a PIN "IE12"
+                sure = [c for c in cands if c.score >= 1.0 and c.type in ("IBAN", "CREDIT_CARD")]
+                cands = [c for c in cands if c.type not in ("CREDENTIAL", "USERNAME") or not any(
+                    o.start <= c.start and c.end <= o.end and (o.start, o.end) != (c.start, c.end) for o in sure)]
+            if "PHONE" in types and "STREET_ADDRESS" in types:
+                # phones that a stronger value will not take
+                strong = [c for c in cands if c.type in _STRONG_TYPES and c.score >= 0.85]
+                phones = [c for c in cands if c.type == "PHONE" and c.score >= 0.85
+                          and not any(o.start < c.end and c.start < o.end for o in strong)]
+                if phones:
+                    cands = [self._after_phone(text, c, phones) if c.type == "STREET_ADDRESS" else c for c in cands]
+                    cands = [c for c in cands if c is not None]
         cands.sort(key=lambda c: (-c.prio, -(c.end - c.start), c.start))
         chosen: list[_Cand] = []
         for c in cands:
             clash = [o for o in chosen if c.start < o.end and o.start < c.end]
+            if clash and c.type == "PERSON":
+                # "my name is kathryn krueger marykate_d26@outlook.com": the name outside the e-mail
+                c = _person_rest(text, c, clash)
+                if c is None:
+                    continue
+                clash = []
+            if clash and c.type == "PHONE":
+                # "+1 310 658 0300 (4380-0940-6856-5030": the part outside the card, if still a number
+                c = self._phone_rest(text, c, clash)
+                if c is None:
+                    continue
+                clash = []
             if clash and c.type == "STREET_ADDRESS":
                 # an address running into a phone number or e-mail: keep the part before it
                 first = min(o.start for o in clash)
@@ -736,6 +947,172 @@ class Scrubber:
         chosen.sort(key=lambda c: c.start)
         return [Entity(c.type, c.start, c.end, round(c.score, 3)) for c in chosen]
 
+    @staticmethod
+    def _after_phone(text: str, c: _Cand, phones: list[_Cand]) -> _Cand | None:
+        """An address whose house number is the tail of a phone number ("+44 20 7946 0658 I'm Dr.")
+        starts after the phone, if a house number is left; else it is no address."""
+        for p in phones:
+            if p.start < c.start < p.end:
+                s = p.end
+                while s < c.end and text[s] in " \t,;:-":
+                    s += 1
+                if s >= c.end or not text[s].isdigit():
+                    return None
+                return _Cand(c.type, s, c.end, c.score, c.prio)
+        return c
+
+    def _phone_rest(self, text: str, c: _Cand, clash: list[_Cand]) -> _Cand | None:
+        """The longest part of a phone candidate outside the spans it clashes with, if it is still a
+        valid phone number (else None): what a second scan of the scrubbed text would find."""
+        cuts = sorted((max(o.start, c.start), min(o.end, c.end)) for o in clash)
+        pieces, pos = [], c.start
+        for a, b in cuts:
+            if a > pos:
+                pieces.append((pos, a))
+            pos = max(pos, b)
+        if pos < c.end:
+            pieces.append((pos, c.end))
+        best = None
+        for a, b in pieces:
+            while a < b and text[a] in " \t.-/),;:":
+                a += 1
+            while b > a and text[b - 1] in " \t.-/(,;:":
+                b -= 1
+            if b - a < 7 or best is not None and b - a <= best[1] - best[0]:
+                continue
+            if c.score >= 0.95:  # after a cue ("call me on ..."): as in _cues
+                ok = 7 <= sum(ch.isdigit() for ch in text[a:b]) <= 15 and not _DATE_SHAPE.match(text[a:b])
+            else:
+                ok = self._phone_ok(text, a, b, text[a:b])
+            if ok:
+                best = (a, b)
+        return _Cand("PHONE", best[0], best[1], c.score, c.prio) if best else None
+
+    # ------------------------------------------------------------------ name parts next to a name
+    def _join_adjacent(self, text: str, ents: list[Entity]) -> list[Entity]:
+        """Grow every PERSON span over the name-like words right next to it, and flag such words
+        next to a PERSON placeholder.
+
+        "Hola Julio César", "Dear May Li", "Thanks, Will Smith": the run analysis may keep only
+        part of a name when another part is also a month, a place or a common word. Left behind
+        next to the placeholder ("Hola Julio <PERSON_1>"), that part would be found on a second
+        scan. The same rule (``_joinable``) is applied to detected spans and to placeholders, so
+        a scrubbed text holds no word that this step would still join: scrubbing is idempotent.
+        """
+        has_ph = "<" in text and ("<PERSON>" in text or "<PERSON_" in text)
+        out = ents
+        taken = None
+        people = 0
+        changed = False
+        for i, ent in enumerate(ents):
+            if ent.type != "PERSON":
+                continue
+            people += 1
+            s, e = ent.start, ent.end
+            # quick exit: no word right before or after (the usual case)
+            if not (s > 1 and text[s - 1] in " \t" and (text[s - 2].isalpha() or text[s - 2] in " \t")) and not (
+                    text[e:e + 1] in (" ", "\t") and e + 1 < len(text) and (text[e + 1] in _WORD_START)):
+                continue
+            if taken is None:
+                taken = [(x.start, x.end) for x in ents]
+                if has_ph:
+                    taken.extend((m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text))
+            s, e = self._grow(text, s, e, taken)
+            if s != ent.start or e != ent.end:
+                taken.append((s, e))
+                if out is ents:
+                    out = list(ents)
+                out[i] = Entity("PERSON", s, e, ent.score)
+                changed = True
+        if not people and not has_ph:
+            return ents
+        if has_ph:
+            if taken is None:
+                taken = [(x.start, x.end) for x in ents]
+                taken.extend((m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text))
+            if out is ents:
+                out = list(ents)
+            for m in PLACEHOLDER_RE.finditer(text):
+                if m.group(1) != "PERSON":
+                    continue
+                s, e = self._grow(text, m.start(), m.end(), taken)
+                for a, b in ((s, m.start()), (m.end(), e)):
+                    while a < b and text[a] in " \t":
+                        a += 1
+                    while b > a and text[b - 1] in " \t":
+                        b -= 1
+                    if b > a:
+                        out.append(Entity("PERSON", a, b, 0.8))
+                        taken.append((a, b))
+                        changed = True
+            if changed:
+                out.sort(key=lambda x: x.start)
+        if people > 1:  # "<Julio César> van der <Berg>": one name
+            i = 0
+            while i + 1 < len(out):
+                a, b = out[i], out[i + 1]
+                if a.type == b.type == "PERSON" and _PARTICLE_GAP_RE.fullmatch(text, a.end, b.start):
+                    if out is ents:
+                        out = list(ents)
+                    out[i:i + 2] = [Entity("PERSON", a.start, b.end, max(a.score, b.score))]
+                else:
+                    i += 1
+        return out
+
+    def _grow(self, text: str, s: int, e: int, taken: list[tuple[int, int]]) -> tuple[int, int]:
+        """text[s:e] widened over the joinable words on both sides that no other span holds."""
+        while s and text[s - 1] in " \t":  # leftwards
+            w = _word_before(text, s)
+            if not w or not self._joinable(text, w[0], w[1], "left", w[2]) or not _free(taken, w[0], s):
+                break
+            s = w[0]
+        while text[e:e + 1] in (" ", "\t"):  # rightwards
+            w = _word_after(text, e)
+            if not w or not self._joinable(text, w[0], w[1], "right", w[2]) or not _free(taken, e, w[1]):
+                break
+            e = w[1]
+        return s, e
+
+    def _joinable(self, text: str, s: int, e: int, side: str, bridged: bool) -> bool:
+        """Is the capitalised word text[s:e], right next to a PERSON span, part of that name?
+
+        Yes when the lexicon knows it as a first name or surname, even if it is also a month, a
+        place or a common word ("Julio", "May", "Will", "Florence") -- but not a title, a brand, a
+        place indicator ("Street"), an acronym, or a function word ("Can", "Will") unless a
+        greeting precedes it ("Hallo Can ..."). An unknown word joins only with a cue: a greeting
+        before it on the left, "said"/"here"... after it on the right. A place is not reached
+        across a particle ("Dupont de Paris").
+        """
+        raw = text[s:e]
+        if len(raw) < 2:
+            return False
+        key = _KEY_CACHE.get(raw)
+        if key is None:
+            key = _KEY_CACHE[raw] = D.norm_key(raw)
+        f = self._lex.flags.get(key)
+        if f is None:
+            f = _token_flags(self._lex, key)
+        if f & (_TITLE | _ORG) or (f & _IND and not f & _F):
+            return False
+        upper = raw.isupper()
+        if upper and (len(raw) < 3 or f & (_COM | _PL)):
+            return False
+        if not upper and not raw[1:].islower() and _MIXED_CASE_RE.search(raw) and not _NAME_PREFIX_RE.match(raw):
+            return False
+        if not f & (_F | _L):
+            # an unknown word ("Xochitl", "Łucja"): only with a cue, as a lone word would need one
+            if upper or key in D.FUNCTION_WORDS or self._category(f, raw) != _C_U:
+                return False
+            if side == "left":
+                return self._cue(text, s) > 0
+            return bool(_SUFFIX_CUE_RE.match(text[e:e + 40]))
+        if key in D.FUNCTION_WORDS or key in _GREETING_TOKENS or key in _MODALS:
+            return side == "left" and self._cue(text, s) > 0  # "Will <Anna> call?", but "Hallo Can <Öztürk>"
+        if f & _PL and (bridged or not (side == "left" and self._cue(text, s))
+                        and self._place_context(text, s, e, coord=False)):
+            return False  # "Anna Smith London office", "Dupont de Paris"
+        return True
+
     # ------------------------------------------------------------------ urls
     def _urls(self, text: str, cands: list[_Cand]) -> None:
         for m in _URL_RE.finditer(text):
@@ -749,9 +1126,12 @@ class Scrubber:
                 cands.append(_Cand("URL", s, e, 0.9))
 
     # ------------------------------------------------------------------ cue-based types
-    def _cues(self, text: str, low: str, has_digit: bool, cands: list[_Cand]) -> None:
+    def _cues(self, text: str, low: str, has_digit: bool, cands: list[_Cand]) -> list[tuple[int, int]]:
+        """Cue-anchored values. Returns the phone numbers after a cue that were too long: they may
+        run into another value ("Telefon 11100586) 153-89-9360"), see ``_cut_phones``."""
         en = self._enabled
         add = cands.append
+        long_phones: list[tuple[int, int]] = []
         tried: set[tuple[str, int]] = set()
         handlers_of = _KW_HANDLERS
         for kw in _WORD_RE.finditer(low):
@@ -790,6 +1170,8 @@ class Scrubber:
                             digits = sum(ch.isdigit() for ch in val)
                             if 7 <= digits <= 15 and not _DATE_SHAPE.match(val):
                                 add(_Cand("PHONE", m.start(1), m.end(), 0.95))
+                            elif digits > 15:
+                                long_phones.append((m.start(1), m.end(1)))
                 elif h == "lowername":
                     if "PERSON" in en:
                         m = _LOWER_NAME_RE.match(text, p)
@@ -862,6 +1244,22 @@ class Scrubber:
                         if m:
                             add(_Cand("STREET_ADDRESS", m.start(1), m.end(1), 0.8))
 
+        return long_phones
+
+    @staticmethod
+    def _cut_phones(text: str, long_phones: list[tuple[int, int]], cands: list[_Cand]) -> None:
+        """A cued phone number that ran into a stronger value ends where that value starts."""
+        spans = _strong_spans(cands)
+        for s, e in long_phones:
+            cut = min((a for a, b in spans if s < a < e), default=None)
+            if cut is None:
+                continue
+            while cut > s and not text[cut - 1].isdigit():
+                cut -= 1
+            val = text[s:cut]
+            if 7 <= sum(ch.isdigit() for ch in val) <= 15 and not _DATE_SHAPE.match(val):
+                cands.append(_Cand("PHONE", s, cut, 0.95))
+
     @staticmethod
     def _address_end(text: str, start: int) -> int:
         limit = min(len(text), start + 130)
@@ -887,16 +1285,18 @@ class Scrubber:
         en = self._enabled
         add = cands.append
         ndig = sum(map(text.count, "0123456789"))
-        if "CREDIT_CARD" in en and ndig >= 13:
-            for m in _CARD_RE.finditer(text):
-                span = self._card(m.group())
-                if span and not _IBAN_HEAD_RE.search(text, max(0, m.start() - 6), m.start()):
-                    add(_Cand("CREDIT_CARD", m.start(), m.start() + span, 1.0))
         if "IBAN" in en and ndig >= 8:
-            for m in _IBAN_RE.finditer(text):
+            pos = 0
+            while True:
+                m = _IBAN_RE.search(text, pos)
+                if not m:
+                    break
                 end = self._iban(text, m)
                 if end:
                     add(_Cand("IBAN", m.start(), end, 1.0))
+                # a failed candidate does not swallow the IBAN right after it ("MX22M9 Devolvedlo a
+                # mi IBAN ES93 ..."): search again after its first four characters
+                pos = end or m.start(3)
         if "SSN" in en and ndig >= 9 and "-" in text:
             for m in _SSN_RE.finditer(text):
                 if ssn_ok(*m.groups()):
@@ -908,6 +1308,8 @@ class Scrubber:
                         add(_Cand("IP_ADDRESS", m.start(), m.end(), 0.9))
             if "::" in text or text.count(":") >= 7:
                 for m in _IPV6_RE.finditer(text):
+                    if sum(ch not in ":." for ch in m.group()) < 4:
+                        continue  # "::", "::1": no one's address
                     try:
                         ipaddress.IPv6Address(m.group())
                     except ValueError:
@@ -948,11 +1350,56 @@ class Scrubber:
                 rxs.append(_ADDR_DE_RE)
             for rx in rxs:
                 for m in rx.finditer(text):
+                    if rx is _ADDR_EN_RE and _PRONOUN_I_RE.search(m.group()):
+                        continue  # "0658 I'm Dr. Davies": no street
                     add(_Cand("STREET_ADDRESS", m.start(), m.end(), 0.85))
-        if "PHONE" in en and ndig >= 8:
-            for m in _PHONE_RE.finditer(text):
-                if self._phone_ok(text, m.start(), m.end(), m.group()):
-                    add(_Cand("PHONE", m.start(), m.end(), 0.85))
+        # Digit runs (cards, phones) are scanned around the values already found: a match that fails
+        # its checks where it runs into one ("NL07 ABNA 6172 8630 57 4427 4706 1597 4443": an IBAN,
+        # then a card) is cut there and the scan goes on after it, as a second scan of the scrubbed
+        # text would see it.
+        cards = "CREDIT_CARD" in en and ndig >= 13
+        phones = "PHONE" in en and ndig >= 8
+        strong: list[tuple[int, int]] = []
+        soft: list[tuple[int, int]] = []
+        if cands and (cards or phones):
+            strong = _strong_spans(cands)
+            soft = sorted((c.start, c.end) for c in cands if c.type == "STREET_ADDRESS" and c.score >= 0.85)
+        card_misses: list[tuple[int, int]] = []
+        if cards:
+            found = [(c.start, c.end) for c in cands]
+
+            def card_end(s: int, e: int) -> int:
+                span = self._card(text[s:e])
+                if not span:
+                    return 0
+                head = _IBAN_HEAD_RE.search(text, max(0, s - 6), s)  # "DE89 3704 ...": an IBAN's digits
+                if head and not any(a <= head.start() < b for a, b in found):  # (not the end of a found value)
+                    return 0
+                return s + span
+
+            def card_try(s: int, e: int) -> int:
+                end = card_end(s, e)
+                if not end:
+                    card_misses.append((s, e))
+                return end
+
+            n_before = len(cands)
+            for s, e in _scan(_CARD_RE, text, strong, card_try, card_end, soft=soft):
+                add(_Cand("CREDIT_CARD", s, e, 1.0))
+            if len(cands) > n_before:
+                strong = _strong_spans(cands)
+        if phones:
+            n_before = len(cands)
+            for s, e in _scan(_PHONE_RE, text, strong,
+                              lambda s, e: e if self._phone_ok(text, s, e, text[s:e]) else 0,
+                              lambda s, e: self._phone_prefix(text, s, e) if e > s else 0, outranked=True, soft=soft):
+                add(_Cand("PHONE", s, e, 0.85))
+            if card_misses and any(c.start < me and ms < c.end for c in cands[n_before:] for ms, me in card_misses):
+                # a card right after a phone number ("0591 602 39 58 4654312734202799"): scan again
+                have = {(c.start, c.end) for c in cands if c.type == "CREDIT_CARD"}
+                for s, e in _scan(_CARD_RE, text, _strong_spans(cands, phones=True), card_end, card_end, soft=soft):
+                    if (s, e) not in have:
+                        add(_Cand("CREDIT_CARD", s, e, 1.0))
             if ndig >= 9:
                 for m in _PHONE_LINE_RE.finditer(text):
                     val = m.group(1)
@@ -995,6 +1442,20 @@ class Scrubber:
         if pos < len(text) and text[pos].isalnum() and text[pos - 1].isalnum():
             return 0  # the IBAN must end at a token boundary
         return pos if iban_ok(cc + m.group(2) + "".join(chars)) else 0
+
+    def _phone_prefix(self, text: str, s: int, e: int) -> int:
+        """End of the longest valid phone number text[s:end], end <= e at a digit group boundary
+        (0 if none)."""
+        for cut in [e] + [m.start() for m in reversed(list(_GROUP_SEP_RE.finditer(text, s, e)))]:
+            end = cut
+            m = _DANGLING_EXT_RE.search(text, s, end)  # "525 140 659 x <SSN>"
+            if m:
+                end = m.start()
+            while end > s and text[end - 1] in " .-/(":
+                end -= 1
+            if end > s and self._phone_ok(text, s, end, text[s:end]):
+                return end
+        return 0
 
     @staticmethod
     def _phone_ok(text: str, s: int, e: int, val: str) -> bool:
@@ -1136,6 +1597,9 @@ class Scrubber:
     def _lower_name(self, text: str, m: re.Match, add) -> bool:
         """A lower-case name after a cue: "my name is john smith", "thanks maria", "under anna nowak"."""
         strong = m.group("strong") is not None
+        # a naming phrase ("my name is", "me llamo"; not a bare "under"): a first name that is also a
+        # common word or a month is a name here ("me llamo julio")
+        named = strong and m.group("strong").split()[0].lower() not in ("under", "booked")
         flags_of = self._lex.flags
         start = m.start("ws")
         end = None
@@ -1151,11 +1615,13 @@ class Scrubber:
             f = flags_of.get(key, 0)
             if i == 0:
                 ok = (f & _F and not f & (_AMB | _COM | _PL)) or (
-                    strong and not f & (_COM | _TITLE) and len(w) > 1 and key not in D.FUNCTION_WORDS)
+                    strong and not f & (_COM | _TITLE) and len(w) > 1 and key not in D.FUNCTION_WORDS) or (
+                    named and f & _F and not f & _TITLE and key not in D.FUNCTION_WORDS)  # "me llamo julio"
                 if not ok and f & _F and not f & _COM and text[pos:pos + 1] in ("!", ",", ".", "?", ""):
                     ok = True  # "thanks sofia!": a name addressed, even if it is also a place
                 if not ok and f & _F and key not in D.FUNCTION_WORDS and len(words) > 1 and words[1].islower():
-                    f2 = flags_of.get(D.norm_key(words[1]), 0)
+                    nxt = next((x for x in words[1:] if x.lower() not in _PARTICLES), "")  # "soy pilar de la cruz"
+                    f2 = flags_of.get(D.norm_key(nxt), 0) if nxt.islower() else 0
                     ok = bool(f2 & _L and not f2 & _PL)  # "this is donna smith"
             elif w.lower() in _PARTICLES:
                 pending_particle = True
@@ -1340,8 +1806,10 @@ class Scrubber:
         names = [k for k in seg if cat[k] in _NAMEY]
         if not names:
             return
-        if _NOT_PERSON_AFTER_RE.match(text, toks[seg[-1]][1]) and cue < 2:
-            return  # "Dear Wanderly team", "Safari 17.2", "Anna Travel GmbH"
+        m = _NOT_PERSON_AFTER_RE.match(text, toks[seg[-1]][1]) if cue < 2 else None
+        if m and not (m.group()[-1].isdigit() and (_IPV4_RE.fullmatch(m.group().strip())
+                                                   or _NANP_RE.fullmatch(m.group().strip()))):
+            return  # "Dear Wanderly team", "Safari 17.2", "Anna Travel GmbH" (not "Anna 10.0.0.7")
         c0 = cat[names[0]]
         s, e = toks[seg[0]][0], toks[seg[-1]][1]
         if len(names) == 1:
@@ -1396,6 +1864,8 @@ class Scrubber:
             first_idx = next(i for i, c in enumerate(cats) if c in (_C_F, _C_AF, _C_FP))
             if cats[0] == _C_L:
                 add(_Cand("PERSON", s, e, 0.7))
+            elif cue:  # "Hallo Łucja Te Whiu Can Ødegård": after a greeting it is all one name
+                add(_Cand("PERSON", s, e, 0.8))
             else:
                 s2 = toks[names[first_idx]][0]
                 if cats[first_idx] == _C_F or (len(names) - first_idx) > 1:
@@ -1411,24 +1881,43 @@ class Scrubber:
             return False
         return bool(_VOCATIVE_RE.match(text, e))
 
-    def _place_context(self, text: str, s: int, e: int) -> bool:
+    def _place_context(self, text: str, s: int, e: int, coord: bool = True) -> bool:
+        """A preposition before ("to", "in"), a place word after ("airport", "trip") or, with
+        ``coord``, a list of places around ("Paris, Florence and Victoria")."""
         before = text[max(0, s - 20):s].lower().split()
         if before and (before[-1] in _PLACE_PREPS or " ".join(before[-2:]) == "back to"):
             return True
         after = text[e:e + 40]
         if _PLACE_AFTER_RE.match(after):
             return True
+        if not coord:
+            return False
         m = _COORD_AFTER_RE.match(after)
         if m:
             f = self._lex.flags.get(D.norm_key(m.group(1)), 0)
-            if f & _PL and not f & _F:
+            if f & _PL and not f & _F and not self._name_part(text, e + m.start(1), e + m.end(1), f, "right"):
                 return True
         m = _COORD_BEFORE_RE.search(text, max(0, s - 40), s)
-        if m:
+        if m and m.group(1).lower() not in _GREETING_TOKENS:  # "Hola, Paz" is not a list of places
             f = self._lex.flags.get(D.norm_key(m.group(1)), 0)
-            if f & _PL and not f & _F:
+            if f & _PL and not f & _F and not self._name_part(text, m.start(1), m.end(1), f, "left"):
                 return True
         return False
+
+    def _name_part(self, text: str, s: int, e: int, f: int, side: str) -> bool:
+        """Is the place-like word text[s:e] the surname of a full name ("Anna López, Florence ...":
+        López is no evidence that Florence is a place; once scrubbed it is a placeholder)?"""
+        if not f & _L:
+            return False
+        w = _word_before(text, s) if side == "left" else _word_after(text, e)
+        if not w:
+            return False
+        other = D.norm_key(text[w[0]:w[1]])
+        g = self._lex.flags.get(other, 0)
+        if not g & (_F | _L) or g & (_TITLE | _ORG):
+            return False
+        first, second = (other, D.norm_key(text[s:e])) if side == "left" else (D.norm_key(text[s:e]), other)
+        return not any(c[:2] == (first, second) for c in self._lex.multi.get(first, ()))  # "Hong Kong"
 
     # ------------------------------------------------------------------ scrubbing
     def _placeholder(self, typ: str, value: str, mapping: dict) -> str:
@@ -1469,7 +1958,10 @@ class Scrubber:
         """
         if not text or not isinstance(text, str):
             return text, collections.Counter()
-        return self._replace(text, self.detect(text), {} if mapping is None else mapping)
+        mapping = {} if mapping is None else mapping
+        if "<" in text:
+            _reserve_numbers(mapping, (text,))
+        return self._replace(text, self.detect(text), mapping)
 
     def scrub_messages(self, messages: list[dict], mapping: dict | None = None) -> tuple[list[dict], collections.Counter]:
         """Scrub the ``content`` of chat messages with placeholders consistent across the conversation.
@@ -1488,6 +1980,8 @@ class Scrubber:
             elif isinstance(c, list):
                 slots.extend((i, j, p["text"]) for j, p in enumerate(c)
                              if isinstance(p, dict) and isinstance(p.get("text"), str))
+        if any("<" in t for _, _, t in slots):
+            _reserve_numbers(mapping, (t for _, _, t in slots))
         found = [self.detect(t) for _, _, t in slots]
         if self.settings.placeholder_style == "numbered":
             # full names first, so that "Anna" alone maps to the placeholder of "Anna Kowalski"
@@ -1513,6 +2007,17 @@ class Scrubber:
     def scrub_texts(self, texts: Iterable[str]) -> list[str]:
         """Scrub each text independently (numbering restarts per text)."""
         return [self.scrub_text(t)[0] if isinstance(t, str) else t for t in texts]
+
+
+def _reserve_numbers(mapping: dict, texts: Iterable[str]) -> None:
+    """Placeholders already in the text ("<PERSON_1>" in re-scrubbed text) keep their numbers: new
+    ones are numbered after them."""
+    counters = mapping.setdefault("\x1fcounters", {})
+    for t in texts:
+        if "<" in t:
+            for m in PLACEHOLDER_RE.finditer(t):
+                if m.group(2):
+                    counters[m.group(1)] = max(counters.get(m.group(1), 0), int(m.group(2)))
 
 
 def _norm_value(typ: str, value: str) -> str:
