@@ -64,7 +64,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
     return load_settings(conf_files=args.conf, overrides=args.overrides, profile=args.profile)
 
 
-def configure_environment(settings: Settings) -> None:
+def configure_environment(settings: Settings | None = None) -> None:
     """Keep every tool's files under storage.root and out of $HOME; quiet noisy telemetry."""
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     os.environ.setdefault("RAY_AUTH_MODE", "disabled")
