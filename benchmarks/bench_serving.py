@@ -135,6 +135,9 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3, help="alternating rounds; figures are medians (default 3)")
     ap.add_argument("--max-tokens", type=int, default=16, help="new tokens per reply (default 16)")
     ap.add_argument("--concurrency", type=int, nargs="+", default=[1, 4, 8])
+    ap.add_argument("--torch-threads", type=int, default=None,
+                    help="torch threads per request on both sides (serve.torch_threads); default torch's own")
+    ap.add_argument("--workers", type=int, default=1, help="server worker processes (serve.workers, default 1)")
     ap.add_argument("--json", type=Path, default=None, help="also write the results here")
     args = ap.parse_args()
     REQUEST["max_tokens"] = args.max_tokens
@@ -165,12 +168,18 @@ def main() -> int:
     if uri is None:
         uri, _ = resolve_serving_uri(settings, None, type("S", (), {"fallback_alias": "candidate"})())
     print(f"model: {uri}; {args.requests} requests per level, max_tokens={args.max_tokens}, "
-          f"{os.cpu_count()} CPUs, torch threads default", flush=True)
+          f"{os.cpu_count()} CPUs, torch threads {args.torch_threads or 'default'}, {args.workers} server worker(s)",
+          flush=True)
 
+    if args.torch_threads:
+        import torch
+
+        torch.set_num_threads(args.torch_threads)
     model = mlflow.pyfunc.load_model(uri)
     t0 = time.time()
     server = start_server(uri, tracking_uri=settings.mlflow_tracking_uri(), port=0,
-                          log_path=root / "serve" / "bench.log")
+                          log_path=root / "serve" / "bench.log", torch_threads=args.torch_threads,
+                          workers=args.workers)
     startup = time.time() - t0
     callers = {"in-process": in_process_caller(model), "endpoint": endpoint_caller("127.0.0.1", server.port)}
     rounds: list[dict] = []

@@ -90,7 +90,7 @@ def run_serve(args, settings) -> int:
     print(f"starting the model server for {label} (mlflow models serve; log: {log_path}) ...", flush=True)
     server = start_server(uri, tracking_uri=settings.mlflow_tracking_uri(), registry_uri=settings.tracking.registry_uri,
                           host=host, port=port, workers=workers, timeout_s=ss.request_timeout_s, log_path=log_path,
-                          startup_timeout_s=ss.startup_timeout_s)
+                          startup_timeout_s=ss.startup_timeout_s, torch_threads=ss.torch_threads)
     print(f"serving {label} at {server.url} (pid {server.process.pid})\n")
     print(query_examples(server.url, ref.name or "model"))
     print("Ctrl-C stops the server.", flush=True)

@@ -83,11 +83,14 @@ def sample_prompts(prompts: "DataFrame", es: EvaluateSettings) -> "DataFrame":
     """A deterministic sample of at most max_examples prompts (by a seeded hash of the prompt id)."""
     from pyspark.sql import functions as F
 
+    from pyspark.sql import Window
+
     usable = prompts.filter(~F.col("after_assistant")).drop("after_assistant")
-    if es.max_examples is None:
-        return usable
     key = F.sha2(F.concat(F.lit(f"{es.seed}:"), F.col("prompt_id")), 256)
-    return usable.orderBy(key).limit(es.max_examples)
+    ranked = usable.withColumn("prompt_rank", F.row_number().over(Window.orderBy(key)) - 1)
+    if es.max_examples is None:
+        return ranked
+    return ranked.filter(F.col("prompt_rank") < es.max_examples)
 
 
 # --------------------------------------------------------------------------- the job
@@ -169,7 +172,7 @@ def run_evaluation(settings: "Settings", *, model: str | None = None, base_model
             mlflow.log_params({k: str(v)[:6000] for k, v in params.items()})
 
             # ---- score on Spark, store
-            scored = score_on_spark(spark, settings, es, prompts, refs)
+            scored = score_on_spark(spark, settings, es, prompts, refs, n_prompts)
             preds = with_lineage(scored, settings, es, refs, run_id, table_version)
             version = lh.write(preds, es.predictions_table, mode="append")
             phase("score_and_write")
@@ -220,20 +223,22 @@ def run_evaluation(settings: "Settings", *, model: str | None = None, base_model
 
 
 def score_on_spark(spark, settings: "Settings", es: EvaluateSettings, prompts: "DataFrame",
-                   refs: dict[str, mref.ModelRef]) -> "DataFrame":
+                   refs: dict[str, mref.ModelRef], n_prompts: int) -> "DataFrame":
     """prompts x models, spread over partitions (rows of one model kept together), scored by scoring.py."""
     from pyspark.sql import functions as F
 
     from tunehouse.serving.scoring import OUTPUT_SCHEMA, score_batches
 
-    models = spark.createDataFrame([(role, str(r.hf_dir)) for role, r in refs.items()], "model_role string, hf_dir string")
+    models = spark.createDataFrame([(role, str(r.hf_dir), i) for i, (role, r) in enumerate(refs.items())],
+                                   "model_role string, hf_dir string, model_index int")
     n = es.partitions or spark.sparkContext.defaultParallelism
-    per_model = max(1, n // len(refs))
+    # job g = (model, prompt) in model-major order; partition = g * n // jobs: equal shares, contiguous per model
+    # (each Python worker mostly loads one model); range partitioning keeps those contiguous blocks apart
+    total = len(refs) * n_prompts
     jobs = (prompts.crossJoin(F.broadcast(models))
-            .withColumn("bucket", F.pmod(F.xxhash64("prompt_id"), F.lit(per_model)))
-            .repartition(n, "model_role", "bucket")
-            .sortWithinPartitions("model_role", "prompt_id")
-            .drop("bucket"))
+            .withColumn("part", F.floor((F.col("model_index") * n_prompts + F.col("prompt_rank")) * n / total))
+            .repartitionByRange(n, "part")
+            .drop("part", "model_index", "prompt_rank"))
     cfg = {"max_new_tokens": es.max_new_tokens, "temperature": es.temperature, "seed": es.seed,
            "torch_threads": es.torch_threads, "pii": settings.pii.model_dump_json()}
     return jobs.mapInPandas(score_batches(json.dumps(cfg)), OUTPUT_SCHEMA)

@@ -46,10 +46,12 @@ def serve_command(model_uri: str, host: str, port: int, workers: int = 1, timeou
             "-h", host, "-p", str(port), "-w", str(workers), "-t", str(timeout_s)]
 
 
-def server_env(tracking_uri: str, registry_uri: str | None = None) -> dict[str, str]:
+def server_env(tracking_uri: str, registry_uri: str | None = None, torch_threads: int | None = None) -> dict[str, str]:
     """The child's environment: ours, plus the registry to resolve models:/ URIs, plus this venv's bin on
-    PATH (MLflow execs `uvicorn` by name)."""
+    PATH (MLflow execs `uvicorn` by name), plus torch's thread count when given."""
     env = dict(os.environ)
+    if torch_threads:
+        env["OMP_NUM_THREADS"] = env["MKL_NUM_THREADS"] = str(torch_threads)
     env["MLFLOW_TRACKING_URI"] = tracking_uri
     if registry_uri:
         env["MLFLOW_REGISTRY_URI"] = registry_uri
@@ -133,7 +135,7 @@ def ping(url: str, timeout_s: float = 2.0) -> bool:
 
 def start_server(model_uri: str, *, tracking_uri: str, registry_uri: str | None = None, host: str = "127.0.0.1",
                  port: int = 0, workers: int = 1, timeout_s: int = 120, log_path: Path | None = None,
-                 startup_timeout_s: float = 300.0, wait: bool = True) -> ServerProcess:
+                 startup_timeout_s: float = 300.0, wait: bool = True, torch_threads: int | None = None) -> ServerProcess:
     """Start `mlflow models serve` for ``model_uri`` (port 0: a free one); wait until /ping answers."""
     if port == 0:
         port = free_port(host if host not in ("0.0.0.0", "") else "127.0.0.1")
@@ -144,7 +146,8 @@ def start_server(model_uri: str, *, tracking_uri: str, registry_uri: str | None 
         Path(log_path).parent.mkdir(parents=True, exist_ok=True)
     out = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115 - the child writes it
     try:
-        proc = subprocess.Popen(cmd, env=server_env(tracking_uri, registry_uri), stdout=out, stderr=subprocess.STDOUT,
+        proc = subprocess.Popen(cmd, env=server_env(tracking_uri, registry_uri, torch_threads), stdout=out,
+                                stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
     finally:
         if log_path:

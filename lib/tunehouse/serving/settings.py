@@ -42,6 +42,10 @@ class ServeSettings(_Section):
     host: str = Field("127.0.0.1", description="Interface to bind; 127.0.0.1 is this machine only, 0.0.0.0 all.")
     port: int = Field(5001, ge=0, le=65535, description="Port to listen on; 0 picks a free one.")
     workers: int = Field(1, ge=1, le=64, description="Uvicorn worker processes (each loads the model).")
+    torch_threads: int | None = Field(
+        None, ge=1, le=256,
+        description="torch threads per request in the server (OMP_NUM_THREADS); null: torch's default (all cores). "
+        "On a small CPU box 1 lets concurrent requests use the cores side by side instead of oversubscribing them.")
     request_timeout_s: int = Field(120, ge=1, description="Per-request limit of the scoring server (504 after it).")
     startup_timeout_s: float = Field(300.0, gt=0, description="Seconds to wait for the server to answer /ping.")
     chat: ChatCliSettings = Field(default_factory=ChatCliSettings, description="`tunehouse chat` defaults.")
@@ -131,7 +135,8 @@ class EvaluateSettings(_Section):
         "(the conversation before the turn is the prompt, the logged reply the reference).")
     max_examples: int | None = Field(
         200, ge=1, description="Prompts replayed per model (a deterministic sample); null: every turn.")
-    max_new_tokens: int = Field(64, ge=1, le=8192, description="Longest generated reply per prompt.")
+    max_new_tokens: int = Field(128, ge=1, le=8192, description="Longest generated reply per prompt (replies cut "
+                                "here count against the stop-token rate).")
     temperature: float = Field(0.0, ge=0.0, le=2.0, description="Sampling temperature; 0 is greedy (reproducible).")
     seed: int = Field(0, ge=0, description="Seed of the prompt sample (and of sampling when temperature > 0).")
     partitions: int | None = Field(
