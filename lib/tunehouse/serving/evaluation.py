@@ -186,8 +186,11 @@ def run_evaluation(settings: "Settings", *, model: str | None = None, base_model
             side = report.side_by_side(metrics, es.gate)
             report.log_to_mlflow(settings, es, run_id, refs, metrics, side, stored, prompts)
             phase("report")
-            eval_prompt_table = answer_eval_prompts({r.role: r for r in refs.values()}, es)
+            system = es.eval_prompts_system if es.eval_prompts_system is not None else common_system_message(all_prompts)
+            eval_prompt_table = answer_eval_prompts({r.role: r for r in refs.values()},
+                                                    es.model_copy(update={"eval_prompts_system": system}))
             mlflow.log_table(eval_prompt_table, "eval/eval_prompts.json")
+            mlflow.log_text(system or "(none)", "eval/eval_prompts_system.txt")
             phase("eval_prompts")
 
             # ---- gate
@@ -335,6 +338,16 @@ def aggregate_metrics(preds: "DataFrame", es: EvaluateSettings, settings: "Setti
 
 
 # --------------------------------------------------------------------------- eval prompts
+def common_system_message(prompts: "DataFrame") -> str | None:
+    """The most frequent opening system message among the replayed conversations (None when there is none)."""
+    from pyspark.sql import functions as F
+
+    row = (prompts.filter(F.col("messages")[0]["role"] == "system")
+           .select("conversation_id", F.col("messages")[0]["content"].alias("system")).distinct()
+           .groupBy("system").count().orderBy(F.desc("count"), "system").first())
+    return row["system"] if row else None
+
+
 def answer_eval_prompts(models: dict[str, "mref.ModelRef | Path | str"], es: EvaluateSettings):
     """The configured eval prompts answered by each model (role -> ModelRef or HF folder), as a DataFrame
     with one row per prompt and one column per model. Runs in this process (a handful of prompts)."""

@@ -154,7 +154,9 @@ class EvaluateSettings(_Section):
     eval_prompts: list[str] = Field(
         DEFAULT_EVAL_PROMPTS, description="Fixed prompts answered by the base and the fine-tuned model after each "
         "evaluation, logged as a table (like Databricks' eval_prompts).")
-    eval_prompts_system: str | None = Field(None, description="System message sent with every eval prompt.")
+    eval_prompts_system: str | None = Field(
+        None, description="System message sent with every eval prompt; null: the most common system message of the "
+        "evaluated split (the one the model was trained with), none if the split has none.")
     gate: GateSettings = Field(default_factory=GateSettings, description="Quality gate of --promote.")
 
     @model_validator(mode="after")
