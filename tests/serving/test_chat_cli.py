@@ -60,3 +60,17 @@ def test_cli_chat_with_an_in_process_model(serving_root, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert rc == 0
     assert out.count("assistant> ") == 2 and "user> Hi, where is my order?" in out
+
+
+def test_serve_dry_run_and_bad_model(serving_root, capsys):
+    from tunehouse.cli import main
+
+    root = ["--set", f"storage.root={serving_root}"]
+    assert main(["serve", "--dry-run", "--port", "5999", *root]) == 0
+    out = capsys.readouterr().out
+    assert "-m mlflow models serve -m models:/tunehouse-chat@" in out and "--env-manager local" in out
+    assert "curl -s http://127.0.0.1:5999/invocations" in out and "openai.OpenAI(base_url=" in out
+
+    assert main(["serve", "--dry-run", "--model", "models:/tunehouse-chat/99", *root]) == 2
+    err = capsys.readouterr().err
+    assert "tunehouse serve: error: cannot resolve models:/tunehouse-chat/99" in err and "version 99" in err
