@@ -37,11 +37,9 @@ def gold(spark, serving_root):
 
 
 def eval_settings_for(root, **evaluate):
-    s = serving_settings(root)
     es = EvaluateSettings(max_examples=6, max_new_tokens=8, examples_to_show=2,
                           eval_prompts=["Where is my order?", "Hola"], **evaluate)
-    object.__setattr__(s, "evaluate", es)  # until `evaluate` is a Settings section
-    return s
+    return serving_settings(root, evaluate=es.model_dump())
 
 
 def test_evaluate_both_models_then_promote(spark, serving_root, gold):

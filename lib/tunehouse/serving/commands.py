@@ -189,10 +189,6 @@ def run_evaluate(args, settings) -> int:
 
 
 def _with_evaluate(settings, es: EvaluateSettings):
-    """Settings with this evaluate section (a field once wired into Settings; an attribute until then)."""
-    if "evaluate" in type(settings).model_fields:
-        return settings.model_copy(update={"evaluate": es})
-    s = settings.model_copy()
-    object.__setattr__(s, "evaluate", es)
-    return s
+    """Settings with this evaluate section."""
+    return settings.model_copy(update={"evaluate": es})
 
