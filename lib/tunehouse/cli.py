@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         datefmt="%H:%M:%S",
     )
-    for noisy in ("py4j", "urllib3", "filelock", "alembic", "httpx"):
+    for noisy in ("py4j", "urllib3", "filelock", "alembic", "httpx", "httpx2"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
         settings = settings_from(args)

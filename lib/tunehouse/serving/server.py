@@ -165,14 +165,15 @@ def openai_client(base_url: str, api_key: str = "unused", **kwargs):
     MLflow's scoring server accepts and returns OpenAI's chat-completions JSON at ``/invocations``; this
     client sends ``client.chat.completions.create(...)`` there (a request hook rewrites the path).
     """
-    import httpx
+    # openai>=3 is built on ``httpx2`` (its own dependency), not ``httpx``: the custom client must be one.
+    import httpx2
     import openai
 
-    def to_invocations(request: httpx.Request) -> None:
+    def to_invocations(request: httpx2.Request) -> None:
         if request.url.path.endswith("/chat/completions"):
             request.url = request.url.copy_with(path=request.url.path[: -len("/chat/completions")] + "/invocations")
 
-    http_client = httpx.Client(event_hooks={"request": [to_invocations]}, timeout=kwargs.pop("timeout", 120.0))
+    http_client = httpx2.Client(event_hooks={"request": [to_invocations]}, timeout=kwargs.pop("timeout", 120.0))
     return openai.OpenAI(base_url=base_url.rstrip("/"), api_key=api_key, http_client=http_client, **kwargs)
 
 
@@ -191,11 +192,11 @@ Python (plain HTTP):
   r.raise_for_status(); print(r.json()["choices"][0]["message"]["content"])
 
 Python (official openai client; the server speaks OpenAI's chat JSON at /invocations):
-  import httpx, openai
+  import httpx2, openai  # openai>=3 runs on httpx2
   def to_invocations(request):  # OpenAI's path -> MLflow's path; body and response are unchanged
       request.url = request.url.copy_with(path="/invocations")
   client = openai.OpenAI(base_url="{url}", api_key="unused",
-                         http_client=httpx.Client(event_hooks={{"request": [to_invocations]}}))
+                         http_client=httpx2.Client(event_hooks={{"request": [to_invocations]}}))
   reply = client.chat.completions.create(model="{model_label}", max_tokens=64,
                                          messages=[{{"role": "user", "content": "Hi!"}}])
   print(reply.choices[0].message.content)
