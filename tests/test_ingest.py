@@ -161,3 +161,120 @@ def test_csv_every_record_with_bad_bytes_is_quarantined(tmp_path):
     codes = [(r["source_line"], r["reason_code"]) for r in rows]
     assert codes == [(2, "invalid_utf8"), (3, None), (4, "invalid_utf8"), (5, "repeated_header")]
     assert "\\xe9" in rows[0]["raw_payload"]
+
+
+# ----------------------------------------------------------------------------- other exports, no mapping needed
+@pytest.mark.parametrize(
+    "rec, expected",
+    [
+        # helpdesk export with its own names, mixed case and spaces in the header
+        ({"Chat ID": "T-9", "Turn": "2", "Speaker": "Visitor", "Message": "hola", "Timestamp": 1700000000},
+         {"conversation_id": "T-9", "message_index": 2, "role": "user", "content": "hola"}),
+        # contact-centre direction, a non-numeric turn id and an unknown date format are best effort (None)
+        ({"thread_id": "X", "turn": "t-7", "direction": "outbound", "body": "Done!", "date": "7 March"},
+         {"conversation_id": "X", "message_index": None, "role": "assistant", "created_at": None}),
+        # an alias csat outside 1..5 (a 0-10 score) is unknown, not a quarantined message
+        ({"session_id": "S", "author": {"role": "user"}, "content": [{"type": "text", "text": "a"},
+                                                                      {"type": "text", "text": "b"}], "rating": 9},
+         {"role": "user", "content": "a\nb", "csat": None}),
+    ],
+)
+def test_normalize_finds_columns_by_alias(rec, expected):
+    out = normalize_record(rec, CFG)
+    assert {k: out[k] for k in expected} == expected
+
+
+def test_mapped_and_canonical_columns_stay_strict():
+    with pytest.raises(Reject, match="message_index"):
+        normalize_record({"conversation_id": "a", "message_index": "t-7", "role": "user", "content": "x"}, CFG)
+    with pytest.raises(Reject) as e:
+        normalize_record({"conversation_id": "a", "role": "user", "content": "x", "csat": 9}, CFG)
+    assert e.value.code == "bad_csat"
+
+
+def test_sharegpt_and_nested_conversation_records():
+    from tunehouse.ingest import _rows_from_record
+
+    share = {"id": "sg-1", "conversations": [{"from": "system", "value": "Be brief"},
+                                             {"from": "human", "value": "Hi"}, {"from": "gpt", "value": "Hello"}]}
+    rows = list(_rows_from_record(share, json.dumps(share), "jsonl", "f.jsonl", 3, CFG))
+    assert [r["role"] for r in rows] == ["system", "user", "assistant"]
+    assert [r["message_index"] for r in rows] == [0, 1, 2] and {r["conversation_id"] for r in rows} == {"sg-1"}
+    assert all(r["ok"] and r["source_line"] == 3 for r in rows)
+    # conversation attributes reach every message; a message's own value wins
+    conv = {"ticket_id": 77, "csat": 5, "channel": "web", "messages": [
+        {"sender": "customer", "text": "Where is my refund?"},
+        {"sender": "agent", "text": "Sent today.", "channel": "email"}]}
+    rows = list(_rows_from_record(conv, json.dumps(conv), "json", "f.json", 1, CFG))
+    assert [(r["conversation_id"], r["csat"], r["channel"]) for r in rows] == [("77", 5, "web"), ("77", 5, "email")]
+    # one bad message quarantines the whole conversation, with the reason and the raw record
+    bad = {"id": "b", "messages": [{"role": "user", "content": "hi"}, {"role": "narrator", "content": "..."}]}
+    rows = list(_rows_from_record(bad, json.dumps(bad), "jsonl", "f.jsonl", 9, CFG))
+    assert len(rows) == 1 and rows[0]["reason_code"] == "unknown_role" and rows[0]["conversation_id"] == "b"
+    assert json.loads(rows[0]["raw_payload"]) == bad
+
+
+def test_json_documents_and_delimited_files(tmp_path):
+    from tunehouse.ingest import detect_format, read_csv_file, read_json_document
+
+    arr = tmp_path / "export.json"
+    arr.write_text(json.dumps([{"conversation_id": "A", "role": "user", "content": "hi"},
+                               {"conversation_id": "A", "role": "agent", "content": "hello"},
+                               "not a record"], indent=2))
+    assert detect_format(arr, "auto") == "json"
+    rows = list(read_json_document(str(arr), CFG))
+    assert [r["ok"] for r in rows] == [True, True, False] and [r["source_line"] for r in rows] == [1, 2, 3]
+    assert rows[2]["reason_code"] == "not_an_object"
+    wrapped = tmp_path / "wrapped.json"
+    wrapped.write_text(json.dumps({"exported": "2024-05-01", "data": [
+        {"id": "c", "messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a"}]}]}))
+    assert [r["role"] for r in read_json_document(str(wrapped), CFG)] == ["user", "assistant"]
+    lines = tmp_path / "lines.json"
+    lines.write_text(json.dumps({"conv_id": "L", "sender": "customer", "text": "x"}) + "\n")
+    assert detect_format(lines, "auto") == "jsonl"
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"conversation_id": "A",\n "role": }]')
+    (r,) = read_json_document(str(broken), CFG)
+    assert r["reason_code"] == "invalid_json" and "line 2" in r["reason"] and r["raw_payload"]
+
+    semi = tmp_path / "eu.csv"
+    semi.write_text("Conversation ID;Sender;Message;Rating\nE1;customer;Bonjour, j'ai une question;4\n"
+                    "E1;agent;Bien sûr, allez-y;4\n")
+    rows = list(read_csv_file(str(semi), CFG))
+    assert [(r["ok"], r["role"], r["csat"]) for r in rows] == [(True, "user", 4), (True, "assistant", 4)]
+    assert rows[0]["content"] == "Bonjour, j'ai une question"
+    tsv = tmp_path / "log.tsv"
+    tsv.write_text("chat_id\tfrom\tvalue\nT\thuman\ta, b, c\n")
+    (r,) = list(read_csv_file(str(tsv), CFG))
+    assert r["ok"] and r["content"] == "a, b, c" and r["conversation_id"] == "T"
+
+
+def test_unknown_canonical_column_in_mapping_is_a_config_error():
+    from tunehouse.config import ConfigError, load_settings
+
+    with pytest.raises(ConfigError, match="conversation_id"):
+        load_settings(overrides=["ingest.column_mapping.conversation=chat_id"])
+
+
+def test_ingest_other_export_shapes_end_to_end(spark, settings, lakehouse, tmp_path):
+    """A JSON array of helpdesk conversations and a ShareGPT JSONL file, ingested with no mapping."""
+    doc = tmp_path / "helpdesk.json"
+    doc.write_text(json.dumps([
+        {"ticket_id": "H1", "rating": 5, "transcript": [
+            {"author": "customer", "body": "My bag is lost", "created": "2024-02-01 10:00:00"},
+            {"author": "agent", "body": "I have filed a claim for you.", "created": "2024-02-01 10:01:00"}]},
+        {"ticket_id": "H2", "transcript": []},
+    ]))
+    share = tmp_path / "sharegpt.jsonl"
+    share.write_text(json.dumps({"id": "S1", "conversations": [{"from": "human", "value": "Visa for Peru?"},
+                                                               {"from": "gpt", "value": "Not for EU citizens."}]})
+                     + "\n")
+    s = ingest(spark, settings, [doc, share], lakehouse=lakehouse)
+    assert s.reconciled and (s.read, s.ingested, s.quarantined) == (5, 4, 1)
+    assert s.quarantine_reasons == {"bad_messages": 1}
+    b = lakehouse.read(BRONZE_MESSAGES).toPandas().sort_values(["conversation_id", "message_index"])
+    assert list(zip(b.conversation_id, b.role)) == [("H1", "user"), ("H1", "assistant"), ("S1", "user"),
+                                                     ("S1", "assistant")]
+    assert list(b.csat.fillna(0)) == [5, 5, 0, 0] and b.created_at.iloc[0].hour == 10
+    again = ingest(spark, settings, [doc, share], lakehouse=lakehouse)
+    assert again.ingested == 0 and again.duplicates_skipped == 4

@@ -31,16 +31,20 @@ def register(sub, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "ingest", parents=[common],
         help="load raw chat-log files into bronze.chat_messages; bad records go to bronze.quarantine",
-        description="Read raw message rows (JSONL, CSV, Parquet, or chat JSONL {\"messages\":[...]}) from files or "
-        "folders, map columns/roles with ingest.column_mapping / ingest.role_mapping, and MERGE them into the Delta "
+        description="Read raw chat logs from files or folders: JSONL/NDJSON, JSON documents (an array of records), "
+        "CSV/TSV, or Parquet, where each record is one message or one conversation holding a message list "
+        "(chat JSONL {\"messages\":[...]}, ShareGPT {\"conversations\":[{\"from\",\"value\"}]}, ...). Columns are "
+        "found by ingest.column_mapping, canonical names or ingest.column_aliases, roles mapped by "
+        "ingest.role_mapping; rows are MERGEd into the Delta "
         "table bronze.chat_messages keyed on (conversation_id, message_index): re-ingesting adds nothing. Records "
         "that cannot be parsed or break the schema go to bronze.quarantine with the raw payload, file, line and "
         "reason. Prints read = ingested + duplicates_skipped + quarantined. Exit 0 even with bad rows; non-zero only "
         "for operational failures.",
     )
-    p.add_argument("paths", nargs="+", help="files or folders (folders: *.jsonl, *.json, *.ndjson, *.csv, *.parquet)")
-    p.add_argument("--format", choices=["auto", "jsonl", "csv", "parquet", "chat_jsonl"], default=None,
-                   help="input format (default ingest.format=auto: by extension, chat JSONL detected by content)")
+    p.add_argument("paths", nargs="+", help="files or folders (folders: *.jsonl, *.json, *.ndjson, *.csv, *.tsv, *.parquet)")
+    p.add_argument("--format", choices=["auto", "jsonl", "json", "csv", "parquet", "chat_jsonl"], default=None,
+                   help="input format (default ingest.format=auto: by extension; .json as JSON Lines or one document by "
+                   "content; conversation-shaped records detected per record)")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser(

@@ -1,4 +1,4 @@
-"""Ingestion: raw chat-log exports (JSONL, CSV, Parquet, chat JSONL) -> ``bronze.chat_messages``.
+"""Ingestion: raw chat-log exports (JSONL, JSON, CSV/TSV, Parquet, chat JSONL) -> ``bronze.chat_messages``.
 
 Nothing is lost: every record either lands in ``bronze.chat_messages`` or in ``bronze.quarantine``
 with its raw payload, source location and a human-readable reason, and the job prints
@@ -6,9 +6,11 @@ with its raw payload, source location and a human-readable reason, and the job p
 
 How it runs: a Spark Python data source (``tunehouse_raw``) reads the files on the executors —
 JSONL in newline-aligned byte chunks so big files are parallel and line numbers stay exact,
-CSV one task per file (quoted fields may span lines), Parquet one task per row group. Each
-record goes through :func:`normalize_record`, a plain function (unit-tested without Spark) that
-maps the user's columns/roles to the canonical schema and validates it. The good rows are then
+CSV and JSON documents one task per file (quoted fields may span lines), Parquet one task per row
+group. A record is one message, or one conversation holding a list of messages (expanded by
+:func:`expand_conversation`). Each message goes through :func:`normalize_record`, a plain function
+(unit-tested without Spark) that finds the canonical columns (mapping, canonical name, aliases),
+maps roles and validates it. The good rows are then
 MERGEd into bronze on a stable key (conversation_id, message_index), so re-ingesting a file, or a
 re-export of the same conversations, adds nothing.
 """
@@ -38,7 +40,8 @@ from tunehouse.errors import UserError
 
 BRONZE_MESSAGES = "bronze.chat_messages"
 BRONZE_QUARANTINE = "bronze.quarantine"
-EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".tsv": "csv",
+              ".parquet": "parquet"}
 CANONICAL = ("conversation_id", "message_index", "role", "content", "created_at", "csat", "agent_id", "channel", "language")
 CHUNK_BYTES = 8 * 1024 * 1024  # JSONL split size: parallel reads without tiny tasks
 
@@ -121,51 +124,137 @@ def _opt_str(value: Any) -> str | None:
     return s or None
 
 
-def normalize_record(rec: Any, cfg: IngestSettings) -> dict:
-    """Map one raw record (a dict from JSON/CSV/Parquet) to canonical columns, or raise Reject.
+_MISSING = object()
+_KEY_SEPARATORS = re.compile(r"[\s\-.]+")
 
-    The column mapping is applied first; canonical names are accepted too, so an export that
-    already uses them needs no mapping.
+
+def _fold_key(key: Any) -> str:
+    """'Conversation ID' / 'conversation-id' / 'conversation_id' -> 'conversation_id'."""
+    return _KEY_SEPARATORS.sub("_", str(key).strip().lower())
+
+
+def _fits(canon: str, value: Any) -> bool:
+    """Whether a value can be the canonical column (a list is a message list, never an id or a role)."""
+    if canon == "messages":
+        return isinstance(value, list)
+    if canon == "content":
+        return not isinstance(value, (int, float, bool))
+    if canon == "role":
+        return isinstance(value, (str, dict))
+    return not isinstance(value, (list, dict))
+
+
+class _Fields:
+    """Finds the canonical columns in one record.
+
+    Order: the mapped name (``ingest.column_mapping``), the canonical name, then ``ingest.column_aliases``;
+    names are also matched case-insensitively with spaces/dashes folded. ``get`` returns ``(value, strict)``:
+    a value found under a mapped or canonical name is validated strictly (a bad value quarantines the
+    record); one found only under an alias is best effort (a bad value counts as missing), because an alias
+    guesses what a column means.
+    """
+
+    def __init__(self, rec: dict, cfg: IngestSettings):
+        self.rec = rec
+        self.cfg = cfg
+        self._folded: dict[str, Any] | None = None
+
+    def get(self, canon: str) -> tuple[Any, bool]:
+        rec, cfg = self.rec, self.cfg
+        mapped = cfg.column_mapping.get(canon)
+        if mapped is not None and mapped in rec:
+            return rec[mapped], True
+        if canon in rec:
+            return rec[canon], True
+        aliases = cfg.column_aliases.get(canon, ())
+        for a in aliases:
+            v = rec.get(a, _MISSING)
+            if v is not _MISSING and v is not None and _fits(canon, v):
+                return v, False
+        if self._folded is None:
+            self._folded = {_fold_key(k): v for k, v in rec.items()}
+        for name, strict in ([(mapped, True)] if mapped else []) + [(canon, True)] + [(a, False) for a in aliases]:
+            v = self._folded.get(_fold_key(name), _MISSING)
+            if v is not _MISSING and (strict or (v is not None and _fits(canon, v))):
+                return v, strict
+        return None, True
+
+
+def _as_text(value: Any) -> Any:
+    """Message content in the shapes exports use: a string, OpenAI content parts ``[{"type": "text",
+    "text": ...}]``, or ``{"parts": [...]}`` / ``{"text": ...}`` objects. Anything else is returned as is
+    (and rejected as a wrong type by the caller)."""
+    if isinstance(value, list) and value and all(isinstance(p, dict) for p in value):
+        texts = [p.get("text") for p in value if p.get("type", "text") == "text"]
+        if texts and all(isinstance(t, str) for t in texts):
+            return "\n".join(texts)
+    if isinstance(value, dict):
+        if isinstance(value.get("parts"), list) and all(isinstance(t, str) for t in value["parts"]):
+            return "\n".join(value["parts"])
+        if isinstance(value.get("text"), str):
+            return value["text"]
+    return value
+
+
+def _lenient(parse, value: Any, strict: bool):
+    """Strict columns raise Reject on a bad value; alias-found ones count as missing instead."""
+    try:
+        return parse(value)
+    except Reject:
+        if strict:
+            raise
+        return None
+
+
+def normalize_record(rec: Any, cfg: IngestSettings, defaults: dict | None = None) -> dict:
+    """Map one raw message record (a dict from JSON/CSV/Parquet) to canonical columns, or raise Reject.
+
+    Columns are found by :class:`_Fields` (mapping, canonical name, aliases). ``defaults`` supplies values
+    a message of a conversation-shaped record inherits from its conversation (id, rating, agent, ...).
     """
     if not isinstance(rec, dict):
         raise Reject("not_an_object", f"expected a JSON object per line, got {type(rec).__name__}")
+    fields = _Fields(rec, cfg)
+    defaults = defaults or {}
 
-    def get(canon: str) -> Any:
-        src = cfg.column_mapping.get(canon, canon)
-        if src in rec:
-            return rec[src]
-        return rec.get(canon)
+    def get(canon: str) -> tuple[Any, bool]:
+        value, strict = fields.get(canon)
+        if value is None and canon in defaults:
+            return defaults[canon]
+        return value, strict
 
-    conv = _opt_str(get("conversation_id"))
+    def where(canon: str) -> str:
+        return f"column {cfg.column_mapping.get(canon, canon)!r} or one of ingest.column_aliases.{canon}"
+
+    conv = _opt_str(get("conversation_id")[0])
     if conv is None:
-        raise Reject("missing_conversation_id", "missing conversation_id "
-                     f"(column {cfg.column_mapping.get('conversation_id', 'conversation_id')!r})")
-    idx = _parse_int("message_index", get("message_index"), required=False)
+        raise Reject("missing_conversation_id", f"missing conversation_id ({where('conversation_id')})")
+    idx_value, idx_strict = get("message_index")
+    idx = _lenient(lambda v: _parse_int("message_index", v, required=False), idx_value, idx_strict)
     if idx is not None and idx < 0:
-        raise Reject("bad_message_index", f"message_index {idx} is negative")
-    raw_role = get("role")
+        if idx_strict:
+            raise Reject("bad_message_index", f"message_index {idx} is negative")
+        idx = None
+    raw_role = get("role")[0]
+    if isinstance(raw_role, dict):  # {"role": "user", "name": ...} author objects
+        raw_role = raw_role.get("role")
     if raw_role is None or (isinstance(raw_role, str) and not raw_role.strip()):
-        raise Reject("missing_role", "missing role "
-                     f"(column {cfg.column_mapping.get('role', 'role')!r})")
+        raise Reject("missing_role", f"missing role ({where('role')})")
     role = cfg.role_mapping.get(str(raw_role).strip().lower())
     if role is None:
         raise Reject("unknown_role", f"unknown role {raw_role!r}; known: {', '.join(sorted(cfg.role_mapping))} "
                      "(extend ingest.role_mapping)")
-    content = get("content")
+    content = _as_text(get("content")[0])
     if content is None:
-        raise Reject("missing_content", "missing content")
+        raise Reject("missing_content", f"missing content ({where('content')})")
     if not isinstance(content, str):
         raise Reject("bad_content_type", f"content has type {type(content).__name__}, expected a string")
     if not content.strip() and not cfg.allow_empty_content:
         raise Reject("empty_content", "empty or whitespace-only content (set ingest.allow_empty_content=true to keep)")
     if len(content) > cfg.max_content_chars:
         raise Reject("content_too_long", f"content is {len(content):,} chars > ingest.max_content_chars={cfg.max_content_chars:,}")
-    csat = None
-    raw_csat = get("csat")
-    if _opt_str(raw_csat) not in (None, "n/a", "N/A", "na", "NA", "null", "None"):
-        csat = _parse_int("csat", raw_csat, required=False)
-        if csat is not None and not 1 <= csat <= 5:
-            raise Reject("bad_csat", f"csat {csat} outside 1..5")
+    raw_csat, csat_strict = get("csat")
+    csat = _lenient(_parse_csat, raw_csat, csat_strict)
     weight = rec.get("weight")
     if weight is not None and (isinstance(weight, bool) or not isinstance(weight, (int, float))):
         raise Reject("bad_weight", f"weight {weight!r} is not a number")
@@ -174,34 +263,75 @@ def normalize_record(rec: Any, cfg: IngestSettings) -> dict:
         "message_index": idx,
         "role": role,
         "content": content,
-        "created_at": _parse_timestamp(get("created_at")),
+        "created_at": _lenient(_parse_timestamp, *get("created_at")),
         "csat": csat,
-        "agent_id": _opt_str(get("agent_id")),
-        "channel": _opt_str(get("channel")),
-        "language": _opt_str(get("language")),
+        "agent_id": _opt_str(get("agent_id")[0]),
+        "channel": _opt_str(get("channel")[0]),
+        "language": _opt_str(get("language")[0]),
         "weight": float(weight) if weight is not None else None,
     }
 
 
-def expand_chat_line(obj: Any, raw_line: str) -> list[dict]:
-    """A chat-format line ``{"messages":[...]}`` -> canonical message dicts (or Reject)."""
+def _parse_csat(value: Any) -> int | None:
+    if _opt_str(value) in (None, "n/a", "N/A", "na", "NA", "null", "None"):
+        return None
+    csat = _parse_int("csat", value, required=False)
+    if csat is not None and not 1 <= csat <= 5:
+        raise Reject("bad_csat", f"csat {csat} outside 1..5")
+    return csat
+
+
+def conversation_messages(rec: Any, cfg: IngestSettings) -> list | None:
+    """The message list of a conversation-shaped record (``{"messages": [...]}``, ShareGPT's
+    ``{"conversations": [{"from", "value"}]}``, ...), or None for a one-message record."""
+    if not isinstance(rec, dict):
+        return None
+    value, _ = _Fields(rec, cfg).get("messages")
+    return value if isinstance(value, list) and all(isinstance(m, dict) for m in value) else None
+
+
+def expand_conversation(obj: Any, raw_line: str, cfg: IngestSettings, messages: list | None = None) -> list[dict]:
+    """A conversation-shaped record -> canonical message dicts (or Reject for the whole record).
+
+    Messages are ordered by their position in the list. Conversation-level columns (id, rating, agent,
+    channel, language, time) apply to every message that lacks its own. Without an id, a stable one is
+    derived from the record's content, so re-ingesting the same record is a no-op.
+    """
     if not isinstance(obj, dict):
         raise Reject("not_an_object", f"expected a JSON object per line, got {type(obj).__name__}")
-    msgs = obj.get("messages")
-    if not isinstance(msgs, list) or not msgs:
-        raise Reject("bad_messages", "chat line needs a non-empty 'messages' list")
-    conv = _opt_str(obj.get("conversation_id") or obj.get("id"))
+    msgs = messages if messages is not None else conversation_messages(obj, cfg)
+    if msgs is None:
+        value = _Fields(obj, cfg).get("messages")[0]
+        if isinstance(value, list):
+            bad = next(i for i, m in enumerate(value) if not isinstance(m, dict))
+            raise Reject("bad_messages", f"messages[{bad}] is {type(value[bad]).__name__}, expected an object")
+        raise Reject("bad_messages", "a conversation record needs a non-empty 'messages' list")
+    if not msgs:
+        raise Reject("bad_messages", "a conversation record needs a non-empty 'messages' list")
+    fields = _Fields(obj, cfg)
+    conv = _record_conversation_id(obj, cfg, conversation=True)
     if conv is None:  # stable id from the content, so re-ingesting the same line is a no-op
         conv = "chat-" + hashlib.sha1(raw_line.strip().encode("utf-8")).hexdigest()[:20]
+    inherited = {c: fields.get(c) for c in ("created_at", "csat", "agent_id", "channel", "language")}
+    inherited["conversation_id"] = (conv, True)
     out = []
     for i, m in enumerate(msgs):
-        if not isinstance(m, dict):
-            raise Reject("bad_messages", f"messages[{i}] is {type(m).__name__}, expected an object")
-        out.append({"conversation_id": conv, "message_index": i, "role": m.get("role"),
-                    "content": m.get("content"), "weight": m.get("weight"),
-                    "csat": obj.get("csat"), "language": obj.get("language"), "channel": obj.get("channel"),
-                    "agent_id": obj.get("agent_id"), "created_at": obj.get("created_at")})
+        defaults = {k: v for k, v in inherited.items() if v[0] is not None}
+        message = normalize_record(m, cfg, defaults=defaults)
+        message["conversation_id"] = conv  # a message's own "conversation" field never splits it
+        message["message_index"] = i
+        out.append(message)
     return out
+
+
+def _record_conversation_id(rec: Any, cfg: IngestSettings, conversation: bool) -> str | None:
+    """The conversation id of a record; a conversation-shaped record may also call it id/_id/uuid."""
+    if not isinstance(rec, dict):
+        return None
+    conv = _Fields(rec, cfg).get("conversation_id")[0]
+    if conv is None and conversation:
+        conv = next((rec[k] for k in ("id", "_id", "uuid") if _opt_str(rec.get(k)) is not None), None)
+    return None if isinstance(conv, (list, dict)) else _opt_str(conv)
 
 
 # ----------------------------------------------------------------------------- reading files
@@ -220,23 +350,21 @@ def _empty_row(fmt: str, path: str, line: int) -> dict:
 
 
 def _rows_from_record(rec: Any, raw: str, fmt: str, path: str, line: int, cfg: IngestSettings) -> Iterator[dict]:
+    """One raw record -> canonical rows (a conversation-shaped record gives one row per message)."""
     base = _empty_row(fmt, path, line)
+    messages = conversation_messages(rec, cfg) if fmt != "csv" else None
     try:
-        if fmt == "chat_jsonl":
-            canon = [normalize_record(m, _CANONICAL_CFG(cfg)) for m in expand_chat_line(rec, raw)]
+        if fmt == "chat_jsonl" or messages is not None:
+            canon = expand_conversation(rec, raw, cfg, messages)
         else:
             canon = [normalize_record(rec, cfg)]
     except Reject as r:
-        conv = rec.get(cfg.column_mapping.get("conversation_id", "conversation_id")) if isinstance(rec, dict) else None
+        conv = _record_conversation_id(rec, cfg, conversation=fmt == "chat_jsonl" or messages is not None)
         yield base | {"ok": False, "reason_code": r.code, "reason": r.reason, "raw_payload": raw[:RAW_PAYLOAD_MAX],
-                      "conversation_id": _opt_str(conv)}
+                      "conversation_id": conv}
         return
     for c in canon:
         yield base | c | {"ok": True, "reason_code": None, "reason": None, "raw_payload": None}
-
-
-def _CANONICAL_CFG(cfg: IngestSettings) -> IngestSettings:  # noqa: N802 - chat JSONL uses canonical names
-    return cfg.model_copy(update={"column_mapping": {}})
 
 
 def _reject_row(fmt: str, path: str, line: int, code: str, reason: str, raw: str) -> dict:
@@ -277,7 +405,8 @@ def read_csv_file(path: str, cfg: IngestSettings) -> Iterator[dict]:
     text = data.decode("utf-8", errors="surrogateescape")
     if text.startswith("\ufeff"):
         text = text[1:]
-    reader = csv.reader(io.StringIO(text, newline=""))
+    delimiter = cfg.csv_delimiter or _sniff_delimiter(text, path)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
@@ -289,7 +418,7 @@ def read_csv_file(path: str, cfg: IngestSettings) -> Iterator[dict]:
         start_line = reader.line_num + 1
         if not row or all(not c.strip() for c in row):
             continue
-        raw = ",".join(row)
+        raw = delimiter.join(row)
         if _SURROGATE.search(raw):
             yield _reject_row("csv", path, line, "invalid_utf8", "invalid UTF-8 bytes in this CSV record",
                               raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
@@ -306,6 +435,51 @@ def read_csv_file(path: str, cfg: IngestSettings) -> Iterator[dict]:
 _SURROGATE = re.compile("[\udc80-\udcff]")
 
 
+def _sniff_delimiter(text: str, path: str) -> str:
+    """The header line's most frequent of , ; tab | (European exports use ';', .tsv files tab)."""
+    if path.lower().endswith(".tsv"):
+        return "\t"
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def read_json_document(path: str, cfg: IngestSettings) -> Iterator[dict]:
+    """A whole-file JSON document: an array of records (messages or conversations), one record, or an
+    object whose only list of objects holds the records (``{"data": [...]}``). ``source_line`` is the
+    record's 1-based position in that list. The file is parsed whole, in one task."""
+    with open(path, "rb") as f:
+        data = f.read()
+    try:
+        doc = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as e:
+        yield _reject_row("json", path, 1, "invalid_utf8", f"invalid UTF-8 at byte {e.start} of the file",
+                          data[:RAW_PAYLOAD_MAX].decode("utf-8", errors="backslashreplace"))
+        return
+    except json.JSONDecodeError as e:
+        yield _reject_row("json", path, e.lineno, "invalid_json",
+                          f"invalid JSON document: {e.msg} at line {e.lineno} column {e.colno}",
+                          data[:RAW_PAYLOAD_MAX].decode("utf-8", errors="backslashreplace"))
+        return
+    records = _document_records(doc, cfg)
+    for i, rec in enumerate(records, start=1):
+        raw = json.dumps(rec, ensure_ascii=False, default=str)
+        yield from _rows_from_record(rec, raw, "json", path, i, cfg)
+
+
+def _document_records(doc: Any, cfg: IngestSettings) -> list:
+    if isinstance(doc, list):
+        return doc
+    if isinstance(doc, dict):
+        if conversation_messages(doc, cfg) is not None or _Fields(doc, cfg).get("role")[0] is not None:
+            return [doc]  # the document is itself one conversation or one message
+        lists = [v for v in doc.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
+        if len(lists) == 1:
+            return lists[0]
+    return [doc]  # rejected record by record with a reason, not silently skipped
+
+
 def read_parquet_row_group(path: str, row_group: int, first_row: int, cfg: IngestSettings) -> Iterator[dict]:
     import pyarrow.parquet as pq
 
@@ -316,24 +490,39 @@ def read_parquet_row_group(path: str, row_group: int, first_row: int, cfg: Inges
 
 
 def detect_format(path: Path, requested: str) -> str:
+    """The reader for one file: the requested format, else by extension and (for JSON) by content."""
     if requested != "auto":
         fmt = requested
     else:
         fmt = EXTENSIONS.get(path.suffix.lower())
         if fmt is None:
-            raise UserError(f"{path}: cannot tell the format from the extension; pass --format jsonl|csv|parquet|chat_jsonl")
-    if fmt == "jsonl":  # chat JSONL looks like {"messages": [...]} on its first record
-        with open(path, "rb") as f:
-            for raw in f:
-                if raw.strip():
-                    try:
-                        obj = json.loads(raw)
-                        if isinstance(obj, dict) and isinstance(obj.get("messages"), list):
-                            return "chat_jsonl"
-                    except (json.JSONDecodeError, UnicodeDecodeError):
-                        pass
-                    break
+            raise UserError(f"{path}: cannot tell the format from the extension; "
+                            "pass --format jsonl|json|csv|parquet|chat_jsonl")
+    if fmt in ("jsonl", "json"):
+        first = _first_record_line(path)
+        if fmt == "json" and first is not None:
+            # .json holds either JSON Lines (a complete object on the first line) or one document.
+            try:
+                obj = json.loads(first)
+                fmt = "jsonl" if isinstance(obj, dict) else "json"
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                fmt = "json"
+        if fmt == "jsonl" and first is not None:  # chat JSONL looks like {"messages": [...]} on its first record
+            try:
+                obj = json.loads(first)
+                if isinstance(obj, dict) and isinstance(obj.get("messages"), list):
+                    return "chat_jsonl"
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                pass
     return fmt
+
+
+def _first_record_line(path: Path) -> bytes | None:
+    with open(path, "rb") as f:
+        for raw in f:
+            if raw.strip():
+                return raw.lstrip(b"\xef\xbb\xbf")
+    return None
 
 
 def plan_partitions(files: list[tuple[Path, str]]) -> list[_Chunk]:
@@ -363,7 +552,7 @@ def plan_partitions(files: list[tuple[Path, str]]) -> list[_Chunk]:
                     f.seek(start)
                     line += f.read(end - start).count(b"\n")
                     start = end
-        elif fmt == "csv":
+        elif fmt in ("csv", "json"):
             parts.append(_Chunk(p, fmt))
         elif fmt == "parquet":
             meta = pq.ParquetFile(p).metadata
@@ -419,6 +608,8 @@ class _RawReader(DataSourceReader):
             rows = read_jsonl_chunk(chunk.path, chunk.fmt, chunk.start, chunk.end, chunk.first_line, cfg)
         elif chunk.fmt == "csv":
             rows = read_csv_file(chunk.path, cfg)
+        elif chunk.fmt == "json":
+            rows = read_json_document(chunk.path, cfg)
         else:
             rows = read_parquet_row_group(chunk.path, chunk.row_group, chunk.first_line, cfg)
         # Arrow batches, not tuples: far less per-row overhead between Python and the JVM.
@@ -461,7 +652,7 @@ def discover_files(paths: list[str | Path]) -> list[Path]:
             found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in EXTENSIONS
                            and not q.name.startswith((".", "_")))
             if not found:
-                raise UserError(f"{p}: no .jsonl/.json/.ndjson/.csv/.parquet files in this folder")
+                raise UserError(f"{p}: no .jsonl/.json/.ndjson/.csv/.tsv/.parquet files in this folder")
             out.extend(found)
         elif p.is_file():
             out.append(p)
