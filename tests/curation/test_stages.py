@@ -98,7 +98,7 @@ def test_weights_rules(spark):
         conv("mixed", "Q", "ok", "Q2", good, csat=5, agent_id="a1"),
         conv("error_reply", "Q", "[ERROR] template not found", csat=5, agent_id="a1"),
     ])
-    cfg = WeightSettings(exclude_agents=["bad_agent"])
+    cfg = WeightSettings(exclude_agents=["bad_agent"], unrated_policy="style")
     kept, dropped = assign_weights(df, cfg, bad_reply_patterns=[r"\[ERROR\]"])
     k = by_id(kept)
     assert set(k) == {"rated_high", "unrated_styled", "mixed"}
@@ -108,6 +108,28 @@ def test_weights_rules(spark):
     assert set(d) == {"rated_low", "unrated_terse", "excluded_agent", "error_reply"}
     assert all(r.reason == "no_trainable_reply" for r in d.values())
     assert "csat 2" in d["rated_low"].detail
+
+
+def test_unrated_replies_follow_the_agents_ratings(spark):
+    """Default policy: unrated replies are learned unless their agent is rated poorly elsewhere."""
+    reply = "Your refund was processed today; it reaches your card within five working days."
+    rows = [conv(f"good{i}", "Q", reply, csat=5, agent_id="good") for i in range(5)]
+    rows += [conv(f"poor{i}", "Q", reply, csat=2, agent_id="poor") for i in range(5)]
+    rows += [conv("few0", "Q", reply, csat=1, agent_id="new")]  # one rating: no evidence yet
+    rows += [conv(f"u_{a}", "Q", reply, agent_id=a) for a in ("good", "poor", "new", None)]
+    df = make_conversations(spark, rows)
+    kept, dropped = assign_weights(df, WeightSettings())
+    assert kept.columns == df.columns and dropped.columns[: len(df.columns)] == df.columns
+    k = {c for c in by_id(kept) if c.startswith("u_")}
+    assert k == {"u_good", "u_new", "u_None"}
+    assert "u_poor" in by_id(dropped)
+    # no ratings anywhere (a plain export): every fit reply is learned
+    plain = make_conversations(spark, [conv(f"p{i}", "Q", reply, agent_id=f"a{i % 2}") for i in range(4)])
+    kept, dropped = assign_weights(plain, WeightSettings())
+    assert kept.count() == 4 and dropped.count() == 0
+    kept, _ = assign_weights(df, WeightSettings(fractional=True))
+    w = {r.conversation_id: r.messages[1].weight for r in kept.collect()}
+    assert w["u_poor"] < w["u_good"] <= 1.0 and w["u_new"] == 1.0
 
 
 def test_fractional_weights_and_source_weights(spark):

@@ -8,8 +8,16 @@ Rules, in order (the first that applies decides a reply's weight):
 3. the reply itself is unfit to imitate: shorter than ``min_reply_chars``, an error, or a canned
    apology (patterns shared with the quality stage): 0;
 4. rated conversations: csat >= ``min_csat`` -> 1, else 0;
-5. unrated conversations (``unrated_policy``): ``style`` -> 1 when the reply's house-style score
+5. unrated conversations (``unrated_policy``): ``agent`` (default) -> 1 unless the conversation's
+   agent is rated poorly elsewhere in the data (mean csat below ``min_agent_mean_csat`` over at least
+   ``min_agent_ratings`` rated conversations) -> 0; ``style`` -> 1 when the reply's house-style score
    >= ``min_style_score``; ``learn`` -> 1; ``context`` -> 0.
+
+Why ``agent`` by default: it uses only evidence the logs carry (ratings), so an export with no
+ratings at all keeps every fit reply, as hosted fine-tuning does with unweighted data, while a
+poorly rated agent's unrated replies are not imitated. ``style`` depends on markers that must be
+written for the company's house style (the defaults describe a greeting/empathy/next-step/closing
+style; real replies such as "Your refund was processed today." match none of them).
 
 The house-style score of a reply is the share of ``style_markers`` (case-insensitive Java regexes:
 greeting, empathy, concrete next step, closing) it matches. With ``fractional: true`` the weight is
@@ -43,9 +51,14 @@ class WeightSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     min_csat: int = Field(4, ge=1, le=5, description="Replies in conversations rated at least this are learned (weight 1).")
-    unrated_policy: Literal["style", "learn", "context"] = Field(
-        "style", description="Unrated conversations: style = learn replies that follow the house style; "
+    unrated_policy: Literal["agent", "style", "learn", "context"] = Field(
+        "agent", description="Unrated conversations: agent = learn replies unless the agent's rated conversations "
+        "average below min_agent_mean_csat; style = learn replies that follow the house style (style_markers); "
         "learn = learn all; context = learn none.")
+    min_agent_mean_csat: float = Field(3.5, ge=1, le=5, description="unrated_policy=agent: agents whose rated "
+                                       "conversations average below this are not learned from when unrated.")
+    min_agent_ratings: int = Field(5, ge=1, description="unrated_policy=agent: ratings an agent needs before "
+                                   "their average counts (fewer: no evidence, replies are learned).")
     style_markers: list[str] = Field(DEFAULT_STYLE_MARKERS, description="House-style markers (Java regexes); "
                                      "a reply's style score is the share it matches.")
     min_style_score: float = Field(0.5, ge=0, le=1, description="Style score needed to learn an unrated reply.")
@@ -83,19 +96,25 @@ def assign_weights(df: DataFrame, cfg: WeightSettings, bad_reply_patterns: list[
     if cfg.include_agents:
         agent_ok = agent_ok & F.coalesce(F.col("agent_id").isin(cfg.include_agents), F.lit(False))
     csat = F.col("csat")
+    agent_mean = F.col("_agent_mean_csat")  # null: unknown agent or too few ratings
+    if cfg.unrated_policy == "agent":
+        df = with_agent_mean_csat(df, cfg.min_agent_ratings)
 
     def weigh(m: Column) -> Column:
         style = style_score(m["content"], cfg.style_markers)
         if cfg.fractional:
             rated = ((csat - 1) / 4.0) * 0.7 + style * 0.3
-            unrated = {"style": style, "learn": F.lit(1.0), "context": F.lit(0.0)}[cfg.unrated_policy]
+            unrated = {"style": lambda: style, "learn": lambda: F.lit(1.0), "context": lambda: F.lit(0.0),
+                       "agent": lambda: F.coalesce(((agent_mean - 1) / 4.0) * 0.7 + style * 0.3, F.lit(1.0)),
+                       }[cfg.unrated_policy]()
         else:
             rated = F.when(csat >= cfg.min_csat, 1.0).otherwise(0.0)
             unrated = {
-                "style": F.when(style >= cfg.min_style_score, 1.0).otherwise(0.0),
-                "learn": F.lit(1.0),
-                "context": F.lit(0.0),
-            }[cfg.unrated_policy]
+                "style": lambda: F.when(style >= cfg.min_style_score, 1.0).otherwise(0.0),
+                "learn": lambda: F.lit(1.0),
+                "context": lambda: F.lit(0.0),
+                "agent": lambda: F.when(agent_mean < cfg.min_agent_mean_csat, 0.0).otherwise(1.0),
+            }[cfg.unrated_policy]()
         rule = (
             F.when(~agent_ok, 0.0)
             .when(_unfit(m["content"], cfg, bad), 0.0)
@@ -108,6 +127,8 @@ def assign_weights(df: DataFrame, cfg: WeightSettings, bad_reply_patterns: list[
         return F.struct(m["role"].alias("role"), m["content"].alias("content"), w.alias("weight"))
 
     weighted = df.withColumn("messages", F.transform("messages", weigh))
+    if cfg.unrated_policy == "agent":
+        weighted = weighted.drop("_agent_mean_csat")
     trainable = F.filter("messages", lambda m: m["weight"] > 0)
     replies = F.filter("messages", lambda m: m["role"] == "assistant")
     return split_by_reason(
@@ -117,6 +138,19 @@ def assign_weights(df: DataFrame, cfg: WeightSettings, bad_reply_patterns: list[
                  F.lit(" assistant replies qualify (csat "), F.coalesce(csat.cast("string"), F.lit("unrated")),
                  F.lit(", agent "), F.coalesce(F.col("agent_id"), F.lit("none")), F.lit(")")),
     )
+
+
+def with_agent_mean_csat(df: DataFrame, min_ratings: int) -> DataFrame:
+    """Add ``_agent_mean_csat``: the agent's mean rating over their rated conversations in ``df``, null
+    for conversations without an agent or agents with fewer than ``min_ratings`` ratings. An aggregate
+    joined back (one row per agent), nothing collected to the driver."""
+    per_agent = (df.filter(F.col("agent_id").isNotNull() & F.col("csat").isNotNull())
+                 .groupBy("agent_id")
+                 .agg(F.avg("csat").alias("_agent_mean_csat"), F.count("csat").alias("_agent_ratings"))
+                 .filter(F.col("_agent_ratings") >= min_ratings)
+                 .select("agent_id", "_agent_mean_csat"))
+    joined = df.join(F.broadcast(per_agent), on="agent_id", how="left")
+    return joined.select(*[F.col(c) for c in df.columns], "_agent_mean_csat")  # keep the frame's column order
 
 
 def weight_stats(df: DataFrame) -> DataFrame:
