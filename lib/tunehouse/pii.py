@@ -1626,8 +1626,8 @@ class Scrubber:
             elif w.lower() in _PARTICLES:
                 pending_particle = True
                 continue
-            else:
-                ok = key not in D.FUNCTION_WORDS and (
+            else:  # "my husband david will travel": a modal after a lower-case name is the verb
+                ok = key not in D.FUNCTION_WORDS and key not in _MODALS and (
                     (f & (_L | _F) and not (f & _COM and not f & _L)) or (strong and not f & _COM)
                     or pending_particle)
             if not ok:
