@@ -155,6 +155,8 @@ def test_trailing_turns_trim_vs_drop(spark):
     rows = [conv("trailing", HELLO, ANSWER, U("ok thanks"), U("👍")), conv("ends_ok", HELLO, ANSWER)]
     trimmed = run(spark, rows)
     assert trimmed["trailing"].reason is None and len(trimmed["trailing"].messages) == 2
+    # the cut is recorded with the kept conversation (gold quality.trimmed_messages), not silent
+    assert trimmed["trailing"].quality.trimmed_messages == 2 and trimmed["ends_ok"].quality.trimmed_messages == 0
     dropped = run(spark, rows, trailing_user_turns="drop")
     assert dropped["trailing"].reason == "ends_without_assistant"
     assert dropped["trailing"].detail == "ends with 2 message(s) after the last assistant reply"
@@ -327,7 +329,7 @@ def test_kept_and_dropped_frames(spark):
     assert dropped.columns == input_columns + ["reason", "detail"]
     assert kept.schema["quality"].dataType.simpleString() == (
         "struct<chars:bigint,n_user:int,n_assistant:int,garbage_ratio:double,"
-        "language_detected:string,language_confidence:double>")
+        "language_detected:string,language_confidence:double,trimmed_messages:int>")
     (row,) = kept.collect()
     assert row.csat == 5 and row.agent_id == "a1" and [m.role for m in row.messages] == ["user", "assistant"]
     q = row.quality

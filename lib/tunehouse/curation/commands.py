@@ -69,6 +69,8 @@ def print_curation_summary(r) -> None:
         + ("  OK" if r.reconciled else "  MISMATCH"),
         "splits": ", ".join(f"{k} {v}" for k, v in sorted(r.splits.items())),
         "assistant weights": ", ".join(f"{k}: {v}" for k, v in sorted(r.weights.items())),
+        "trailing messages trimmed": f"{r.trimmed_messages} (unanswered last turns of kept conversations; "
+        "gold quality.trimmed_messages)",
         "PII replaced": ", ".join(f"{k} {v}" for k, v in sorted(r.pii_entities.items(), key=lambda kv: -kv[1])) or "none",
         "residual PII in export": r.residual_pii,
         "export folder": str(r.export_folder),

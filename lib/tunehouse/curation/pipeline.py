@@ -73,6 +73,7 @@ class CurationResult:
     weights: dict[str, int]
     changed: bool
     seconds: float
+    trimmed_messages: int = 0  # trailing messages cut from kept conversations (quality.trimmed_messages)
 
     @property
     def dropped_total(self) -> int:
@@ -178,6 +179,7 @@ def curate(spark: SparkSession, settings: Settings, lakehouse=None, progress: bo
         splits = {r["split"]: r["count"] for r in gold.groupBy("split").count().collect()}
         weights = {str(r["w"]): r["count"] for r in gold.select(F.explode("messages").alias("m"))
                    .filter("m.role = 'assistant'").groupBy(F.col("m.weight").alias("w")).count().collect()}
+        trimmed = gold.agg(F.sum("quality.trimmed_messages").alias("n")).first()["n"] or 0
         last = _last_run(lh)
         changed = not (last and last["dataset_version"] == dataset_version and last["bronze_version"] == bronze_version)
         exports_root = cfg.export.exports_dir or settings.storage.exports
@@ -205,7 +207,7 @@ def curate(spark: SparkSession, settings: Settings, lakehouse=None, progress: bo
             dataset_version=dataset_version, bronze_version=bronze_version, assembled=assembled, kept=n,
             stages=run.stages, splits=splits, export_folder=export.folder, files=export.files,
             residual_pii=residual, pii_entities=pii_totals, weights=weights, changed=changed,
-            seconds=time.time() - t_start)
+            seconds=time.time() - t_start, trimmed_messages=int(trimmed))
         if changed:
             _record_run(spark, lh, result)
         return result

@@ -647,7 +647,7 @@ def quality_verdict(cfg: QualitySettings) -> Column:
 
 
 QUALITY_TYPE = ("struct<chars: bigint, n_user: int, n_assistant: int, garbage_ratio: double, "
-                "language_detected: string, language_confidence: double>")
+                "language_detected: string, language_confidence: double, trimmed_messages: int>")
 
 
 def quality_filter(df: DataFrame, cfg: QualitySettings | None = None) -> tuple[DataFrame, DataFrame]:
@@ -670,6 +670,8 @@ def quality_filter(df: DataFrame, cfg: QualitySettings | None = None) -> tuple[D
         .alias("garbage_ratio"),
         _py("language").alias("language_detected"),
         _py("language_confidence").alias("language_confidence"),
+        # messages removed by trailing_user_turns="trim" (kept conversations only; nothing is lost silently)
+        (F.size("_q_original_messages") - F.size("messages")).cast("int").alias("trimmed_messages"),
     )
     kept = (kept.withColumn("language_detected", _py("language"))
             .withColumn("quality", quality)
