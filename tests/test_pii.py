@@ -69,6 +69,13 @@ POSITIVES = [
     ("USERNAME", "DM me on insta @anna.k92", "@anna.k92"),
     ("CREDENTIAL", "my password is Summer2024!", "Summer2024!"),
     ("CREDENTIAL", "PIN: 4821", "4821"),
+    # session 2: values right after the cue word, no "is"/":" in between; banking and national ids
+    ("CREDENTIAL", "username jdoe_1987 and password hunter2", "hunter2"),
+    ("USERNAME", "username jdoe_1987 and password hunter2", "jdoe_1987"),
+    ("ID_NUMBER", "account number 12345678, sort code 20-00-00", "20-00-00"),
+    ("ID_NUMBER", "please refund to account 000123456789", "000123456789"),
+    ("ID_NUMBER", "NHS number 943 476 5919", "943 476 5919"),
+    ("ID_NUMBER", "My Aadhaar is 2345 6789 0123", "2345 6789 0123"),
 ]
 
 
@@ -129,6 +136,9 @@ TRAPS = [
     "Der Flug LH 2024 nach München kostet 189,99 €.",
     "My password is not working and the login page is blank.",
     "I forgot my password, can you reset it?",
+    "I reset my password yesterday and the password reset link expired.",
+    "My account was charged 3 times; the account 2 days ago showed 1 booking.",
+    "Can I pay by bank transfer? Which sort code and account do you need?",
 ]
 
 

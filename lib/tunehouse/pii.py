@@ -294,7 +294,10 @@ _ID_CUE = (
     r"|personal\s+(?:id|number)|personalausweis(?:nummer)?|ausweis(?:nummer)?|steuer-?id|steuernummer"
     r"|carte\s+d'identit[ée]|num[ée]ro\s+fiscal|frequent\s+fl(?:y|i)er(?:\s+(?:number|no\.?|#|id))?|ff\s*(?:number|#|no\.?)"
     r"|membership\s+(?:number|no\.?|id)|member\s+(?:number|no\.?|id)|loyalty\s+(?:number|no\.?|id)"
-    r"|customer\s+(?:number|no\.?|id)|client\s+(?:number|no\.?|id)|account\s+(?:number|no\.?)|acct\s*(?:no\.?|#)"
+    r"|customer\s+(?:number|no\.?|id)|client\s+(?:number|no\.?|id)|(?:bank\s+)?account(?:\s+(?:number|no\.?|#))?"
+    r"|acct\s*(?:no\.?|#)?|routing(?:\s+(?:number|no\.?|#))?|aba(?:\s+(?:number|no\.?))?|sort\s+code|bsb(?:\s+number)?"
+    r"|nhs(?:\s+(?:number|no\.?))?|aadhaa?r(?:\s+(?:number|no\.?|card))?|social\s+insurance(?:\s+number)?"
+    r"|sin\s+(?:number|no\.?|#)|medicare(?:\s+(?:number|no\.?|card))?"
     r"|miles\s*(?:&|and)\s*more(?:\s+number)?|flying\s+blue(?:\s+number)?|avios(?:\s+number)?"
     r"|skymiles(?:\s+number)?|known\s+travell?er\s+number|ktn|redress\s+number"
     r"|kundennummer|mitgliedsnummer|num[ée]ro\s+(?:de\s+)?client|n[uú]mero\s+de\s+(?:cliente|socio|identidad)"
@@ -319,12 +322,12 @@ _BORN_IN_RE = re.compile(r"(?i:\bborn\s+in\s+)((?:19|20)\d{2})(?!\d)")
 _CREDENTIAL_RE = re.compile(
     r"(?i:\b(?:password|passwd|pwd|passcode|pass\s+code|pin(?:\s+(?:code|number))?|security\s+(?:answer|question\s+answer)"
     r"|secret\s+answer|memorable\s+word|contrase[ñn]a|clave|mot\s+de\s+passe|passwort|kennwort|geheimzahl)(?!\w))"
-    r"(?P<fill>(?i:\s*(?:is|was|es|est|ist|lautet|:|=|-)\s*)*)(?P<val>[^\s\\\x22'<>]{3,40}?)(?=[.,;:)]*(?:\s|$))")
+    r"(?P<fill>(?i:\s*(?:is|was|es|est|ist|lautet|:|=|-)\s*)*)[ \t]*(?P<val>[^\s\\\x22'<>]{3,40}?)(?=[.,;:)]*(?:\s|$))")
 _USERNAME_RE = re.compile(
     r"(?i:\b(?:user\s*name|user\s*id|login(?:\s+(?:name|id))?|handle|account\s+name|screen\s+name|usuario"
     r"|nombre\s+de\s+usuario|nom\s+d['’]utilisateur|identifiant|benutzer(?:name)?|anmeldename)(?!\w))"
     r"(?:[ \t]+(?:on|for|at|in|the|my|your|app|site|website|account|portal|de|la|sur|auf|der)){0,3}"
-    r"(?i:\s*(?:is|was|es|est|ist|lautet|:|=|-)\s*)*(?P<val>@?[\w.\-]{3,40}?)(?=[.,;!?)]*(?:\s|$))")
+    r"(?i:\s*(?:is|was|es|est|ist|lautet|:|=|-)\s*)*[ \t]*(?P<val>@?[\w.\-]{3,40}?)(?=[.,;!?)]*(?:\s|$))")
 _HANDLE_RE = re.compile(r"@(?<![\w@.]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])(?![\w@])")
 
 # ---------------------------------------------------------------- street addresses
@@ -604,7 +607,7 @@ _KEYWORDS = {
           "curp personnummer personal personalausweis personalausweisnummer ausweis ausweisnummer steuer-id "
           "steuerid steuernummer carte numéro numero frequent ff membership member loyalty customer client account "
           "acct miles flying avios skymiles known ktn redress kundennummer mitgliedsnummer número "
-          "sozialversicherungsnummer",
+          "sozialversicherungsnummer bank routing aba sort bsb nhs aadhaar aadhar social sin medicare",
     "postcode": "post postcode postal zip plz código codigo code",
     "address": "my our billing shipping home postal delivery new the address i we deliver send ship post mail mi "
                "dirección direccion vivo envía envia envíalo envialo envíamelo mon adresse j'habite j’habite habite "
