@@ -9,7 +9,8 @@ Rules, in order (the first that applies decides a reply's weight):
    apology (patterns shared with the quality stage): 0;
 4. rated conversations: csat >= ``min_csat`` -> 1, else 0;
 5. unrated conversations (``unrated_policy``): ``agent`` (default) -> 1 unless the conversation's
-   agent is rated poorly elsewhere in the data (mean csat below ``min_agent_mean_csat`` over at least
+   agent is rated below the bar elsewhere in the data (mean csat below ``min_agent_mean_csat``, 4 like
+   ``min_csat``, over at least
    ``min_agent_ratings`` rated conversations) -> 0; ``style`` -> 1 when the reply's house-style score
    >= ``min_style_score``; ``learn`` -> 1; ``context`` -> 0.
 
@@ -55,8 +56,10 @@ class WeightSettings(BaseModel):
         "agent", description="Unrated conversations: agent = learn replies unless the agent's rated conversations "
         "average below min_agent_mean_csat; style = learn replies that follow the house style (style_markers); "
         "learn = learn all; context = learn none.")
-    min_agent_mean_csat: float = Field(3.5, ge=1, le=5, description="unrated_policy=agent: agents whose rated "
-                                       "conversations average below this are not learned from when unrated.")
+    min_agent_mean_csat: float = Field(4.0, ge=1, le=5, description="unrated_policy=agent: agents whose rated "
+                                       "conversations average below this are not learned from when unrated (the "
+                                       "same bar as min_csat by default: learn unrated replies of agents whose "
+                                       "typical conversation would itself be learned).")
     min_agent_ratings: int = Field(5, ge=1, description="unrated_policy=agent: ratings an agent needs before "
                                    "their average counts (fewer: no evidence, replies are learned).")
     style_markers: list[str] = Field(DEFAULT_STYLE_MARKERS, description="House-style markers (Java regexes); "

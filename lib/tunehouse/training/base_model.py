@@ -295,7 +295,12 @@ def build_base_model(
     n_params = sum(p.numel() for p in model.parameters())
     log.info("tokenizer: %d tokens (%d placeholders); model: %.2fM parameters", len(tokenizer), len(placeholders),
              n_params / 1e6)
-    losses = warm_up(model, tokenizer, texts, bs)
+    # The warm-up leaves system messages out: a generic base has never read the company's instructions,
+    # and a tiny model warmed up on the same system prompt in every example memorises it and recites it
+    # as a reply (seen in the demo's evaluation). The tokenizer above still learns from them.
+    warm_texts = [render_chatml([m for m in c if m.get("role") != "system"]) for c in conversations]
+    rng.shuffle(warm_texts)
+    losses = warm_up(model, tokenizer, warm_texts, bs)
     out.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(out)
     tokenizer.save_pretrained(out)
