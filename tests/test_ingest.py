@@ -278,3 +278,26 @@ def test_ingest_other_export_shapes_end_to_end(spark, settings, lakehouse, tmp_p
     assert list(b.csat.fillna(0)) == [5, 5, 0, 0] and b.created_at.iloc[0].hour == 10
     again = ingest(spark, settings, [doc, share], lakehouse=lakehouse)
     assert again.ingested == 0 and again.duplicates_skipped == 4
+
+
+@pytest.mark.parametrize(
+    "value, dayfirst, expected",
+    [
+        ("2024-03-05T10:22:31Z", False, (2024, 3, 5, 10, 22)),
+        ("03/05/2024 10:22", False, (2024, 3, 5, 10, 22)),      # month first by default
+        ("03/05/2024 10:22", True, (2024, 5, 3, 10, 22)),       # ingest.dayfirst
+        ("13/05/2024 10:22 PM", False, (2024, 5, 13, 22, 22)),  # only one reading possible
+        ("05.03.2024 10:22", False, (2024, 3, 5, 10, 22)),
+        ("2024/03/05 10:22:31", False, (2024, 3, 5, 10, 22)),
+        ("5 Mar 2024 10:22", False, (2024, 3, 5, 10, 22)),
+        ("Tue, 05 Mar 2024 10:22:31 +0000", False, (2024, 3, 5, 10, 22)),
+        ("1709634151", False, (2024, 3, 5, 10, 22)),            # epoch seconds as text (CSV)
+        ("1709634151000", False, (2024, 3, 5, 10, 22)),         # epoch millis
+        ("20240305", False, (2024, 3, 5, 0, 0)),
+    ],
+)
+def test_common_export_timestamps(value, dayfirst, expected):
+    cfg = IngestSettings(dayfirst=dayfirst)
+    out = normalize_record({"conversation_id": "a", "role": "user", "content": "x", "created_at": value}, cfg)
+    ts = out["created_at"]
+    assert (ts.year, ts.month, ts.day, ts.hour, ts.minute) == expected and ts.tzinfo is not None

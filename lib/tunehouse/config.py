@@ -203,6 +203,10 @@ class IngestSettings(Section):
         },
         description="value in your export's role column (lower-cased) -> system|user|assistant. Unknown values are quarantined.",
     )
+    dayfirst: bool = Field(
+        False, description="Read ambiguous slash dates as day/month/year (03/05/2024 = 3 May); default month/day/year. "
+        "ISO 8601, epoch numbers and dotted dates (05.03.2024) are unambiguous."
+    )
     csv_delimiter: str | None = Field(
         None, description="CSV field delimiter; null sniffs it from the header line among , ; tab and | (.tsv: tab)."
     )

@@ -27,6 +27,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -96,7 +97,19 @@ def _parse_int(name: str, value: Any, *, required: bool) -> int | None:
     raise Reject(f"bad_{name}", f"{name} {value!r} is not an integer")
 
 
-def _parse_timestamp(value: Any) -> datetime | None:
+# Formats exports use besides ISO 8601 and epoch numbers. Slash dates are ambiguous (03/05/2024 is
+# March 5 in the US, 3 May elsewhere): month-first is tried first (day-first with ingest.dayfirst), the
+# other order only when the first cannot parse (13/05/2024 can only be 13 May).
+_TIME_SUFFIXES = ("", " %H:%M", " %H:%M:%S", " %H:%M:%S.%f", " %I:%M %p", " %I:%M:%S %p", "T%H:%M:%S")
+_MDY_FORMATS = tuple(f"%m/%d/%Y{t}" for t in _TIME_SUFFIXES)
+_DMY_FORMATS = tuple(f"%d/%m/%Y{t}" for t in _TIME_SUFFIXES)
+_OTHER_FORMATS = tuple(f"{d}{t}" for d in ("%Y/%m/%d", "%d.%m.%Y", "%d-%m-%Y", "%d %b %Y", "%d %B %Y", "%b %d, %Y",
+                                           "%B %d, %Y", "%b %d %Y", "%B %d %Y") for t in _TIME_SUFFIXES)
+
+
+def _parse_timestamp(value: Any, dayfirst: bool = False) -> datetime | None:
+    """ISO 8601, epoch seconds/milliseconds (numbers or digit strings), common export formats
+    (03/05/2024 10:22, 05.03.2024, 2024/03/05, 5 Mar 2024, RFC 2822). Naive times are taken as UTC."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, datetime):
@@ -105,14 +118,33 @@ def _parse_timestamp(value: Any) -> datetime | None:
         secs = value / 1000.0 if value > 1e11 else float(value)  # epoch millis or seconds
         return datetime.fromtimestamp(secs, tz=timezone.utc)
     if isinstance(value, str):
-        s = value.strip().replace("Z", "+00:00")
-        for candidate in (s, s.replace(" ", "T", 1)):
+        s = value.strip()
+        iso = s.replace("Z", "+00:00")
+        for candidate in (iso, iso.replace(" ", "T", 1)):
             try:
                 dt = datetime.fromisoformat(candidate)
                 return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
             except ValueError:
                 continue
-    raise Reject("bad_created_at", f"created_at {value!r} is not a timestamp (ISO 8601 or epoch)")
+        if s.isdigit() and len(s) in (8, 14):  # 20240305, 20240305102231
+            try:
+                return datetime.strptime(s, "%Y%m%d" if len(s) == 8 else "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
+            except ValueError:
+                pass
+        if s.replace(".", "", 1).isdigit():
+            return _parse_timestamp(float(s))
+        for fmt in (_DMY_FORMATS + _MDY_FORMATS if dayfirst else _MDY_FORMATS + _DMY_FORMATS) + _OTHER_FORMATS:
+            try:
+                return datetime.strptime(s, fmt).replace(tzinfo=timezone.utc)
+            except ValueError:
+                continue
+        try:  # RFC 2822, as in e-mail exports: "Tue, 05 Mar 2024 10:22:31 +0000"
+            dt = parsedate_to_datetime(s)
+            return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+        except (TypeError, ValueError, IndexError):
+            pass
+    raise Reject("bad_created_at", f"created_at {value!r} is not a timestamp (ISO 8601, epoch, or a common format "
+                 "such as 03/05/2024 10:22, 05.03.2024, 5 Mar 2024; set ingest.dayfirst=true for day/month/year)")
 
 
 def _opt_str(value: Any) -> str | None:
@@ -263,7 +295,7 @@ def normalize_record(rec: Any, cfg: IngestSettings, defaults: dict | None = None
         "message_index": idx,
         "role": role,
         "content": content,
-        "created_at": _lenient(_parse_timestamp, *get("created_at")),
+        "created_at": _lenient(lambda v: _parse_timestamp(v, cfg.dayfirst), *get("created_at")),
         "csat": csat,
         "agent_id": _opt_str(get("agent_id")[0]),
         "channel": _opt_str(get("channel")[0]),
