@@ -38,7 +38,8 @@ def register(sub, common: argparse.ArgumentParser) -> None:
         "ingest.role_mapping; rows are MERGEd into the Delta "
         "table bronze.chat_messages keyed on (conversation_id, message_index): re-ingesting adds nothing. Records "
         "that cannot be parsed or break the schema go to bronze.quarantine with the raw payload, file, line and "
-        "reason. Prints read = ingested + duplicates_skipped + quarantined. Exit 0 even with bad rows; non-zero only "
+        "reason. Prints read = ingested + duplicates_skipped + quarantined (counted in messages; a rejected "
+        "conversation record counts once). Exit 0 even with bad rows; non-zero only "
         "for operational failures.",
     )
     p.add_argument("paths", nargs="+", help="files or folders (folders: *.jsonl, *.json, *.ndjson, *.csv, *.tsv, *.parquet)")
