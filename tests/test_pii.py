@@ -76,6 +76,7 @@ POSITIVES = [
     ("ID_NUMBER", "please refund to account 000123456789", "000123456789"),
     ("ID_NUMBER", "NHS number 943 476 5919", "943 476 5919"),
     ("ID_NUMBER", "My Aadhaar is 2345 6789 0123", "2345 6789 0123"),
+    ("PERSON", "Her maiden name was Kowalczyk.", "Kowalczyk"),
 ]
 
 
@@ -139,6 +140,7 @@ TRAPS = [
     "I reset my password yesterday and the password reset link expired.",
     "My account was charged 3 times; the account 2 days ago showed 1 booking.",
     "Can I pay by bank transfer? Which sort code and account do you need?",
+    "The old name was Marriott Courtyard, now renamed; the name was wrong on the ticket.",
 ]
 
 

@@ -417,6 +417,7 @@ def _expand(spec: str) -> list[str]:
 _STRONG_PHRASES = _expand("""
 my name is; my name's; my names are; name is; names are; name; names; full name; first name; last name;
 given name; family name; surname; (full|first|last|given|family) name is; surname is; signed;
+(full|first|last|given|family|maiden|middle|married) name (is|was); maiden name; middle name; married name;
 in the name of; under the name; under the name of; under the names; booked under; booked in the name of;
 (passenger|guest|traveller|traveler|cardholder|customer|client|contact|lead passenger)('s|) name;
 (passenger|guest|traveller|traveler|cardholder|customer|client|contact)('s|) name is; cardholder;
