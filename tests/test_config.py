@@ -99,3 +99,16 @@ def test_every_field_has_a_description():
 
     walk(Settings, "")
     assert missing == []
+
+
+def test_maps_merge_key_by_key_with_their_defaults(tmp_path):
+    """Adding one role keeps the default ones (YAML and --set alike); null removes a key."""
+    s = load_settings(overrides=["ingest.role_mapping.Supervisor=assistant", "ingest.role_mapping.bot=null"])
+    assert s.ingest.role_mapping["supervisor"] == "assistant" and s.ingest.role_mapping["customer"] == "user"
+    assert "bot" not in s.ingest.role_mapping
+    conf = tmp_path / "mine.yaml"
+    conf.write_text("ingest:\n  role_mapping: {customer: assistant, staff: assistant}\n"
+                    "  column_aliases: {content: [msg_body]}\n")
+    s = load_settings([conf])
+    assert s.ingest.role_mapping["customer"] == "assistant" and s.ingest.role_mapping["agent"] == "assistant"
+    assert s.ingest.column_aliases["content"] == ["msg_body"] and "role" in s.ingest.column_aliases
