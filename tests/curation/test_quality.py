@@ -275,6 +275,10 @@ def test_language_not_allowed(spark):
         conv("undetermined_src_pl", U("👍👍 48213 ???"), A("OK 👍 48213"), language="pl"),
         conv("undetermined_src_null", U("👍👍 48213 ???"), A("OK 👍 48213")),
         conv("undetermined_src_en", U("👍👍 48213 ???"), A("OK 👍 48213"), language="en-GB"),
+        # language names and 3-letter codes as exports write them
+        conv("undetermined_src_english", U("👍👍 48213 ???"), A("OK 👍 48213"), language="English (UK)"),
+        conv("undetermined_src_deu", U("👍👍 48213 ???"), A("OK 👍 48213"), language="DEU"),
+        conv("undetermined_src_polski", U("👍👍 48213 ???"), A("OK 👍 48213"), language="Polski"),
     ], min_letter_ratio=0.0, max_assistant_garbage_ratio=1.0)
     r = reasons(out)
     assert r["es"] is None and out["es"].language_detected == "es"
@@ -287,6 +291,8 @@ def test_language_not_allowed(spark):
     assert r["undetermined_src_pl"] == "language_not_allowed" and "source says 'pl'" in out["undetermined_src_pl"].detail
     assert r["undetermined_src_null"] is None and out["undetermined_src_null"].language_detected is None
     assert r["undetermined_src_en"] is None
+    assert r["undetermined_src_english"] is None and r["undetermined_src_deu"] is None
+    assert r["undetermined_src_polski"] == "language_not_allowed"
 
 
 def test_language_settings(spark):

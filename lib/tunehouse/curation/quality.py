@@ -579,8 +579,21 @@ def canned_replies_only(cfg: QualitySettings) -> Column:
         _quote(F.element_at(_q("canned"), 1)), F.lit("'")))
 
 
+# Language names and ISO 639-2 codes exports use instead of ISO 639-1 ("English", "eng", "Deutsch").
+_LANGUAGE_NAMES = {
+    "english": "en", "eng": "en", "spanish": "es", "español": "es", "espanol": "es", "castellano": "es",
+    "spa": "es", "french": "fr", "français": "fr", "francais": "fr", "fra": "fr", "fre": "fr", "german": "de",
+    "deutsch": "de", "deu": "de", "ger": "de", "italian": "it", "italiano": "it", "ita": "it",
+    "portuguese": "pt", "português": "pt", "portugues": "pt", "por": "pt", "dutch": "nl", "nederlands": "nl",
+    "nld": "nl", "dut": "nl", "polish": "pl", "polski": "pl", "pol": "pl",
+}
+
+
 def _source_language() -> Column:
-    return F.lower(F.split(F.trim(F.col("language")), "[-_]").getItem(0))
+    """The source's language column as an ISO 639-1 code: 'en-US', 'EN', 'English (UK)', 'eng' -> 'en'."""
+    code = F.lower(F.split(F.trim(F.col("language")), r"[-_\s(]").getItem(0))
+    names = F.create_map(*[F.lit(x) for kv in _LANGUAGE_NAMES.items() for x in kv])
+    return F.coalesce(F.element_at(names, code), code)
 
 
 def language_not_allowed(cfg: QualitySettings) -> Column:
