@@ -210,6 +210,7 @@ NOT_ERRORS = [
     "You get a 100% refund if you cancel within 24 hours.",
     "Error messages in the app usually disappear after an update; please update and try again.",
     "Your booking <BOOKING_REF_1> for <PERSON_1> is confirmed.",
+    "Change fee: None. Fare difference: 0 EUR.",
 ]
 
 

@@ -71,7 +71,7 @@ DEFAULT_ERROR_PATTERNS = [
     r"<template:[^<>]{1,60}>",
     r"\{[a-z_]+\.[a-z_.]+\}",                                                     # {customer.first_name}
     r"(?i)^\s*(?:hi|hello|hey|dear|hola|bonjour|hallo|ciao|ol[aá])\s+(?:undefined|null|none|nan)\b",
-    r"(?:[:=])\s*(?:undefined|null|None|NaN)\s*(?:[.,;!]|$)",                      # ref: undefined.
+    r"(?:[:=])\s*(?:undefined|null|NaN)\s*(?:[.,;!]|$)",  # ref: undefined. ("Fees: None." is an answer)
 ]
 
 # Canned apologies / stock lines. A reply is "canned" when it matches one of these and nothing but
