@@ -301,3 +301,28 @@ def test_common_export_timestamps(value, dayfirst, expected):
     out = normalize_record({"conversation_id": "a", "role": "user", "content": "x", "created_at": value}, cfg)
     ts = out["created_at"]
     assert (ts.year, ts.month, ts.day, ts.hour, ts.minute) == expected and ts.tzinfo is not None
+
+
+def test_transcripts_and_prompt_response_pairs(tmp_path):
+    """Text transcripts split by speaker labels, and instruction/response pairs, from CSV and JSON."""
+    from tunehouse.ingest import parse_transcript, read_csv_file
+
+    p = tmp_path / "tickets.csv"
+    p.write_text('Ticket ID,Conversation,Rating\n'
+                 'T1,"[10:22] Customer: Hi, my bag is lost\nit was blue\n[10:23] Agent Smith: Sorry to hear that!\n'
+                 'Note: claims take 5 days.",5\n')
+    rows = list(read_csv_file(str(p), CFG))
+    assert [(r["conversation_id"], r["role"], r["csat"]) for r in rows] == [("T1", "user", 5), ("T1", "assistant", 5)]
+    assert rows[0]["content"] == "Hi, my bag is lost\nit was blue"
+    assert rows[1]["content"] == "Sorry to hear that!\nNote: claims take 5 days."  # "Note:" is not a speaker
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text("instruction,response\nHow do I change my flight?,Use Manage booking.\n")
+    (u, a) = read_csv_file(str(pairs), CFG)
+    assert (u["role"], a["role"], a["content"]) == ("user", "assistant", "Use Manage booking.")
+    assert u["conversation_id"] == a["conversation_id"] and u["conversation_id"].startswith("chat-")
+    # not transcripts: text before the first label, or a single labelled line
+    assert parse_transcript("Summary of the call\nCustomer: hi\nAgent: hello", CFG) is None
+    assert parse_transcript("Customer: hi", CFG) is None
+    # a one-message record whose text happens to contain labels stays one message
+    one = normalize_record({"conv_id": "c", "sender": "customer", "text": "Agent: hi\nCustomer: x"}, CFG)
+    assert one["content"] == "Agent: hi\nCustomer: x"

@@ -18,6 +18,7 @@ re-export of the same conversations, adds nothing.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -160,6 +161,7 @@ _MISSING = object()
 _KEY_SEPARATORS = re.compile(r"[\s\-.]+")
 
 
+@functools.lru_cache(maxsize=8192)  # the same few column names, millions of times
 def _fold_key(key: Any) -> str:
     """'Conversation ID' / 'conversation-id' / 'conversation_id' -> 'conversation_id'."""
     return _KEY_SEPARATORS.sub("_", str(key).strip().lower())
@@ -173,6 +175,8 @@ def _fits(canon: str, value: Any) -> bool:
         return not isinstance(value, (int, float, bool))
     if canon == "role":
         return isinstance(value, (str, dict))
+    if canon == "conversation_id" and isinstance(value, str):
+        return "\n" not in value and len(value) <= 256  # an id, not a transcript under "conversation"
     return not isinstance(value, (list, dict))
 
 
@@ -190,6 +194,11 @@ class _Fields:
         self.rec = rec
         self.cfg = cfg
         self._folded: dict[str, Any] | None = None
+
+    def folded(self) -> dict[str, Any]:
+        if self._folded is None:
+            self._folded = {_fold_key(k): v for k, v in self.rec.items()}
+        return self._folded
 
     def get(self, canon: str) -> tuple[Any, bool]:
         rec, cfg = self.rec, self.cfg
@@ -314,12 +323,77 @@ def _parse_csat(value: Any) -> int | None:
 
 
 def conversation_messages(rec: Any, cfg: IngestSettings) -> list | None:
-    """The message list of a conversation-shaped record (``{"messages": [...]}``, ShareGPT's
-    ``{"conversations": [{"from", "value"}]}``, ...), or None for a one-message record."""
+    """The message list of a conversation-shaped record, or None for a one-message record.
+
+    Recognised: a list of message objects (``{"messages": [...]}``, ShareGPT's ``{"conversations":
+    [{"from", "value"}]}``, ...); a transcript string under one of the message-list names
+    (``"Customer: hi\nAgent: hello"``, see :func:`parse_transcript`); a prompt/response pair
+    (``instruction``/``response``, ``question``/``answer``, ``prompt``/``completion``, ...) in a record
+    with no role column.
+    """
     if not isinstance(rec, dict):
         return None
-    value, _ = _Fields(rec, cfg).get("messages")
-    return value if isinstance(value, list) and all(isinstance(m, dict) for m in value) else None
+    fields = _Fields(rec, cfg)
+    value, _ = fields.get("messages")
+    if isinstance(value, list):
+        return value if all(isinstance(m, dict) for m in value) else None
+    folded = fields.folded()
+    for name in ("messages", *cfg.column_aliases.get("messages", ())):
+        text = folded.get(_fold_key(name))
+        if isinstance(text, str) and "\n" in text.strip():
+            parsed = parse_transcript(text, cfg)
+            if parsed:
+                return parsed
+    if fields.get("role")[0] is None:
+        return _prompt_response_pair(rec)
+    return None
+
+
+# "Customer: hi", "[10:22] Agent Smith: hello", "(2024-03-05 10:22:31) Visitor: ..."
+_TRANSCRIPT_LINE = re.compile(
+    r"^\s*(?:[\[(]?\d{1,4}[\d:/.\-T ]*(?:[AaPp][Mm])?[\])]?\s*(?:-\s*)?)?"
+    r"(?P<speaker>[^\W\d_][\w .'’\-]{0,40}?)\s*:[ \t]?(?P<text>.*)$")
+
+
+def parse_transcript(text: str, cfg: IngestSettings) -> list[dict] | None:
+    """Split a plain-text transcript into messages by its speaker labels.
+
+    A line starting with ``Speaker:`` (optionally after a time stamp) opens a message when the speaker,
+    or its first word ("Agent Smith" -> "agent"), is in ``ingest.role_mapping``; other lines continue the
+    current message. Not a transcript (None) when text comes before the first label or fewer than two
+    messages are found."""
+    msgs: list[dict] = []
+    for line in text.splitlines():
+        m = _TRANSCRIPT_LINE.match(line)
+        role = None
+        if m:
+            speaker = m.group("speaker").strip().lower()
+            role = cfg.role_mapping.get(speaker) or cfg.role_mapping.get(speaker.split()[0])
+        if role:
+            msgs.append({"role": role, "content": m.group("text").strip()})
+        elif msgs:
+            msgs[-1]["content"] = (msgs[-1]["content"] + "\n" + line.rstrip()).strip("\n")
+        elif line.strip():
+            return None
+    return msgs if len(msgs) >= 2 else None
+
+
+_PROMPT_NAMES = ("prompt", "instruction", "question", "input", "query", "request", "user_message",
+                 "customer_message")
+_REPLY_NAMES = ("response", "completion", "answer", "output", "reply", "agent_response", "assistant_message",
+                "agent_message", "chosen")
+
+
+def _prompt_response_pair(rec: dict) -> list[dict] | None:
+    """``{"instruction": ..., "response": ...}``-style records (one user turn, one reply)."""
+    folded = {_fold_key(k): v for k, v in rec.items()}
+    prompt = next((folded[n] for n in _PROMPT_NAMES if isinstance(folded.get(n), str)), None)
+    reply = next((folded[n] for n in _REPLY_NAMES if isinstance(folded.get(n), str)), None)
+    if prompt is None or reply is None:
+        return None
+    system = next((folded[n] for n in ("system", "system_prompt") if isinstance(folded.get(n), str)), None)
+    msgs = [{"role": "system", "content": system}] if system and system.strip() else []
+    return msgs + [{"role": "user", "content": prompt}, {"role": "assistant", "content": reply}]
 
 
 def expand_conversation(obj: Any, raw_line: str, cfg: IngestSettings, messages: list | None = None) -> list[dict]:
@@ -384,7 +458,7 @@ def _empty_row(fmt: str, path: str, line: int) -> dict:
 def _rows_from_record(rec: Any, raw: str, fmt: str, path: str, line: int, cfg: IngestSettings) -> Iterator[dict]:
     """One raw record -> canonical rows (a conversation-shaped record gives one row per message)."""
     base = _empty_row(fmt, path, line)
-    messages = conversation_messages(rec, cfg) if fmt != "csv" else None
+    messages = conversation_messages(rec, cfg)
     try:
         if fmt == "chat_jsonl" or messages is not None:
             canon = expand_conversation(rec, raw, cfg, messages)
