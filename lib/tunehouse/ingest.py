@@ -212,10 +212,9 @@ class _Fields:
             v = rec.get(a, _MISSING)
             if v is not _MISSING and v is not None and _fits(canon, v):
                 return v, False
-        if self._folded is None:
-            self._folded = {_fold_key(k): v for k, v in rec.items()}
+        folded = self.folded()
         for name, strict in ([(mapped, True)] if mapped else []) + [(canon, True)] + [(a, False) for a in aliases]:
-            v = self._folded.get(_fold_key(name), _MISSING)
+            v = folded.get(_fold_key(name), _MISSING)
             if v is not _MISSING and (strict or (v is not None and _fits(canon, v))):
                 return v, strict
         return None, True
@@ -247,15 +246,17 @@ def _lenient(parse, value: Any, strict: bool):
         return None
 
 
-def normalize_record(rec: Any, cfg: IngestSettings, defaults: dict | None = None) -> dict:
+def normalize_record(rec: Any, cfg: IngestSettings, defaults: dict | None = None,
+                     fields: "_Fields | None" = None) -> dict:
     """Map one raw message record (a dict from JSON/CSV/Parquet) to canonical columns, or raise Reject.
 
     Columns are found by :class:`_Fields` (mapping, canonical name, aliases). ``defaults`` supplies values
-    a message of a conversation-shaped record inherits from its conversation (id, rating, agent, ...).
+    a message of a conversation-shaped record inherits from its conversation (id, rating, agent, ...);
+    ``fields`` reuses the lookup of a caller that already inspected the record.
     """
     if not isinstance(rec, dict):
         raise Reject("not_an_object", f"expected a JSON object per line, got {type(rec).__name__}")
-    fields = _Fields(rec, cfg)
+    fields = fields or _Fields(rec, cfg)
     defaults = defaults or {}
 
     def get(canon: str) -> tuple[Any, bool]:
@@ -322,7 +323,7 @@ def _parse_csat(value: Any) -> int | None:
     return csat
 
 
-def conversation_messages(rec: Any, cfg: IngestSettings) -> list | None:
+def conversation_messages(rec: Any, cfg: IngestSettings, fields: "_Fields | None" = None) -> list | None:
     """The message list of a conversation-shaped record, or None for a one-message record.
 
     Recognised: a list of message objects (``{"messages": [...]}``, ShareGPT's ``{"conversations":
@@ -333,7 +334,7 @@ def conversation_messages(rec: Any, cfg: IngestSettings) -> list | None:
     """
     if not isinstance(rec, dict):
         return None
-    fields = _Fields(rec, cfg)
+    fields = fields or _Fields(rec, cfg)
     value, _ = fields.get("messages")
     if isinstance(value, list):
         return value if all(isinstance(m, dict) for m in value) else None
@@ -345,7 +346,7 @@ def conversation_messages(rec: Any, cfg: IngestSettings) -> list | None:
             if parsed:
                 return parsed
     if fields.get("role")[0] is None:
-        return _prompt_response_pair(rec)
+        return _prompt_response_pair(folded)
     return None
 
 
@@ -384,9 +385,9 @@ _REPLY_NAMES = ("response", "completion", "answer", "output", "reply", "agent_re
                 "agent_message", "chosen")
 
 
-def _prompt_response_pair(rec: dict) -> list[dict] | None:
-    """``{"instruction": ..., "response": ...}``-style records (one user turn, one reply)."""
-    folded = {_fold_key(k): v for k, v in rec.items()}
+def _prompt_response_pair(folded: dict) -> list[dict] | None:
+    """``{"instruction": ..., "response": ...}``-style records (one user turn, one reply); ``folded`` is the
+    record with folded keys (:meth:`_Fields.folded`)."""
     prompt = next((folded[n] for n in _PROMPT_NAMES if isinstance(folded.get(n), str)), None)
     reply = next((folded[n] for n in _REPLY_NAMES if isinstance(folded.get(n), str)), None)
     if prompt is None or reply is None:
@@ -396,7 +397,8 @@ def _prompt_response_pair(rec: dict) -> list[dict] | None:
     return msgs + [{"role": "user", "content": prompt}, {"role": "assistant", "content": reply}]
 
 
-def expand_conversation(obj: Any, raw_line: str, cfg: IngestSettings, messages: list | None = None) -> list[dict]:
+def expand_conversation(obj: Any, raw_line: str, cfg: IngestSettings, messages: list | None = None,
+                        fields: "_Fields | None" = None) -> list[dict]:
     """A conversation-shaped record -> canonical message dicts (or Reject for the whole record).
 
     Messages are ordered by their position in the list. Conversation-level columns (id, rating, agent,
@@ -405,24 +407,24 @@ def expand_conversation(obj: Any, raw_line: str, cfg: IngestSettings, messages: 
     """
     if not isinstance(obj, dict):
         raise Reject("not_an_object", f"expected a JSON object per line, got {type(obj).__name__}")
-    msgs = messages if messages is not None else conversation_messages(obj, cfg)
+    fields = fields or _Fields(obj, cfg)
+    msgs = messages if messages is not None else conversation_messages(obj, cfg, fields)
     if msgs is None:
-        value = _Fields(obj, cfg).get("messages")[0]
+        value = fields.get("messages")[0]
         if isinstance(value, list):
             bad = next(i for i, m in enumerate(value) if not isinstance(m, dict))
             raise Reject("bad_messages", f"messages[{bad}] is {type(value[bad]).__name__}, expected an object")
         raise Reject("bad_messages", "a conversation record needs a non-empty 'messages' list")
     if not msgs:
         raise Reject("bad_messages", "a conversation record needs a non-empty 'messages' list")
-    fields = _Fields(obj, cfg)
-    conv = _record_conversation_id(obj, cfg, conversation=True)
+    conv = _record_conversation_id(obj, cfg, conversation=True, fields=fields)
     if conv is None:  # stable id from the content, so re-ingesting the same line is a no-op
         conv = "chat-" + hashlib.sha1(raw_line.strip().encode("utf-8")).hexdigest()[:20]
     inherited = {c: fields.get(c) for c in ("created_at", "csat", "agent_id", "channel", "language")}
     inherited["conversation_id"] = (conv, True)
+    defaults = {k: v for k, v in inherited.items() if v[0] is not None}
     out = []
     for i, m in enumerate(msgs):
-        defaults = {k: v for k, v in inherited.items() if v[0] is not None}
         message = normalize_record(m, cfg, defaults=defaults)
         message["conversation_id"] = conv  # a message's own "conversation" field never splits it
         message["message_index"] = i
@@ -430,11 +432,12 @@ def expand_conversation(obj: Any, raw_line: str, cfg: IngestSettings, messages: 
     return out
 
 
-def _record_conversation_id(rec: Any, cfg: IngestSettings, conversation: bool) -> str | None:
+def _record_conversation_id(rec: Any, cfg: IngestSettings, conversation: bool,
+                            fields: "_Fields | None" = None) -> str | None:
     """The conversation id of a record; a conversation-shaped record may also call it id/_id/uuid."""
     if not isinstance(rec, dict):
         return None
-    conv = _Fields(rec, cfg).get("conversation_id")[0]
+    conv = (fields or _Fields(rec, cfg)).get("conversation_id")[0]
     if conv is None and conversation:
         conv = next((rec[k] for k in ("id", "_id", "uuid") if _opt_str(rec.get(k)) is not None), None)
     return None if isinstance(conv, (list, dict)) else _opt_str(conv)
@@ -458,14 +461,15 @@ def _empty_row(fmt: str, path: str, line: int) -> dict:
 def _rows_from_record(rec: Any, raw: str, fmt: str, path: str, line: int, cfg: IngestSettings) -> Iterator[dict]:
     """One raw record -> canonical rows (a conversation-shaped record gives one row per message)."""
     base = _empty_row(fmt, path, line)
-    messages = conversation_messages(rec, cfg)
+    fields = _Fields(rec, cfg) if isinstance(rec, dict) else None  # one column lookup per record
+    messages = conversation_messages(rec, cfg, fields)
     try:
         if fmt == "chat_jsonl" or messages is not None:
-            canon = expand_conversation(rec, raw, cfg, messages)
+            canon = expand_conversation(rec, raw, cfg, messages, fields)
         else:
-            canon = [normalize_record(rec, cfg)]
+            canon = [normalize_record(rec, cfg, fields=fields)]
     except Reject as r:
-        conv = _record_conversation_id(rec, cfg, conversation=fmt == "chat_jsonl" or messages is not None)
+        conv = _record_conversation_id(rec, cfg, fmt == "chat_jsonl" or messages is not None, fields)
         yield base | {"ok": False, "reason_code": r.code, "reason": r.reason, "raw_payload": raw[:RAW_PAYLOAD_MAX],
                       "conversation_id": conv}
         return
@@ -606,20 +610,15 @@ def detect_format(path: Path, requested: str) -> str:
                             "pass --format jsonl|json|csv|parquet|chat_jsonl")
     if fmt in ("jsonl", "json"):
         first = _first_record_line(path)
+        try:
+            obj = json.loads(first) if first is not None else None
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            obj = None
         if fmt == "json" and first is not None:
             # .json holds either JSON Lines (a complete object on the first line) or one document.
-            try:
-                obj = json.loads(first)
-                fmt = "jsonl" if isinstance(obj, dict) else "json"
-            except (json.JSONDecodeError, UnicodeDecodeError):
-                fmt = "json"
-        if fmt == "jsonl" and first is not None:  # chat JSONL looks like {"messages": [...]} on its first record
-            try:
-                obj = json.loads(first)
-                if isinstance(obj, dict) and isinstance(obj.get("messages"), list):
-                    return "chat_jsonl"
-            except (json.JSONDecodeError, UnicodeDecodeError):
-                pass
+            fmt = "jsonl" if isinstance(obj, dict) else "json"
+        if fmt == "jsonl" and isinstance(obj, dict) and isinstance(obj.get("messages"), list):
+            return "chat_jsonl"  # chat JSONL looks like {"messages": [...]} on its first record
     return fmt
 
 

@@ -176,10 +176,12 @@ def curate(spark: SparkSession, settings: Settings, lakehouse=None, progress: bo
         residual = check_residual_pii(gold, settings.pii, cfg.export)
         step("pii_gate")
         dataset_version = dataset_fingerprint(gold)
-        splits = {r["split"]: r["count"] for r in gold.groupBy("split").count().collect()}
+        per_split = gold.groupBy("split").agg(F.count("*").alias("n"),
+                                              F.sum("quality.trimmed_messages").alias("trimmed")).collect()
+        splits = {r["split"]: r["n"] for r in per_split}
+        trimmed = sum(r["trimmed"] or 0 for r in per_split)
         weights = {str(r["w"]): r["count"] for r in gold.select(F.explode("messages").alias("m"))
                    .filter("m.role = 'assistant'").groupBy(F.col("m.weight").alias("w")).count().collect()}
-        trimmed = gold.agg(F.sum("quality.trimmed_messages").alias("n")).first()["n"] or 0
         last = _last_run(lh)
         changed = not (last and last["dataset_version"] == dataset_version and last["bronze_version"] == bronze_version)
         exports_root = cfg.export.exports_dir or settings.storage.exports

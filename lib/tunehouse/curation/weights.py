@@ -106,18 +106,20 @@ def assign_weights(df: DataFrame, cfg: WeightSettings, bad_reply_patterns: list[
     def weigh(m: Column) -> Column:
         style = style_score(m["content"], cfg.style_markers)
         if cfg.fractional:
-            rated = ((csat - 1) / 4.0) * 0.7 + style * 0.3
-            unrated = {"style": lambda: style, "learn": lambda: F.lit(1.0), "context": lambda: F.lit(0.0),
-                       "agent": lambda: F.coalesce(((agent_mean - 1) / 4.0) * 0.7 + style * 0.3, F.lit(1.0)),
-                       }[cfg.unrated_policy]()
+            def blend(rating: Column) -> Column:  # a 1-5 rating and the reply's style, in [0, 1]
+                return ((rating - 1) / 4.0) * 0.7 + style * 0.3
+
+            rated = blend(csat)
+            unrated = {"style": style, "learn": F.lit(1.0), "context": F.lit(0.0),
+                       "agent": F.coalesce(blend(agent_mean), F.lit(1.0))}[cfg.unrated_policy]
         else:
             rated = F.when(csat >= cfg.min_csat, 1.0).otherwise(0.0)
             unrated = {
-                "style": lambda: F.when(style >= cfg.min_style_score, 1.0).otherwise(0.0),
-                "learn": lambda: F.lit(1.0),
-                "context": lambda: F.lit(0.0),
-                "agent": lambda: F.when(agent_mean < cfg.min_agent_mean_csat, 0.0).otherwise(1.0),
-            }[cfg.unrated_policy]()
+                "style": F.when(style >= cfg.min_style_score, 1.0).otherwise(0.0),
+                "learn": F.lit(1.0),
+                "context": F.lit(0.0),
+                "agent": F.when(agent_mean < cfg.min_agent_mean_csat, 0.0).otherwise(1.0),
+            }[cfg.unrated_policy]
         rule = (
             F.when(~agent_ok, 0.0)
             .when(_unfit(m["content"], cfg, bad), 0.0)
