@@ -25,11 +25,11 @@ def main() -> None:
 
     from tunehouse.config import load_settings
     from tunehouse.curation.pipeline import curate
-    from tunehouse.generate import generate_logs
-    from tunehouse.ingest import ingest
-    from tunehouse.lakehouse import Lakehouse
-    from tunehouse.report import print_table
-    from tunehouse.spark import get_spark
+    from tunehouse.synthetic.generator import generate_logs
+    from tunehouse.ingest.job import ingest
+    from tunehouse.lakehouse.delta import Lakehouse
+    from tunehouse.console import print_table
+    from tunehouse.lakehouse.spark import get_spark
 
     base = Path(tempfile.mkdtemp(prefix="bench_curation_"))
     t0 = time.time()

@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/bench_near_dedup.py -n 2000 --shingle char
     .venv/bin/python benchmarks/bench_near_dedup.py --bands 20 --rows 10
 
-Data: ``tunehouse.generate.generate_logs`` writes N synthetic support chats and ``truth.json``,
+Data: ``tunehouse.synthetic.generator.generate_logs`` writes N synthetic support chats and ``truth.json``,
 whose ``near_duplicates`` lists each planted original with its near copies (a word swapped,
 punctuation, a sentence added, a typo; ~5% of conversations). The raw rows are assembled here
 into the conversation frame directly (parse, map senders to roles, order by seq) so the figure is
@@ -129,7 +129,7 @@ def main(argv=None) -> None:
                             rows_per_band=a.rows, threshold=a.threshold)
 
     work = Path(a.workdir or tempfile.mkdtemp(prefix="bench_near_dedup_"))
-    from tunehouse.generate import generate_logs
+    from tunehouse.synthetic.generator import generate_logs
 
     t = time.perf_counter()
     gen = generate_logs(work / "raw", conversations=a.conversations, seed=a.seed)
@@ -140,7 +140,7 @@ def main(argv=None) -> None:
     print(f"generated {gen.conversations} conversations (seed {a.seed}) in {time.perf_counter() - t:.1f}s; "
           f"{len(skip)} exact/renamed copies left out (stage 3), {len(rows)} conversations in the frame")
 
-    from tunehouse.spark import get_spark
+    from tunehouse.lakehouse.spark import get_spark
 
     settings = load_settings(overrides=[f"storage.root={work / 'state'}", "spark.master=local[2]",
                                         "spark.shuffle_partitions=4"])

@@ -10,7 +10,7 @@ Throughput: messages per second to scrub (detect + replace) the hand-labelled ch
 
 Quality: recall (share of labelled PII values removed), recall by type, place-name survival,
 hard negatives kept (flight numbers, prices, dates of travel, ...) and false-positive spans, from
-``tunehouse.pii.evaluate`` on the same labelled set; "residual": labelled texts in which the
+``tunehouse.pii.scrubber.evaluate`` on the same labelled set; "residual": labelled texts in which the
 engine's own detector still finds something after scrubbing (the curation pipeline's residual-PII
 gate; 0 when scrubbing is idempotent).
 
@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "lib"))
 
 from pii_cases import CASES, PLACE_KEEP  # noqa: E402
 
-from tunehouse.pii import PiiSettings, Scrubber, evaluate  # noqa: E402
+from tunehouse.pii.scrubber import PiiSettings, Scrubber, evaluate  # noqa: E402
 
 # Presidio entity names -> ours, for the "typed" figures
 PRESIDIO_TYPES = {

@@ -160,7 +160,7 @@ def main() -> int:
         uri = args.model
     from serve_helpers import serving_settings
 
-    from tunehouse.serving.models import resolve_serving_uri
+    from tunehouse.model.registry import resolve_serving_uri
     from tunehouse.training import tracking
 
     settings = serving_settings(root)

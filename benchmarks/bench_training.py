@@ -163,9 +163,10 @@ def main(argv=None) -> int:
 
     logging.basicConfig(level=logging.WARNING)
     from tunehouse.training.base_model import load_tokenizer
-    from tunehouse.training.trainer import prepare_data, quiet_libraries
+    from tunehouse import runtime
+    from tunehouse.training.trainer import prepare_data
 
-    quiet_libraries()
+    runtime.quiet_libraries()
     settings = settings_for(args)
     base = ensure_base(settings)
     tok = load_tokenizer(base)

@@ -1,12 +1,20 @@
-"""Shared fixtures: one local SparkSession per test session, every test under its own storage.root."""
+"""Shared fixtures: one local SparkSession per test session, every test under its own storage.root.
+
+Heavier fixtures live in the ``fixtures`` package (tests/ is on pytest's pythonpath) and are loaded as
+plugins: a tiny base model and a Ray runtime (``fixtures.training``), a registered fine-tuned version and a
+real scoring server (``fixtures.serving``). Test data helpers are plain modules there too.
+"""
 
 from __future__ import annotations
 
+import logging
+
 import pytest
+from tunehouse import runtime
 
-from tunehouse.cli import configure_environment
+runtime.configure_process()  # the CLI's environment: no telemetry, offline hubs, nothing written to $HOME
 
-configure_environment()  # the CLI's environment: no telemetry, offline hubs, nothing written to $HOME
+pytest_plugins = ["fixtures.training", "fixtures.serving"]
 
 
 @pytest.fixture(scope="session")
@@ -18,7 +26,7 @@ def spark_root(tmp_path_factory):
 def spark(spark_root):
     """A real local SparkSession (local[2]) with the delta-rs `delta` data source registered."""
     from tunehouse.config import load_settings
-    from tunehouse.spark import get_spark
+    from tunehouse.lakehouse.spark import get_spark
 
     s = load_settings(overrides=[f"storage.root={spark_root}", "spark.master=local[2]", "spark.shuffle_partitions=4"])
     session = get_spark(s)
@@ -36,6 +44,12 @@ def settings(tmp_path):
 
 @pytest.fixture
 def lakehouse(spark, settings):
-    from tunehouse.lakehouse import Lakehouse
+    from tunehouse.lakehouse.delta import Lakehouse
 
     return Lakehouse(spark, settings)
+
+
+@pytest.fixture(autouse=True)
+def _quiet_mlflow():
+    logging.getLogger("mlflow").setLevel(logging.WARNING)
+    yield

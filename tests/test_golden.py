@@ -7,14 +7,12 @@ is meant to alter one of them re-captures it in the same commit and says why.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from golden import capture
 
 GOLDEN = Path(__file__).parent / "golden"
-sys.path.insert(0, str(GOLDEN))
-import capture  # noqa: E402
 
 
 def test_help_texts_unchanged():

@@ -10,19 +10,22 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
-import os
 import sys
 
-from tunehouse import __version__
-from tunehouse.config import ConfigError, Settings, load_settings
+from tunehouse import __version__, runtime
+from tunehouse.config import ConfigError, Settings, available_profiles, load_settings
 from tunehouse.errors import UserError
 
-# module path -> provides register(subparsers, common_parent)
+# One module per area; each provides register(subparsers, common_parent). The order is the order of
+# `tunehouse --help` and of the demo's stages.
 COMMAND_MODULES = [
-    "tunehouse.commands",            # generate-logs, ingest, sql, demo, config
-    "tunehouse.curation.commands",   # curate, scrub, validate-data
-    "tunehouse.training.commands",   # base-model, train, runs
-    "tunehouse.serving.commands",    # serve, chat, evaluate
+    "tunehouse.commands.data",       # generate-logs, ingest, sql
+    "tunehouse.commands.config",     # config
+    "tunehouse.commands.demo",       # demo
+    "tunehouse.commands.curate",     # curate, scrub, validate-data
+    "tunehouse.commands.train",      # base-model, train, runs
+    "tunehouse.commands.serve",      # serve, chat
+    "tunehouse.commands.evaluate",   # evaluate
 ]
 
 
@@ -33,7 +36,7 @@ def common_options() -> argparse.ArgumentParser:
                    help="YAML file overriding defaults (repeatable; later files win)")
     g.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
                    help="override one setting, e.g. --set storage.root=/tmp/th (repeatable; wins over --conf)")
-    g.add_argument("--profile", choices=["local", "databricks"], default=None,
+    g.add_argument("--profile", choices=available_profiles(), default=None,
                    help="configuration profile (default: $TUNEHOUSE_PROFILE or local)")
     g.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     return p
@@ -50,30 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"tunehouse {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for mod_name in COMMAND_MODULES:
-        try:
-            mod = importlib.import_module(mod_name)
-        except ModuleNotFoundError as e:
-            if e.name and mod_name.startswith(e.name):
-                continue  # subsystem not built yet
-            raise
-        mod.register(sub, common)
+        importlib.import_module(mod_name).register(sub, common)
     return parser
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
     return load_settings(conf_files=args.conf, overrides=args.overrides, profile=args.profile)
-
-
-def configure_environment(settings: Settings | None = None) -> None:
-    """Keep every tool's files under storage.root and out of $HOME; quiet noisy telemetry."""
-    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    os.environ.setdefault("RAY_AUTH_MODE", "disabled")
-    os.environ.setdefault("MLFLOW_ENABLE_TELEMETRY", "false")
-    os.environ.setdefault("MLFLOW_DISABLE_TELEMETRY", "true")
-    os.environ.setdefault("DO_NOT_TRACK", "1")
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
         settings = settings_from(args)
-        configure_environment(settings)
+        runtime.configure_process()
         rc = args.func(args, settings)
         return int(rc or 0)
     except (ConfigError, UserError) as e:

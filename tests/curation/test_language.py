@@ -8,7 +8,6 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from tunehouse.curation.language import (
     detect_language,
     detect_languages,

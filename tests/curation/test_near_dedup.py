@@ -12,9 +12,14 @@ from datetime import datetime, timedelta, timezone
 import numpy as np
 import pytest
 from pydantic import ValidationError
-
-from tunehouse.curation.near_dedup import (NearDedupSettings, minhash_coefficients, minhash_signatures,
-                                           near_dedup, near_dedup_with_stats, with_shingle_hashes)
+from tunehouse.curation.near_dedup import (
+    NearDedupSettings,
+    minhash_coefficients,
+    minhash_signatures,
+    near_dedup,
+    near_dedup_with_stats,
+    with_shingle_hashes,
+)
 
 T0 = datetime(2024, 3, 1, tzinfo=timezone.utc)
 
@@ -86,7 +91,9 @@ ROWS = [
 
 
 def frame(spark, rows):
-    from tunehouse.curation.frame import make_conversations  # after the SparkSession exists
+    from tunehouse.curation.frame import (
+        make_conversations,  # after the SparkSession exists
+    )
 
     return make_conversations(spark, rows)
 

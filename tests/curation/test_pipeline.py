@@ -4,17 +4,17 @@ import json
 
 import pytest
 from deltalake import DeltaTable
-
-from tunehouse.curation.pipeline import GOLD_EXAMPLES, SILVER_DROPPED, curate
-from tunehouse.curation.validate import validate_file
-from tunehouse.generate import generate_logs
-from tunehouse.ingest import ingest
+from tunehouse.contracts.tables import GOLD_EXAMPLES, SILVER_DROPPED
+from tunehouse.curation.pipeline import curate
+from tunehouse.ingest.job import ingest
+from tunehouse.synthetic.generator import generate_logs
+from tunehouse.training.preflight import validate_file
 
 
 @pytest.fixture(scope="module")
 def curated(spark, tmp_path_factory):
     from tunehouse.config import load_settings
-    from tunehouse.lakehouse import Lakehouse
+    from tunehouse.lakehouse.delta import Lakehouse
 
     root = tmp_path_factory.mktemp("e2e")
     settings = load_settings(overrides=[f"storage.root={root}", "curate.diversity.method=hashed_tfidf",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from pydantic import ValidationError
-
 from tunehouse.curation.quality import (
     FILTER_ORDER,
     QualitySettings,
@@ -37,7 +36,6 @@ def conv(cid, *messages, **extra):
 def run(spark, rows, **settings):
     """quality_filter over the rows; one job: {conversation_id: Row(reason, detail, messages, ...)}."""
     from pyspark.sql import functions as F
-
     from tunehouse.curation.frame import make_conversations
 
     df = make_conversations(spark, rows)

@@ -4,9 +4,16 @@ from datetime import datetime, timezone
 
 import pytest
 from pyspark.sql import functions as F
-
-from tunehouse.curation.assemble import AssembleSettings, assemble_conversations, normalize_text
-from tunehouse.curation.diversity import DiversitySettings, cluster_quotas, diversity_sample
+from tunehouse.curation.assemble import (
+    AssembleSettings,
+    assemble_conversations,
+    normalize_text,
+)
+from tunehouse.curation.diversity import (
+    DiversitySettings,
+    cluster_quotas,
+    diversity_sample,
+)
 from tunehouse.curation.exact_dedup import ExactDedupSettings, exact_dedup
 from tunehouse.curation.frame import make_conversations
 from tunehouse.curation.split import SplitSettings, assign_split

@@ -48,7 +48,7 @@ def help_texts() -> dict[str, str]:
 
 def corpus_texts(tmp: Path) -> list[str]:
     """A fixed corpus: generated messages (seed 11) and the hand-labelled cases' texts."""
-    from tunehouse.generate import generate_logs
+    from tunehouse.synthetic.generator import generate_logs
 
     result = generate_logs(tmp / "raw", conversations=CORPUS_CONVERSATIONS, seed=11)
     texts = []
@@ -61,14 +61,14 @@ def corpus_texts(tmp: Path) -> list[str]:
         if isinstance(rec, dict) and isinstance(rec.get("text"), str):
             texts.append(rec["text"])
     sys.path.insert(0, str(HERE.parent))
-    from pii_cases import CASES  # noqa: E402
+    from fixtures.pii_cases import CASES  # noqa: E402
 
     texts += [c["text"] for c in CASES]
     return texts
 
 
 def scrubber_spans(texts: list[str]) -> list[dict]:
-    from tunehouse.pii import get_scrubber
+    from tunehouse.pii.scrubber import get_scrubber
 
     scrubber = get_scrubber()
     return [{"text": t, "spans": [[e.type, e.start, e.end] for e in scrubber.detect(t)]} for t in texts]

@@ -101,7 +101,6 @@ def test_server_survives_bad_input_and_serves_concurrently(server):
 
 def test_openai_client(server):
     import openai
-
     from tunehouse.serving.server import openai_client
 
     client = openai_client(server.url)
@@ -116,10 +115,9 @@ def test_openai_client(server):
 def test_served_prompt_tokens_equal_training_render(server, serving_root):
     """Template parity: the served prompt is exactly the token prefix training put before the reply."""
     import mlflow
-
-    from tunehouse.serving.models import hf_folder
+    from tunehouse.model.chat import ChatModel
+    from tunehouse.model.registry import hf_folder
     from tunehouse.training import data as td
-    from tunehouse.training.chat_model import ChatModel
 
     prompt = CONVERSATION[:-1]
     status, r = post(server.url, {"messages": prompt, "max_tokens": 1})

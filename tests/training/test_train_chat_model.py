@@ -7,8 +7,12 @@ import shutil
 
 import pandas as pd
 import pytest
-
-from tunehouse.training.chat_model import CHAT_CONFIG_FILE, ChatModel, ChatRequestError, validate_request
+from tunehouse.model.chat import (
+    CHAT_CONFIG_FILE,
+    ChatModel,
+    ChatRequestError,
+    validate_request,
+)
 
 MSGS = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Where is order <ORDER_1>?"}]
 
@@ -96,8 +100,7 @@ def test_template_mismatch_is_refused(base_dir, tmp_path):
 def test_dataframe_signature_accepts_spark_shaped_rows(chat):
     """The UC signature's input schema matches what predict() handles."""
     from mlflow.models.utils import _enforce_schema
-
-    from tunehouse.training.chat_model import DF_RESULT_COLUMNS, dataframe_signature
+    from tunehouse.model.chat import DF_RESULT_COLUMNS, dataframe_signature
 
     sig = dataframe_signature()
     df = _enforce_schema(pd.DataFrame({"messages": [MSGS], "max_tokens": [3]}), sig.inputs)

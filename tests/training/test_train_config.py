@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from pydantic import ValidationError
-
 from tunehouse.config import ConfigError, load_settings
 from tunehouse.errors import UserError
 from tunehouse.training.settings import BaseModelSettings, TrainSettings
@@ -45,7 +44,11 @@ def test_assignment_is_validated():
 
 
 def test_unreachable_base_model_is_a_user_error(tmp_path):
-    from tunehouse.training.base_model import load_model, load_tokenizer, resolve_base_model
+    from tunehouse.training.base_model import (
+        load_model,
+        load_tokenizer,
+        resolve_base_model,
+    )
 
     with pytest.raises(UserError, match="neither a local folder nor reachable"):
         load_tokenizer("no-such-org/no-such-model")
@@ -58,7 +61,6 @@ def test_unreachable_base_model_is_a_user_error(tmp_path):
 
 def test_tiny_base_is_a_regular_checkpoint(base_dir, tokenizer):
     from transformers import AutoModelForCausalLM
-
     from tunehouse.training.base_model import CHAT_TEMPLATE, model_name
     from tunehouse.training.data import generation_stop_ids, stop_token_ids
 
@@ -79,17 +81,3 @@ def test_base_model_refuses_to_overwrite(base_root):
 
     with pytest.raises(UserError, match="already exists"):
         build_base_model(Settings.model_validate({"storage": {"root": str(base_root)}}))
-
-
-def test_conf_train_yaml_documents_the_defaults():
-    """conf/train.yaml is generated from the settings; regenerate it after changing a training setting:
-    python -c "from tunehouse.training.settings import documented_training_yaml as d; print(d(), end='')" > conf/train.yaml"""
-    import yaml
-
-    from tunehouse.config import CONF_DIR, Settings
-    from tunehouse.training.settings import documented_training_yaml
-
-    text = (CONF_DIR / "train.yaml").read_text()
-    assert text == documented_training_yaml()
-    s = Settings.model_validate(yaml.safe_load(text))
-    assert s.train == TrainSettings() and s.base_model == BaseModelSettings()

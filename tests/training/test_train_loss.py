@@ -6,10 +6,9 @@ import copy
 
 import pytest
 import torch
-
+from fixtures.train_corpus import make_conversations
 from tunehouse.training import data as td
 from tunehouse.training.loop import accumulate_gradients, weighted_loss_sums
-from train_corpus import make_conversations
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import torch
-
 from tunehouse.errors import UserError
 from tunehouse.training import data as td
 
@@ -142,7 +141,6 @@ def test_render_mask_marks_trained_spans(tokenizer):
 
 def test_packing_gives_the_same_loss(tokenizer, base_dir):
     from transformers import AutoModelForCausalLM
-
     from tunehouse.training.loop import weighted_loss_sums
 
     convs = [[U1, A1], [SYS, U3, A3], [U1, A1, U2, A2_BAD, U3, A3]]

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 import torch
-
-from conftest import train_settings
+from fixtures.training import train_settings
 from tunehouse.errors import UserError
 
 pytestmark = pytest.mark.slow

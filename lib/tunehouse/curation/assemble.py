@@ -4,41 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Literal
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 from pyspark.sql.types import StringType
 
-DEFAULT_SYSTEM_MESSAGE = (
-    "You are a helpful, friendly customer-support agent for a travel agency. Greet the customer, "
-    "answer clearly in the customer's language with concrete next steps, and never ask for or repeat "
-    "payment card numbers or other personal data in the chat."
-)
-
-
-class AssembleSettings(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-    system_message: str | None = Field(
-        DEFAULT_SYSTEM_MESSAGE, description="The company's instructions, used as the system message; null for none."
-    )
-    system_message_policy: Literal["replace", "add_if_missing", "keep"] = Field(
-        "replace",
-        description="replace: drop the logs' own system rows and start every conversation with system_message "
-        "(helpdesk exports' system rows are events such as 'Customer joined the chat', not instructions, and the "
-        "model should be trained with the prompt it will be served with); add_if_missing: prepend system_message "
-        "only where a conversation does not start with a system row; keep: leave system rows as logged.",
-    )
-    merge_consecutive: bool = Field(
-        True, description="Merge consecutive messages of the same role (a customer typing three lines in a row) "
-        "into one, joined by a newline: chat templates expect alternating turns.")
-    unicode_form: Literal["NFC", "NFKC", "none"] = Field(
-        "NFKC", description="Unicode normalisation of every message (NFKC folds full-width and compatibility forms)."
-    )
-
+from tunehouse.curation.settings import AssembleSettings
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")

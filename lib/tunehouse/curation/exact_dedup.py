@@ -8,20 +8,12 @@ rating, most recent) is kept; the others are dropped naming it.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
 from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
 from pyspark.sql.window import Window
 
 from tunehouse.curation.frame import best_copy_order, split_by_reason
-
-
-class ExactDedupSettings(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-    enabled: bool = Field(True, description="Drop exact duplicates (after scrubbing and normalisation).")
-    ignore_system: bool = Field(True, description="Leave system messages out of the hash (they are usually the "
-                                "same company instructions everywhere).")
+from tunehouse.curation.settings import ExactDedupSettings
 
 
 def content_hash(ignore_system: bool = True) -> Column:

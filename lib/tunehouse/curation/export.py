@@ -16,24 +16,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 
+from tunehouse.contracts.chat import SPLITS
+from tunehouse.contracts.exports import MANIFEST, file_sha256, split_file
+from tunehouse.curation.settings import ExportSettings
 from tunehouse.errors import UserError
-from tunehouse.util import file_sha256
-
-SPLITS = ("train", "validation", "test")
-
-
-class ExportSettings(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-    max_residual_entities: int = Field(
-        0, ge=0, description="Residual-PII gate: detections allowed in the exported text before the job fails.")
-    gate_entities: list[str] | None = Field(
-        None, description="Entity types the gate counts; null = every type the scrubber detects.")
-    exports_dir: Path | None = Field(None, description="Where dataset folders go; default storage.root/exports.")
 
 
 class ResidualPiiError(UserError):
@@ -92,8 +81,8 @@ def write_jsonl(df: DataFrame, exports_root: Path, dataset_version: str, fractio
     """Write train/validation/test JSONL + manifest.json atomically (staging folder, then rename)."""
     exports_root = Path(exports_root).resolve()
     final = exports_root / dataset_version
-    if (final / "manifest.json").exists():  # same content already exported: idempotent
-        manifest = json.loads((final / "manifest.json").read_text())
+    if (final / MANIFEST).exists():  # same content already exported: idempotent
+        manifest = json.loads((final / MANIFEST).read_text())
         return ExportResult(dataset_version, final, manifest.get("files", {}), created=False)
     stage = exports_root / f".staging-{uuid.uuid4().hex[:8]}"
     try:
@@ -104,7 +93,7 @@ def write_jsonl(df: DataFrame, exports_root: Path, dataset_version: str, fractio
          .select("split", "line").write.partitionBy("split").mode("overwrite").text(str(stage / "spark")))
         files = {}
         for split in SPLITS:
-            out = stage / f"{split}.jsonl"
+            out = stage / split_file(split)
             rows = 0
             with open(out, "wb") as dst:
                 part_dir = stage / "spark" / f"split={split}"
@@ -117,7 +106,7 @@ def write_jsonl(df: DataFrame, exports_root: Path, dataset_version: str, fractio
         shutil.rmtree(stage / "spark")
         manifest = {"dataset_version": dataset_version, "created_at": datetime.now(timezone.utc).isoformat(),
                     "files": files, **manifest_extra}
-        (stage / "manifest.json").write_text(json.dumps(manifest, indent=2, default=str))
+        (stage / MANIFEST).write_text(json.dumps(manifest, indent=2, default=str))
         if final.exists():
             shutil.rmtree(final)
         stage.rename(final)
@@ -125,16 +114,3 @@ def write_jsonl(df: DataFrame, exports_root: Path, dataset_version: str, fractio
     finally:
         if stage.exists():
             shutil.rmtree(stage, ignore_errors=True)
-
-
-def latest_export(exports_root: Path) -> Path | None:
-    """The dataset folder of the last `tunehouse curate` (the LATEST pointer it writes), else the newest
-    folder with a train.jsonl."""
-    root = Path(exports_root)
-    pointer = root / "LATEST"
-    if pointer.is_file():
-        folder = root / pointer.read_text().strip()
-        if (folder / "train.jsonl").is_file():
-            return folder
-    candidates = sorted(root.glob("*/train.jsonl"), key=lambda p: (p.stat().st_mtime, str(p)))
-    return candidates[-1].parent if candidates else None

@@ -34,6 +34,8 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from tunehouse.contracts.placeholders import PLACEHOLDER_PATTERN
+
 # --------------------------------------------------------------------------------------------
 # Lexicons: space-separated words in rough frequency order (most frequent first). A word ending
 # in an apostrophe is an elided form as the tokenizer yields it ("l'" from "l'adresse", "don'"
@@ -401,8 +403,8 @@ def _rows() -> _Rows:
 # Clean-up and scripts
 # --------------------------------------------------------------------------------------------
 _STRIP = re.compile(
-    r"<[A-Z][A-Z0-9_]*>"                        # <PERSON_1>, <EMAIL>
-    r"|\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}"       # template markers
+    PLACEHOLDER_PATTERN                          # <PERSON_1>, <EMAIL>
+    + r"|\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}"       # template markers
     r"|<[^<>\s]+:[^<>]*>"                        # <template:x>
     r"|\b(?:https?://|www\.)\S+"                # URLs
     r"|[\w.+-]+@[\w-]+\.[\w.]+"                 # e-mail addresses

@@ -71,82 +71,24 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import asdict, dataclass, field
-from typing import Literal
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pyspark.sql import Column, DataFrame, Window
 from pyspark.sql import functions as F
+
+from tunehouse.curation.settings import (
+    NearDedupSettings,
+)
 
 log = logging.getLogger(__name__)
 
 REASON = "near_duplicate"
-MAX_HASHES = 1024
-DEFAULT_SHINGLE_SIZE = {"word": 3, "char": 5}
 
 #: The best-copy order (frame.BEST_COPY_ORDER) as SQL, for ``ORDER BY`` / window specs in SQL files.
 BEST_COPY_SQL = "csat DESC NULLS LAST, ended_at DESC NULLS LAST, conversation_id ASC"
 
 
-class NearDedupSettings(BaseModel):
-    """Near-duplicate removal (curation stage 4): MinHash LSH with banding, verified by real Jaccard."""
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-    enabled: bool = Field(True, description="Run near-duplicate removal; when false every conversation is kept.")
-    shingle: Literal["word", "char"] = Field(
-        "word", description="Shingle unit: word n-grams (default; robust for chat text, few shingles) or "
-        "character n-grams (more tolerant of typos and of languages written without spaces, ~5x the shingles).")
-    shingle_size: int | None = Field(
-        None, ge=1, le=32, description="Shingle length n in words or characters; null picks 3 for word, 5 for char.")
-    roles: list[Literal["system", "user", "assistant"]] = Field(
-        ["user", "assistant"], min_length=1, description="Messages whose contents are compared. The system "
-        "message is left out by default: it is the same company instruction everywhere.")
-    num_bands: int = Field(
-        25, ge=1, le=MAX_HASHES, description="LSH bands b. With rows r a pair of Jaccard s becomes a candidate "
-        "with probability 1-(1-s^r)^b: 25x8 gives 0.99 at s=0.8 and 0.09 at s=0.5.")
-    rows_per_band: int = Field(
-        8, ge=1, le=64, description="Minhashes per band r; b*r minhashes per conversation (at most 1024).")
-    threshold: float = Field(
-        0.8, gt=0.0, le=1.0, description="Candidate pairs are merged only when the real Jaccard of their "
-        "shingle sets is at least this.")
-    seed: int = Field(20240501, ge=0, description="Seed of the minhash coefficients: the same seed, the same result.")
-    max_bucket_size: int = Field(
-        1000, ge=2, description="LSH buckets with more members than this (boilerplate shared by many "
-        "conversations) are skipped with a warning, bounding the pairs any bucket can produce.")
-    max_iterations: int = Field(
-        30, ge=1, le=1000, description="Bound on connected-components rounds (each roughly halves the "
-        "distance to a component's smallest id); if reached, a warning is logged and components may stay split.")
-
-    @field_validator("roles")
-    @classmethod
-    def _unique_roles(cls, v: list[str]) -> list[str]:
-        if len(set(v)) != len(v):
-            raise ValueError(f"roles must not repeat, got {v}")
-        return v
-
-    @model_validator(mode="after")
-    def _hash_budget(self) -> "NearDedupSettings":
-        if self.num_bands * self.rows_per_band > MAX_HASHES:
-            raise ValueError(f"num_bands * rows_per_band must be <= {MAX_HASHES}, got "
-                             f"{self.num_bands} * {self.rows_per_band} = {self.num_bands * self.rows_per_band}")
-        return self
-
-    @property
-    def num_hashes(self) -> int:
-        return self.num_bands * self.rows_per_band
-
-    @property
-    def effective_shingle_size(self) -> int:
-        return self.shingle_size or DEFAULT_SHINGLE_SIZE[self.shingle]
-
-    def candidate_probability(self, jaccard: float) -> float:
-        """P(a pair with this Jaccard shares at least one band) = 1 - (1 - s^r)^b."""
-        return 1.0 - (1.0 - jaccard ** self.rows_per_band) ** self.num_bands
-
-    def s_curve(self, points=(0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)) -> dict[float, float]:
-        return {s: self.candidate_probability(s) for s in points}
 
 
 @dataclass

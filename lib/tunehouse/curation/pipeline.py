@@ -26,10 +26,25 @@ from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 
 from tunehouse.config import Settings
+from tunehouse.contracts.exports import LATEST_POINTER
+from tunehouse.contracts.tables import (
+    BRONZE_MESSAGES,
+    GOLD_CLUSTERS,
+    GOLD_EXAMPLES,
+    GOLD_PII_REPORT,
+    GOLD_RUNS,
+    SILVER_CONVERSATIONS,
+    SILVER_DROPPED,
+)
 from tunehouse.curation.assemble import assemble_conversations
 from tunehouse.curation.diversity import diversity_sample
 from tunehouse.curation.exact_dedup import exact_dedup
-from tunehouse.curation.export import check_residual_pii, dataset_fingerprint, export_messages, write_jsonl
+from tunehouse.curation.export import (
+    check_residual_pii,
+    dataset_fingerprint,
+    export_messages,
+    write_jsonl,
+)
 from tunehouse.curation.near_dedup import near_dedup
 from tunehouse.curation.quality import quality_filter
 from tunehouse.curation.scrub import pii_report, scrub_conversations
@@ -37,16 +52,9 @@ from tunehouse.curation.settings import CurateSettings
 from tunehouse.curation.split import assign_split
 from tunehouse.curation.weights import assign_weights
 from tunehouse.errors import UserError
-from tunehouse.ingest import BRONZE_MESSAGES
 
 log = logging.getLogger(__name__)
 
-SILVER_CONVERSATIONS = "silver.conversations"
-SILVER_DROPPED = "silver.dropped"
-GOLD_EXAMPLES = "gold.training_examples"
-GOLD_PII_REPORT = "gold.pii_report"
-GOLD_CLUSTERS = "gold.cluster_report"
-GOLD_RUNS = "gold.curation_runs"
 
 
 @dataclass
@@ -130,7 +138,7 @@ class _Runner:
 def curate(spark: SparkSession, settings: Settings, lakehouse=None, progress: bool = True) -> CurationResult:
     from tqdm import tqdm
 
-    from tunehouse.lakehouse import Lakehouse
+    from tunehouse.lakehouse.delta import Lakehouse
 
     t_start = time.time()
     cfg: CurateSettings = settings.curate
@@ -203,7 +211,7 @@ def curate(spark: SparkSession, settings: Settings, lakehouse=None, progress: bo
              "bronze_version": bronze_version, "splits": splits,
              "settings_sha256": hashlib.sha256(cfg.model_dump_json().encode()).hexdigest()})
         Path(exports_root).mkdir(parents=True, exist_ok=True)
-        (Path(exports_root) / "LATEST").write_text(dataset_version + "\n")
+        (Path(exports_root) / LATEST_POINTER).write_text(dataset_version + "\n")
         step("export")
         result = CurationResult(
             dataset_version=dataset_version, bronze_version=bronze_version, assembled=assembled, kept=n,

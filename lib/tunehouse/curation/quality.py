@@ -30,226 +30,18 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable, Literal
+from typing import Callable
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
 from pyspark.sql.functions import pandas_udf
 
 from tunehouse.curation.language import detect_languages_with_parts
-
-FilterName = Literal[
-    "too_short", "too_long", "no_assistant_turn", "no_user_turn", "ends_without_assistant",
-    "garbage_text", "agent_error_reply", "canned_replies_only", "language_not_allowed",
-]
-FILTER_ORDER: tuple[str, ...] = (
-    "too_short", "too_long", "no_assistant_turn", "no_user_turn", "ends_without_assistant",
-    "garbage_text", "agent_error_reply", "canned_replies_only", "language_not_allowed",
+from tunehouse.curation.settings import (
+    FILTER_ORDER,
+    QualitySettings,
 )
-
-# Replies that show a broken template/bot instead of an answer. Java regex syntax (Spark rlike),
-# kept to the subset Python's re shares. Matched against each assistant reply as written.
-DEFAULT_ERROR_PATTERNS = [
-    r"\[\s*(?:ERROR|Error|error|ERR|EXCEPTION|Exception|FATAL)\s*\]",             # [ERROR] ...
-    r"^\s*(?:ERROR|Error|Exception|FATAL|Fatal error)\s*:",                       # Error: macro missing
-    r"(?i)^\s*(?:undefined|null|none|nan|nil|n/a|#n/a|\[object object\]|true|false)\s*$",  # a bare value
-    r"\[object Object\]",
-    r"\bNaN\b",
-    r"Traceback \(most recent call last\)",
-    r"^\s*[A-Z]\w*(?:Error|Exception)\s*:",                                       # KeyError: 'name'
-    r"\bat [\w$.]+\([\w$]+\.(?:java|kt|scala):\d+\)",                            # Java stack frame
-    r"(?i)\b(?:template|macro|snippet|partial)\b[^.\n]{0,40}\b(?:not found|missing|undefined|does not exist)",
-    r"(?i)\b(?:missing|unknown|undefined)\s+(?:template|macro|variable|placeholder)\b",
-    r"\{\{[^{}\n]{1,80}\}\}",                                                     # {{ customer.name }}
-    r"\{%[^%\n]{1,80}%\}",                                                        # {% if x %}
-    r"\$\{[^{}\s]{1,60}\}",                                                       # ${first_name}
-    r"%[A-Z][A-Z0-9_]{2,}%",                                                      # %CUSTOMER_NAME%
-    r"%\(\w+\)[sd]",                                                              # %(name)s
-    r"(?<![\w%])%[sd](?!\w)",                                                     # a lone %s / %d
-    r"<template:[^<>]{1,60}>",
-    r"\{[a-z_]+\.[a-z_.]+\}",                                                     # {customer.first_name}
-    r"(?i)^\s*(?:hi|hello|hey|dear|hola|bonjour|hallo|ciao|ol[aá])\s+(?:undefined|null|none|nan)\b",
-    r"(?:[:=])\s*(?:undefined|null|NaN)\s*(?:[.,;!]|$)",  # ref: undefined. ("Fees: None." is an answer)
-]
-
-# Canned apologies / stock lines. A reply is "canned" when it matches one of these and nothing but
-# filler (greetings, thanks, sign-offs, placeholders) is left once they are removed.
-# Case-insensitive (matched with (?iu)).
-DEFAULT_CANNED_PATTERNS = [
-    # en
-    r"(?:we|i)(?: do| would like to)? (?:sincerely |truly )?apologi[sz]e for (?:the|any|this) (?:inconvenience|trouble|delay)s?(?: (?:this|that) (?:may have |has )?caused)?",
-    r"(?:we are|we're|i am|i'm) (?:very |so |truly )?sorry for (?:the|any|this) (?:inconvenience|trouble)(?: caused)?",
-    r"(?:sorry|apologies) for (?:the|any) (?:inconvenience|trouble)(?: caused)?",
-    r"please try again later",
-    r"thank you for your (?:patience|understanding)(?: and (?:understanding|patience|cooperation))?",
-    r"thank you for (?:contacting|reaching out to|writing to) us",
-    r"your (?:request|case|ticket|query|inquiry|enquiry|complaint|message) has been (?:forwarded|escalated|passed on|sent|transferred) to the (?:relevant|appropriate|responsible|right) (?:department|team)",
-    r"(?:we|i) will get back to you (?:as soon as possible|shortly|soon|asap)",
-    r"we are (?:currently )?experiencing (?:a )?(?:high|higher than usual|unusually high) (?:volume|number) of (?:requests|contacts|calls|enquiries|inquiries)",
-    # es
-    r"(?:disculpe|disculpen|perdone|perdonen) las molestias(?: ocasionadas)?",
-    r"(?:lamentamos|sentimos|le pedimos disculpas por) (?:las|cualquier|los) (?:molestias?|inconvenientes?)(?: ocasionad[oa]s?| causad[oa]s?)?",
-    r"(?:por favor,? )?(?:inténtelo|vuelva a intentarlo|intente|inténtalo) (?:de nuevo |otra vez )?más tarde",
-    r"gracias por su (?:paciencia|comprensión)(?: y (?:comprensión|paciencia))?",
-    r"su (?:solicitud|consulta|caso|petición|reclamación) (?:ha sido|se ha) (?:remitid[oa]|enviad[oa]|transferid[oa]|escalad[oa]|derivad[oa]) al (?:departamento|equipo) (?:correspondiente|responsable|competente)",
-    # fr
-    r"(?:nous vous prions de |veuillez )?(?:nous )?excuser (?:pour )?(?:la gêne|le désagrément|les désagréments)(?: occasionnée?s?)?",
-    r"(?:nous sommes|je suis) (?:vraiment )?désolée?s? pour (?:la gêne|le désagrément|ce désagrément|les désagréments)(?: occasionnée?s?)?",
-    r"(?:désolée?s?|toutes nos excuses) pour (?:la gêne|le désagrément|les désagréments)(?: occasionnée?s?)?",
-    r"(?:veuillez |merci de )?réessayer plus tard",
-    r"merci (?:pour|de) votre (?:patience|compréhension)(?: et (?:de )?votre (?:compréhension|patience))?",
-    r"votre demande a été transmise au service (?:compétent|concerné)",
-    # de
-    r"(?:wir bitten(?: sie)?,? )?(?:die|etwaige) unannehmlichkeiten zu entschuldigen",
-    r"(?:bitte )?entschuldigen sie (?:bitte )?(?:die|etwaige) unannehmlichkeiten",
-    r"wir entschuldigen uns für (?:die|etwaige) unannehmlichkeiten",
-    r"(?:bitte )?versuchen sie es später (?:noch einmal|erneut)",
-    r"(?:vielen )?dank für ihre geduld(?: und ihr verständnis)?",
-    r"(?:vielen )?dank für ihr verständnis",
-    r"ihre anfrage wurde an die zuständige abteilung weitergeleitet",
-    # it
-    r"ci scusiamo per (?:il|l'|qualsiasi) ?(?:disagio|inconveniente)(?: arrecato| causato)?",
-    r"(?:ci )?scus(?:i|ate) (?:per )?il disagio",
-    r"(?:la preghiamo di |si prega di )?riprovare più tardi",
-    r"grazie per la (?:sua |vostra )?(?:pazienza|comprensione)",
-    r"la (?:sua|vostra) richiesta è stata inoltrata al reparto (?:competente|responsabile)",
-    # pt
-    r"(?:pedimos )?desculpe?(?:a)? (?:pelo|o|pelos|os|qualquer) (?:incómodo|incômodo|transtorno|inconveniente)s?(?: causados?)?",
-    r"lamentamos (?:o|pelo|qualquer|os) (?:incómodo|incômodo|transtorno|inconveniente)s?",
-    r"(?:por favor,? )?tente (?:novamente|de novo) mais tarde",
-    r"obrigad[oa] pela (?:sua )?(?:paciência|compreensão)(?: e (?:compreensão|paciência))?",
-    r"o seu pedido foi encaminhado para o (?:departamento|setor|sector) (?:responsável|competente)",
-    # nl
-    r"(?:onze )?excuses voor het ongemak",
-    r"(?:sorry|wij bieden onze excuses aan|we bieden onze excuses aan) voor het ongemak",
-    r"probeer het later (?:nog eens|opnieuw)",
-    r"bedankt voor (?:uw|je) (?:geduld|begrip)(?: en (?:begrip|geduld))?",
-    r"(?:uw|je) (?:verzoek|vraag) is doorgestuurd naar de (?:juiste|betreffende|verantwoordelijke) afdeling",
-]
-
-# Greetings, thanks and sign-offs that may surround a canned line without adding content.
-DEFAULT_FILLER_PATTERNS = [
-    r"\b(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b",
-    r"\b(?:thanks|thank you|many thanks|regards|best regards|kind regards|best wishes|cheers|sincerely)\b",
-    r"\bhave a (?:nice|good|great|lovely) (?:day|evening|weekend|trip)\b",
-    r"\b(?:customer )?(?:service|support|care) team\b",
-    r"\b(?:hola|buenas|buenos días|buenas tardes|estimad[oa]|saludos|gracias|muchas gracias|atentamente|un saludo)\b",
-    r"\b(?:bonjour|bonsoir|salut|madame|monsieur|cher|chère|merci|cordialement|bien à vous|bonne journée)\b",
-    r"\b(?:hallo|guten (?:tag|morgen|abend)|sehr geehrte[r]?|liebe[r]?|danke|vielen dank|viele grüße|mit freundlichen grüßen|grüße)\b",
-    r"\b(?:ciao|buongiorno|buonasera|gentile|salve|grazie|cordiali saluti|saluti)\b",
-    r"\b(?:olá|ola|bom dia|boa tarde|boa noite|caro|cara|obrigad[oa]|cumprimentos|atenciosamente)\b",
-    r"\b(?:hoi|goedemorgen|goedemiddag|goedenavond|beste|bedankt|dank je|dank u|met vriendelijke groet|groeten)\b",
-    r"<[A-Za-z][A-Za-z0-9_]*>",  # placeholders left by PII scrubbing
-]
-
-
-class QualitySettings(BaseModel):
-    """Stage 5 settings: which conversations are good enough to train on."""
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-    enabled_filters: list[FilterName] = Field(
-        list(FILTER_ORDER),
-        description="Filters to run (they always run in the fixed order: too_short, too_long, no_assistant_turn, "
-        "no_user_turn, ends_without_assistant, garbage_text, agent_error_reply, canned_replies_only, "
-        "language_not_allowed). Remove a name to switch that filter off.",
-    )
-    min_messages: int = Field(2, ge=1, description="Fewer non-empty user+assistant messages than this: too_short.")
-    min_chars: int = Field(20, ge=0, description="Fewer characters of user+assistant text than this: too_short.")
-    max_messages: int = Field(200, ge=1, description="More non-empty user+assistant messages than this: too_long.")
-    max_chars: int = Field(
-        32_000, ge=1, description="More characters of user+assistant text than this: too_long (about 8k tokens; "
-        "set it from your base model's context length).")
-    require_user_turn: bool = Field(True, description="Drop conversations with no non-empty user message (no_user_turn).")
-    trailing_user_turns: Literal["trim", "drop"] = Field(
-        "trim",
-        description="Messages after the last assistant reply (a customer who wrote again and got no answer): 'trim' "
-        "removes them before filtering; 'drop' keeps them and drops conversations that do not end with an "
-        "assistant reply (ends_without_assistant).",
-    )
-    languages: list[str] = Field(
-        ["en", "es", "fr", "de"], min_length=1,
-        description="Allowed languages (ISO 639-1). Detection covers en, es, fr, de, it, pt, nl fully, names other "
-        "European languages and non-Latin scripts, and says 'unsure' for text too short to tell.",
-    )
-    language_min_confidence: float = Field(
-        0.5, ge=0.0, le=1.0, description="Detections below this confidence count as undetermined.")
-    language_check_roles: list[Literal["user", "assistant"]] = Field(
-        ["user", "assistant"],
-        description="Besides the whole conversation, the text of each listed role must not be confidently in a "
-        "language outside `languages` (catches a customer writing Italian answered in English).",
-    )
-    undetermined_language: Literal["keep", "drop", "use_source"] = Field(
-        "use_source",
-        description="When the language cannot be detected (emoji, numbers, a few words): 'use_source' trusts the "
-        "source's `language` column (kept when it is null), 'keep' keeps, 'drop' drops.",
-    )
-    max_assistant_garbage_ratio: float = Field(
-        0.0, ge=0.0, le=1.0,
-        description="Share of assistant replies that may be garbage (empty, no letters/emoji-only, one repeated "
-        "character, keyboard mash, mojibake); above it: garbage_text. 0 = any garbage reply drops the conversation.",
-    )
-    max_garbage_ratio: float = Field(
-        0.5, ge=0.0, le=1.0,
-        description="Share of all user+assistant messages that may be garbage; above it: garbage_text. Customers' "
-        "'ok', '👍', '??' or an order number alone are not garbage; empty messages, keyboard mash, one repeated "
-        "letter and mojibake are.",
-    )
-    min_letter_ratio: float = Field(
-        0.25, ge=0.0, le=1.0,
-        description="Minimum share of letters among the non-space characters of the whole conversation; below "
-        "it (dumps of numbers, symbols, emoji): garbage_text.",
-    )
-    error_reply_patterns: list[str] = Field(
-        DEFAULT_ERROR_PATTERNS,
-        description="Regexes (Java syntax, as Spark's rlike; case-sensitive unless (?i)) that mark an assistant "
-        "reply as a system/template error; any matching reply drops the conversation (agent_error_reply).",
-    )
-    canned_reply_patterns: list[str] = Field(
-        DEFAULT_CANNED_PATTERNS,
-        description="Regexes (case-insensitive) of canned apologies and stock lines. When every assistant reply is "
-        "such a line plus filler, the conversation is dropped (canned_replies_only).",
-    )
-    canned_filler_patterns: list[str] = Field(
-        DEFAULT_FILLER_PATTERNS,
-        description="Regexes (case-insensitive) of greetings, thanks, sign-offs and placeholders that may surround "
-        "a canned line without making it a real answer.",
-    )
-    canned_max_leftover_words: int = Field(
-        1, ge=0,
-        description="Words (2+ letters) that may remain in a reply once canned and filler text is removed for it "
-        "to still count as canned (an agent's name, say).",
-    )
-
-    @field_validator("languages")
-    @classmethod
-    def _codes(cls, v: list[str]) -> list[str]:
-        out = [c.strip().lower() for c in v]
-        bad = [c for c in out if not re.fullmatch(r"[a-z]{2,3}", c)]
-        if bad:
-            raise ValueError(f"language codes must be ISO 639-1 like 'en', got {bad}")
-        return out
-
-    @field_validator("error_reply_patterns", "canned_reply_patterns", "canned_filler_patterns")
-    @classmethod
-    def _regexes(cls, v: list[str]) -> list[str]:
-        for p in v:
-            try:
-                re.compile(p)
-            except re.error as e:
-                raise ValueError(f"invalid regex {p!r}: {e}") from None
-        return v
-
-    @model_validator(mode="after")
-    def _ranges(self) -> "QualitySettings":
-        if self.min_messages > self.max_messages:
-            raise ValueError(f"min_messages ({self.min_messages}) > max_messages ({self.max_messages})")
-        if self.min_chars > self.max_chars:
-            raise ValueError(f"min_chars ({self.min_chars}) > max_chars ({self.max_chars})")
-        return self
-
 
 # --------------------------------------------------------------------------------------------
 # Per-message garbage (Python, used inside the signals UDF)
@@ -665,7 +457,9 @@ QUALITY_TYPE = ("struct<chars: bigint, n_user: int, n_assistant: int, garbage_ra
 
 def quality_filter(df: DataFrame, cfg: QualitySettings | None = None) -> tuple[DataFrame, DataFrame]:
     """Stage 5. Returns (kept, dropped); see the module docstring."""
-    from tunehouse.curation.frame import split_by_reason  # frame builds Columns at import: needs a session
+    from tunehouse.curation.frame import (
+        split_by_reason,  # frame builds Columns at import: needs a session
+    )
 
     cfg = cfg or QualitySettings()
     columns = df.columns

@@ -1,6 +1,6 @@
 """Stage 2: PII scrubbing of every message, in one vectorised pass per Arrow batch.
 
-The scrubber (:mod:`tunehouse.pii`) is built once per Python worker and applied to whole
+The scrubber (:mod:`tunehouse.pii.scrubber`) is built once per Python worker and applied to whole
 conversations so placeholders are consistent within a conversation (<PERSON_1> stays the same
 person). Adds ``pii_counts`` (map type -> count) used by ``gold.pii_report``; no PII value leaves
 the UDF.
@@ -15,12 +15,12 @@ from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 from pyspark.sql.types import IntegerType, MapType, StringType, StructField, StructType
 
-from tunehouse.pii import PiiSettings
+from tunehouse.pii.settings import PiiSettings
 
 
 def _scrub_batches(settings_json: str):
     def fn(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        from tunehouse.pii import get_scrubber
+        from tunehouse.pii.scrubber import get_scrubber
 
         scrubber = get_scrubber(PiiSettings.model_validate_json(settings_json))
         for batch in batches:
@@ -62,7 +62,7 @@ def residual_pii(df: DataFrame, settings: PiiSettings) -> DataFrame:
     out_schema = "conversation_id string, message_index int, entity_type string, start int, end int"
 
     def fn(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        from tunehouse.pii import get_scrubber
+        from tunehouse.pii.scrubber import get_scrubber
 
         scrubber = get_scrubber(PiiSettings.model_validate_json(settings_json))
         for batch in batches:

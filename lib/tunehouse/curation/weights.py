@@ -29,47 +29,11 @@ requires. Conversations left with no weight > 0 reply are dropped (``no_trainabl
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
 from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
 
 from tunehouse.curation.frame import split_by_reason
-
-DEFAULT_STYLE_MARKERS = [
-    r"(?i)^\W*(hi|hello|hey|dear|good (morning|afternoon|evening)|hola|bonjour|hallo|buenos d[ií]as|guten tag)\b",
-    r"(?i)\b(thank(s| you)|gracias|merci|danke|I understand|sorry to hear|happy to help|glad to help|"
-    r"I('| a)m sorry|lo siento|d[ée]sol[ée]|es tut mir leid)\b",
-    r"(?i)(\n\s*[-*\d][.)]?\s+\w|\b(first|then|next|step|you can|please (send|check|confirm|reply)|I('| ha)ve "
-    r"(updated|changed|booked|sent|processed|cancelled|canceled))\b)",
-    r"(?i)\b(let me know|anything else|have a (great|nice|good|wonderful)|best regards|kind regards|safe travels|"
-    r"bon voyage|buen viaje|gute reise)\b",
-]
-
-
-class WeightSettings(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-    min_csat: int = Field(4, ge=1, le=5, description="Replies in conversations rated at least this are learned (weight 1).")
-    unrated_policy: Literal["agent", "style", "learn", "context"] = Field(
-        "agent", description="Unrated conversations: agent = learn replies unless the agent's rated conversations "
-        "average below min_agent_mean_csat; style = learn replies that follow the house style (style_markers); "
-        "learn = learn all; context = learn none.")
-    min_agent_mean_csat: float = Field(4.0, ge=1, le=5, description="unrated_policy=agent: agents whose rated "
-                                       "conversations average below this are not learned from when unrated (the "
-                                       "same bar as min_csat by default: learn unrated replies of agents whose "
-                                       "typical conversation would itself be learned).")
-    min_agent_ratings: int = Field(5, ge=1, description="unrated_policy=agent: ratings an agent needs before "
-                                   "their average counts (fewer: no evidence, replies are learned).")
-    style_markers: list[str] = Field(DEFAULT_STYLE_MARKERS, description="House-style markers (Java regexes); "
-                                     "a reply's style score is the share it matches.")
-    min_style_score: float = Field(0.5, ge=0, le=1, description="Style score needed to learn an unrated reply.")
-    min_reply_chars: int = Field(20, ge=0, description="Shorter replies stay as context (weight 0).")
-    exclude_agents: list[str] = Field([], description="Agents whose replies are never learned.")
-    include_agents: list[str] = Field([], description="If set, only these agents' replies are learned.")
-    respect_source_weights: bool = Field(True, description="Keep weights that came with imported chat JSONL.")
-    fractional: bool = Field(False, description="Weights in [0, 1] from rating and style instead of exactly 0/1.")
+from tunehouse.curation.settings import WeightSettings
 
 
 def style_score(content: Column, markers: list[str]) -> Column:

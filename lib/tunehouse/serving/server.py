@@ -1,7 +1,7 @@
 """`tunehouse serve`: MLflow's own scoring server (`mlflow models serve --env-manager local`) on a registry alias.
 
 Nothing of ours sits between the client and the model: the server is MLflow's FastAPI scoring server,
-the model is the registered pyfunc (``tunehouse.training.chat_model.ChatModel``), which checks at load
+the model is the registered pyfunc (``tunehouse.model.chat.ChatModel``), which checks at load
 that its tokenizer's chat template is the one recorded at training time and generates until the stored
 stop ids. ``POST /invocations`` takes an OpenAI chat-completions body (MLflow's "unified LLM input":
 ``messages``, ``max_tokens``, ``temperature``...) and returns the ``chat.completion`` object unwrapped.

@@ -1,22 +1,14 @@
-"""Typed settings of the ``serve`` and ``evaluate`` configuration sections.
-
-Every field has a default and a description (the description is the documentation). Metric names
-used by the quality gate are the keys of :data:`tunehouse.serving.metrics.METRICS`.
-"""
+"""Settings of the ``serve`` section (the scoring server) and its ``chat`` client defaults."""
 
 from __future__ import annotations
 
-from typing import Literal
+from pydantic import Field
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
-
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+from tunehouse.config.base import Section
 
 
 # --------------------------------------------------------------------------- serve / chat
-class ChatCliSettings(_Section):
+class ChatCliSettings(Section):
     """Defaults of the interactive `tunehouse chat` session (changeable in the session with /set)."""
 
     system_prompt: str | None = Field(None, description="System message that opens every conversation; null: none.")
@@ -26,7 +18,7 @@ class ChatCliSettings(_Section):
     request_timeout_s: float = Field(120.0, gt=0, description="Seconds to wait for one reply from an endpoint.")
 
 
-class ServeSettings(_Section):
+class ServeSettings(Section):
     """`tunehouse serve`: the registered chat model behind MLflow's scoring server (`mlflow models serve`)."""
 
     model: str | None = Field(
@@ -51,117 +43,7 @@ class ServeSettings(_Section):
     chat: ChatCliSettings = Field(default_factory=ChatCliSettings, description="`tunehouse chat` defaults.")
 
 
-# --------------------------------------------------------------------------- evaluate / gate
-DEFAULT_EVAL_PROMPTS = [
-    "Hi, I need to change the dates of my hotel booking in Lisbon. How do I do that?",
-    "My flight was cancelled and I have not received a refund yet.",
-    "Can I add a second checked bag to my reservation?",
-    "I want to cancel my trip next week. What are the fees?",
-    "Hola, ¿puedo cambiar el nombre del pasajero en mi reserva?",
-]
 
 
-class GateSettings(_Section):
-    """The quality gate of `tunehouse evaluate --promote`."""
-
-    primary_metric: str = Field(
-        "ref_perplexity",
-        description="Metric the new version must improve over the comparator (see METRICS: ref_perplexity, "
-        "ref_token_accuracy, rouge_l, bleu, style_score, ...). Its direction (lower/higher is better) is known.",
-    )
-    min_improvement: float = Field(
-        0.0, ge=0.0,
-        description="Required relative improvement of the primary metric over the comparator (0.02 = 2% better); "
-        "0: any strict improvement.",
-    )
-    compare_to: Literal["auto", "champion", "base", "both"] = Field(
-        "auto",
-        description="auto: the current champion when there is one (and it is another version), else the base "
-        "model; champion / base: that one (champion falls back to base when none exists); both: must beat both.",
-    )
-    max_pii_leak_rate: float = Field(
-        0.01, ge=0.0, le=1.0, description="Guard: share of generated replies in which the PII detectors find "
-        "anything may not exceed this.")
-    min_stop_rate: float = Field(
-        0.5, ge=0.0, le=1.0, description="Guard: share of replies that end with a stop token (not cut by "
-        "max_new_tokens) must be at least this.")
-    max_guard_regression: dict[str, float] = Field(
-        {"pii_leak_rate": 0.0, "stop_rate": 0.1},
-        description="Guard: metric -> how much worse (absolute) than the comparator the new version may be.",
-    )
-    max_error_rate: float = Field(
-        0.0, ge=0.0, le=1.0, description="Guard: share of prompts the new version failed to answer (errors).")
-
-    @field_validator("primary_metric")
-    @classmethod
-    def _known_primary(cls, v: str) -> str:
-        from tunehouse.serving.metrics import METRICS
-
-        if v not in METRICS or METRICS[v] is None:
-            ranked = sorted(k for k, d in METRICS.items() if d is not None)
-            raise ValueError(f"unknown or unranked metric {v!r}; allowed: {', '.join(ranked)}")
-        return v
-
-    @field_validator("max_guard_regression")
-    @classmethod
-    def _known_guards(cls, v: dict[str, float]) -> dict[str, float]:
-        from tunehouse.serving.metrics import METRICS
-
-        bad = [k for k in v if k not in METRICS or METRICS[k] is None]
-        if bad:
-            raise ValueError(f"unknown or unranked metrics {bad}; allowed: {sorted(k for k, d in METRICS.items() if d)}")
-        if any(x < 0 for x in v.values()):
-            raise ValueError("regressions are absolute amounts and must be >= 0")
-        return v
 
 
-class EvaluateSettings(_Section):
-    """`tunehouse evaluate`: batch replay of the test split with the fine-tuned model and its base, on Spark."""
-
-    model: str | None = Field(
-        None,
-        description="Model URI to evaluate. Default: models:/<tracking.registered_model>@<train.register_alias> "
-        "(the latest training run's version), else the newest version.",
-    )
-    base_model: str | None = Field(
-        None,
-        description="Base model folder to compare with. Default: the base recorded by the model's training run.",
-    )
-    table: str = Field("gold.training_examples", description="Curated examples to replay (schema.table).")
-    split: str = Field("test", description="Value of the split column to evaluate on.")
-    predictions_table: str = Field("gold.eval_predictions", description="Where every prediction is appended.")
-    min_reference_weight: float = Field(
-        1.0, ge=0.0, le=1.0, description="Assistant turns with at least this weight are replayed as prompts "
-        "(the conversation before the turn is the prompt, the logged reply the reference).")
-    max_examples: int | None = Field(
-        200, ge=1, description="Prompts replayed per model (a deterministic sample); null: every turn.")
-    max_new_tokens: int = Field(128, ge=1, le=8192, description="Longest generated reply per prompt (replies cut "
-                                "here count against the stop-token rate).")
-    temperature: float = Field(0.0, ge=0.0, le=2.0, description="Sampling temperature; 0 is greedy (reproducible).")
-    seed: int = Field(0, ge=0, description="Seed of the prompt sample (and of sampling when temperature > 0).")
-    partitions: int | None = Field(
-        None, ge=1, description="Spark partitions the prompts are scored in; default Spark's default parallelism.")
-    torch_threads: int = Field(1, ge=1, le=256, description="torch threads per Spark Python worker.")
-    score_champion: bool = Field(
-        True, description="Also score the current champion version when it is not the evaluated version.")
-    style_markers: list[str] | None = Field(
-        None, description="House-style markers (Java regexes; the score is the share matched). Default: "
-        "curate.weights.style_markers, the ones that chose the training replies.")
-    min_style_score: float | None = Field(
-        None, ge=0.0, le=1.0, description="A reply 'follows the house style' at this score or above (style_rate); "
-        "default curate.weights.min_style_score.")
-    examples_to_show: int = Field(5, ge=0, le=100, description="Example conversations rendered side by side.")
-    eval_prompts: list[str] = Field(
-        DEFAULT_EVAL_PROMPTS, description="Fixed prompts answered by the base and the fine-tuned model after each "
-        "evaluation, logged as a table (like Databricks' eval_prompts).")
-    eval_prompts_system: str | None = Field(
-        None, description="System message sent with every eval prompt; null: the most common system message of the "
-        "evaluated split (the one the model was trained with), none if the split has none.")
-    gate: GateSettings = Field(default_factory=GateSettings, description="Quality gate of --promote.")
-
-    @model_validator(mode="after")
-    def _table_names(self) -> "EvaluateSettings":
-        for name in (self.table, self.predictions_table):
-            if name.count(".") != 1:
-                raise ValueError(f"table names are schema.table, got {name!r}")
-        return self

@@ -148,7 +148,14 @@ def chat_template_hash(tokenizer) -> str:
 # --------------------------------------------------------------------------- building the tiny base
 def build_tokenizer(texts: list[str], vocab_size: int, placeholders: list[str]):
     """Byte-level BPE trained on the rendered conversations; ChatML specials; placeholders kept whole."""
-    from tokenizers import AddedToken, Tokenizer, decoders, models, pre_tokenizers, trainers
+    from tokenizers import (
+        AddedToken,
+        Tokenizer,
+        decoders,
+        models,
+        pre_tokenizers,
+        trainers,
+    )
     from transformers import PreTrainedTokenizerFast
 
     tok = Tokenizer(models.BPE())

@@ -16,7 +16,6 @@ followed by a stop token.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import json
 import math
 import random
@@ -24,11 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from tunehouse.contracts import exports
+from tunehouse.contracts.chat import SPLITS
+from tunehouse.contracts.exports import file_sha256
 from tunehouse.errors import UserError
-from tunehouse.util import file_sha256
 
 ROLES = ("system", "user", "assistant")
-SPLITS = ("train", "validation", "test")
 IGNORE_INDEX = -100
 
 
@@ -379,9 +379,7 @@ def eval_shard(n_examples: int, rank: int, world_size: int) -> list[int]:
 # --------------------------------------------------------------------------- locating data + lineage
 def latest_export(exports_dir: Path) -> Path:
     """The export folder of the last `tunehouse curate` under storage.root/exports."""
-    from tunehouse.curation.export import latest_export as find_latest
-
-    found = find_latest(exports_dir)
+    found = exports.latest_export(exports_dir)
     if found is None:
         raise UserError(
             f"no training data: no <version>/train.jsonl under {exports_dir}; run `tunehouse curate` first "
@@ -400,7 +398,7 @@ def data_lineage(data_dir: Path) -> dict:
     manifest.json when present)."""
     data_dir = Path(data_dir)
     manifest = {}
-    mpath = data_dir / "manifest.json"
+    mpath = data_dir / exports.MANIFEST
     if mpath.is_file():
         try:
             manifest = json.loads(mpath.read_text(encoding="utf-8"))
@@ -408,9 +406,9 @@ def data_lineage(data_dir: Path) -> dict:
             manifest = {}
     files = {}
     for split in SPLITS:
-        p = data_dir / f"{split}.jsonl"
+        p = data_dir / exports.split_file(split)
         if p.is_file():
-            files[f"{split}.jsonl"] = {"rows": count_rows(p), "sha256": file_sha256(p), "path": str(p.resolve())}
+            files[p.name] = {"rows": count_rows(p), "sha256": file_sha256(p), "path": str(p.resolve())}
     mismatches = []
     for name, info in (manifest.get("files") or {}).items():
         if name in files and info.get("sha256") and info["sha256"] != files[name]["sha256"]:

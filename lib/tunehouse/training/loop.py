@@ -16,7 +16,6 @@ import contextlib
 import json
 import logging
 import math
-import os
 import random
 import tempfile
 import time
@@ -26,7 +25,14 @@ from typing import Any
 import torch
 import torch.nn.functional as F
 
-from tunehouse.training.data import IGNORE_INDEX, audit_batch, collate, eval_shard, step_plan
+from tunehouse import runtime
+from tunehouse.training.data import (
+    IGNORE_INDEX,
+    audit_batch,
+    collate,
+    eval_shard,
+    step_plan,
+)
 
 _log = logging.getLogger("tunehouse.train")
 STATE_FILE = "train_state.pt"
@@ -167,11 +173,8 @@ def train_loop_per_worker(cfg: dict) -> None:
     import ray.train
     import ray.train.torch
 
-    from tunehouse.training.trainer import quiet_libraries
-
-    for k, v in cfg.get("env", {}).items():
-        os.environ.setdefault(k, v)
-    quiet_libraries()
+    runtime.apply_worker_env(cfg.get("env", {}))
+    runtime.quiet_libraries()
     _setup_progress_log()
     torch.set_num_threads(cfg["torch_threads"])
     ctx = ray.train.get_context()
@@ -374,9 +377,9 @@ class _StepTracker:
         self.client = None
         self.t_start = time.time()
         if self.run_id:
-            from mlflow.tracking import MlflowClient
+            from tunehouse.model import registry
 
-            self.client = MlflowClient(tracking_uri=cfg["mlflow_tracking_uri"])
+            self.client = registry.client(tracking_uri=cfg["mlflow_tracking_uri"])
 
     def step(self, row: dict, total: int) -> None:
         from mlflow.entities import Metric

@@ -6,6 +6,7 @@ import time
 from typing import TYPE_CHECKING
 
 from tunehouse.errors import UserError
+from tunehouse.model import registry
 from tunehouse.training import tracking
 
 if TYPE_CHECKING:
@@ -16,19 +17,9 @@ KEY_PARAMS = ("method", "n_epochs", "batch_size", "learning_rate_multiplier", "r
 KEY_METRICS = ("final_train_loss", "final_val_loss", "final_val_token_accuracy", "final_trainable_tokens_per_s")
 
 
-def _client(settings: "Settings"):
-    import mlflow
-    from mlflow.tracking import MlflowClient
-
-    mlflow.set_tracking_uri(settings.mlflow_tracking_uri())
-    if settings.tracking.registry_uri:
-        mlflow.set_registry_uri(settings.tracking.registry_uri)
-    return MlflowClient()
-
-
 def list_runs(settings: "Settings", limit: int = 20) -> list[dict]:
     """Training runs of the configured experiment, newest first, with key params and final metrics."""
-    client = _client(settings)
+    client = registry.client(settings)
     exp = client.get_experiment_by_name(settings.tracking.experiment)
     if exp is None:
         return []
@@ -61,7 +52,7 @@ def show_run(settings: "Settings", run_id: str) -> dict:
     """One training job: status, every input parameter, metrics, events (oldest first)."""
     from mlflow.exceptions import MlflowException
 
-    client = _client(settings)
+    client = registry.client(settings)
     try:
         run = client.get_run(run_id)
     except MlflowException:

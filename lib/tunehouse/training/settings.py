@@ -2,7 +2,7 @@
 
 Hyperparameter names follow the hosted fine-tuning APIs users know (Azure OpenAI / OpenAI):
 ``batch_size``, ``learning_rate_multiplier``, ``n_epochs``, ``seed``. Every field has a default
-and a description (the description is the documentation; conf/train.yaml mirrors it).
+and a description (the description is the documentation; conf/tunehouse.yaml mirrors it).
 """
 
 from __future__ import annotations
@@ -11,14 +11,12 @@ import fnmatch
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
+
+from tunehouse.config.base import Section
 
 
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-
-class LoraSettings(_Section):
+class LoraSettings(Section):
     r: int = Field(8, ge=1, le=512, description="LoRA rank: size of the low-rank update matrices.")
     alpha: float = Field(16.0, gt=0, le=4096, description="LoRA scaling numerator: the update is scaled by alpha / r.")
     dropout: float = Field(0.05, ge=0.0, lt=1.0, description="Dropout on the LoRA input during training.")
@@ -30,7 +28,7 @@ class LoraSettings(_Section):
     )
 
 
-class TrainSettings(_Section):
+class TrainSettings(Section):
     """Fine-tuning job: data, base model, hyperparameters, Ray scaling, checkpoints, registration."""
 
     # ---- inputs
@@ -151,7 +149,7 @@ class TrainSettings(_Section):
         return self.base_learning_rate(model_name) * self.learning_rate_multiplier
 
 
-class BaseModelSettings(_Section):
+class BaseModelSettings(Section):
     """The offline tiny Llama-style base built by `tunehouse base-model` (no model hub needed)."""
 
     name: str = Field("tunehouse-tiny-base", min_length=1, description="Name recorded with the model (selects its "
@@ -184,27 +182,3 @@ class BaseModelSettings(_Section):
         if self.warmup_seq_length > self.max_position_embeddings:
             raise ValueError("warmup_seq_length must not exceed max_position_embeddings")
         return self
-
-
-class _TrainingSections(BaseModel):
-    base_model: BaseModelSettings = Field(default_factory=BaseModelSettings)
-    train: TrainSettings = Field(default_factory=TrainSettings)
-
-
-TRAIN_YAML_HEADER = """\
-# Training sections of the tunehouse configuration (base_model, train), every key with its embedded default.
-# Generated from lib/tunehouse/training/settings.py (documented_training_yaml); a test keeps it in sync.
-# Use: tunehouse train --conf conf/train.yaml  (after editing), or override one key:
-#      tunehouse train --set train.n_epochs=3 --set train.learning_rate_multiplier=0.05
-# Hyperparameter names follow Azure OpenAI / OpenAI fine-tuning: batch_size, learning_rate_multiplier,
-# n_epochs, seed. The learning rate is learning_rate_multiplier x the model's base_learning_rates entry.
-"""
-
-
-def documented_training_yaml() -> str:
-    """conf/train.yaml: the base_model and train sections with a comment per setting."""
-    from tunehouse.config import documented_yaml
-
-    body = documented_yaml(_TrainingSections)
-    body = "\n".join(line for line in body.splitlines() if not line.startswith("# ")) .lstrip("\n")
-    return TRAIN_YAML_HEADER + "\n" + body + "\n"

@@ -9,7 +9,6 @@ processes can add them without clobbering each other and ``tunehouse runs show``
 from __future__ import annotations
 
 import json
-import os
 import platform
 import re
 import shutil
@@ -19,6 +18,8 @@ import warnings
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from tunehouse.model import registry
 
 if TYPE_CHECKING:
     from tunehouse.config import Settings
@@ -174,9 +175,8 @@ def log_chat_model(model_dir: Path, *, registered_name: str | None, alias: str |
     No signature by default, so predict() keeps taking a request dict, a list, or a DataFrame; Unity Catalog
     requires one (``with_signature``), and then inputs arrive as DataFrames."""
     import mlflow
-    from mlflow.tracking import MlflowClient
 
-    from tunehouse.training import chat_model
+    from tunehouse.model import chat as chat_model
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # e.g. "no signature": predict() takes several shapes
@@ -192,7 +192,7 @@ def log_chat_model(model_dir: Path, *, registered_name: str | None, alias: str |
     out = {"model_uri": info.model_uri, "registered_name": registered_name, "version": None, "alias": None}
     if registered_name:
         version = str(info.registered_model_version)
-        client = MlflowClient()
+        client = registry.client()
         for k, v in (extra_tags or {}).items():
             client.set_model_version_tag(registered_name, version, k, str(v))
         if alias:
@@ -218,9 +218,3 @@ def copy_tree(src: Path, dst: Path) -> Path:
 def new_tmp_dir(base: Path, prefix: str) -> Path:
     base.mkdir(parents=True, exist_ok=True)
     return Path(tempfile.mkdtemp(prefix=prefix, dir=base))
-
-
-def env_for_workers() -> dict[str, str]:
-    keys = ("RAY_USAGE_STATS_ENABLED", "RAY_AUTH_MODE", "MLFLOW_ENABLE_TELEMETRY", "MLFLOW_DISABLE_TELEMETRY",
-            "DO_NOT_TRACK", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "TOKENIZERS_PARALLELISM")
-    return {k: os.environ[k] for k in keys if k in os.environ}

@@ -16,9 +16,11 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from tunehouse import runtime
 from tunehouse.errors import UserError
+from tunehouse.model import registry
 from tunehouse.training import base_model as bm
 from tunehouse.training import data as td
 from tunehouse.training import tracking
@@ -170,22 +172,6 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def quiet_libraries() -> None:
-    """No per-load progress bars or deprecation chatter from transformers/peft/mlflow in job output."""
-    import warnings
-
-    warnings.filterwarnings("ignore", category=FutureWarning)
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    os.environ.setdefault("MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR", "false")
-    try:
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()
-        hf_logging.set_verbosity_error()
-    except ImportError:  # pragma: no cover
-        pass
-
-
 def resolve_use_gpu(settings: "Settings") -> bool:
     import ray
 
@@ -216,15 +202,13 @@ def run_training(settings: "Settings", *, resume_run_id: str | None = None, hook
     """Run one fine-tuning job end to end and return where its model went. ``hooks`` is for tests
     (``{"fail_at_step": 3, "fail_times": 1}`` makes the last worker fail at that step, that many times)."""
     import mlflow
-    from mlflow.tracking import MlflowClient
-
     t_start = time.time()
     hooks = hooks or {}
-    quiet_libraries()
+    runtime.quiet_libraries()
     prior = exp_id = client = None
     if resume_run_id:  # the stored settings of the job come from its MLflow run
         exp_id = tracking.setup_mlflow(settings)
-        client = MlflowClient()
+        client = registry.client()
         prior = _resumable_run(client, resume_run_id)
         settings = settings.model_copy(update={"train": type(settings.train).model_validate(prior["train"])})
     ts = settings.train
@@ -245,7 +229,7 @@ def run_training(settings: "Settings", *, resume_run_id: str | None = None, hook
              data.stats["train_trainable_tokens"], len(data.validation), data.data_dir)
     if client is None:  # only now that base model and data are known good
         exp_id = tracking.setup_mlflow(settings)
-        client = MlflowClient()
+        client = registry.client()
 
     started_ray = ensure_ray(settings)
     try:
@@ -317,7 +301,6 @@ def _fit(settings, data: PreparedData, base: str, lr: float, use_gpu: bool, prec
     from tunehouse.training.loop import train_loop_per_worker
 
     ts = settings.train
-    os.environ.setdefault("RAY_TRAIN_HEALTH_CHECK_INTERVAL_S", "0.2")
     storage = settings.storage.checkpoints.resolve()
     storage.mkdir(parents=True, exist_ok=True)
     cfg = {
@@ -343,7 +326,7 @@ def _fit(settings, data: PreparedData, base: str, lr: float, use_gpu: bool, prec
         "val_ref": ray.put(data.validation),
         "mlflow_tracking_uri": settings.mlflow_tracking_uri(),
         "mlflow_run_id": run_id,
-        "env": tracking.env_for_workers(),
+        "env": runtime.worker_env(),
         "fail_at_step": hooks.get("fail_at_step"),
         "fail_times": hooks.get("fail_times", 1),
         "fail_marker": str(storage / ray_run_name / "injected_failure") if hooks.get("fail_at_step") else None,
@@ -376,7 +359,7 @@ def _finish(settings, client, run_id, result, base, tokenizer, stop_ids, base_in
     import mlflow
     import torch
 
-    from tunehouse.training import chat_model
+    from tunehouse.model import chat as chat_model
     from tunehouse.training.loop import HISTORY_FILE, STATE_FILE, build_model
 
     ts = settings.train

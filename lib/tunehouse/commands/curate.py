@@ -1,0 +1,157 @@
+"""Curation subcommands: curate, scrub, validate-data."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from tunehouse.config import Settings
+from tunehouse.console import print_kv, print_table
+from tunehouse.errors import UserError
+
+
+def register(sub, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "curate", parents=[common],
+        help="bronze.chat_messages -> scrubbed, deduplicated, filtered, weighted, split training data",
+        description="Run the curation pipeline on the latest bronze.chat_messages: assemble conversations, scrub "
+        "PII (silver.conversations, gold.pii_report), drop exact and near duplicates, apply quality filters, "
+        "sample for diversity (gold.cluster_report), weight assistant replies, split train/validation/test, check "
+        "for residual PII, then write gold.training_examples and chat JSONL under "
+        "<storage.root>/exports/<dataset_version>/. Every dropped conversation is in silver.dropped with stage "
+        "and reason. Ends with the pre-flight data report of train.jsonl. Settings: the curate.* section.",
+    )
+    p.set_defaults(func=cmd_curate)
+
+    p = sub.add_parser(
+        "scrub", parents=[common],
+        help="scrub PII from a JSONL file, line for line (no Spark)",
+        description="Read IN.jsonl where each line is {\"text\": ...} or a chat example {\"messages\": [...]}, "
+        "and write OUT.jsonl with the same objects, PII replaced by typed placeholders (<PERSON_1>, <EMAIL_1>...). "
+        "Lines that are not valid JSON or not one of these shapes are reported with their line number (exit 1). "
+        "Settings: the pii.* section.",
+    )
+    p.add_argument("input", type=Path, help="input JSONL")
+    p.add_argument("output", type=Path, help="output JSONL (overwritten)")
+    p.set_defaults(func=cmd_scrub)
+
+    p = sub.add_parser(
+        "validate-data", parents=[common],
+        help="check a chat JSONL file (OpenAI fine-tuning format) and report token statistics",
+        description="Pre-flight data report for a chat fine-tuning JSONL file: the format checks of OpenAI's chat "
+        "fine-tuning data-prep guide (JSON objects, messages list, roles, content types, unrecognised keys, an "
+        "assistant message in each example, weight only on assistant messages and 0/1) with line numbers, plus "
+        "statistics: examples, messages, tokens and trainable (weight > 0) tokens per example with percentiles, "
+        "and what truncation at --max-seq-length loses. Without --tokenizer token counts are approximate. "
+        "Saves the report as JSON (FILE.report.json unless --json). Exit 1 when there are format errors.",
+    )
+    p.add_argument("file", type=Path, help="chat JSONL file, one {\"messages\": [...]} per line")
+    p.add_argument("--tokenizer", default=None, metavar="PATH",
+                   help="local tokenizer or model folder (its chat template is used); default: approximate counts")
+    p.add_argument("--max-seq-length", type=int, default=None, metavar="N",
+                   help="truncation length (default train.max_seq_length)")
+    p.add_argument("--truncation-side", choices=["left", "right"], default=None,
+                   help="which end truncation cuts (default train.truncation_side)")
+    p.add_argument("--fractional-weights", action="store_true", default=None,
+                   help="accept weights in [0, 1] (default train.fractional_weights; off: only 0 or 1)")
+    p.add_argument("--json", type=Path, default=None, metavar="OUT",
+                   help="where to save the JSON report (default FILE.report.json next to the file)")
+    p.add_argument("--max-errors", type=int, default=50, metavar="N",
+                   help="errors/warnings listed individually (counts are always complete; default 50)")
+    p.set_defaults(func=cmd_validate_data)
+
+
+def cmd_curate(args, settings: Settings) -> int:
+    from tunehouse.curation.pipeline import curate
+    from tunehouse.lakehouse.spark import get_spark
+
+    spark = get_spark(settings)
+    result = curate(spark, settings)
+    print_curation_summary(result)
+    return finish_with_validation(result, settings)
+
+
+def print_curation_summary(r) -> None:
+    rows = []
+    for s in r.stages:
+        if s.dropped:
+            for reason, n in sorted(s.dropped.items(), key=lambda kv: -kv[1]):
+                rows.append((s.stage, s.rows_in, reason, n, s.kept, round(s.seconds, 1)))
+        else:
+            rows.append((s.stage, s.rows_in, "", 0, s.kept, round(s.seconds, 1)))
+    print_table("curation stages", ["stage", "in", "dropped reason", "dropped", "kept", "seconds"], rows)
+    print_kv("curate", {
+        "dataset_version": r.dataset_version + ("" if r.changed else "  (unchanged: nothing rewritten)"),
+        "bronze version": r.bronze_version,
+        "reconciled": f"assembled {r.assembled} = kept {r.kept} + dropped {r.dropped_total}"
+        + ("  OK" if r.reconciled else "  MISMATCH"),
+        "splits": ", ".join(f"{k} {v}" for k, v in sorted(r.splits.items())),
+        "assistant weights": ", ".join(f"{k}: {v}" for k, v in sorted(r.weights.items())),
+        "trailing messages trimmed": f"{r.trimmed_messages} (unanswered last turns of kept conversations; "
+        "gold quality.trimmed_messages)",
+        "PII replaced": ", ".join(f"{k} {v}" for k, v in sorted(r.pii_entities.items(), key=lambda kv: -kv[1])) or "none",
+        "residual PII in export": r.residual_pii,
+        "export folder": str(r.export_folder),
+        "seconds": round(r.seconds, 1),
+    })
+
+
+def finish_with_validation(result, settings: Settings) -> int:
+    """Run the pre-flight report on the exported train split; format errors fail the job."""
+    try:
+        from tunehouse.training.preflight import (
+            print_report,
+            save_report,
+            validate_file,
+        )
+    except ImportError:  # pragma: no cover
+        return 0 if result.reconciled else 1
+    rc = 0 if result.reconciled else 1
+    for split in ("train", "validation", "test"):
+        path = Path(result.export_folder) / f"{split}.jsonl"
+        report = validate_file(path, allow_fractional_weights=settings.curate.weights.fractional)
+        save_report(report, path.with_suffix(".report.json"))
+        if split == "train":
+            print_report(report)
+        if not report.ok:
+            print(f"{path}: {sum(report.error_counts.values())} format error(s)")
+            rc = 1
+    return rc
+
+
+def cmd_scrub(args, settings: Settings) -> int:
+    from tunehouse.pii.scrubber import scrub_jsonl
+
+    if not args.input.is_file():
+        raise UserError(f"{args.input}: no such file")
+    if args.input.resolve() == args.output.resolve():
+        raise UserError("output must be a different file from input")
+    summary = scrub_jsonl(args.input, args.output, settings.pii)
+    bad = summary.get("bad_lines") or []
+    print_kv("scrub", {k: (json.dumps(v) if isinstance(v, (dict, list)) else v)
+                       for k, v in summary.items() if k != "bad_lines"})
+    if bad:
+        print_table("lines not scrubbed", ["line", "reason"], [(b.get("line"), b.get("reason")) for b in bad[:50]])
+        return 1
+    return 0
+
+
+def cmd_validate_data(args, settings) -> int:
+    from tunehouse.training.preflight import (
+        default_report_path,
+        print_report,
+        save_report,
+        validate_file,
+    )
+
+    train = settings.train
+    max_len = args.max_seq_length or train.max_seq_length
+    side = args.truncation_side or train.truncation_side
+    frac = args.fractional_weights if args.fractional_weights is not None else train.fractional_weights
+    report = validate_file(args.file, tokenizer=args.tokenizer, max_seq_length=max_len,
+                           allow_fractional_weights=frac, max_errors_listed=args.max_errors, truncation_side=side)
+    print_report(report)
+    out = save_report(report, args.json or default_report_path(args.file))
+    print(f"report saved to {out}")
+    return 0 if report.ok else 1

@@ -1,0 +1,65 @@
+"""Subcommand: demo, the main job: every stage is the same subcommand a user would run."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from tunehouse.config import Settings
+from tunehouse.console import print_table
+
+
+def register(sub, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "demo", parents=[common],
+        help="run the whole pipeline end to end on embedded defaults (generate, ingest, curate, train, evaluate)",
+        description="The main job: generate-logs, ingest, curate, base-model, train, evaluate --promote, each the "
+        "same subcommand you can run alone, with the same settings; each prints its summary. Everything lands "
+        "under storage.root.",
+    )
+    p.add_argument("--conversations", "-n", type=int, default=None, help="conversations to generate")
+    p.add_argument("--until", choices=["generate", "ingest", "curate", "base-model", "train", "evaluate"],
+                   default="evaluate", help="stop after this stage (default: run all available stages)")
+    # the demo runs the other subcommands through their own parsers (filled in as they register)
+    p.set_defaults(func=cmd_demo, stage_parsers=sub.choices)
+
+
+# ----------------------------------------------------------------------------- demo
+DEMO_STAGES = [  # (stage, subcommand argv) in order; a stage whose command is not installed is skipped
+    ("generate", ["generate-logs"]),
+    ("ingest", ["ingest", "{raw}"]),
+    ("curate", ["curate"]),
+    ("base-model", ["base-model"]),
+    ("train", ["train"]),
+    ("evaluate", ["evaluate", "--promote"]),
+]
+
+
+def cmd_demo(args, settings: Settings) -> int:
+    """The main job: each stage is the same subcommand a user would run, with the same settings."""
+    t0 = time.time()
+    available = args.stage_parsers  # every registered subcommand's parser, by name
+    raw = str(settings.generate.out_dir or settings.storage.raw)
+    last = [name for name, _ in DEMO_STAGES].index(args.until)
+    done = []
+    for name, argv in DEMO_STAGES[: last + 1]:
+        if argv[0] not in available:
+            print(f"(stage {name}: `tunehouse {argv[0]}` is not available in this build, skipped)")
+            continue
+        argv = [a.format(raw=raw) for a in argv]
+        if name == "generate" and args.conversations:
+            argv += ["--conversations", str(args.conversations)]
+        if name == "base-model":
+            argv += ["--overwrite"]
+        print(f"\n=== demo: {name} (tunehouse {' '.join(argv)}) ===")
+        stage_args = available[argv[0]].parse_args(argv[1:])
+        t = time.time()
+        rc = stage_args.func(stage_args, settings)
+        done.append((name, round(time.time() - t, 1), rc or 0))
+        if rc:
+            print_table("demo", ["stage", "seconds", "exit code"], done)
+            return rc
+    print_table("demo", ["stage", "seconds", "exit code"], done)
+    print(f"demo finished in {time.time() - t0:.0f} s; all state under {Path(settings.storage.root).resolve()}")
+    return 0

@@ -1,0 +1,63 @@
+"""The process-environment policy, in one place: what every tunehouse process (the CLI, Spark's Python
+workers, Ray Train workers, the scoring server, the tests) sets before the heavy libraries load.
+
+Why: keep every tool's files under storage.root and out of $HOME, send no telemetry, never reach for a
+model hub (none is reachable from a locked-down cluster), and keep job output free of progress-bar noise.
+Values already set by the user win (``setdefault``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import warnings
+
+# Set in every process, before ray/mlflow/transformers import.
+PROCESS_ENV: dict[str, str] = {
+    "RAY_USAGE_STATS_ENABLED": "0",        # no usage report to Anyscale
+    "RAY_AUTH_MODE": "disabled",           # else Ray writes a token file under $HOME
+    "RAY_TRAIN_HEALTH_CHECK_INTERVAL_S": "0.2",  # default 1.8 s per ray.train.report on a small job
+    "MLFLOW_ENABLE_TELEMETRY": "false",
+    "MLFLOW_DISABLE_TELEMETRY": "true",
+    "MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR": "false",
+    "DO_NOT_TRACK": "1",
+    "HF_HUB_OFFLINE": "1",                 # real from_pretrained code, but never a download attempt
+    "TRANSFORMERS_OFFLINE": "1",
+    "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+    "TOKENIZERS_PARALLELISM": "false",     # tokenizers' threads fight Spark/Ray workers on small machines
+}
+
+
+def configure_process() -> None:
+    """Apply :data:`PROCESS_ENV` to this process (values the user set are kept)."""
+    for key, value in PROCESS_ENV.items():
+        os.environ.setdefault(key, value)
+
+
+def worker_env() -> dict[str, str]:
+    """The environment a Ray worker must apply: the policy as this driver resolved it."""
+    return {k: os.environ[k] for k in PROCESS_ENV if k in os.environ}
+
+
+def apply_worker_env(env: dict[str, str]) -> None:
+    for key, value in env.items():
+        os.environ.setdefault(key, value)
+
+
+def spark_python() -> None:
+    """Spark's Python workers must run this interpreter (the venv's), not whatever `python3` is on PATH."""
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+
+
+def quiet_libraries() -> None:
+    """No per-load progress bars or deprecation chatter from transformers/peft/mlflow in job output."""
+    configure_process()
+    warnings.filterwarnings("ignore", category=FutureWarning)
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
+    except ImportError:  # pragma: no cover - transformers is a dependency; keep the CLI usable without it
+        pass
