@@ -24,12 +24,12 @@ def main() -> None:
     args = ap.parse_args()
 
     from tunehouse.config import load_settings
+    from tunehouse.console import print_table
     from tunehouse.curation.pipeline import curate
-    from tunehouse.synthetic.generator import generate_logs
     from tunehouse.ingest.job import ingest
     from tunehouse.lakehouse.delta import Lakehouse
-    from tunehouse.console import print_table
     from tunehouse.lakehouse.spark import get_spark
+    from tunehouse.synthetic.generator import generate_logs
 
     base = Path(tempfile.mkdtemp(prefix="bench_curation_"))
     t0 = time.time()

@@ -53,7 +53,6 @@ def build_demo_sized_model(root: Path) -> str:
     """An untrained demo-sized base, packaged and registered like a fine-tuned version; returns its URI."""
     from serve_helpers import MODEL, as_chat_model, register_version, serving_settings
     from train_corpus import write_export
-
     from tunehouse.training.base_model import build_base_model
     from tunehouse.training.settings import BaseModelSettings
 
@@ -146,7 +145,6 @@ def main() -> int:
 
     logging.getLogger("mlflow").setLevel(logging.WARNING)
     import mlflow.pyfunc
-
     from tunehouse.serving.server import start_server
 
     tmp = None
@@ -159,12 +157,11 @@ def main() -> int:
         root = args.root.resolve()
         uri = args.model
     from serve_helpers import serving_settings
-
+    from tunehouse.model import tracking as mlflow_store
     from tunehouse.model.registry import resolve_serving_uri
-    from tunehouse.training import tracking
 
     settings = serving_settings(root)
-    tracking.setup_mlflow(settings)
+    mlflow_store.setup_mlflow(settings)
     if uri is None:
         uri, _ = resolve_serving_uri(settings, None, type("S", (), {"fallback_alias": "candidate"})())
     print(f"model: {uri}; {args.requests} requests per level, max_tokens={args.max_tokens}, "

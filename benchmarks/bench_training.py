@@ -19,7 +19,6 @@ import os
 import sys
 import tempfile
 import time
-from pathlib import Path
 
 for k, v in {"RAY_USAGE_STATS_ENABLED": "0", "RAY_AUTH_MODE": "disabled", "MLFLOW_ENABLE_TELEMETRY": "false",
              "MLFLOW_DISABLE_TELEMETRY": "true", "DO_NOT_TRACK": "1", "HF_HUB_OFFLINE": "1",
@@ -86,8 +85,12 @@ def bench_ray(settings) -> dict:
 def bench_hf(settings, examples, steps: int, threads: int) -> dict:
     import torch
     from peft import LoraConfig, get_peft_model
-    from transformers import AutoModelForCausalLM, Trainer, TrainerCallback, TrainingArguments
-
+    from transformers import (
+        AutoModelForCausalLM,
+        Trainer,
+        TrainerCallback,
+        TrainingArguments,
+    )
     from tunehouse.training.base_model import model_name, resolve_base_model
     from tunehouse.training.data import IGNORE_INDEX
 
@@ -162,8 +165,8 @@ def main(argv=None) -> int:
     import logging
 
     logging.basicConfig(level=logging.WARNING)
-    from tunehouse.training.base_model import load_tokenizer
     from tunehouse import runtime
+    from tunehouse.training.base_model import load_tokenizer
     from tunehouse.training.trainer import prepare_data
 
     runtime.quiet_libraries()

@@ -8,6 +8,7 @@ import sys
 
 from tunehouse import runtime
 from tunehouse.errors import UserError
+from tunehouse.model import tracking as mlflow_store
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:
@@ -48,13 +49,12 @@ def register(sub, common: argparse.ArgumentParser) -> None:
 def run_serve(args, settings) -> int:
     from tunehouse.model import registry as mref
     from tunehouse.serving.server import query_examples, serve_command, start_server
-    from tunehouse.training import tracking
 
     ss = settings.serve
     host = args.host or ss.host
     port = ss.port if args.port is None else args.port
     workers = args.workers or ss.workers
-    tracking.setup_mlflow(settings)
+    mlflow_store.setup_mlflow(settings)
     uri, note = mref.resolve_serving_uri(settings, args.model or ss.model, ss)
     ref = mref.resolve_registered(uri, "served")
     if note:
@@ -104,9 +104,8 @@ def run_chat_command(args, settings) -> int:
         if ss.port and ping(local, timeout_s=1.0):
             backend = EndpointBackend(local, timeout_s=cs.request_timeout_s)
         else:
-            from tunehouse.training import tracking
 
-            tracking.setup_mlflow(settings)
+            mlflow_store.setup_mlflow(settings)
             uri, note = mref.resolve_serving_uri(settings, ss.model, ss)
             if note:
                 print(f"note: {note}", file=sys.stderr)
@@ -123,10 +122,9 @@ def run_chat_command(args, settings) -> int:
 
 def _local_backend(settings, uri: str):
     from tunehouse.serving.chat import LocalBackend
-    from tunehouse.training import tracking
 
     runtime.quiet_libraries()
-    tracking.setup_mlflow(settings)
+    mlflow_store.setup_mlflow(settings)
     print(f"loading {uri} in this process ...", file=sys.stderr, flush=True)
     try:
         return LocalBackend(uri)

@@ -100,7 +100,7 @@ def run_evaluation(settings: "Settings", *, model: str | None = None, base_model
 
     from tunehouse.lakehouse.delta import Lakehouse
     from tunehouse.lakehouse.spark import get_spark
-    from tunehouse.training import tracking
+    from tunehouse.model import tracking as mlflow_store
 
     t0 = time.time()
     es = eval_settings(settings)
@@ -114,7 +114,7 @@ def run_evaluation(settings: "Settings", *, model: str | None = None, base_model
         mark[0] = now
 
     runtime.quiet_libraries()
-    exp_id = tracking.setup_mlflow(settings)
+    exp_id = mlflow_store.setup_mlflow(settings)
     client = mref.client()
 
     # ---- models
@@ -157,11 +157,11 @@ def run_evaluation(settings: "Settings", *, model: str | None = None, base_model
     with mlflow.start_run(run_name=run_name, experiment_id=exp_id) as run:
         run_id = run.info.run_id
         try:
-            mlflow.set_tags({tracking.JOB_TAG: "evaluate", "tunehouse.candidate": candidate.label,
+            mlflow.set_tags({mlflow_store.JOB_TAG: "evaluate", "tunehouse.candidate": candidate.label,
                              "tunehouse.base_model": refs["base"].label,
                              **({"tunehouse.train_run_id": candidate.run_id} if candidate.run_id else {}),
                              **({"tunehouse.champion": champion.label} if champion else {})})
-            params = {f"evaluate.{k}": v for k, v in tracking.flat_params("", es.model_dump(mode="json")).items()
+            params = {f"evaluate.{k}": v for k, v in mlflow_store.flat_params("", es.model_dump(mode="json")).items()
                       if not k.startswith("eval_prompts")}
             params.update({f"model.{role}": (r.uri or r.source) for role, r in refs.items()})
             params.update({"data.table": es.table, "data.table_version": str(table_version), "data.split": es.split,
@@ -207,12 +207,12 @@ def run_evaluation(settings: "Settings", *, model: str | None = None, base_model
                 if promote:
                     promotion = gate.promote(candidate.name, candidate.version, settings.tracking.champion_alias,
                                              decision, run_id)
-                    tracking.append_event(client, run_id, promotion)
+                    mlflow_store.append_event(client, run_id, promotion)
             mlflow.log_metrics(timings)
             stored.unpersist()
         except BaseException as e:
             msg = str(e).splitlines()[0][:500] if str(e) else type(e).__name__
-            tracking.append_event(client, run_id, f"evaluation failed: {msg}")
+            mlflow_store.append_event(client, run_id, f"evaluation failed: {msg}")
             mlflow.end_run(status="FAILED")
             raise
     all_prompts.unpersist()

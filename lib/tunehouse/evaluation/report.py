@@ -190,12 +190,12 @@ def load_evaluation(settings, run_id: str | None = None) -> dict:
     import mlflow
 
     from tunehouse.errors import UserError
-    from tunehouse.training import tracking
+    from tunehouse.model import tracking as mlflow_store
 
-    exp_id = tracking.setup_mlflow(settings)
+    exp_id = mlflow_store.setup_mlflow(settings)
     client = registry.client()
     if run_id is None:
-        runs = client.search_runs([exp_id], filter_string=f"tags.`{tracking.JOB_TAG}` = 'evaluate'",
+        runs = client.search_runs([exp_id], filter_string=f"tags.`{mlflow_store.JOB_TAG}` = 'evaluate'",
                                   order_by=["attributes.start_time DESC"], max_results=1)
         if not runs:
             raise UserError("no evaluation run yet: run `tunehouse evaluate`")

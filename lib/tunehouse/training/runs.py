@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from tunehouse.errors import UserError
 from tunehouse.model import registry
-from tunehouse.training import tracking
+from tunehouse.model import tracking as mlflow_store
 
 if TYPE_CHECKING:
     from tunehouse.config import Settings
@@ -23,7 +23,7 @@ def list_runs(settings: "Settings", limit: int = 20) -> list[dict]:
     exp = client.get_experiment_by_name(settings.tracking.experiment)
     if exp is None:
         return []
-    runs = client.search_runs([exp.experiment_id], filter_string=f"tags.`{tracking.JOB_TAG}` = 'train'",
+    runs = client.search_runs([exp.experiment_id], filter_string=f"tags.`{mlflow_store.JOB_TAG}` = 'train'",
                               order_by=["attributes.start_time DESC"], max_results=limit)
     return [summarise(r) for r in runs]
 
@@ -57,14 +57,14 @@ def show_run(settings: "Settings", run_id: str) -> dict:
         run = client.get_run(run_id)
     except MlflowException:
         raise UserError(f"no MLflow run {run_id!r} in {settings.mlflow_tracking_uri()}") from None
-    if run.data.tags.get(tracking.JOB_TAG) != "train":
+    if run.data.tags.get(mlflow_store.JOB_TAG) != "train":
         raise UserError(f"run {run_id} is not a tunehouse training run")
     out = summarise(run)
     out["params"] = dict(sorted(run.data.params.items()))
     out["metrics"] = dict(sorted(run.data.metrics.items()))
-    out["events"] = tracking.read_events(run)
+    out["events"] = mlflow_store.read_events(run)
     out["tags"] = {k: v for k, v in run.data.tags.items()
-                   if k.startswith("tunehouse.") and not k.startswith(tracking.EVENT_PREFIX)}
+                   if k.startswith("tunehouse.") and not k.startswith(mlflow_store.EVENT_PREFIX)}
     out["artifact_uri"] = run.info.artifact_uri
     return out
 

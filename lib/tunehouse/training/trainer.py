@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from tunehouse import runtime
 from tunehouse.errors import UserError
 from tunehouse.model import registry
+from tunehouse.model import tracking as mlflow_store
 from tunehouse.training import base_model as bm
 from tunehouse.training import data as td
 from tunehouse.training import tracking
@@ -207,7 +208,7 @@ def run_training(settings: "Settings", *, resume_run_id: str | None = None, hook
     runtime.quiet_libraries()
     prior = exp_id = client = None
     if resume_run_id:  # the stored settings of the job come from its MLflow run
-        exp_id = tracking.setup_mlflow(settings)
+        exp_id = mlflow_store.setup_mlflow(settings)
         client = registry.client()
         prior = _resumable_run(client, resume_run_id)
         settings = settings.model_copy(update={"train": type(settings.train).model_validate(prior["train"])})
@@ -228,7 +229,7 @@ def run_training(settings: "Settings", *, resume_run_id: str | None = None, hook
     log.info("data: %d training sequences (%d trainable tokens), %d validation; %s", len(data.train),
              data.stats["train_trainable_tokens"], len(data.validation), data.data_dir)
     if client is None:  # only now that base model and data are known good
-        exp_id = tracking.setup_mlflow(settings)
+        exp_id = mlflow_store.setup_mlflow(settings)
         client = registry.client()
 
     started_ray = ensure_ray(settings)
@@ -255,15 +256,15 @@ def run_training(settings: "Settings", *, resume_run_id: str | None = None, hook
             ray_run_name = prior["ray_run_name"] if prior else f"train-{run_id}"
             try:
                 if prior:
-                    tracking.append_event(client, run_id, "job resumed: Ray Train restores the latest checkpoint")
+                    mlflow_store.append_event(client, run_id, "job resumed: Ray Train restores the latest checkpoint")
                 else:
-                    mlflow.set_tags({tracking.JOB_TAG: "train", "tunehouse.ray_run_name": ray_run_name,
+                    mlflow.set_tags({mlflow_store.JOB_TAG: "train", "tunehouse.ray_run_name": ray_run_name,
                                      "tunehouse.base_model": name, "tunehouse.method": ts.method,
                                      "tunehouse.dataset_version": str(data.lineage["dataset_version"])})
-                    tracking.append_event(client, run_id, "job created")
+                    mlflow_store.append_event(client, run_id, "job created")
                     tracking.log_job_inputs(settings, ts, resolved=resolved, lineage=data.lineage, base=base_info,
                                             stats=data.stats, audit_text=data.audit_text)
-                    tracking.append_event(
+                    mlflow_store.append_event(
                         client, run_id,
                         f"data prepared and mask audit passed: {len(data.train)} training sequences, "
                         f"{data.stats['train_trainable_tokens']} trainable tokens "
@@ -272,7 +273,7 @@ def run_training(settings: "Settings", *, resume_run_id: str | None = None, hook
                 result = _fit(settings, data, base, lr, use_gpu, precision, tokenizer.pad_token_id, run_id,
                               ray_run_name, hooks)
                 t_finish = time.time()
-                tracking.append_event(client, run_id, f"training finished ({t_finish - t_fit:.0f}s in Ray Train)")
+                mlflow_store.append_event(client, run_id, f"training finished ({t_finish - t_fit:.0f}s in Ray Train)")
                 out = _finish(settings, client, run_id, result, base, tokenizer, stop_ids, base_info, data,
                               ray_run_name)
                 timings = {"time_prepare_s": t_fit - t_start, "time_ray_fit_s": t_finish - t_fit,
@@ -281,7 +282,7 @@ def run_training(settings: "Settings", *, resume_run_id: str | None = None, hook
                 out.extra.update(timings)
             except BaseException as e:
                 msg = str(e).splitlines()[0][:500] if str(e) else type(e).__name__
-                tracking.append_event(client, run_id, f"job failed: {msg}")
+                mlflow_store.append_event(client, run_id, f"job failed: {msg}")
                 mlflow.end_run(status="FAILED")
                 raise
         out.experiment_id = exp_id
@@ -393,7 +394,7 @@ def _finish(settings, client, run_id, result, base, tokenizer, stop_ids, base_in
         mlflow.log_metrics({f"final_{k}": v for k, v in final.items()})
         mlflow.log_dict(history, "training/history.json")
         mlflow.log_artifact(str(tracking.loss_curve_png(history, work / "loss_curve.png")), "plots")
-        tracking.append_event(client, run_id, "logging the merged model")
+        mlflow_store.append_event(client, run_id, "logging the merged model")
         reg = tracking.log_chat_model(
             merged,
             registered_name=settings.tracking.registered_model if ts.register_model else None,
@@ -406,7 +407,7 @@ def _finish(settings, client, run_id, result, base, tokenizer, stop_ids, base_in
         if reg["version"]:
             mlflow.set_tags({"tunehouse.registered_model": reg["registered_name"],
                              "tunehouse.registered_version": reg["version"]})
-            tracking.append_event(client, run_id, f"registered {reg['registered_name']} version {reg['version']} "
+            mlflow_store.append_event(client, run_id, f"registered {reg['registered_name']} version {reg['version']} "
                                                   f"with alias @{reg['alias']}")
         return TrainResult(run_id=run_id, experiment_id="", model_uri=reg["model_uri"],
                            registered_name=reg["registered_name"], version=reg["version"], alias=reg["alias"],
@@ -441,7 +442,7 @@ def _resumable_run(client, run_id: str) -> dict:
         run = client.get_run(run_id)
     except MlflowException:
         raise UserError(f"no MLflow run {run_id!r} to resume") from None
-    if run.data.tags.get(tracking.JOB_TAG) != "train":
+    if run.data.tags.get(mlflow_store.JOB_TAG) != "train":
         raise UserError(f"run {run_id} is not a tunehouse training run")
     if run.info.status == "FINISHED":
         raise UserError(f"run {run_id} already finished; start a new job instead")
