@@ -63,9 +63,20 @@ def test_malformed_override_and_missing_file(tmp_path):
         load_settings(conf_files=[bad])
 
 
-def test_unknown_profile():
-    with pytest.raises(ConfigError, match="profile"):
+def test_unknown_profile_names_the_available_ones():
+    with pytest.raises(ConfigError, match=r"unknown profile 'prod'; available: local, databricks"):
         load_settings(profile="prod")
+
+
+def test_profiles_ship_inside_the_package(monkeypatch, tmp_path):
+    """The wheel has its profiles: loading works from any directory, with no conf/ next to it."""
+    from tunehouse.config import available_profiles
+    from tunehouse.config.loading import PROFILES_DIR
+
+    monkeypatch.chdir(tmp_path)
+    assert PROFILES_DIR.is_relative_to(Path(__file__).resolve().parents[2] / "lib" / "tunehouse")
+    assert available_profiles() == ["local", "databricks"]
+    assert load_settings(profile="databricks").tracking.tracking_uri == "databricks"
 
 
 def test_databricks_profile_uses_unity_catalog_names():

@@ -1,0 +1,1 @@
+lib/tunehouse/lakehouse/queries
