@@ -110,7 +110,7 @@ TEMPLATES: dict[str, list[str]] = {
         "Viele Grüße\n{FULL}\n{PHONE}",
         "Mit freundlichen Grüßen\n{FULL}\n{EMAIL}",
         "Schreib mir an {EMAIL}, die alte Adresse lese ich nicht mehr.",
-        "Meine Steuer-ID ist {NATID}, steht auch auf dem Bescheid.",
+        "Meine Steuer- bzw. Versicherungsnummer ist {NATID}, steht auch auf dem Bescheid.",
         "Geboren am {DOB}, falls das für den Vertrag wichtig ist.",
         "Ich wohne jetzt in der {STREET}, die Post kommt trotzdem falsch an.",
         "Sag {OTHER} bitte, dass der Schlüssel beim Nachbarn liegt.",
