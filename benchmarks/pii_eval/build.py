@@ -22,7 +22,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pii_eval import fp_labels, real_text, sources  # noqa: E402
 from pii_eval.other_generator import LOCALE_WEIGHTS, build_other_generator  # noqa: E402
-from pii_eval.records import SPLITS, capitalised_outside, spans_for, split_of, write_jsonl  # noqa: E402
+from pii_eval.records import (  # noqa: E402
+    SPLITS,
+    capitalised_outside,
+    spans_for,
+    split_of,
+    write_jsonl,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SEED = 20240611

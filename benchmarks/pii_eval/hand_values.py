@@ -8,7 +8,7 @@ check digit is computed (``luhn_complete``, ``iban_with_check``), so that valida
 
 from __future__ import annotations
 
-from .mimesis_values import iban_with_check, luhn_complete
+from .checksums import iban_with_check, luhn_complete
 
 FIRST = {
     "en": ["Oriana", "Tamsin", "Declan", "Ngozi", "Priyanka", "Wren", "Thaddeus", "Marisol", "Bongani", "Keziah",

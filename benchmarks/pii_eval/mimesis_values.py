@@ -16,6 +16,8 @@ import unicodedata
 from mimesis import Address, Finance, Internet, Locale, Payment, Person
 from mimesis.enums import CardType, Gender
 
+from .checksums import iban_with_check, luhn_complete
+
 # our locale code -> mimesis locale
 MIMESIS_LOCALES = {
     "en": Locale.EN, "en-gb": Locale.EN_GB, "de": Locale.DE, "de-at": Locale.DE_AT, "de-ch": Locale.DE_CH,
@@ -79,20 +81,6 @@ def fold_ascii(s: str) -> str:
     """'Gołębiewska' -> 'golebiewska': what people type in an e-mail address or a username."""
     s = s.replace("ł", "l").replace("Ł", "L").replace("ß", "ss").replace("ø", "o")
     return "".join(c for c in unicodedata.normalize("NFKD", s) if c.isascii() and (c.isalnum() or c in ".-_")).lower()
-
-
-def luhn_complete(body: str) -> str:
-    """``body`` followed by its Luhn check digit."""
-    total = 0
-    for i, ch in enumerate(reversed(body)):
-        d = int(ch) * (2 if i % 2 == 0 else 1)
-        total += d - 9 if d > 9 else d
-    return body + str((10 - total % 10) % 10)
-
-
-def iban_with_check(country: str, body: str) -> str:
-    digits = "".join(str(int(c, 36)) for c in body + country + "00")
-    return f"{country}{98 - int(digits) % 97:02d}{body}"
 
 
 class MimesisValues:
