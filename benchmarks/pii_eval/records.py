@@ -24,8 +24,8 @@ from pathlib import Path
 HELDOUT_PERCENT = 30
 SPLITS = ("dev", "heldout")
 
-# a capitalised word: an upper-case letter then letters/apostrophes/hyphens (any script we plant)
-CAPITALISED_RE = re.compile(r"(?<![\w@#/.<])[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]*(?<![-'’])")
+# a word (letters, digits, apostrophes, hyphens) not glued to an address, path or tag; kept when capitalised
+WORD_RE = re.compile(r"(?<![\w@#/.<])[^\W\d_][\w'’\-]*(?<![-'’])")
 
 
 def split_of(record_id: str) -> str:
@@ -101,9 +101,9 @@ def capitalised_outside(text: str, spans: list[dict], neutral: Iterable[str] = (
     for value in neutral:
         blocked += occurrences(text, value)
     out: list[str] = []
-    for m in CAPITALISED_RE.finditer(text):
+    for m in WORD_RE.finditer(text):
         word = m.group(0)
-        if word not in out and not any(a < m.end() and m.start() < b for a, b in blocked):
+        if word[0].isupper() and word not in out and not any(a < m.end() and m.start() < b for a, b in blocked):
             out.append(word)
     return out
 
