@@ -90,14 +90,14 @@ def resolve_registered(uri: str, role: str) -> ModelRef:
             return ModelRef(role=role, label=uri, uri=uri, run_id=run_id)
         return ModelRef(role=role, label=uri, uri=uri)
     name, alias, version = parts
-    client = client()
+    mlflow_client = client()
     try:
         if alias:
-            mv = client.get_model_version_by_alias(name, alias)
+            mv = mlflow_client.get_model_version_by_alias(name, alias)
         elif version:
-            mv = client.get_model_version(name, version)
+            mv = mlflow_client.get_model_version(name, version)
         else:
-            versions = client.search_model_versions(f"name = '{name}'")
+            versions = mlflow_client.search_model_versions(f"name = '{name}'")
             if not versions:
                 raise UserError(f"registered model {name!r} has no versions; run `tunehouse train` first")
             mv = max(versions, key=lambda v: int(v.version))
