@@ -16,7 +16,7 @@ CONV = "array<struct<role:string,content:string,weight:int>>"
 
 
 def test_prompts_replay_each_weight_one_turn(spark):
-    from tunehouse.evaluation.job import build_prompts, sample_prompts
+    from tunehouse.evaluation.prompts import build_prompts, sample_prompts
 
     rows = [
         ("c1", "test", [("system", "S", None), ("user", "U1", None), ("assistant", "A1", 1), ("user", "U2", None),
