@@ -1,7 +1,7 @@
 """`tunehouse evaluate`: replay the test split with the fine-tuned model, its base (and the champion) on Spark.
 
     resolve models (candidate, champion, base) -> local folders -> prompts from gold.training_examples
-    (prompts.py) -> prompts x models scored over Spark partitions and appended to gold.eval_predictions
+    at the version the candidate was trained on (lineage.py; prompts.py) -> prompts x models scored over Spark partitions and appended to gold.eval_predictions
     (predictions.py, scoring.py) -> per-model metrics from that table (metrics.py) -> MLflow run: metrics,
     side-by-side table, example conversations, plot (report.py), eval prompts -> quality gate (gate.py; with
     --promote, the champion alias)
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from tunehouse import runtime
 from tunehouse.errors import UserError
-from tunehouse.evaluation import gate, prompts, report
+from tunehouse.evaluation import gate, lineage, prompts, report
 from tunehouse.evaluation.metrics import aggregate_metrics
 from tunehouse.evaluation.predictions import score_and_store
 from tunehouse.evaluation.settings import EvaluateSettings
@@ -49,6 +49,7 @@ class EvalResult:
     predictions_version: int | None
     decision: "gate.GateDecision | None" = None
     promotion: str | None = None
+    source: "lineage.ReplaySource | None" = None   # the gold table version replayed, and why that one
     seconds: float = 0.0
     extra: dict = field(default_factory=dict)
 
@@ -87,13 +88,13 @@ def run_evaluation(settings: "Settings", *, model: str | None = None, base_model
     lh = Lakehouse(spark or get_spark(settings), settings)
     if not lh.exists(es.table):
         raise UserError(f"table {es.table} does not exist: run `tunehouse curate` first")
-    table_version = lh.version(es.table)
-    replay = prompts.replay_prompts(lh.read(es.table), es, f"{es.table} (version {table_version})")
+    source = lineage.replay_source(lh, es, refs["candidate"])
+    replay = prompts.replay_prompts(source.read(lh), es, source.describe())
     timer.lap("prompts")
 
     with mlflow.start_run(run_name=run_name(refs["candidate"]), experiment_id=exp_id) as run:
         try:
-            result = evaluate_in_run(settings, lh, run.info, refs, replay, table_version, timer, promote=promote)
+            result = evaluate_in_run(settings, lh, run.info, refs, replay, source, timer, promote=promote)
         except BaseException as e:
             record_failure(run.info.run_id, e)
             raise
@@ -103,15 +104,16 @@ def run_evaluation(settings: "Settings", *, model: str | None = None, base_model
 
 
 def evaluate_in_run(settings: "Settings", lh: "Lakehouse", run: "RunInfo", refs: dict[str, mref.ModelRef],
-                    replay: prompts.ReplayPrompts, table_version: int | None, timer: PhaseTimer, *,
+                    replay: prompts.ReplayPrompts, source: lineage.ReplaySource, timer: PhaseTimer, *,
                     promote: bool) -> EvalResult:
     """Everything recorded in the evaluation's MLflow run (the active one): inputs, predictions, report, gate."""
     import mlflow
 
     es, run_id = settings.evaluate, run.run_id
-    log_run_inputs(es, refs, replay, table_version)
+    log_run_inputs(es, refs, replay, source.version)
+    lineage.log_replay_source(source, run_id)
     stored, predictions_version = score_and_store(lh, settings, es, replay.sampled, replay.count, refs, run_id,
-                                                  table_version)
+                                                  source.version)
     timer.lap("score_and_write")
     metrics = aggregate_metrics(stored, es, settings)
     timer.lap("aggregate")
@@ -126,7 +128,7 @@ def evaluate_in_run(settings: "Settings", lh: "Lakehouse", run: "RunInfo", refs:
     return EvalResult(run_id=run_id, experiment_id=run.experiment_id, models=refs, metrics=metrics,
                       side_by_side=side, prompts=replay.count, skipped_turns=replay.skipped,
                       predictions_table=es.predictions_table, predictions_version=predictions_version, decision=decision, promotion=promotion,
-                      extra={"turns": replay.turns, "eval_prompts": eval_prompt_table})
+                      source=source, extra={"turns": replay.turns, "eval_prompts": eval_prompt_table})
 
 
 # --------------------------------------------------------------------------- models

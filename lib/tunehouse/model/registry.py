@@ -152,14 +152,20 @@ def resolve_champion(settings: "Settings", candidate: ModelRef) -> ModelRef | No
     return ref
 
 
+def training_params(ref: ModelRef) -> dict[str, str]:
+    """The params of the training run that produced ``ref`` (base_model.*, data.* lineage, hyperparameters);
+    empty when it names no run or the run cannot be read (e.g. it lives in another workspace)."""
+    if not ref.run_id:
+        return {}
+    try:
+        return dict(client().get_run(ref.run_id).data.params)
+    except Exception:  # noqa: BLE001 - callers say what is missing
+        return {}
+
+
 def resolve_base(settings: "Settings", candidate: ModelRef, override: str | None = None) -> ModelRef:
     """The base model of the candidate: ``override``, else what its training run recorded (base_model.*)."""
-    params: dict = {}
-    if candidate.run_id:
-        try:
-            params = client().get_run(candidate.run_id).data.params
-        except Exception:  # noqa: BLE001 - a run in another workspace: fall through to the message below
-            params = {}
+    params = training_params(candidate)
     source = override or params.get("base_model.path")
     if not source:
         raise UserError(
