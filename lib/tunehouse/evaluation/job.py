@@ -118,7 +118,7 @@ def evaluate_in_run(settings: "Settings", lh: "Lakehouse", run: "RunInfo", refs:
     metrics = aggregate_metrics(stored, es, settings)
     timer.lap("aggregate")
     side = report.side_by_side(metrics, es.gate)
-    report.log_to_mlflow(settings, es, run_id, refs, metrics, side, stored, replay.sampled)
+    report.log_to_mlflow(es, refs, metrics, side, stored, replay.sampled)
     timer.lap("report")
     eval_prompt_table = log_eval_prompts(es, refs, replay)
     timer.lap("eval_prompts")

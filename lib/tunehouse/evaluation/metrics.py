@@ -68,8 +68,9 @@ def better(metric: str, a: float, b: float) -> float:
     return (a - b) if direction == "higher" else (b - a)
 
 
-def is_number(v) -> bool:
-    return isinstance(v, (int, float)) and not (isinstance(v, float) and math.isnan(v))
+def is_finite(v) -> bool:
+    """A metric value that can be compared and logged (not None, NaN or infinite)."""
+    return isinstance(v, (int, float)) and math.isfinite(v)
 
 
 def house_style(settings: "Settings", es: EvaluateSettings) -> tuple[list[str], float]:
