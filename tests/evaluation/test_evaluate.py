@@ -16,7 +16,7 @@ CONV = "array<struct<role:string,content:string,weight:int>>"
 
 
 def test_prompts_replay_each_weight_one_turn(spark):
-    from tunehouse.evaluation.job import build_prompts, sample_prompts
+    from tunehouse.evaluation.prompts import build_prompts, sample_prompts
 
     rows = [
         ("c1", "test", [("system", "S", None), ("user", "U1", None), ("assistant", "A1", 1), ("user", "U2", None),
@@ -59,6 +59,12 @@ def test_evaluate_both_models_then_promote(spark, serving_root, gold):
     r = run_evaluation(settings, promote=True, spark=spark)
 
     assert r.prompts == 6 and set(r.models) == {"candidate", "base"}
+    # the fixture's training run records no data lineage: the latest gold version, and the run says so
+    assert r.source.chosen_by == "latest" and r.source.version == gold
+    assert "recorded no version of gold.training_examples" in r.source.note
+    tags = MlflowClient().get_run(r.run_id).data.tags
+    assert tags["tunehouse.data_version_note"] == r.source.note
+    assert any(k.startswith("tunehouse.event.") and v == r.source.note for k, v in tags.items())
     preds = Lakehouse(spark, settings).read("gold.eval_predictions").filter(f"eval_run_id = '{r.run_id}'").collect()
     assert len(preds) == 12 and {p["model_role"] for p in preds} == {"candidate", "base"}
     for p in preds:

@@ -47,6 +47,8 @@ def run_evaluate(args, settings) -> int:
     print_table(f"evaluation on {r.prompts} replayed turns ({r.extra['turns']} in the split; MLflow run {r.run_id})",
                 ["metric", "better", *[labels[c] for c in cols], "logged replies", "delta vs base"], rows)
     print(f"predictions: {r.predictions_table} (version {r.predictions_version}); {r.seconds:.0f}s")
+    if r.source.note:
+        print(f"note: {r.source.note}")
     if r.decision is not None:
         print(f"quality gate: {r.decision.summary()}")
         if r.decision.note:

@@ -55,7 +55,7 @@ def run_serve(args, settings) -> int:
     port = ss.port if args.port is None else args.port
     workers = args.workers or ss.workers
     mlflow_store.setup_mlflow(settings)
-    uri, note = mref.resolve_serving_uri(settings, args.model or ss.model, ss)
+    uri, note = mref.resolve_serving_uri(settings, args.model or ss.model)
     ref = mref.resolve_registered(uri, "served")
     if note:
         print(f"note: {note}")
@@ -104,9 +104,8 @@ def run_chat_command(args, settings) -> int:
         if ss.port and ping(local, timeout_s=1.0):
             backend = EndpointBackend(local, timeout_s=cs.request_timeout_s)
         else:
-
             mlflow_store.setup_mlflow(settings)
-            uri, note = mref.resolve_serving_uri(settings, ss.model, ss)
+            uri, note = mref.resolve_serving_uri(settings, ss.model)
             if note:
                 print(f"note: {note}", file=sys.stderr)
             backend = _local_backend(settings, uri)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from tunehouse.evaluation.metrics import METRICS, better
+from tunehouse.evaluation.metrics import METRICS, better, is_finite
 from tunehouse.evaluation.settings import GateSettings
 from tunehouse.model import registry
 
@@ -84,7 +84,7 @@ def decide(metrics: dict[str, dict], gate: GateSettings, candidate: str = "candi
             checks.append(Check(f"{p} vs {role}", False, f"{role} was not scored"))
             continue
         a, b = cand.get(p), ref.get(p)
-        if not _finite(a) or not _finite(b):
+        if not is_finite(a) or not is_finite(b):
             checks.append(Check(f"{p} vs {role}", False, f"{p} is not available ({_fmt(a)} vs {_fmt(b)})"))
             continue
         gain = better(p, a, b)
@@ -95,7 +95,7 @@ def decide(metrics: dict[str, dict], gate: GateSettings, candidate: str = "candi
                             f"{p} {_fmt(a)} vs {role} {_fmt(b)} ({METRICS[p]} is better; {rel:+.1%}, needs {need})"))
         for g, allowed in gate.max_guard_regression.items():
             ga, gb = cand.get(g), ref.get(g)
-            if not _finite(ga) or not _finite(gb):
+            if not is_finite(ga) or not is_finite(gb):
                 continue
             worse = -better(g, ga, gb)
             checks.append(Check(f"{g} regression vs {role}", worse <= allowed + 1e-12,
@@ -107,15 +107,11 @@ def decide(metrics: dict[str, dict], gate: GateSettings, candidate: str = "candi
     ]
     for name, ok, need in absolute:
         v = cand.get(name)
-        if not _finite(v):
+        if not is_finite(v):
             checks.append(Check(name, False, f"{name} not available"))
             continue
         checks.append(Check(name, bool(ok(v)), f"{name} {_fmt(v)} (must be {need})"))
     return GateDecision(promote=all(c.passed for c in checks), comparators=roles, checks=checks, note=note)
-
-
-def _finite(v) -> bool:
-    return isinstance(v, (int, float)) and math.isfinite(v)
 
 
 def promote(name: str, version: str, alias: str, decision: GateDecision, eval_run_id: str | None) -> str:

@@ -12,9 +12,14 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from tunehouse.evaluation.settings import METRICS
+from tunehouse.evaluation.settings import METRICS, EvaluateSettings
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame
+
+    from tunehouse.config import Settings
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -63,5 +68,76 @@ def better(metric: str, a: float, b: float) -> float:
     return (a - b) if direction == "higher" else (b - a)
 
 
-def is_number(v) -> bool:
-    return isinstance(v, (int, float)) and not (isinstance(v, float) and math.isnan(v))
+def is_finite(v) -> bool:
+    """A metric value that can be compared and logged (not None, NaN or infinite)."""
+    return isinstance(v, (int, float)) and math.isfinite(v)
+
+
+def house_style(settings: "Settings", es: EvaluateSettings) -> tuple[list[str], float]:
+    """The house-style markers and the score a reply needs to follow the style: the evaluate section's, else the
+    curation weights' (the ones that chose the training replies)."""
+    w = settings.curate.weights
+    return (es.style_markers if es.style_markers is not None else list(w.style_markers),
+            es.min_style_score if es.min_style_score is not None else w.min_style_score)
+
+
+# --------------------------------------------------------------------------- per model
+def aggregate_metrics(preds: "DataFrame", es: EvaluateSettings, settings: "Settings") -> dict[str, dict[str, float]]:
+    """role -> metric -> value from the stored predictions; "reference" holds the logged replies' own figures."""
+    _, min_style = house_style(settings, es)
+    bleu = _corpus_bleu_per_role(preds)
+    out: dict[str, dict[str, float]] = {}
+    for d in _sums_per_role(preds, min_style):
+        tokens = d.pop("tokens") or 0
+        nll, correct = d.pop("nll") or 0.0, d.pop("correct") or 0
+        d["ref_perplexity"] = math.exp(nll / tokens) if tokens else float("nan")
+        d["ref_token_accuracy"] = correct / tokens if tokens else float("nan")
+        d["ref_tokens"] = float(tokens)
+        d["bleu"] = bleu.get(d["model_role"], float("nan"))
+        # the logged replies' figures are the same in every role's row
+        out["reference"] = {"style_score": d.pop("ref_style_score"), "style_rate": d.pop("ref_style_rate"),
+                            "pii_leak_rate": d.pop("ref_pii_leak_rate"), "reply_chars": d.pop("ref_reply_chars")}
+        role = d.pop("model_role")
+        out[role] = {k: (float(v) if v is not None else float("nan")) for k, v in d.items()}
+    return out
+
+
+def _sums_per_role(preds: "DataFrame", min_style: float) -> list[dict]:
+    """One dict per model role: rates and means, plus the token sums the perplexity is made of."""
+    from pyspark.sql import functions as F
+
+    ok = F.col("error").isNull()
+    rows = preds.groupBy("model_role").agg(
+        F.count("*").alias("prompts"),
+        F.avg((~ok).cast("double")).alias("error_rate"),
+        F.sum(F.when(ok, F.col("ref_nll"))).alias("nll"),
+        F.sum(F.when(ok, F.col("ref_tokens"))).alias("tokens"),
+        F.sum(F.when(ok, F.col("ref_correct"))).alias("correct"),
+        F.avg("rouge_l").alias("rouge_l"),
+        F.avg(F.when(ok, (F.col("finish_reason") == "stop").cast("double"))).alias("stop_rate"),
+        F.avg("style_score").alias("style_score"),
+        F.avg(F.when(ok, (F.col("style_score") >= min_style).cast("double"))).alias("style_rate"),
+        F.avg(F.when(ok, (F.col("pii_entities") > 0).cast("double"))).alias("pii_leak_rate"),
+        F.avg(F.length("reply")).alias("reply_chars"),
+        F.avg("completion_tokens").alias("reply_tokens"),
+        F.percentile_approx("latency_ms", 0.5).alias("latency_ms_p50"),
+        F.percentile_approx("latency_ms", 0.95).alias("latency_ms_p95"),
+        # the logged replies themselves (identical for every role; taken from each for convenience)
+        F.avg("reference_style_score").alias("ref_style_score"),
+        F.avg((F.col("reference_style_score") >= min_style).cast("double")).alias("ref_style_rate"),
+        F.avg((F.col("reference_pii_entities") > 0).cast("double")).alias("ref_pii_leak_rate"),
+        F.avg(F.length("reference")).alias("ref_reply_chars"),
+    ).collect()
+    return [r.asDict() for r in rows]
+
+
+def _corpus_bleu_per_role(preds: "DataFrame") -> dict[str, float]:
+    """Corpus BLEU of each role's answered prompts (collected to the driver: BLEU is not a mean of rows)."""
+    from pyspark.sql import functions as F
+
+    pairs: dict[str, tuple[list, list]] = {}
+    for r in preds.filter(F.col("error").isNull()).select("model_role", "reply", "reference").toLocalIterator():
+        p = pairs.setdefault(r["model_role"], ([], []))
+        p[0].append(r["reply"])
+        p[1].append(r["reference"])
+    return {role: corpus_bleu(replies, references) for role, (replies, references) in pairs.items()}

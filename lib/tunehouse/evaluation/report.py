@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import math
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tunehouse.evaluation.metrics import METRICS, better
+from tunehouse.errors import UserError
+from tunehouse.evaluation.metrics import METRICS, better, is_finite
 from tunehouse.model import registry
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
+
+    from tunehouse.evaluation.settings import EvaluateSettings
 
 ROLE_ORDER = ("base", "champion", "candidate")
 TABLE_METRICS = ["ref_perplexity", "ref_token_accuracy", "rouge_l", "bleu", "stop_rate", "style_score", "style_rate",
@@ -35,7 +39,7 @@ def side_by_side(metrics: dict[str, dict], gate=None) -> list[dict]:
         cand = metrics.get("candidate", {}).get(m)
         for r in ("base", "champion"):
             other = metrics.get(r, {}).get(m)
-            if r in metrics and _num(cand) and _num(other):
+            if r in metrics and is_finite(cand) and is_finite(other):
                 row[f"delta_vs_{r}"] = cand - other
                 if METRICS.get(m):
                     row[f"improved_vs_{r}"] = better(m, cand, other) > 0
@@ -43,10 +47,6 @@ def side_by_side(metrics: dict[str, dict], gate=None) -> list[dict]:
             row["metric"] = f"{m} (primary)"
         rows.append(row)
     return rows
-
-
-def _num(v) -> bool:
-    return isinstance(v, (int, float)) and math.isfinite(v)
 
 
 def fmt(v) -> str:
@@ -150,7 +150,10 @@ def collect_examples(stored: "DataFrame", prompts: "DataFrame", n: int) -> list[
     return [{"prompt_id": i, "messages": msgs[i], "replies": replies.get(i, {})} for i in ids if i in msgs]
 
 
-def log_to_mlflow(settings, es, run_id: str, refs: dict, metrics: dict, rows: list[dict], stored, prompts) -> None:
+def log_to_mlflow(es: "EvaluateSettings", refs: dict, metrics: dict, rows: list[dict], stored: "DataFrame",
+                  prompts: "DataFrame") -> None:
+    """Into the active run: every metric (role/metric, delta_vs_<role>/metric), the side-by-side table, the
+    example conversations, the models taking part and the plot."""
     import mlflow
     import pandas as pd
 
@@ -158,12 +161,12 @@ def log_to_mlflow(settings, es, run_id: str, refs: dict, metrics: dict, rows: li
     flat = {}
     for role, vals in metrics.items():
         for k, v in vals.items():
-            if _num(v):
+            if is_finite(v):
                 flat[f"{role}/{k}"] = float(v)
     for row in rows:
         name = row["metric"].split(" ")[0]
         for r in ("base", "champion"):
-            if _num(row.get(f"delta_vs_{r}")):
+            if is_finite(row.get(f"delta_vs_{r}")):
                 flat[f"delta_vs_{r}/{name}"] = float(row[f"delta_vs_{r}"])
     mlflow.log_metrics(flat)
     table = pd.DataFrame(rows)
@@ -185,11 +188,8 @@ def log_to_mlflow(settings, es, run_id: str, refs: dict, metrics: dict, rows: li
 def load_evaluation(settings, run_id: str | None = None) -> dict:
     """An evaluation run's report (the latest when ``run_id`` is None): run, side-by-side table, examples (markdown),
     eval-prompt answers, gate decision and the plot's local path. For notebooks and `tunehouse runs`-style views."""
-    import json as _json
-
     import mlflow
 
-    from tunehouse.errors import UserError
     from tunehouse.model import tracking as mlflow_store
 
     exp_id = mlflow_store.setup_mlflow(settings)
@@ -217,6 +217,6 @@ def load_evaluation(settings, run_id: str | None = None) -> dict:
         "side_by_side": mlflow.load_table("eval/side_by_side.json", run_ids=[rid]),
         "eval_prompts": mlflow.load_table("eval/eval_prompts.json", run_ids=[rid]),
         "examples_markdown": Path(examples).read_text(encoding="utf-8") if examples else "",
-        "gate": _json.loads(Path(gate).read_text()) if gate else None,
+        "gate": json.loads(Path(gate).read_text()) if gate else None,
         "plot_path": artifact("eval/side_by_side.png"),
     }

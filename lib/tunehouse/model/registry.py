@@ -1,12 +1,16 @@
-"""Which models take part: the evaluated version, the current champion, the base; and where their weights are.
+"""The MLflow model registry as tunehouse uses it, and local copies of registered models.
 
-A :class:`ModelRef` names one model by role. :func:`materialize` puts its Hugging Face folder (weights,
-tokenizer, ``tunehouse_chat.json`` with the chat template hash and stop ids) under
-``<storage.root>/eval/models``, downloaded once per registered version, so Spark executors load it with
-``ChatModel.from_path`` (on Databricks storage.root is a Unity Catalog volume every node sees).
-
-The base model is wrapped with the *fine-tuned* model's chat configuration: same template, same stop ids,
-so base and fine-tuned answer exactly the same rendered prompts.
+- :func:`client` is the one place an ``MlflowClient`` is built (training, evaluation, serving, `runs`).
+- Naming models: a :class:`ModelRef` names one model by role (candidate, champion, base, served);
+  :func:`resolve_registered` turns a ``models:/`` or ``runs:/`` URI into one, :func:`resolve_champion` and
+  :func:`resolve_base` find the models an evaluation compares with, :func:`resolve_serving_uri` the one
+  `serve` and `chat` use (the champion alias, else the fallback alias).
+- Local folders: :func:`materialize` puts a model's Hugging Face folder (weights, tokenizer,
+  ``tunehouse_chat.json`` with the chat template hash and stop ids) under ``<storage.root>/eval/models``,
+  downloaded once per registered version, so Spark executors load it with ``ChatModel.from_path`` (on
+  Databricks storage.root is a Unity Catalog volume every node sees). The base model is wrapped with the
+  *fine-tuned* model's chat configuration: same template, same stop ids, so base and fine-tuned answer
+  exactly the same rendered prompts.
 """
 
 from __future__ import annotations
@@ -119,14 +123,15 @@ def default_candidate_uri(settings: "Settings") -> str:
 
 
 def resolve_serving_uri(settings: "Settings", model: str | None, serve=None) -> tuple[str, str | None]:
-    """The URI `serve`/`chat` use, and a note when it fell back from the champion alias to another one."""
+    """The URI `serve`/`chat` use (``model`` when given), and a note when it fell back from the champion alias
+    to the fallback alias of ``serve`` (a serve section; default ``settings.serve``)."""
     if model:
         return model, None
     name = settings.tracking.registered_model
     champion = settings.tracking.champion_alias
     if alias_version(name, champion):
         return f"models:/{name}@{champion}", None
-    fallback = getattr(serve, "fallback_alias", None)
+    fallback = (serve or settings.serve).fallback_alias
     if fallback and alias_version(name, fallback):
         return (f"models:/{name}@{fallback}",
                 f"no @{champion} alias yet (nothing promoted by `tunehouse evaluate --promote`); using @{fallback}")
@@ -147,14 +152,20 @@ def resolve_champion(settings: "Settings", candidate: ModelRef) -> ModelRef | No
     return ref
 
 
+def training_params(ref: ModelRef) -> dict[str, str]:
+    """The params of the training run that produced ``ref`` (base_model.*, data.* lineage, hyperparameters);
+    empty when it names no run or the run cannot be read (e.g. it lives in another workspace)."""
+    if not ref.run_id:
+        return {}
+    try:
+        return dict(client().get_run(ref.run_id).data.params)
+    except Exception:  # noqa: BLE001 - callers say what is missing
+        return {}
+
+
 def resolve_base(settings: "Settings", candidate: ModelRef, override: str | None = None) -> ModelRef:
     """The base model of the candidate: ``override``, else what its training run recorded (base_model.*)."""
-    params: dict = {}
-    if candidate.run_id:
-        try:
-            params = client().get_run(candidate.run_id).data.params
-        except Exception:  # noqa: BLE001 - a run in another workspace: fall through to the message below
-            params = {}
+    params = training_params(candidate)
     source = override or params.get("base_model.path")
     if not source:
         raise UserError(
@@ -183,54 +194,66 @@ def materialize(settings: "Settings", ref: ModelRef, chat_config: dict | None = 
     root = cache_root(settings)
     root.mkdir(parents=True, exist_ok=True)
     if ref.role != "base":
-        key = f"{_safe(ref.name)}-v{ref.version}" if ref.version else _safe(ref.uri or ref.label)
-        dest = root / key
-        if not (dest / "MLmodel").is_file():
-            import mlflow
-
-            tmp = root / f".{key}.partial"
-            shutil.rmtree(tmp, ignore_errors=True)
-            tmp.mkdir(parents=True)
-            try:
-                local = Path(mlflow.artifacts.download_artifacts(artifact_uri=ref.uri, dst_path=str(tmp)))
-            except Exception as e:  # noqa: BLE001
-                shutil.rmtree(tmp, ignore_errors=True)
-                raise UserError(f"cannot download {ref.uri}: {str(e).splitlines()[0][:200]}") from None
-            try:
-                hf_folder(local)
-            except UserError as e:
-                shutil.rmtree(tmp, ignore_errors=True)
-                raise UserError(f"{ref.uri}: {e}") from None
-            shutil.rmtree(dest, ignore_errors=True)
-            local.rename(dest)  # the downloaded model folder (tmp itself or a folder inside it)
-            shutil.rmtree(tmp, ignore_errors=True)
-        ref.hf_dir = hf_folder(dest)
+        ref.hf_dir = _download_registered(root, ref)
         return ref.hf_dir
-
     if chat_config is None:
         raise ValueError("the base model needs the fine-tuned model's chat configuration")
-    dest = root / f"base-{_safe(ref.version or ref.name or 'model')}"
-    src = Path(ref.source)
-    if not (dest / "config.json").is_file():
-        tmp = root / f".{dest.name}.partial"
-        shutil.rmtree(tmp, ignore_errors=True)
-        if src.is_dir():
-            shutil.copytree(src, tmp)
-        else:  # a hub id: load it once and save a local copy (needs hub access)
-            try:
-                from transformers import AutoModelForCausalLM, AutoTokenizer
-
-                AutoTokenizer.from_pretrained(ref.source).save_pretrained(tmp)
-                AutoModelForCausalLM.from_pretrained(ref.source).save_pretrained(tmp)
-            except (OSError, ValueError) as e:
-                shutil.rmtree(tmp, ignore_errors=True)
-                raise UserError(f"base model {ref.source!r} is neither a local folder nor loadable "
-                                f"({str(e).splitlines()[0][:160]}); set evaluate.base_model to its folder") from None
-        shutil.rmtree(dest, ignore_errors=True)
-        tmp.rename(dest)
+    dest = _copy_base(root, ref)
     cfg = dict(chat_config, model_name=ref.label)
     (dest / CHAT_CONFIG_FILE).write_text(json.dumps(cfg, indent=2), encoding="utf-8")
     ref.hf_dir = dest
+    return dest
+
+
+def _download_registered(root: Path, ref: ModelRef) -> Path:
+    """The Hugging Face folder of a registered (or run) model under ``root``, downloaded when not there yet.
+    The download lands in a ``.partial`` folder first, so an interrupted one is never taken for a model."""
+    key = f"{_safe(ref.name)}-v{ref.version}" if ref.version else _safe(ref.uri or ref.label)
+    dest = root / key
+    if not (dest / "MLmodel").is_file():
+        import mlflow
+
+        tmp = root / f".{key}.partial"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        try:
+            local = Path(mlflow.artifacts.download_artifacts(artifact_uri=ref.uri, dst_path=str(tmp)))
+        except Exception as e:  # noqa: BLE001
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise UserError(f"cannot download {ref.uri}: {str(e).splitlines()[0][:200]}") from None
+        try:
+            hf_folder(local)
+        except UserError as e:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise UserError(f"{ref.uri}: {e}") from None
+        shutil.rmtree(dest, ignore_errors=True)
+        local.rename(dest)  # the downloaded model folder (tmp itself or a folder inside it)
+        shutil.rmtree(tmp, ignore_errors=True)
+    return hf_folder(dest)
+
+
+def _copy_base(root: Path, ref: ModelRef) -> Path:
+    """A copy of the base model under ``root``: its folder copied, or a hub id loaded once and saved."""
+    dest = root / f"base-{_safe(ref.version or ref.name or 'model')}"
+    src = Path(ref.source)
+    if (dest / "config.json").is_file():
+        return dest
+    tmp = root / f".{dest.name}.partial"
+    shutil.rmtree(tmp, ignore_errors=True)
+    if src.is_dir():
+        shutil.copytree(src, tmp)
+    else:  # a hub id: load it once and save a local copy (needs hub access)
+        try:
+            from transformers import AutoModelForCausalLM, AutoTokenizer
+
+            AutoTokenizer.from_pretrained(ref.source).save_pretrained(tmp)
+            AutoModelForCausalLM.from_pretrained(ref.source).save_pretrained(tmp)
+        except (OSError, ValueError) as e:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise UserError(f"base model {ref.source!r} is neither a local folder nor loadable "
+                            f"({str(e).splitlines()[0][:160]}); set evaluate.base_model to its folder") from None
+    shutil.rmtree(dest, ignore_errors=True)
+    tmp.rename(dest)
     return dest
 
 

@@ -15,7 +15,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, Callable, Protocol
 
 HELP = """\
 commands:
@@ -139,64 +139,90 @@ def run_chat(session: ChatSession, stdin: IO[str] | None = None, stdout: IO[str]
         if not text.strip():
             continue
         if text.startswith("/"):
-            cmd, _, arg = text[1:].partition(" ")
-            cmd, arg = cmd.lower(), arg.strip()
-            if cmd in ("exit", "quit", "q"):
+            if run_command(session, text, say):
                 return failures
-            if cmd == "help":
-                say(HELP)
-            elif cmd == "reset":
-                session.history.clear()
-                say("(conversation reset)")
-            elif cmd == "system":
-                if not arg:
-                    say(f"(system: {session.system or 'none'})")
-                elif arg.lower() in ("off", "none", "-"):
-                    session.system = None
-                    say("(system message removed)")
-                else:
-                    session.system = arg
-                    say("(system message set)")
-            elif cmd == "history":
-                for m in session.messages() or []:
-                    say(f"{m['role']}> {m['content']}")
-                if not session.messages():
-                    say("(empty)")
-            elif cmd == "set":
-                key, eq, value = arg.partition("=")
-                key = key.strip()
-                if not eq or key not in OPTIONS:
-                    say(f"usage: /set KEY=VALUE with KEY one of {', '.join(OPTIONS)}")
-                    continue
-                try:
-                    session.options[key] = OPTIONS[key](value.strip())
-                    say(f"({key} = {session.options[key]})")
-                except ValueError:
-                    say(f"{key} must be {OPTIONS[key].__name__}, got {value.strip()!r}")
-            elif cmd == "save":
-                if not arg:
-                    say("usage: /save FILE")
-                    continue
-                path = Path(arg).expanduser()
-                path.parent.mkdir(parents=True, exist_ok=True)
-                with path.open("a", encoding="utf-8") as f:
-                    f.write(json.dumps({"messages": session.messages()}, ensure_ascii=False) + "\n")
-                say(f"(conversation appended to {path})")
-            else:
-                say(f"unknown command /{cmd}; /help lists them")
             continue
-        t0 = time.perf_counter()
-        try:
-            r = session.send(text)
-        except ChatError as e:
+        if not send_turn(session, text, say):
             failures += 1
-            say(f"error: {e}")
-            continue
-        seconds = time.perf_counter() - t0
-        choice = r["choices"][0]
-        say(f"assistant> {choice['message']['content']}")
-        usage = r.get("usage") or {}
-        note = f"  [{usage.get('completion_tokens', '?')} tokens, {choice.get('finish_reason')}, {seconds:.2f}s]"
-        if choice.get("finish_reason") == "length":
-            note += f" (cut at max_tokens={session.options.get('max_tokens', '?')}; /set max_tokens=N for more)"
-        say(note)
+
+
+def send_turn(session: ChatSession, text: str, say: Callable[[str], None]) -> bool:
+    """Send one user message and print the reply with its token count, finish reason and time; False when the
+    backend refused it (the error is printed, the conversation unchanged)."""
+    t0 = time.perf_counter()
+    try:
+        r = session.send(text)
+    except ChatError as e:
+        say(f"error: {e}")
+        return False
+    seconds = time.perf_counter() - t0
+    choice = r["choices"][0]
+    say(f"assistant> {choice['message']['content']}")
+    usage = r.get("usage") or {}
+    note = f"  [{usage.get('completion_tokens', '?')} tokens, {choice.get('finish_reason')}, {seconds:.2f}s]"
+    if choice.get("finish_reason") == "length":
+        note += f" (cut at max_tokens={session.options.get('max_tokens', '?')}; /set max_tokens=N for more)"
+    say(note)
+    return True
+
+
+def run_command(session: ChatSession, text: str, say: Callable[[str], None]) -> bool:
+    """One ``/command`` line (see :data:`HELP`); True when it ends the session (/exit, /quit)."""
+    cmd, _, arg = text[1:].partition(" ")
+    cmd, arg = cmd.lower(), arg.strip()
+    if cmd in ("exit", "quit", "q"):
+        return True
+    if cmd == "help":
+        say(HELP)
+    elif cmd == "reset":
+        session.history.clear()
+        say("(conversation reset)")
+    elif cmd == "system":
+        _set_system(session, arg, say)
+    elif cmd == "history":
+        for m in session.messages() or []:
+            say(f"{m['role']}> {m['content']}")
+        if not session.messages():
+            say("(empty)")
+    elif cmd == "set":
+        _set_option(session, arg, say)
+    elif cmd == "save":
+        _save(session, arg, say)
+    else:
+        say(f"unknown command /{cmd}; /help lists them")
+    return False
+
+
+def _set_system(session: ChatSession, arg: str, say: Callable[[str], None]) -> None:
+    if not arg:
+        say(f"(system: {session.system or 'none'})")
+    elif arg.lower() in ("off", "none", "-"):
+        session.system = None
+        say("(system message removed)")
+    else:
+        session.system = arg
+        say("(system message set)")
+
+
+def _set_option(session: ChatSession, arg: str, say: Callable[[str], None]) -> None:
+    key, eq, value = arg.partition("=")
+    key = key.strip()
+    if not eq or key not in OPTIONS:
+        say(f"usage: /set KEY=VALUE with KEY one of {', '.join(OPTIONS)}")
+        return
+    try:
+        session.options[key] = OPTIONS[key](value.strip())
+        say(f"({key} = {session.options[key]})")
+    except ValueError:
+        say(f"{key} must be {OPTIONS[key].__name__}, got {value.strip()!r}")
+
+
+def _save(session: ChatSession, arg: str, say: Callable[[str], None]) -> None:
+    if not arg:
+        say("usage: /save FILE")
+        return
+    path = Path(arg).expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as f:
+        f.write(json.dumps({"messages": session.messages()}, ensure_ascii=False) + "\n")
+    say(f"(conversation appended to {path})")

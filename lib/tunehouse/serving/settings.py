@@ -7,7 +7,6 @@ from pydantic import Field
 from tunehouse.config.base import Section
 
 
-# --------------------------------------------------------------------------- serve / chat
 class ChatCliSettings(Section):
     """Defaults of the interactive `tunehouse chat` session (changeable in the session with /set)."""
 
@@ -41,9 +40,3 @@ class ServeSettings(Section):
     request_timeout_s: int = Field(120, ge=1, description="Per-request limit of the scoring server (504 after it).")
     startup_timeout_s: float = Field(300.0, gt=0, description="Seconds to wait for the server to answer /ping.")
     chat: ChatCliSettings = Field(default_factory=ChatCliSettings, description="`tunehouse chat` defaults.")
-
-
-
-
-
-
