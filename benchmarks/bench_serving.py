@@ -31,14 +31,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "lib"))
-sys.path.insert(0, str(ROOT / "tests" / "training"))
-sys.path.insert(0, str(ROOT / "tests" / "serving"))
+sys.path.insert(0, str(ROOT / "tests"))  # the test fixtures package builds the model this benchmark serves
 
-for _k, _v in {"MLFLOW_ENABLE_TELEMETRY": "false", "MLFLOW_DISABLE_TELEMETRY": "true", "DO_NOT_TRACK": "1",
-               "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false",
-               "HF_HUB_DISABLE_PROGRESS_BARS": "1", "MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR": "false"}.items():
-    os.environ.setdefault(_k, _v)
+from tunehouse import runtime  # noqa: E402
+
+runtime.configure_process()
 
 REQUEST = {
     "messages": [
@@ -51,8 +48,8 @@ REQUEST = {
 
 def build_demo_sized_model(root: Path) -> str:
     """An untrained demo-sized base, packaged and registered like a fine-tuned version; returns its URI."""
-    from serve_helpers import MODEL, as_chat_model, register_version, serving_settings
-    from train_corpus import write_export
+    from fixtures.serving import MODEL, as_chat_model, register_version, serving_settings
+    from fixtures.train_corpus import write_export
     from tunehouse.training.base_model import build_base_model
     from tunehouse.training.settings import BaseModelSettings
 
@@ -156,7 +153,7 @@ def main() -> int:
     else:
         root = args.root.resolve()
         uri = args.model
-    from serve_helpers import serving_settings
+    from fixtures.serving import serving_settings
     from tunehouse.model import tracking as mlflow_store
     from tunehouse.model.registry import resolve_serving_uri
 
