@@ -413,7 +413,7 @@ class _StepTracker:
 
     def event(self, message: str) -> None:
         if self.client:
-            from tunehouse.training.tracking import append_event
+            from tunehouse.model.tracking import append_event
 
             append_event(self.client, self.run_id, message, source="worker")
 
