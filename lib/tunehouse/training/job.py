@@ -322,14 +322,9 @@ def final_metrics(history: dict) -> dict[str, float]:
 
 def _resumable_run(client, run_id: str) -> dict:
     """The Ray run name and train settings of a failed job, with the data folder and base model it resolved."""
-    from mlflow.exceptions import MlflowException
+    from tunehouse.training.runs import training_run
 
-    try:
-        run = client.get_run(run_id)
-    except MlflowException:
-        raise UserError(f"no MLflow run {run_id!r} to resume") from None
-    if run.data.tags.get(mlflow_store.JOB_TAG) != "train":
-        raise UserError(f"run {run_id} is not a tunehouse training run")
+    run = training_run(client, run_id, not_found=f"no MLflow run {run_id!r} to resume")
     if run.info.status == "FINISHED":
         raise UserError(f"run {run_id} already finished; start a new job instead")
     path = client.download_artifacts(run_id, "config/train.json")
