@@ -30,10 +30,9 @@ from tunehouse.training import checkpoint as ckpt
 from tunehouse.training.batching import audit_batch, collate, eval_shard, step_plan
 from tunehouse.training.loss import accumulate_gradients, autocast, weighted_loss_sums
 from tunehouse.training.modeling import build_model
-from tunehouse.training.settings import LoraSettings
 
 if TYPE_CHECKING:
-    from tunehouse.training.settings import TrainSettings
+    from tunehouse.training.settings import LoraSettings, TrainSettings
     from tunehouse.training.tokenize import Example
 
 _log = logging.getLogger("tunehouse.train")
