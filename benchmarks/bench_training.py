@@ -32,7 +32,7 @@ def settings_for(args):
     overrides = [f"storage.root={args.root}", f"train.num_workers={args.workers}", f"train.batch_size={args.batch_size}",
                  f"train.max_steps={args.steps}", "train.n_epochs=100", "train.register_model=false",
                  "train.max_eval_examples=16", f"train.log_every_steps={max(1, args.steps // 3)}",
-                 f"tracking.experiment=bench-training", f"train.packing={str(args.packing).lower()}"]
+                 "tracking.experiment=bench-training", f"train.packing={str(args.packing).lower()}"]
     if args.data:
         overrides.append(f"train.train_data={args.data}")
     return load_settings(overrides=overrides)
@@ -49,15 +49,9 @@ def ensure_base(settings) -> str:
     return str(path)
 
 
-def padding_fraction(examples, batch) -> float:
-    from tunehouse.training.trainer import padding_fraction as pf
-
-    return pf(examples, batch)
-
-
 def plan_padding(examples, ts, workers: int) -> float:
     """Padding share of the micro-batches our loop actually builds in epoch 1 (shuffled, per rank)."""
-    from tunehouse.training.data import step_plan
+    from tunehouse.training.batching import step_plan
 
     pad = total = 0
     for step in step_plan(len(examples), epoch=0, seed=ts.seed, world_size=workers,
@@ -71,7 +65,7 @@ def plan_padding(examples, ts, workers: int) -> float:
 
 
 def bench_ray(settings) -> dict:
-    from tunehouse.training.trainer import run_training
+    from tunehouse.training.job import run_training
 
     t0 = time.time()
     r = run_training(settings)
@@ -92,7 +86,7 @@ def bench_hf(settings, examples, steps: int, threads: int) -> dict:
         TrainingArguments,
     )
     from tunehouse.training.base_model import model_name, resolve_base_model
-    from tunehouse.training.data import IGNORE_INDEX
+    from tunehouse.training.batching import IGNORE_INDEX
 
     torch.set_num_threads(threads)
     ts = settings.train
@@ -167,7 +161,8 @@ def main(argv=None) -> int:
     logging.basicConfig(level=logging.WARNING)
     from tunehouse import runtime
     from tunehouse.training.base_model import load_tokenizer
-    from tunehouse.training.trainer import prepare_data
+    from tunehouse.training.batching import pack_examples, padding_fraction
+    from tunehouse.training.data import prepare_data
 
     runtime.quiet_libraries()
     settings = settings_for(args)
@@ -215,8 +210,6 @@ def main(argv=None) -> int:
           f"{plan_padding(unpacked, ts, args.workers):.1%} (epoch 1's shuffled plan)")
     print(f"  HF Trainer batches ({ts.batch_size} sequences, padded to the longest): "
           f"{padding_fraction(unpacked, ts.batch_size):.1%}")
-    from tunehouse.training.data import pack_examples
-
     packed = pack_examples(unpacked, ts.max_seq_length)
     print(f"  ours with train.packing=true ({len(unpacked)} conversations -> {len(packed)} sequences): "
           f"{padding_fraction(packed, micro):.1%}")

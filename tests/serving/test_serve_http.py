@@ -117,7 +117,7 @@ def test_served_prompt_tokens_equal_training_render(server, serving_root):
     import mlflow
     from tunehouse.model.chat import ChatModel
     from tunehouse.model.registry import hf_folder
-    from tunehouse.training import data as td
+    from tunehouse.training import tokenize as td
 
     prompt = CONVERSATION[:-1]
     status, r = post(server.url, {"messages": prompt, "max_tokens": 1})

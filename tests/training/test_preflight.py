@@ -257,11 +257,44 @@ def test_tokenizer_chat_template_counts_and_truncation(tmp_path, tiny_tokenizer_
     assert [w["line"] for w in rep.warnings if w["code"] == "no_trainable_after_truncation"] == [2]
 
 
-def test_tokenizer_without_template_counts_contents(tmp_path, tiny_tokenizer_dirs):
+def test_tokenizer_without_template_is_refused_like_training(tmp_path, tiny_tokenizer_dirs):
+    from tunehouse.errors import UserError
+
     f = _write(tmp_path / "t.jsonl", [CONV])
-    s = validate_file(f, tokenizer=tiny_tokenizer_dirs["plain"]).stats
-    assert "contents only" in s["token_counting"]
-    assert s["tokens"] == 6 and s["trainable_tokens"] == 2
+    with pytest.raises(UserError, match="no chat_template"):
+        validate_file(f, tokenizer=tiny_tokenizer_dirs["plain"])
+
+
+def test_examples_training_cannot_mask_are_errors(tmp_path, tiny_tokenizer_dirs):
+    """A template that is not prefix-stable (it ends with the message count): training refuses such data, so
+    the report gives each example with a trainable reply a mask_error instead of a guessed count."""
+    from transformers import AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(tiny_tokenizer_dirs["chat"])
+    tok.chat_template = CHATML + "{{- messages | length }}"
+    f = _write(tmp_path / "t.jsonl", [CONV, {"messages": [U("hi"), A("fine", weight=0)]}])
+    rep = validate_file(f, tokenizer=tok)
+    assert rep.error_counts == {"mask_error": 1}
+    assert rep.errors[0]["line"] == 1 and "prefix-stable" in rep.errors[0]["message"]
+    assert rep.stats["valid_examples"] == 1 and rep.stats["trainable_tokens"] == 0
+
+
+def test_report_counts_what_training_trains(tmp_path, tokenizer):
+    """One mask: validate-data --tokenizer counts exactly the trainable tokens the trainer's tokenisation
+    keeps, before and after truncation (the tiny base's tokenizer, the training corpus)."""
+    from fixtures.train_corpus import make_conversations
+    from tunehouse.training.data import read_chat_jsonl
+    from tunehouse.training.tokenize import tokenize_conversations
+
+    f = _write(tmp_path / "train.jsonl", make_conversations(30, seed=3))
+    for max_len in (512, 40):
+        s = validate_file(f, tokenizer=tokenizer, max_seq_length=max_len).stats
+        _, trained = tokenize_conversations(tokenizer, read_chat_jsonl(f), max_seq_length=max_len)
+        assert s["trainable_tokens_after_truncation"] == trained.trainable_tokens > 0
+        assert s["trainable_tokens"] == trained.trainable_tokens + trained.trainable_tokens_lost
+        assert s["examples_over_max_seq_length"] == trained.truncated
+        assert s["examples_no_trainable_after_truncation"] <= trained.dropped_no_trainable
+    assert trained.truncated > 0  # the second length really truncates
 
 
 def test_bad_tokenizer_path_is_a_user_error(tmp_path):

@@ -20,7 +20,7 @@ MSGS = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": 
 @pytest.fixture(scope="module")
 def chat(base_dir, tokenizer, tmp_path_factory):
     from tunehouse.training.base_model import chat_template_hash
-    from tunehouse.training.data import generation_stop_ids
+    from tunehouse.training.tokenize import generation_stop_ids
 
     d = tmp_path_factory.mktemp("chat") / "hf_model"
     shutil.copytree(base_dir, d)

@@ -62,7 +62,7 @@ def test_unreachable_base_model_is_a_user_error(tmp_path):
 def test_tiny_base_is_a_regular_checkpoint(base_dir, tokenizer):
     from transformers import AutoModelForCausalLM
     from tunehouse.training.base_model import CHAT_TEMPLATE, model_name
-    from tunehouse.training.data import generation_stop_ids, stop_token_ids
+    from tunehouse.training.tokenize import generation_stop_ids, stop_token_ids
 
     model = AutoModelForCausalLM.from_pretrained(base_dir)
     assert model.config.model_type == "llama"
@@ -81,3 +81,21 @@ def test_base_model_refuses_to_overwrite(base_root):
 
     with pytest.raises(UserError, match="already exists"):
         build_base_model(Settings.model_validate({"storage": {"root": str(base_root)}}))
+
+
+def test_typed_placeholders_are_single_tokens_in_the_tiny_base():
+    """pii.placeholder_style=typed writes <PERSON>, not <PERSON_1>: both styles become one token each."""
+    from tunehouse.training.base_model import (
+        build_tokenizer,
+        find_placeholders,
+        render_chatml,
+    )
+
+    texts = [render_chatml([{"role": "user", "content": f"I am <PERSON>, mail me at <EMAIL_ADDRESS> ({i})"},
+                            {"role": "assistant", "content": "Sure <PERSON>, order <ORDER_2> is on its way."}])
+             for i in range(20)]
+    placeholders = find_placeholders(texts)
+    assert placeholders == ["<EMAIL_ADDRESS>", "<ORDER_2>", "<PERSON>"]
+    tok = build_tokenizer(texts, vocab_size=400, placeholders=placeholders)
+    for ph in placeholders:
+        assert tok.tokenize(f"x{ph}y")[1] == ph

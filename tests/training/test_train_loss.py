@@ -7,8 +7,10 @@ import copy
 import pytest
 import torch
 from fixtures.train_corpus import make_conversations
-from tunehouse.training import data as td
-from tunehouse.training.loop import accumulate_gradients, weighted_loss_sums
+from tunehouse.training.batching import collate
+from tunehouse.training.data import validate_conversation
+from tunehouse.training.loss import accumulate_gradients, weighted_loss_sums
+from tunehouse.training.tokenize import tokenize_conversations
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +23,8 @@ def model(base_dir):
 
 @pytest.fixture(scope="module")
 def examples(tokenizer):
-    convs = [td.validate_conversation(r) for r in make_conversations(16, seed=5, fractional=True)]
-    ex, _ = td.tokenize_conversations(tokenizer, convs, max_seq_length=96, fractional_weights=True)
+    convs = [validate_conversation(r) for r in make_conversations(16, seed=5, fractional=True)]
+    ex, _ = tokenize_conversations(tokenizer, convs, max_seq_length=96, fractional_weights=True)
     assert len(ex) >= 8
     return ex[:8]
 
@@ -43,7 +45,7 @@ def independent_loss(model, examples) -> float:
 
 
 def test_masked_loss_equals_independent_computation(model, examples, tokenizer):
-    batch = td.collate(examples, tokenizer.pad_token_id)
+    batch = collate(examples, tokenizer.pad_token_id)
     with torch.no_grad():
         s = weighted_loss_sums(model, batch)
     ours = float(s["loss_sum"] / s["weight_sum"])
@@ -63,11 +65,11 @@ def test_fractional_normalisation_across_accumulation_and_workers(model, example
     assert any(0 < w < 1 for e in examples for w in e.weights)  # really fractional
 
     big = copy.deepcopy(model).train()
-    accumulate_gradients(big, [td.collate(examples, pad)], total_w, world_size=1)
+    accumulate_gradients(big, [collate(examples, pad)], total_w, world_size=1)
     g_big = _grads(big)
 
     acc = copy.deepcopy(model).train()
-    accumulate_gradients(acc, [td.collate(examples[i:i + 2], pad) for i in range(0, 8, 2)], total_w, world_size=1)
+    accumulate_gradients(acc, [collate(examples[i:i + 2], pad) for i in range(0, 8, 2)], total_w, world_size=1)
     g_acc = _grads(acc)
 
     # two "workers": each sees half the batch in 2 micro-batches; DDP then averages their gradients
@@ -75,7 +77,7 @@ def test_fractional_normalisation_across_accumulation_and_workers(model, example
     for r in range(2):
         w = copy.deepcopy(model).train()
         mine = examples[r * 4:(r + 1) * 4]
-        accumulate_gradients(w, [td.collate(mine[:2], pad), td.collate(mine[2:], pad)], total_w, world_size=2)
+        accumulate_gradients(w, [collate(mine[:2], pad), collate(mine[2:], pad)], total_w, world_size=2)
         ranks.append(_grads(w))
     g_ddp = {n: (ranks[0][n] + ranks[1][n]) / 2 for n in g_big}
 
@@ -86,7 +88,7 @@ def test_fractional_normalisation_across_accumulation_and_workers(model, example
     # and the naive per-micro-batch mean would NOT match (the bug this guards against)
     naive = copy.deepcopy(model).train()
     for i in range(0, 8, 2):
-        b = td.collate(examples[i:i + 2], pad)
+        b = collate(examples[i:i + 2], pad)
         s = weighted_loss_sums(naive, b)
         (s["loss_sum"] / s["weight_sum"] / 4).backward()
     g_naive = _grads(naive)

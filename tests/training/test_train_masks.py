@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 import torch
 from tunehouse.errors import UserError
-from tunehouse.training import data as td
+from tunehouse.training import batching
+from tunehouse.training import tokenize as tk
+from tunehouse.training.data import data_lineage, read_chat_jsonl, validate_conversation
 
 SYS = {"role": "system", "content": "Be brief."}
 U1 = {"role": "user", "content": "Hi, order <ORDER_1> is late."}
@@ -16,7 +18,7 @@ U3 = {"role": "user", "content": "Thanks!"}
 A3 = {"role": "assistant", "content": "You are welcome!", "weight": 1}
 
 
-def trained_texts(tok, ex: td.Example) -> list[str]:
+def trained_texts(tok, ex: tk.Example) -> list[str]:
     """Decode each maximal run of trained tokens."""
     runs, cur = [], []
     for tid, w in zip(ex.input_ids, ex.weights):
@@ -32,7 +34,7 @@ def trained_texts(tok, ex: td.Example) -> list[str]:
 
 def tokenize(tok, messages, **kw):
     kw.setdefault("max_seq_length", 512)
-    return td.tokenize_conversation(tok, td.validate_conversation({"messages": messages}), **kw)
+    return tk.tokenize_conversation(tok, validate_conversation({"messages": messages}), **kw)
 
 
 def test_multi_turn_weights_and_system(tokenizer):
@@ -55,7 +57,7 @@ def test_matches_template_generation_markers(tokenizer):
 
 
 def test_all_weight_zero_is_dropped(tokenizer):
-    stats = td.TokenizeStats()
+    stats = tk.TokenizeStats()
     assert tokenize(tokenizer, [U1, {**A1, "weight": 0}], stats=stats) is None
     assert stats.dropped_no_trainable == 1
 
@@ -68,7 +70,7 @@ def test_missing_weight_means_one(tokenizer):
 def test_left_truncation_keeps_latest_reply_and_counts_loss(tokenizer):
     full = tokenize(tokenizer, [SYS, U1, A1, U3, A3])
     n = len(full.input_ids) - 6  # cut into the first reply from the left
-    stats = td.TokenizeStats()
+    stats = tk.TokenizeStats()
     ex = tokenize(tokenizer, [SYS, U1, A1, U3, A3], max_seq_length=n, truncation_side="left", stats=stats)
     assert len(ex.input_ids) == n and ex.input_ids == full.input_ids[-n:]
     assert trained_texts(tokenizer, ex)[-1] == A3["content"] + "<|im_end|>"
@@ -80,7 +82,7 @@ def test_left_truncation_keeps_latest_reply_and_counts_loss(tokenizer):
 def test_right_truncation_cuts_the_end(tokenizer):
     full = tokenize(tokenizer, [U1, A1, U3, A3])
     first = next(i for i, w in enumerate(full.weights) if w > 0)  # first token of the first reply
-    stats = td.TokenizeStats()
+    stats = tk.TokenizeStats()
     ex = tokenize(tokenizer, [U1, A1, U3, A3], max_seq_length=first + 3, truncation_side="right", stats=stats)
     assert ex.input_ids == full.input_ids[: first + 3]
     assert ex.n_trainable == 3
@@ -111,29 +113,29 @@ def test_fractional_weights(tokenizer):
 ])
 def test_invalid_rows(row, match):
     with pytest.raises(UserError, match=match):
-        td.validate_conversation(row, where="row")
+        validate_conversation(row, where="row")
 
 
 def test_read_jsonl_reports_line(tmp_path):
     p = tmp_path / "train.jsonl"
     p.write_text('{"messages":[{"role":"user","content":"a"}]}\n{oops\n')
     with pytest.raises(UserError, match=r"train.jsonl:2"):
-        td.read_chat_jsonl(p)
+        read_chat_jsonl(p)
 
 
 def test_audit_catches_corrupted_labels(tokenizer):
     ex = tokenize(tokenizer, [U1, A1])
-    batch = td.collate([ex], tokenizer.pad_token_id)
-    td.audit_batch(batch)
-    first_masked = int((batch["labels"][0] == td.IGNORE_INDEX).nonzero()[1])
+    batch = batching.collate([ex], tokenizer.pad_token_id)
+    batching.audit_batch(batch)
+    first_masked = int((batch["labels"][0] == batching.IGNORE_INDEX).nonzero()[1])
     batch["labels"][0, first_masked] = batch["input_ids"][0, first_masked]  # a user token leaks into the loss
     with pytest.raises(UserError, match="mask audit failed"):
-        td.audit_batch(batch)
+        batching.audit_batch(batch)
 
 
 def test_render_mask_marks_trained_spans(tokenizer):
     ex = tokenize(tokenizer, [U1, {**A1, "weight": 0.5}, U3, A3], fractional_weights=True)
-    text = td.render_mask(tokenizer, ex)
+    text = tk.render_mask(tokenizer, ex)
     assert "[[w=0.5|Sorry <PERSON_1>, it ships tomorrow.<|im_end|>]]" in text
     assert "[[You are welcome!<|im_end|>]]" in text
     assert "Hi, order <ORDER_1> is late." in text and "[[Hi" not in text
@@ -141,31 +143,31 @@ def test_render_mask_marks_trained_spans(tokenizer):
 
 def test_packing_gives_the_same_loss(tokenizer, base_dir):
     from transformers import AutoModelForCausalLM
-    from tunehouse.training.loop import weighted_loss_sums
+    from tunehouse.training.loss import weighted_loss_sums
 
     convs = [[U1, A1], [SYS, U3, A3], [U1, A1, U2, A2_BAD, U3, A3]]
     examples = [tokenize(tokenizer, c) for c in convs]
-    packed = td.pack_examples(examples, 512)
+    packed = batching.pack_examples(examples, 512)
     assert len(packed) == 1 and packed[0].n_trainable == sum(e.n_trainable for e in examples)
     model = AutoModelForCausalLM.from_pretrained(base_dir).eval()
     with torch.no_grad():
-        a = weighted_loss_sums(model, td.collate(examples, tokenizer.pad_token_id))
-        b = weighted_loss_sums(model, td.collate(packed, tokenizer.pad_token_id))
+        a = weighted_loss_sums(model, batching.collate(examples, tokenizer.pad_token_id))
+        b = weighted_loss_sums(model, batching.collate(packed, tokenizer.pad_token_id))
     torch.testing.assert_close(a["loss_sum"], b["loss_sum"], rtol=1e-5, atol=1e-5)
     assert float(a["weight_sum"]) == float(b["weight_sum"])
 
 
 def test_step_plan_covers_every_example_once_per_epoch():
-    plan = td.step_plan(24, epoch=0, seed=1, world_size=2, micro_batch_size=3, accumulation=2)
+    plan = batching.step_plan(24, epoch=0, seed=1, world_size=2, micro_batch_size=3, accumulation=2)
     assert len(plan) == 2
     seen = [i for step in plan for rank in step for micro in rank for i in micro]
     assert sorted(seen) == list(range(24))
-    assert plan == td.step_plan(24, epoch=0, seed=1, world_size=2, micro_batch_size=3, accumulation=2)
-    assert plan != td.step_plan(24, epoch=1, seed=1, world_size=2, micro_batch_size=3, accumulation=2)
+    assert plan == batching.step_plan(24, epoch=0, seed=1, world_size=2, micro_batch_size=3, accumulation=2)
+    assert plan != batching.step_plan(24, epoch=1, seed=1, world_size=2, micro_batch_size=3, accumulation=2)
 
 
 def test_lineage_hashes_and_rows(base_root):
-    lin = td.data_lineage(base_root / "exports" / "v1")
+    lin = data_lineage(base_root / "exports" / "v1")
     assert lin["gold_table_version"] == 3 and lin["dataset_version"] == "v1"
     assert lin["files"]["train.jsonl"]["rows"] == 48
     assert len(lin["files"]["train.jsonl"]["sha256"]) == 64

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def run_a(ray_runtime, base_root, base_dir, tmp_path_factory):
-    from tunehouse.training.trainer import run_training
+    from tunehouse.training.job import run_training
 
     root = tmp_path_factory.mktemp("run_a")
     settings = train_settings(root, base_dir, base_root / "exports" / "v1")
@@ -50,7 +50,7 @@ def test_two_worker_run_registers_a_changed_model(run_a, base_dir, base_root):
     assert p["batch_size"] == "8" and p["n_epochs"] == "2" and p["resolved.world_size"] == "2"
     assert p["resolved.backend"] == "gloo" and p["resolved.precision"] == "fp32" and "lib.torch" in p
     assert p["data.gold_table_version"] == "3" and p["data.train.rows"] == "48"
-    from tunehouse.training.data import file_sha256
+    from tunehouse.contracts.exports import file_sha256
 
     assert p["data.train.sha256"] == file_sha256(base_root / "exports" / "v1" / "train.jsonl")
     assert p["base_model.name"] == "tunehouse-tiny-base" and len(p["base_model.checksum"]) == 64
@@ -95,12 +95,13 @@ def test_failures_resume_from_checkpoints_with_the_same_loss_curve(run_a, base_r
     the second death fails the job, and `train --resume` continues it from that checkpoint (model, optimizer,
     scheduler, data position, RNG). With the same seed its loss curve equals the uninterrupted run's."""
     from tunehouse.training import runs
-    from tunehouse.training.trainer import run_training
+    from tunehouse.training.job import run_training
+    from tunehouse.training.recipe import FaultInjection
 
     _, a = run_a
     settings = train_settings(tmp_path, base_dir, base_root / "exports" / "v1", max_failures=1)
     with pytest.raises(UserError, match="injected failure"):
-        run_training(settings, hooks={"fail_at_step": 8, "fail_times": 2})
+        run_training(settings, faults=FaultInjection(at_step=8, times=2))
     [failed] = runs.list_runs(settings)
     assert failed["status"] == "FAILED"
 

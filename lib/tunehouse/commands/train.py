@@ -75,7 +75,7 @@ def run_base_model(args, settings) -> int:
 
 
 def run_train(args, settings) -> int:
-    from tunehouse.training.trainer import run_training
+    from tunehouse.training.job import run_training
 
     updates = {}
     if args.data is not None:

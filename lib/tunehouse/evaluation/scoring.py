@@ -5,8 +5,8 @@ including the logged reply (the last message, the reference); ``hf_dir`` the mod
 
 - generate a reply to ``messages[:-1]`` with :class:`ChatModel` (the class that is served), timing it;
 - teacher-force the reference: the turn is tokenised by the training code itself
-  (:func:`tunehouse.training.data.tokenize_conversation`, only this reply weighted) and scored with the
-  training loss (:func:`tunehouse.training.loop.weighted_loss_sums`), so reference perplexity and token
+  (:func:`tunehouse.training.tokenize.tokenize_conversation`, only this reply weighted) and scored with the
+  training loss (:func:`tunehouse.training.loss.weighted_loss_sums`), so reference perplexity and token
   accuracy mean exactly what validation loss meant during training;
 - ROUGE-L and sentence BLEU against the reference; PII detectors on the reply and on the reference.
 
@@ -70,8 +70,9 @@ def reference_loss(chat_model, messages: list[dict]) -> tuple[int, float, int]:
     masked exactly as in training (the reply's tokens and its end-of-turn token)."""
     import torch
 
-    from tunehouse.training import data as td
-    from tunehouse.training.loop import weighted_loss_sums
+    from tunehouse.training import tokenize as td
+    from tunehouse.training.batching import collate
+    from tunehouse.training.loss import weighted_loss_sums
 
     tok = chat_model.tokenizer
     turn = [{"role": m["role"], "content": m["content"], **({"weight": 0.0} if m["role"] == "assistant" else {})}
@@ -83,7 +84,7 @@ def reference_loss(chat_model, messages: list[dict]) -> tuple[int, float, int]:
         return 0, 0.0, 0
     pad = tok.pad_token_id if tok.pad_token_id is not None else chat_model.stop_token_ids[0]
     with torch.no_grad():
-        sums = weighted_loss_sums(chat_model.model, td.collate([ex], pad))
+        sums = weighted_loss_sums(chat_model.model, collate([ex], pad))
     return int(sums["count"]), float(sums["loss_sum"]), int(sums["correct"])
 
 

@@ -2,7 +2,8 @@
 
 The tiny base is a Llama-style model with a byte-level BPE tokenizer trained with `tokenizers` on the
 scrubbed conversations, ChatML special tokens, a Jinja chat template with ``{% generation %}`` markers
-and every PII placeholder seen in the corpus (``<PERSON_1>``...) as one unsplittable token. A short
+and every PII placeholder seen in the corpus as one unsplittable token (either style of
+:mod:`tunehouse.contracts.placeholders`: ``<PERSON_1>``, or ``<PERSON>`` with pii.placeholder_style=typed). A short
 unweighted warm-up on all turns teaches it the domain; fine-tuning then teaches the house style from
 the weight-1 replies. It is saved with ``save_pretrained`` like any checkpoint, so the rest of the
 code loads it the same way as a hub model.
@@ -15,12 +16,13 @@ import json
 import logging
 import math
 import random
-import re
 import time
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tunehouse.contracts.placeholders import PLACEHOLDER_RE
+from tunehouse.contracts.placeholders import find_placeholders as placeholders_in
 from tunehouse.errors import UserError
 
 if TYPE_CHECKING:
@@ -31,7 +33,6 @@ log = logging.getLogger(__name__)
 BASE_INFO_FILE = "tunehouse_base.json"
 PAD, EOS, IM_START, IM_END = "<|pad|>", "<|endoftext|>", "<|im_start|>", "<|im_end|>"
 SPECIAL_TOKENS = [PAD, EOS, IM_START, IM_END]
-PLACEHOLDER_RE = re.compile(r"<[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_\d+>")
 MAX_PLACEHOLDER_TOKENS = 512
 
 # ChatML. Assistant content and its end-of-turn token sit inside {% generation %} so that
@@ -188,7 +189,8 @@ def build_tokenizer(texts: list[str], vocab_size: int, placeholders: list[str]):
 
 
 def find_placeholders(texts: list[str], limit: int = MAX_PLACEHOLDER_TOKENS) -> list[str]:
-    counts = Counter(m for t in texts for m in PLACEHOLDER_RE.findall(t))
+    """The ``limit`` most frequent placeholders of either style in the texts, sorted."""
+    counts = Counter(p for t in texts for p in placeholders_in(t))
     return sorted(p for p, _ in counts.most_common(limit))
 
 

@@ -48,17 +48,23 @@ def summarise(run) -> dict:
     }
 
 
-def show_run(settings: "Settings", run_id: str) -> dict:
-    """One training job: status, every input parameter, metrics, events (oldest first)."""
+def training_run(client, run_id: str, not_found: str):
+    """The MLflow run of a training job; a UserError (``not_found`` when there is no such run) otherwise."""
     from mlflow.exceptions import MlflowException
 
-    client = registry.client(settings)
     try:
         run = client.get_run(run_id)
     except MlflowException:
-        raise UserError(f"no MLflow run {run_id!r} in {settings.mlflow_tracking_uri()}") from None
+        raise UserError(not_found) from None
     if run.data.tags.get(mlflow_store.JOB_TAG) != "train":
         raise UserError(f"run {run_id} is not a tunehouse training run")
+    return run
+
+
+def show_run(settings: "Settings", run_id: str) -> dict:
+    """One training job: status, every input parameter, metrics, events (oldest first)."""
+    run = training_run(registry.client(settings), run_id,
+                       not_found=f"no MLflow run {run_id!r} in {settings.mlflow_tracking_uri()}")
     out = summarise(run)
     out["params"] = dict(sorted(run.data.params.items()))
     out["metrics"] = dict(sorted(run.data.metrics.items()))

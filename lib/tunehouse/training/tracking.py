@@ -1,17 +1,20 @@
-"""MLflow side of a training job: run setup, params, lineage, audit artifacts, events, plots, the chat model.
+"""MLflow side of a training job: params, lineage, audit artifacts, worker progress, plots, the chat model.
 
-One MLflow run per training job. Step metrics are streamed by rank 0 of the Ray workers (see loop.py);
-everything else is logged here by the driver. Job events (started, data prepared, epoch finished,
-resumed, registered, failed...) are run tags ``tunehouse.event.<ms>.<source>`` so that several
-processes can add them without clobbering each other and ``tunehouse runs show`` can read them live.
+One MLflow run per training job. Step metrics are streamed by rank 0 of the Ray workers
+(:class:`WorkerTracker`); everything else is logged here by the driver. Job events (started, data
+prepared, epoch finished, resumed, registered, failed...) are run tags written by
+:func:`tunehouse.model.tracking.append_event`, so that several processes can add them without
+clobbering each other and ``tunehouse runs show`` can read them live.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import platform
 import shutil
 import tempfile
+import time
 import warnings
 from importlib import metadata
 from pathlib import Path
@@ -52,14 +55,6 @@ def pip_requirements() -> list[str]:
     return reqs
 
 
-
-
-
-
-
-
-
-
 def log_job_inputs(settings: "Settings", train_settings, *, resolved: dict, lineage: dict, base: dict,
                    stats: dict, audit_text: str) -> None:
     """Params (hyperparameters, resolved values, lineage, base model, template), dataset inputs, audit files."""
@@ -97,6 +92,59 @@ def log_job_inputs(settings: "Settings", train_settings, *, resolved: dict, line
     mlflow.log_dict(lineage, "lineage.json")
     mlflow.log_dict(stats, "mask_audit/summary.json")
     mlflow.log_text(audit_text, "mask_audit/examples.txt")
+
+
+# --------------------------------------------------------------------------- during training (rank 0 of the workers)
+class WorkerTracker:
+    """Rank 0's progress: periodic log lines and step/epoch metrics streamed to the job's MLflow run."""
+
+    def __init__(self, log_every_steps: int, tracking_uri: str, run_id: str | None):
+        self.every = log_every_steps
+        self.run_id = run_id
+        self.buffer: list = []
+        self.client = registry.client(tracking_uri=tracking_uri) if run_id else None
+        self.t_start = time.time()
+        self.log = logging.getLogger("tunehouse.train")
+
+    def step(self, row: dict, total: int) -> None:
+        from mlflow.entities import Metric
+
+        ts = int(time.time() * 1000)
+        for key in ("train_loss", "lr", "trainable_tokens_per_s", "grad_norm"):
+            if row.get(key) is not None:
+                self.buffer.append(Metric(key, float(row[key]), ts, row["step"]))
+        if row["step"] % self.every == 0 or row["step"] == total:
+            self.log.info("step %d/%d epoch %d loss %.4f lr %.2e %.0f trainable tok/s (%.0fs)", row["step"], total,
+                          row["epoch"] + 1, row["train_loss"], row["lr"], row["trainable_tokens_per_s"],
+                          time.time() - self.t_start)
+            self.flush()
+
+    def epoch(self, row: dict, checkpoint: bool = True) -> None:
+        from mlflow.entities import Metric
+
+        ts = int(time.time() * 1000)
+        self.buffer += [Metric(k, float(row[k]), ts, row["step"]) for k in ("val_loss", "val_token_accuracy")]
+        self.buffer.append(Metric("epoch", float(row["epoch"]), ts, row["step"]))
+        if not checkpoint:
+            self.log.info("before training: val_loss %.4f val_token_accuracy %.3f", row["val_loss"],
+                          row["val_token_accuracy"])
+            self.flush()
+            return
+        self.log.info("epoch %d done: val_loss %.4f val_token_accuracy %.3f", row["epoch"], row["val_loss"],
+                      row["val_token_accuracy"])
+        self.flush()
+        self.event(f"epoch {row['epoch']} finished at step {row['step']}: val_loss {row['val_loss']:.4f}, "
+                   f"val_token_accuracy {row['val_token_accuracy']:.3f}; checkpoint saved")
+
+    def event(self, message: str) -> None:
+        if self.client:
+            mlflow_store.append_event(self.client, self.run_id, message, source="worker")
+
+    def flush(self) -> None:
+        if self.client and self.buffer:
+            for i in range(0, len(self.buffer), 900):
+                self.client.log_batch(self.run_id, metrics=self.buffer[i:i + 900], synchronous=True)
+        self.buffer = []
 
 
 # --------------------------------------------------------------------------- after training

@@ -1,0 +1,108 @@
+"""What a training checkpoint holds, and how workers write and restore it (Ray Train hands it back on a restart).
+
+One checkpoint per epoch, reported to Ray Train with that epoch's metrics:
+
+    train_state.pt        rank 0: trained tensors, optimizer (DDP) and scheduler state, the position to resume at
+    history.json          rank 0: every step and epoch row so far (the loss curve survives restarts)
+    rng_rank<R>.pt        each rank: torch + Python RNG state (dropout continues the same stream)
+    optimizer_rank<R>.pt  FSDP only: each rank's optimizer shard
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+
+from tunehouse.training import modeling
+
+STATE_FILE = "train_state.pt"
+HISTORY_FILE = "history.json"
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where training stands: the next epoch and step within it to run, and optimizer steps done so far."""
+
+    epoch: int = 0
+    step_in_epoch: int = 0
+    global_step: int = 0
+
+
+@dataclass
+class Restored:
+    """A checkpoint read back by a worker (the trained tensors are already in its model)."""
+
+    position: Position
+    history: dict
+    optimizer: dict
+    scheduler: dict
+
+
+def new_history() -> dict:
+    return {"steps": [], "epochs": [], "events": []}
+
+
+def restore(checkpoint, model, rank: int) -> Restored | None:
+    """Load a checkpoint Ray Train handed over (None: a fresh start) into the plain model, before DDP/FSDP wraps
+    it; restore this rank's RNG streams. Returns the position, history and optimizer/scheduler states."""
+    if checkpoint is None:
+        return None
+    with checkpoint.as_directory() as d:
+        state = torch.load(Path(d) / STATE_FILE, map_location="cpu", weights_only=False)
+        model.load_state_dict(state["model"], strict=False)
+        history = json.loads((Path(d) / HISTORY_FILE).read_text())
+        optim_file = Path(d) / f"optimizer_rank{rank}.pt"  # FSDP: each rank's optimizer shard
+        if optim_file.exists():
+            state["optimizer"] = torch.load(optim_file, map_location="cpu", weights_only=False)
+        rng_file = Path(d) / f"rng_rank{rank}.pt"
+        if rng_file.exists():
+            rng = torch.load(rng_file, weights_only=False)
+            torch.set_rng_state(rng["torch"])
+            random.setstate(rng["python"])
+    position = Position(state["epoch"], state["step_in_epoch"], state["global_step"])
+    history["events"].append({"time": time.time(), "event": "resumed",
+                              "message": f"resumed from checkpoint at epoch {position.epoch}, "
+                                         f"step {position.global_step}"})
+    return Restored(position, history, state["optimizer"], state["scheduler"])
+
+
+def save_and_report(model, optimizer, scheduler, history: dict, *, rank: int, world: int, position: Position,
+                    metrics: dict) -> None:
+    """Write this rank's part of the checkpoint and report it to Ray Train with the epoch's metrics."""
+    import ray.train
+
+    fsdp = modeling.is_fsdp(model)
+    model_state = modeling.full_trainable_state(model) if fsdp else None  # a collective: every rank takes part
+    with tempfile.TemporaryDirectory() as d:
+        torch.save({"torch": torch.get_rng_state(), "python": random.getstate()}, Path(d) / f"rng_rank{rank}.pt")
+        if fsdp:
+            torch.save(optimizer.state_dict(), Path(d) / f"optimizer_rank{rank}.pt")
+        if rank == 0:
+            torch.save(
+                {
+                    "model": model_state if fsdp else modeling.trainable_state_dict(modeling.unwrap(model)),
+                    "optimizer": None if fsdp else optimizer.state_dict(),
+                    "scheduler": scheduler.state_dict(),
+                    "epoch": position.epoch,
+                    "step_in_epoch": position.step_in_epoch,
+                    "global_step": position.global_step,
+                    "world_size": world,
+                },
+                Path(d) / STATE_FILE,
+            )
+            (Path(d) / HISTORY_FILE).write_text(json.dumps(history))
+        ray.train.report(metrics, checkpoint=ray.train.Checkpoint.from_directory(d))
+
+
+def read_final(checkpoint) -> tuple[dict[str, torch.Tensor], dict]:
+    """The driver's view of the last checkpoint: the trained tensors and the history."""
+    with checkpoint.as_directory() as d:
+        state = torch.load(Path(d) / STATE_FILE, map_location="cpu", weights_only=False)
+        history = json.loads((Path(d) / HISTORY_FILE).read_text())
+    return state["model"], history

@@ -1,0 +1,283 @@
+"""Chat messages -> token ids and THE assistant loss mask (per-token loss weights).
+
+The one place that decides which tokens a model learns from: training (``data.prepare_data``), the
+pre-flight report (``validate-data --tokenizer``) and evaluation's reference loss all call
+:func:`assistant_loss_mask` / :func:`tokenize_conversation`, so they cannot disagree.
+
+The rule: loss falls only on the tokens of assistant messages whose ``weight`` > 0, including the
+end-of-turn token that closes them; everything else (system, user, weight-0 replies, role headers,
+padding) gets weight 0, i.e. label -100.
+
+Spans are found by rendering the chat template prefix by prefix, never by searching for the reply
+text: for assistant message *i* the span starts where ``render(messages[:i], add_generation_prompt=True)``
+ends and stops where ``render(messages[:i+1])`` ends, cut after the last stop token inside it (so a
+template's trailing newline after ``<|im_end|>`` is not trained). Characters map to tokens through
+the fast tokenizer's offsets, so the result does not depend on how BPE merges around boundaries.
+Every span is then checked independently: decoding its tokens must give back the message content
+followed by a stop token.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from tunehouse.errors import UserError
+
+END_OF_TURN_TOKENS = ("<|im_end|>", "<|eot_id|>", "<|end|>", "<end_of_turn>")
+START_OF_TURN_TOKENS = ("<|im_start|>", "<|start_header_id|>", "<start_of_turn>")
+
+
+@dataclass
+class Example:
+    """One training sequence: ids, the loss weight of each token (0 = masked), positions (reset per packed part)."""
+
+    input_ids: list[int]
+    weights: list[float]
+    position_ids: list[int]
+    n_trainable: int  # tokens with weight > 0, from the message spans (the audit's expectation)
+    weight_sum: float  # sum of the token weights, from the message spans
+    sources: list[int] = field(default_factory=list)  # conversation indices packed into this sequence
+
+    def __len__(self) -> int:
+        return len(self.input_ids)
+
+
+@dataclass
+class TokenizeStats:
+    conversations: int = 0
+    kept: int = 0
+    dropped_no_trainable: int = 0  # nothing left to learn (all weight 0, or truncated away)
+    truncated: int = 0
+    tokens: int = 0
+    trainable_tokens: int = 0
+    trainable_tokens_lost: int = 0  # lost to truncation (incl. a first token that cannot be predicted)
+    weighted_messages: int = 0
+    span_check_failures: int = 0
+    sequences: int = 0  # after packing
+
+    def as_dict(self) -> dict:
+        d = dict(self.__dict__)
+        d["trainable_fraction"] = self.trainable_tokens / self.tokens if self.tokens else 0.0
+        return d
+
+
+@dataclass
+class LossMask:
+    """A rendered conversation before truncation: its ids, the loss weight of each, and the span check's tally."""
+
+    input_ids: list[int]
+    weights: list[float]
+    weighted_messages: int = 0  # assistant messages with weight > 0 whose span was placed
+    span_check_failures: int = 0  # spans without a stop token, or whose tokens do not decode to the content
+
+
+# --------------------------------------------------------------------------- tokenizer facts
+def stop_token_ids(tokenizer) -> list[int]:
+    """End-of-turn / end-of-sequence ids that terminate a reply (eos, plus <|im_end|>/<|eot_id|> when present)."""
+    ids = []
+    eos = tokenizer.eos_token_id
+    if isinstance(eos, int):
+        ids.append(eos)
+    ids += _vocab_ids(tokenizer, END_OF_TURN_TOKENS, ids)
+    if not ids:
+        raise UserError("the tokenizer has no eos / end-of-turn token; set eos_token in its tokenizer_config.json")
+    return ids
+
+
+def generation_stop_ids(tokenizer) -> list[int]:
+    """Ids that end generation: the end-of-turn ids, plus the start-of-turn token (a model that opens a new
+    turn instead of closing its own has finished its reply)."""
+    ids = stop_token_ids(tokenizer)
+    return ids + _vocab_ids(tokenizer, START_OF_TURN_TOKENS, ids)
+
+
+def _vocab_ids(tokenizer, tokens: Sequence[str], known: list[int]) -> list[int]:
+    vocab = tokenizer.get_vocab()
+    out: list[int] = []
+    for tok in tokens:
+        tid = tokenizer.convert_tokens_to_ids(tok) if tok in vocab else None
+        if isinstance(tid, int) and tid not in known and tid not in out:
+            out.append(tid)
+    return out
+
+
+def require_chat_tokenizer(tokenizer) -> None:
+    """The mask needs a chat template (to place the replies) and a fast tokenizer (character offsets)."""
+    if not getattr(tokenizer, "chat_template", None):
+        raise UserError("the tokenizer has no chat_template; use a chat/instruct model or set one")
+    if not getattr(tokenizer, "is_fast", False):
+        raise UserError("the tokenizer is not a fast (Rust) tokenizer: reply spans need its character offsets")
+
+
+# --------------------------------------------------------------------------- the mask
+def render(tokenizer, messages: list[dict], add_generation_prompt: bool = False) -> str:
+    """The chat template's text for the messages (role and content only, as the served model renders them)."""
+    return tokenizer.apply_chat_template(
+        [{"role": m["role"], "content": m["content"]} for m in messages],
+        tokenize=False,
+        add_generation_prompt=add_generation_prompt,
+    )
+
+
+def _common_prefix_len(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def assistant_char_spans(tokenizer, messages: list[dict]) -> tuple[str, list[tuple[int, int, int]]]:
+    """Render the conversation; return it and (message index, char start, char end) of each assistant message
+    with weight > 0."""
+    require_chat_tokenizer(tokenizer)
+    full = render(tokenizer, messages)
+    spans = []
+    for i, m in enumerate(messages):
+        if m["role"] != "assistant" or m.get("weight", 1.0) <= 0:
+            continue
+        through = render(tokenizer, messages[: i + 1])
+        if i > 0:
+            before = render(tokenizer, messages[:i], add_generation_prompt=True)
+        else:
+            # nothing before it to render (a bot greeting opens the conversation): the reply starts where the
+            # rendering of the same message with empty content stops agreeing with it
+            empty = render(tokenizer, [{"role": "assistant", "content": ""}])
+            before = through[: _common_prefix_len(empty, through)]
+        if not (full.startswith(before) and full.startswith(through) and len(before) <= len(through)):
+            raise UserError(
+                "the chat template is not prefix-stable (rendering a conversation prefix does not give a prefix of "
+                "the full rendering), so reply spans cannot be derived safely; use a template that is"
+            )
+        spans.append((i, len(before), len(through)))
+    return full, spans
+
+
+def assistant_loss_mask(tokenizer, messages: list[dict], *, fractional_weights: bool = False,
+                        stop_ids: Sequence[int] | None = None) -> LossMask:
+    """THE loss mask: the rendered conversation's ids and each token's weight (the message weight on the tokens
+    of a reply with weight > 0 and its end-of-turn token, or 1 when ``fractional_weights`` is off; 0 elsewhere)."""
+    stop = set(stop_ids if stop_ids is not None else stop_token_ids(tokenizer))
+    text, spans = assistant_char_spans(tokenizer, messages)
+    enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
+    mask = LossMask(input_ids=list(enc["input_ids"]), weights=[0.0] * len(enc["input_ids"]))
+    ids = mask.input_ids
+    starts = [s for s, _ in enc["offset_mapping"]]
+    for msg_index, c0, c1 in spans:
+        w = messages[msg_index].get("weight", 1.0) if fractional_weights else 1.0
+        tok = list(range(bisect.bisect_left(starts, c0), bisect.bisect_left(starts, c1)))
+        # cut after the last stop token of the span (template text after end-of-turn is not trained)
+        last_stop = max((k for k, t in enumerate(tok) if ids[t] in stop), default=None)
+        if last_stop is None:
+            mask.span_check_failures += 1
+            continue
+        tok = tok[: last_stop + 1]
+        mask.weighted_messages += 1
+        body = tokenizer.decode([ids[t] for t in tok[:-1]], skip_special_tokens=False)
+        if body.strip() != messages[msg_index]["content"].strip():
+            mask.span_check_failures += 1
+        for t in tok:
+            mask.weights[t] = w
+    return mask
+
+
+def truncate(ids: list, weights: list[float], max_seq_length: int, side: str = "left") -> tuple[list, list[float]]:
+    """Keep ``max_seq_length`` tokens (left: the latest, right: the first); the first token kept gets weight 0,
+    since the first token of a sequence has no context to be predicted from."""
+    if len(ids) > max_seq_length:
+        if side == "left":
+            ids, weights = ids[-max_seq_length:], weights[-max_seq_length:]
+        else:
+            ids, weights = ids[:max_seq_length], weights[:max_seq_length]
+    weights = list(weights)
+    if weights:
+        weights[0] = 0.0
+    return ids, weights
+
+
+# --------------------------------------------------------------------------- training examples
+def tokenize_conversation(
+    tokenizer,
+    messages: list[dict],
+    *,
+    max_seq_length: int,
+    truncation_side: str = "left",
+    fractional_weights: bool = False,
+    stop_ids: Sequence[int] | None = None,
+    stats: TokenizeStats | None = None,
+    source: int = 0,
+) -> Example | None:
+    """Tokenise one validated conversation into an :class:`Example` (None when nothing is left to train)."""
+    stats = stats if stats is not None else TokenizeStats()
+    stats.conversations += 1
+    mask = assistant_loss_mask(tokenizer, messages, fractional_weights=fractional_weights, stop_ids=stop_ids)
+    stats.weighted_messages += mask.weighted_messages
+    stats.span_check_failures += mask.span_check_failures
+    trainable_before = sum(1 for w in mask.weights if w > 0)
+    if len(mask.input_ids) > max_seq_length:
+        stats.truncated += 1
+    ids, weights = truncate(mask.input_ids, mask.weights, max_seq_length, truncation_side)
+    n_trainable = sum(1 for w in weights if w > 0)
+    stats.trainable_tokens_lost += trainable_before - n_trainable
+    if n_trainable == 0:
+        stats.dropped_no_trainable += 1
+        return None
+    stats.kept += 1
+    stats.tokens += len(ids)
+    stats.trainable_tokens += n_trainable
+    return Example(input_ids=ids, weights=weights, position_ids=list(range(len(ids))), n_trainable=n_trainable,
+                   weight_sum=float(sum(weights)), sources=[source])
+
+
+def tokenize_conversations(
+    tokenizer,
+    conversations: Iterable[list[dict]],
+    *,
+    max_seq_length: int,
+    truncation_side: str = "left",
+    fractional_weights: bool = False,
+) -> tuple[list[Example], TokenizeStats]:
+    """Tokenise many conversations; raise UserError if any span check failed."""
+    stats = TokenizeStats()
+    stop_ids = stop_token_ids(tokenizer)
+    examples = []
+    for i, messages in enumerate(conversations):
+        ex = tokenize_conversation(tokenizer, messages, max_seq_length=max_seq_length, truncation_side=truncation_side,
+                                   fractional_weights=fractional_weights, stop_ids=stop_ids, stats=stats, source=i)
+        if ex is not None:
+            examples.append(ex)
+    if stats.span_check_failures:
+        raise UserError(
+            f"mask audit: {stats.span_check_failures} of {stats.weighted_messages} weighted assistant replies did not "
+            "decode back to their content followed by an end-of-turn token; the chat template and tokenizer "
+            "disagree about where replies are, so training would learn the wrong tokens"
+        )
+    stats.sequences = len(examples)
+    return examples, stats
+
+
+def render_mask(tokenizer, example: Example, marker: tuple[str, str] = ("[[", "]]")) -> str:
+    """Human-readable rendering of an example: trained spans wrapped in [[...]] (with their weight if not 1)."""
+    out, run, run_w = [], [], None
+
+    def flush():
+        if not run:
+            return
+        text = tokenizer.decode(run, skip_special_tokens=False)
+        if run_w and run_w > 0:
+            tag = "" if abs(run_w - 1.0) < 1e-9 else f"w={run_w:g}|"
+            out.append(f"{marker[0]}{tag}{text}{marker[1]}")
+        else:
+            out.append(text)
+
+    for tid, w in zip(example.input_ids, example.weights):
+        if run and w != run_w:
+            flush()
+            run = []
+        run.append(tid)
+        run_w = w
+    flush()
+    return "".join(out)
