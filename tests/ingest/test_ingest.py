@@ -4,15 +4,11 @@ import json
 
 import pytest
 from deltalake import DeltaTable
-from tunehouse.ingest.job import (
-    BRONZE_MESSAGES,
-    BRONZE_QUARANTINE,
-    Reject,
-    ingest,
-    normalize_record,
-    plan_partitions,
-)
+from tunehouse.contracts.tables import BRONZE_MESSAGES, BRONZE_QUARANTINE
+from tunehouse.ingest.job import ingest
+from tunehouse.ingest.normalize import Reject, normalize_record
 from tunehouse.ingest.settings import IngestSettings
+from tunehouse.ingest.source import plan_partitions
 
 CFG = IngestSettings()
 
@@ -55,17 +51,18 @@ def test_normalize_maps_columns_and_roles():
 
 
 def test_jsonl_chunks_keep_exact_line_numbers(tmp_path, monkeypatch):
-    import tunehouse.ingest.job as ing
+    import tunehouse.ingest.source as source
+    from tunehouse.ingest.readers import read_jsonl_chunk
 
     p = tmp_path / "big.jsonl"
     lines = [json.dumps(row(seq=i, text=f"message {i} " + "y" * (i % 50))) for i in range(500)]
     p.write_text("\n".join(lines) + "\n")
-    monkeypatch.setattr(ing, "CHUNK_BYTES", 4096)
+    monkeypatch.setattr(source, "CHUNK_BYTES", 4096)
     parts = plan_partitions([(p, "jsonl")])
     assert len(parts) > 3
     seen = []
     for c in parts:
-        seen += [(r["source_line"], r["message_index"]) for r in ing.read_jsonl_chunk(c.path, c.fmt, c.start, c.end, c.first_line, CFG)]
+        seen += [(r["source_line"], r["message_index"]) for r in read_jsonl_chunk(c.path, c.fmt, c.start, c.end, c.first_line, CFG)]
     assert seen == [(i + 1, i) for i in range(500)]
 
 
@@ -158,7 +155,7 @@ def test_cli_ingest_bad_path_is_clear_error(tmp_path, capsys):
 
 
 def test_csv_every_record_with_bad_bytes_is_quarantined(tmp_path):
-    from tunehouse.ingest.job import read_csv_file
+    from tunehouse.ingest.readers import read_csv_file
 
     p = tmp_path / "bad.csv"
     p.write_bytes(b"conv_id,seq,sender,text\nA,0,customer,caf\xe9\nA,1,agent,fine\nA,2,customer,na\xefve\n"
@@ -199,11 +196,11 @@ def test_mapped_and_canonical_columns_stay_strict():
 
 
 def test_sharegpt_and_nested_conversation_records():
-    from tunehouse.ingest.job import _rows_from_record
+    from tunehouse.ingest.shapes import rows_from_record
 
     share = {"id": "sg-1", "conversations": [{"from": "system", "value": "Be brief"},
                                              {"from": "human", "value": "Hi"}, {"from": "gpt", "value": "Hello"}]}
-    rows = list(_rows_from_record(share, json.dumps(share), "jsonl", "f.jsonl", 3, CFG))
+    rows = list(rows_from_record(share, json.dumps(share), "jsonl", "f.jsonl", 3, CFG))
     assert [r["role"] for r in rows] == ["system", "user", "assistant"]
     assert [r["message_index"] for r in rows] == [0, 1, 2] and {r["conversation_id"] for r in rows} == {"sg-1"}
     assert all(r["ok"] and r["source_line"] == 3 for r in rows)
@@ -211,17 +208,21 @@ def test_sharegpt_and_nested_conversation_records():
     conv = {"ticket_id": 77, "csat": 5, "channel": "web", "messages": [
         {"sender": "customer", "text": "Where is my refund?"},
         {"sender": "agent", "text": "Sent today.", "channel": "email"}]}
-    rows = list(_rows_from_record(conv, json.dumps(conv), "json", "f.json", 1, CFG))
+    rows = list(rows_from_record(conv, json.dumps(conv), "json", "f.json", 1, CFG))
     assert [(r["conversation_id"], r["csat"], r["channel"]) for r in rows] == [("77", 5, "web"), ("77", 5, "email")]
     # one bad message quarantines the whole conversation, with the reason and the raw record
     bad = {"id": "b", "messages": [{"role": "user", "content": "hi"}, {"role": "narrator", "content": "..."}]}
-    rows = list(_rows_from_record(bad, json.dumps(bad), "jsonl", "f.jsonl", 9, CFG))
+    rows = list(rows_from_record(bad, json.dumps(bad), "jsonl", "f.jsonl", 9, CFG))
     assert len(rows) == 1 and rows[0]["reason_code"] == "unknown_role" and rows[0]["conversation_id"] == "b"
     assert json.loads(rows[0]["raw_payload"]) == bad
 
 
 def test_json_documents_and_delimited_files(tmp_path):
-    from tunehouse.ingest.job import detect_format, read_csv_file, read_json_document
+    from tunehouse.ingest.readers import (
+        detect_format,
+        read_csv_file,
+        read_json_document,
+    )
 
     arr = tmp_path / "export.json"
     arr.write_text(json.dumps([{"conversation_id": "A", "role": "user", "content": "hi"},
@@ -311,7 +312,8 @@ def test_common_export_timestamps(value, dayfirst, expected):
 
 def test_transcripts_and_prompt_response_pairs(tmp_path):
     """Text transcripts split by speaker labels, and instruction/response pairs, from CSV and JSON."""
-    from tunehouse.ingest.job import parse_transcript, read_csv_file
+    from tunehouse.ingest.readers import read_csv_file
+    from tunehouse.ingest.shapes import parse_transcript
 
     p = tmp_path / "tickets.csv"
     p.write_text('Ticket ID,Conversation,Rating\n'

@@ -1,0 +1,175 @@
+"""Readers: one file (or one chunk of a JSONL file) -> raw rows. JSONL in newline-aligned byte ranges
+with exact line numbers; CSV/TSV with a sniffed delimiter (quoted fields may span lines); JSON documents
+(an array of records, one record, or ``{"data": [...]}``); Parquet by row group. Also which reader a
+file needs (:func:`detect_format`). Every record that cannot be read is a reject row, never skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any, Iterator
+
+from tunehouse.errors import UserError
+from tunehouse.ingest.normalize import Fields
+from tunehouse.ingest.settings import IngestSettings
+from tunehouse.ingest.shapes import (
+    RAW_PAYLOAD_MAX,
+    conversation_messages,
+    reject_row,
+    rows_from_record,
+)
+
+EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".tsv": "csv",
+              ".parquet": "parquet"}
+
+
+def read_jsonl_chunk(path: str, fmt: str, start: int, end: int, first_line: int, cfg: IngestSettings) -> Iterator[dict]:
+    with open(path, "rb") as f:
+        f.seek(start)
+        data = f.read(end - start) if end >= 0 else f.read()
+    line_no = first_line
+    for raw_bytes in data.split(b"\n"):
+        this_line = line_no
+        line_no += 1
+        if not raw_bytes.strip():
+            continue  # blank lines are not records
+        try:
+            raw = raw_bytes.decode("utf-8")
+        except UnicodeDecodeError as e:
+            yield reject_row(fmt, path, this_line, "invalid_utf8", f"invalid UTF-8 at byte {e.start} of the line",
+                             raw_bytes.decode("utf-8", errors="backslashreplace"))
+            continue
+        raw = raw.rstrip("\r")
+        try:
+            rec = json.loads(raw)
+        except json.JSONDecodeError as e:
+            yield reject_row(fmt, path, this_line, "invalid_json", f"invalid JSON: {e.msg} at column {e.colno}", raw)
+            continue
+        yield from rows_from_record(rec, raw, fmt, path, this_line, cfg)
+
+
+def read_csv_file(path: str, cfg: IngestSettings) -> Iterator[dict]:
+    with open(path, "rb") as f:
+        data = f.read()
+    # surrogateescape keeps every undecodable byte visible (as a lone surrogate), so each record
+    # that carries one is quarantined, not silently "repaired".
+    text = data.decode("utf-8", errors="surrogateescape")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    delimiter = cfg.csv_delimiter or _sniff_delimiter(text, path)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return
+    header = [h.strip() for h in header]
+    start_line = reader.line_num + 1
+    for row in reader:
+        line = start_line
+        start_line = reader.line_num + 1
+        if not row or all(not c.strip() for c in row):
+            continue
+        raw = delimiter.join(row)
+        if _SURROGATE.search(raw):
+            yield reject_row("csv", path, line, "invalid_utf8", "invalid UTF-8 bytes in this CSV record",
+                             raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
+            continue
+        if len(row) != len(header):
+            yield reject_row("csv", path, line, "bad_csv_row", f"CSV row has {len(row)} fields, header has {len(header)}", raw)
+            continue
+        if [c.strip() for c in row] == header:
+            yield reject_row("csv", path, line, "repeated_header", "the CSV header repeated inside the file", raw)
+            continue
+        yield from rows_from_record(dict(zip(header, row)), raw, "csv", path, line, cfg)
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def _sniff_delimiter(text: str, path: str) -> str:
+    """The header line's most frequent of , ; tab | (European exports use ';', .tsv files tab)."""
+    if path.lower().endswith(".tsv"):
+        return "\t"
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def read_json_document(path: str, cfg: IngestSettings) -> Iterator[dict]:
+    """A whole-file JSON document: an array of records (messages or conversations), one record, or an
+    object whose only list of objects holds the records (``{"data": [...]}``). ``source_line`` is the
+    record's 1-based position in that list. The file is parsed whole, in one task."""
+    with open(path, "rb") as f:
+        data = f.read()
+    try:
+        doc = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as e:
+        yield reject_row("json", path, 1, "invalid_utf8", f"invalid UTF-8 at byte {e.start} of the file",
+                         data[:RAW_PAYLOAD_MAX].decode("utf-8", errors="backslashreplace"))
+        return
+    except json.JSONDecodeError as e:
+        yield reject_row("json", path, e.lineno, "invalid_json",
+                         f"invalid JSON document: {e.msg} at line {e.lineno} column {e.colno}",
+                         data[:RAW_PAYLOAD_MAX].decode("utf-8", errors="backslashreplace"))
+        return
+    records = _document_records(doc, cfg)
+    for i, rec in enumerate(records, start=1):
+        raw = json.dumps(rec, ensure_ascii=False, default=str)
+        yield from rows_from_record(rec, raw, "json", path, i, cfg)
+
+
+def _document_records(doc: Any, cfg: IngestSettings) -> list:
+    if isinstance(doc, list):
+        return doc
+    if isinstance(doc, dict):
+        if conversation_messages(doc, cfg) is not None or Fields(doc, cfg).get("role")[0] is not None:
+            return [doc]  # the document is itself one conversation or one message
+        lists = [v for v in doc.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
+        if len(lists) == 1:
+            return lists[0]
+    return [doc]  # rejected record by record with a reason, not silently skipped
+
+
+def read_parquet_row_group(path: str, row_group: int, first_row: int, cfg: IngestSettings) -> Iterator[dict]:
+    import pyarrow.parquet as pq
+
+    table = pq.ParquetFile(path).read_row_group(row_group)
+    for i, rec in enumerate(table.to_pylist()):
+        raw = json.dumps(rec, default=str, ensure_ascii=False)
+        yield from rows_from_record(rec, raw, "parquet", path, first_row + i, cfg)
+
+
+def detect_format(path: Path, requested: str) -> str:
+    """The reader for one file: the requested format, else by extension and (for JSON) by content."""
+    if requested != "auto":
+        fmt = requested
+    else:
+        fmt = EXTENSIONS.get(path.suffix.lower())
+        if fmt is None:
+            raise UserError(f"{path}: cannot tell the format from the extension; "
+                            "pass --format jsonl|json|csv|parquet|chat_jsonl")
+    if fmt in ("jsonl", "json"):
+        first = _first_record_line(path)
+        try:
+            obj = json.loads(first) if first is not None else None
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            obj = None
+        if fmt == "json" and first is not None:
+            # .json holds either JSON Lines (a complete object on the first line) or one document.
+            fmt = "jsonl" if isinstance(obj, dict) else "json"
+        if fmt == "jsonl" and isinstance(obj, dict) and isinstance(obj.get("messages"), list):
+            return "chat_jsonl"  # chat JSONL looks like {"messages": [...]} on its first record
+    return fmt
+
+
+def _first_record_line(path: Path) -> bytes | None:
+    with open(path, "rb") as f:
+        for raw in f:
+            if raw.strip():
+                return raw.lstrip(b"\xef\xbb\xbf")
+    return None
