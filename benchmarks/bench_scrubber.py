@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "lib"))
 
-from pii_cases import CASES, PLACE_KEEP  # noqa: E402
+from fixtures.pii_cases import CASES, PLACE_KEEP  # noqa: E402
 from tunehouse.pii.scrubber import PiiSettings, Scrubber, evaluate  # noqa: E402
 
 # Presidio entity names -> ours, for the "typed" figures

@@ -1,0 +1,185 @@
+"""What every detector shares: the ``Scan`` of one text (the text, facts about it computed once, the
+candidates found so far and the positions of cue words), the ``Detector`` interface, and the helpers
+that scan digit runs around the values already found.
+
+A detector is a function ``detect(scan) -> list[Candidate]`` wrapped by ``@detector(TYPE, ...)``. It
+reads ``scan.text`` and may read ``scan.found``, the candidates of the detectors that ran before it
+(the scrubber adds each detector's result to it), so the order of ``detectors.PIPELINE`` matters.
+
+Scrubbing must be idempotent: detect() on scrubbed text finds nothing. So a value must never be
+hidden from a scan by a neighbour that becomes a placeholder (a failed match swallowing it, a losing
+candidate covering half of it): ``scan_around`` scans, and the resolver cuts losers, the way a second
+scan of the scrubbed text would.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from tunehouse.pii.entity import STRONG_TYPES, Candidate
+from tunehouse.pii.lexicon import Lexicon, load_lexicon
+from tunehouse.pii.settings import ENTITY_TYPES
+
+HAS_DIGIT = re.compile(r"\d")
+
+# ============================================================================ cue words
+# One pass of keyword spotting over the lower-cased text finds where a cue may start; the cue
+# regexes are then only tried, anchored, at those positions (instead of at every position).
+
+_WORD_RE = re.compile(r"[^\W\d_][\w'’.\-]*")
+_CUES: list[Cue] = []
+_CUE_INDEX: dict[str, tuple[int, ...]] = {}  # word -> ids of the cues it may start
+
+
+class Cue:
+    """The words that may start one kind of cue ("passport", "reisepass", ...): ``scan.at(cue)`` is
+    where they occur in a text. A word is also tried without a trailing ".-'’:"."""
+
+    __slots__ = ("id",)
+
+    def __init__(self, words: str):
+        self.id = len(_CUES)
+        _CUES.append(self)
+        for w in words.split():
+            if self.id not in _CUE_INDEX.get(w, ()):
+                _CUE_INDEX[w] = _CUE_INDEX.get(w, ()) + (self.id,)
+
+
+def _spot(low: str) -> dict[int, list[int]]:
+    """Cue id -> the start positions of its words in ``low``, in order."""
+    hits: dict[int, list[int]] = {}
+    index = _CUE_INDEX
+    for kw in _WORD_RE.finditer(low):
+        w = kw.group()
+        ids = index.get(w)
+        if ids is None:
+            ids = index.get(w.rstrip(".-'’:"))
+            if ids is None:
+                continue
+        p = kw.start()
+        for i in ids:
+            if i in hits:
+                hits[i].append(p)
+            else:
+                hits[i] = [p]
+    return hits
+
+
+# ============================================================================ the scan of one text
+
+class Scan:
+    """One text being scanned by the detectors.
+
+    ``low`` is ``text`` lower-cased at the same offsets; ``found`` the candidates of the detectors
+    that ran so far; ``long_phones`` the cued numbers too long for a phone number (see
+    ``contact.cued_phones``); ``enabled`` the entity types the scrubber reports.
+    """
+
+    __slots__ = ("text", "low", "has_digit", "enabled", "lex", "found", "long_phones", "_hits", "_ndig")
+
+    def __init__(self, text: str, enabled: Iterable[str] = ENTITY_TYPES, lex: Lexicon | None = None):
+        self.text = text
+        low = text.lower()
+        if len(low) != len(text):  # a few characters change length when lower-cased
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        self.low = low
+        self.has_digit = HAS_DIGIT.search(text) is not None
+        self.enabled = enabled if isinstance(enabled, frozenset) else frozenset(enabled)
+        self.lex = lex if lex is not None else load_lexicon()
+        self.found: list[Candidate] = []
+        self.long_phones: list[tuple[int, int]] = []
+        self._hits: dict[int, list[int]] | None = None
+        self._ndig = -1
+
+    @property
+    def ndig(self) -> int:
+        """How many digits the text holds."""
+        if self._ndig < 0:
+            self._ndig = sum(map(self.text.count, "0123456789"))
+        return self._ndig
+
+    def at(self, cue: Cue) -> list[int]:
+        """Where the words of ``cue`` start in the text (spotted once per text, for all cues)."""
+        if self._hits is None:
+            self._hits = _spot(self.low)
+        return self._hits.get(cue.id, [])
+
+
+# ============================================================================ the detector interface
+
+@dataclass(frozen=True, slots=True)
+class Detector:
+    """``detect(scan)`` returns the candidates of ``types`` found in ``scan.text``. ``needs_digit``:
+    finds nothing in a text without a digit (the scrubber does not call it then)."""
+
+    name: str
+    types: frozenset[str]
+    detect: Callable[[Scan], list[Candidate]]
+    needs_digit: bool = False
+
+
+def detector(*types: str, needs_digit: bool = False) -> Callable[[Callable[[Scan], list[Candidate]]], Detector]:
+    """``@detector("EMAIL")`` makes a ``Detector`` of a function ``(scan) -> list[Candidate]``."""
+    def wrap(fn: Callable[[Scan], list[Candidate]]) -> Detector:
+        return Detector(fn.__name__, frozenset(types), fn, needs_digit)
+    return wrap
+
+
+# ============================================================================ scanning around values
+
+def strong_spans(cands: Iterable[Candidate], phones: bool = False) -> list[tuple[int, int]]:
+    """Spans of the confident candidates found so far (they will be placeholders), sorted."""
+    return sorted((c.start, c.end) for c in cands if c.score >= 0.85 and (
+        c.type in STRONG_TYPES or phones and c.type == "PHONE"))
+
+
+def scan_around(rx: re.Pattern, text: str, spans: list[tuple[int, int]], accept: Callable[[int, int], int],
+                accept_cut: Callable[[int, int], int], outranked: bool = False,
+                soft: list[tuple[int, int]] | tuple = ()) -> Iterator[tuple[int, int]]:
+    """Values matched by ``rx``: ``accept(s, e)`` gives the end of the value in text[s:e] (0: none)
+    and the scan goes on after it. A match with no value that runs into one of ``spans`` is cut
+    where the span starts (``accept_cut`` on the part before it) and the scan goes on after the
+    span, instead of after the match: a second scan, with the span replaced by a placeholder,
+    would find what follows it. ``outranked``: the spans win over these values, so a value
+    running into one is cut too. ``soft`` spans only cut a match with no value that starts
+    before them ("680 64 99 72 77479 Yaman Crossing": a phone number, then an address), or make
+    the scan go on after them for one that starts inside them."""
+    pos = 0
+    while True:
+        m = rx.search(text, pos)
+        if not m:
+            return
+        s, e = m.start(), m.end()
+        end = accept(s, e) if e > s else 0
+        hit = next(((a, b) for a, b in spans if a < e and s < b), None) if spans else None
+        if end and not (outranked and hit and hit[0] < end):
+            yield s, end
+            pos = end
+            continue
+        if hit is None:
+            hit = next(((a, b) for a, b in soft if a < e and s < b), None) if soft else None
+            pos = max(e, s + 1)
+            if hit is not None:
+                if s < hit[0]:
+                    cut = trim_cut(text, s, hit[0])
+                    end = accept_cut(s, cut) if cut > s else 0
+                    if end:
+                        yield s, end
+                elif hit[1] < e:  # "..., TN 78580 5201 7090 6710 4499": the scan goes on after the address
+                    pos = hit[1]
+            continue
+        if s < hit[0]:
+            cut = trim_cut(text, s, hit[0])
+            end = accept_cut(s, cut) if cut > s else 0
+            if end:
+                yield s, end
+        pos = max(hit[1], s + 1)
+
+
+def trim_cut(text: str, s: int, cut: int) -> int:
+    """``cut`` moved back over the blanks and an opening parenthesis before it (not before ``s``)."""
+    while cut > s and text[cut - 1] in " \t(":
+        cut -= 1
+    return cut

@@ -1,0 +1,272 @@
+"""Contact details: e-mail addresses (plain and obfuscated), personal URLs, IP addresses, phone
+numbers (after a cue, by shape, alone on a line) and usernames / social handles.
+
+Phone numbers by shape are found with card numbers, in ``digit_runs``; the checks that decide what
+is a phone number (``phone_ok``, ``phone_prefix``) live here.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+
+from tunehouse.pii.detectors.base import Cue, Scan, detector, strong_spans
+from tunehouse.pii.entity import Candidate
+from tunehouse.pii.lexicon import COMMON, FUNCTION_WORDS
+
+# ---------------------------------------------------------------- e-mail, URLs, IP addresses
+_EMAIL_RE = re.compile(r"[\w.+'%-](?<![\w.+'%-].)[\w.+'%-]*@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,24}\b")
+_EMAIL_OBF_RE = re.compile(
+    r"(?i)\b[\w.+-]+\s*(?:\[at\]|\(at\)|\{at\}|\s+at\s+)\s*[\w-]+"
+    r"(?:\s*(?:\[dot\]|\(dot\)|\{dot\}|\s+dot\s+|\.)\s*[\w-]+)*"
+    r"\s*(?:\[dot\]|\(dot\)|\{dot\}|\s+dot\s+)\s*(?:com|net|org|edu|gov|io|co|uk|de|fr|es|it|nl|info|me)\b")
+_URL_RE = re.compile(
+    r"(?i)(?:\b(?:https?://|www\.)[^\s<>\"'\[\]{}|\\^`]+"
+    r"|\b(?:[a-z]{2,3}\.)?(?:linkedin\.com/in|facebook\.com|fb\.com|instagram\.com|twitter\.com|x\.com"
+    r"|tiktok\.com|github\.com|t\.me|wa\.me|youtube\.com|vk\.com|threads\.net|m\.me)/[^\s<>\"']+)")
+_SOCIAL_RE = re.compile(
+    r"(?i)(?:^|[/.])(?:linkedin\.com/in|facebook\.com|fb\.com|instagram\.com|twitter\.com|x\.com|"
+    r"tiktok\.com|github\.com|t\.me|wa\.me|m\.me|youtube\.com/(?:@|c/|user/|channel/)|vk\.com|threads\.net)/"
+    r"(?!(?:help|about|legal|privacy|policies|pages|groups|hashtag|explore|settings|login|share|sharer)\b)"
+    r"[^/?#\s]{2,}")
+_URL_PERSONAL_KEYS = re.compile(
+    r"(?i)[?&;#](?:e?-?mail|name|first_?name|last_?name|surname|full_?name|phone|tel|mobile|user(?:name)?"
+    r"|uid|user_?id|token|auth|session|sid|key|api_?key|ref|pnr|booking(?:_?ref)?|reservation|confirmation"
+    r"|conf|code|id|customer(?:_?id)?|account|passport|dob|address|zip|postcode|lastname|firstname)=[^&#\s]")
+_URL_ID_PATH = re.compile(
+    r"/(?=[A-Za-z0-9]*\d)(?=[0-9]*[A-Za-z])[A-Za-z0-9]{6}(?:[/?#]|$)|/\d{6,}(?:[/?#]|$)|[0-9a-f]{16,}"
+    r"|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}")
+IPV4_RE = re.compile(
+    r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)")
+_IPV6_RE = re.compile(
+    r"(?<![\w:.>])(?=[0-9A-Fa-f:.]*::|(?:[0-9A-Fa-f]{1,4}:){7})[0-9A-Fa-f:]{2,39}"
+    r"(?:(?<=:)\d{1,3}(?:\.\d{1,3}){3})?(?![\w:])")
+_VERSION_BEFORE_RE = re.compile(r"(?i)(?<!\w)(?:version|ver\.?|v)\s*$")
+
+# ---------------------------------------------------------------- phones
+PHONE_RE = re.compile(
+    r"(?<![\w+@])(?:"
+    r"(?:\+|00)[1-9]\d{0,3}(?:[ .\-/]?\(?\d{1,5}\)?){1,6}"  # +44 20 7946 0958, 0049 30 123456
+    r"|\(\d{2,5}\)[ .\-]?\d{2,4}(?:[ .\-]?\d{2,4}){1,3}"  # (415) 555-0132, (020) 7946 0958
+    r"|(?:1[ .\-])?[2-9]\d{2}[ .\-][2-9]\d{2}[ .\-]\d{4}"  # 415-555-0132, 1 415 555 0132
+    r"|0\d{1,4}(?:[ .\-/]\d{2,8}){1,4}"  # 020 7946 0958, 06 12 34 56 78, 0151 23456789
+    r"|[1-9]\d{1,3}(?:[ .\-]\d{2,7}){1,4}"  # 913 30 14 67, 55 4850 8300, 342 4204446 (shape-checked)
+    r"|0[1-9]\d{8,9}"  # 0602404074, 07700900123
+    r")(?:\s*(?:ext\.?|extension|x|#|poste|Durchwahl|DW)\s*\d{1,5})?(?![\w]|[.,]\d)")
+_PHONE_CUE_RE = re.compile(
+    r"(?i:\b(?:phone|telephone|tel|mobile|mob|cell|cellphone|whats\s?app|sms|text\s+me|call\s+me|call"
+    r"|reach\s+me|ring\s+me|contact\s+(?:me|number)|fax|my\s+number|number\s+is|landline"
+    r"|tel[ée]fono|m[óo]vil|celular|ll[áa]m[ae]me|whatsapp|t[ée]l[ée]phone|t[ée]l|portable|joindre|appelez"
+    r"|num[ée]ro\s+de\s+t[ée]l[ée]phone|telefon(?:nummer)?|handy(?:nummer)?|rufnummer|anrufen|erreichbar"
+    r"|mobilnummer|festnetz|llamadme(?:\s+al)?|ll[áa]mame(?:\s+al)?|llamar(?:me)?(?:\s+al)?|tlf|tfno|contacto"
+    r"|whats|n[uú]mero(?:\s+de\s+(?:tel[ée]fono|m[óo]vil|contacto))?|num[ée]ro(?:\s+de\s+portable)?)\b)"
+    r"[^\d\n+]{0,24}?(\+?\(?\d[\d .\-()/]{5,20}\d)(?:\s*(?:ext\.?|x)\s*\d{1,5})?(?![\w])")
+NANP_RE = re.compile(r"(?:1[ .\-])?[2-9]\d{2}[ .\-][2-9]\d{2}[ .\-]\d{4}")
+_NATIONAL_SHAPES_RE = re.compile(
+    r"\d{3}(?:[ .]\d{2}){3}|\d{2}[ .]\d{4}[ .]\d{4}|[2-9]\d{2}[ .]\d{3}[ .]\d{3,4}|3\d{2}[ .]\d{6,7}"
+    r"|\d{4}[ .]\d{3}[ .]\d{3}|\d{2}(?:[ .]\d{2}){4}|\d{3}-\d{3}-\d{3,4}|\d{2}-\d{4}-\d{4}")
+# a line holding only a phone number (signatures)
+_PHONE_LINE_RE = re.compile(r"(?m)^[ \t>]*(\+?\(?\d[\d .\-()/]{6,18}\d)[ \t]*$")
+_PHONE_BLOCK_AFTER = re.compile(
+    r"(?i)^\s*(?:€|eur|usd|gbp|\$|£|points|pts|miles|km|kg|lbs|%|euros?|dollars?|pounds?)")
+_DANGLING_EXT_RE = re.compile(r"\s+(?:ext\.?|extension|x|#|poste|Durchwahl|DW)[\s.:]*$")
+_GROUP_SEP_RE = re.compile(r"[ .\-/(](?=[\d(])")
+DATE_SHAPE = re.compile(
+    r"^(?:\d{1,2}[./\- ]\d{1,2}[./\- ](?:19|20)?\d{2}|(?:19|20)\d{2}[./\- ]\d{1,2}[./\- ]\d{1,2})$")
+_PHONE_BLOCK_WORDS = frozenset("""
+order invoice ticket booking ref reference flight account card confirmation tracking serial id member
+membership reservation locator voucher receipt policy claim case item sku iban bic swift routing code no nr
+number # € $ £ eur usd gbp""".split())
+PHONE_CUE = Cue(
+    "phone telephone tel mobile mob cell cellphone whatsapp whats sms text call reach ring contact "
+    "fax my number landline teléfono telefono móvil movil celular llámame llamame llámeme téléphone "
+    "portable joindre appelez numéro numero telefon telefonnummer handy handynummer rufnummer anrufen "
+    "erreichbar mobilnummer festnetz llamadme llamar llamarme llama tlf tfno contacto tél tel.")
+
+# ---------------------------------------------------------------- usernames
+_USERNAME_RE = re.compile(
+    r"(?i:\b(?:user\s*name|user\s*id|login(?:\s+(?:name|id))?|handle|account\s+name|screen\s+name|usuario"
+    r"|nombre\s+de\s+usuario|nom\s+d['’]utilisateur|identifiant|benutzer(?:name)?|anmeldename)(?!\w))"
+    r"(?:[ \t]+(?:on|for|at|in|the|my|your|app|site|website|account|portal|de|la|sur|auf|der)){0,3}"
+    r"(?i:\s*(?:is|was|es|est|ist|lautet|:|=|-)\s*)*[ \t]*(?P<val>@?[\w.\-]{3,40}?)(?=[.,;!?)]*(?:\s|$))")
+_HANDLE_RE = re.compile(r"@(?<![\w@.]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])(?![\w@])")
+USERNAME_CUE = Cue(
+    "username user login handle account screen usuario nombre nom identifiant benutzer benutzername "
+    "anmeldename")
+
+
+@detector("EMAIL")
+def emails(scan: Scan) -> list[Candidate]:
+    """E-mail addresses, and obfuscated ones ("anna dot k at gmail dot com")."""
+    text = scan.text
+    out = []
+    if "@" in text:
+        out.extend(Candidate("EMAIL", m.start(), m.end(), 1.0) for m in _EMAIL_RE.finditer(text))
+    if " at " in text or "[at]" in text or "(at)" in text or "{at}" in text:
+        out.extend(Candidate("EMAIL", m.start(), m.end(), 0.9) for m in _EMAIL_OBF_RE.finditer(text))
+    return out
+
+
+@detector("URL")
+def urls(scan: Scan) -> list[Candidate]:
+    """Personal URLs only: social profiles, an e-mail address or a personal key in the query string,
+    an id in the path. Links to a company's pages are kept."""
+    text = scan.text
+    if "/" not in text and "www." not in text:
+        return []
+    out = []
+    for m in _URL_RE.finditer(text):
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1] in ".,;:!?)]}'\"":
+            e -= 1
+        url = text[s:e]
+        path = "/" + url.split("://", 1)[-1].partition("/")[2]
+        if ("@" in url or "%40" in url or _SOCIAL_RE.search(url) or _URL_PERSONAL_KEYS.search(url)
+                or (len(path) > 1 and _URL_ID_PATH.search(path))):
+            out.append(Candidate("URL", s, e, 0.9))
+    return out
+
+
+@detector("IP_ADDRESS", needs_digit=True)
+def ip_addresses(scan: Scan) -> list[Candidate]:
+    """IPv4 addresses (not a version number: "v10.2.0.1") and valid IPv6 addresses."""
+    text = scan.text
+    out = []
+    if scan.ndig >= 4 and text.count(".") >= 3:
+        for m in IPV4_RE.finditer(text):
+            if not _VERSION_BEFORE_RE.search(text, max(0, m.start() - 9), m.start()):
+                out.append(Candidate("IP_ADDRESS", m.start(), m.end(), 0.9))
+    if "::" in text or text.count(":") >= 7:
+        for m in _IPV6_RE.finditer(text):
+            if sum(ch not in ":." for ch in m.group()) < 4:
+                continue  # "::", "::1": no one's address
+            try:
+                ipaddress.IPv6Address(m.group())
+            except ValueError:
+                continue
+            out.append(Candidate("IP_ADDRESS", m.start(), m.end(), 0.95))
+    return out
+
+
+# ============================================================================ phones
+
+def cued_phone_ok(val: str) -> bool:
+    """A number right after a phone cue is a phone number when it has 7 to 15 digits and is no date."""
+    return 7 <= sum(ch.isdigit() for ch in val) <= 15 and not DATE_SHAPE.match(val)
+
+
+@detector("PHONE", needs_digit=True)
+def cued_phones(scan: Scan) -> list[Candidate]:
+    """A number after a phone cue ("call me on", "Telefon", "llámame al"). One with more than 15
+    digits may run into another value ("Telefon 11100586) 153-89-9360"): it is noted in
+    ``scan.long_phones`` for ``cut_long_phones``."""
+    text = scan.text
+    out = []
+    for p in scan.at(PHONE_CUE):
+        m = _PHONE_CUE_RE.match(text, p)
+        if not m:
+            continue
+        val = m.group(1).strip()
+        if cued_phone_ok(val):
+            out.append(Candidate("PHONE", m.start(1), m.end(), 0.95))
+        elif sum(ch.isdigit() for ch in val) > 15:
+            scan.long_phones.append((m.start(1), m.end(1)))
+    return out
+
+
+@detector("PHONE", needs_digit=True)
+def phone_lines(scan: Scan) -> list[Candidate]:
+    """A line holding only a phone number (signatures)."""
+    if scan.ndig < 9:
+        return []
+    out = []
+    for m in _PHONE_LINE_RE.finditer(scan.text):
+        val = m.group(1)
+        digits = sum(ch.isdigit() for ch in val)
+        if 9 <= digits <= 15 and not DATE_SHAPE.match(val):
+            out.append(Candidate("PHONE", m.start(1), m.end(1), 0.75))
+    return out
+
+
+@detector("PHONE", needs_digit=True)
+def cut_long_phones(scan: Scan) -> list[Candidate]:
+    """A cued phone number that ran into a stronger value ends where that value starts."""
+    if not scan.long_phones:
+        return []
+    text = scan.text
+    spans = strong_spans(scan.found)
+    out = []
+    for s, e in scan.long_phones:
+        cut = min((a for a, b in spans if s < a < e), default=None)
+        if cut is None:
+            continue
+        while cut > s and not text[cut - 1].isdigit():
+            cut -= 1
+        if cued_phone_ok(text[s:cut]):
+            out.append(Candidate("PHONE", s, cut, 0.95))
+    return out
+
+
+def phone_ok(text: str, s: int, e: int, val: str) -> bool:
+    """Is ``val`` (= text[s:e]) a phone number by its shape and its neighbours? 8 to 15 digits
+    with a country code, else 9 to 15 with a trunk prefix or a well-known national grouping; not a
+    date, not after "order", "invoice", a currency..., not before an amount or a unit."""
+    digits = sum(ch.isdigit() for ch in val)
+    intl = val.startswith(("+", "00"))
+    if digits < (8 if intl else 9) or digits > 15:
+        return False
+    core = re.sub(r"\s*(?:ext\.?|extension|x|#|poste|Durchwahl|DW)\s*\d{1,5}$", "", val)
+    if DATE_SHAPE.match(core):
+        return False
+    if not intl and not core.startswith(("0", "(")) and not NANP_RE.fullmatch(core):
+        # no trunk prefix: only well-known national groupings, never amounts ("1 249 000")
+        if not _NATIONAL_SHAPES_RE.fullmatch(core):
+            return False
+    before = text[max(0, s - 24):s].lower().replace(":", " ").replace("#", " # ").split()
+    if before and (before[-1].rstrip(".") in _PHONE_BLOCK_WORDS or before[-1][:1] in "€$£#"):
+        return False
+    if _PHONE_BLOCK_AFTER.match(text[e:e + 10]):
+        return False
+    return True
+
+
+def phone_prefix(text: str, s: int, e: int) -> int:
+    """End of the longest valid phone number text[s:end], end <= e at a digit group boundary
+    (0 if none)."""
+    for cut in [e] + [m.start() for m in reversed(list(_GROUP_SEP_RE.finditer(text, s, e)))]:
+        end = cut
+        m = _DANGLING_EXT_RE.search(text, s, end)  # "525 140 659 x <SSN>"
+        if m:
+            end = m.start()
+        while end > s and text[end - 1] in " .-/(":
+            end -= 1
+        if end > s and phone_ok(text, s, end, text[s:end]):
+            return end
+    return 0
+
+
+# ============================================================================ usernames
+
+@detector("USERNAME")
+def cued_usernames(scan: Scan) -> list[Candidate]:
+    """A username after a cue ("username: jdoe88", "mi usuario es ..."), unless a common word."""
+    text, flags = scan.text, scan.lex.flags
+    out = []
+    for p in scan.at(USERNAME_CUE):
+        m = _USERNAME_RE.match(text, p)
+        if not m:
+            continue
+        val = m.group("val")
+        key = val.lower().lstrip("@")
+        if not (flags.get(key, 0) & COMMON or key in FUNCTION_WORDS) and (
+                any(c.isdigit() for c in val) or any(c in "._@-" for c in val) or len(val) >= 5):
+            out.append(Candidate("USERNAME", m.start("val"), m.end("val"), 0.85))
+    return out
+
+
+@detector("USERNAME")
+def handles(scan: Scan) -> list[Candidate]:
+    """Social handles: "@anna_k92" (not the domain of an e-mail address)."""
+    if "@" not in scan.text:
+        return []
+    return [Candidate("USERNAME", m.start(), m.end(), 0.8) for m in _HANDLE_RE.finditer(scan.text)]

@@ -1,0 +1,104 @@
+"""Payment data: card numbers (Luhn-valid, 13 to 19 digits), card security codes after a cue, and
+IBANs (country length and mod-97 checked).
+
+Card numbers by shape are scanned with phone numbers, in ``digit_runs``; the checks that decide
+what is a card number (``card_length``, ``card_end``) live here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tunehouse.pii.detectors.base import Cue, Scan, detector
+from tunehouse.pii.entity import Candidate
+from tunehouse.pii.validators import IBAN_LEN, iban_ok, luhn_ok
+
+CARD_RE = re.compile(r"\d(?<![\w\-+.,/]\d)[ -]?(?:\d[ -]?){11,17}\d(?![\w\-]|[.,]\d)")
+_CVV_RE = re.compile(
+    r"(?i:\b(?:cvv2?|cvc2?|csc|cid|security code|card verification (?:code|value)|código de seguridad"
+    r"|cryptogramme|prüfnummer|kartenprüfnummer)\b)(?:\s*(?:is|es|est|ist|:|#|=|-|number|code)\s*)*\s*(\d{3,4})\b")
+_IBAN_RE = re.compile(r"\b([A-Za-z]{2})(\d{2})((?:[ \-]?[A-Za-z0-9]){10,32})")
+_IBAN_HEAD_RE = re.compile(r"[A-Za-z]{2}\d{2}[ \-]?$")  # digits right after "DE89 " belong to an IBAN
+CVV_CUE = Cue("cvv cvv2 cvc cvc2 csc cid security card código cryptogramme prüfnummer kartenprüfnummer")
+
+
+@detector("IBAN", needs_digit=True)
+def ibans(scan: Scan) -> list[Candidate]:
+    """IBANs, grouped or not ("DE89 3704 0044 0532 0130 00")."""
+    if scan.ndig < 8:
+        return []
+    text = scan.text
+    out = []
+    pos = 0
+    while True:
+        m = _IBAN_RE.search(text, pos)
+        if not m:
+            return out
+        end = iban_end(text, m)
+        if end:
+            out.append(Candidate("IBAN", m.start(), end, 1.0))
+        # a failed candidate does not swallow the IBAN right after it ("MX22M9 Devolvedlo a
+        # mi IBAN ES93 ..."): search again after its first four characters
+        pos = end or m.start(3)
+
+
+def iban_end(text: str, m: re.Match) -> int:
+    """End of the valid IBAN that the ``_IBAN_RE`` match ``m`` starts (0 if none): as many characters
+    as the country's IBAN length, ending at a token boundary."""
+    cc = m.group(1).upper()
+    length = IBAN_LEN.get(cc)
+    if not length:
+        return 0
+    need = length - 4
+    chars = []
+    pos = m.start(3)
+    end = m.end(3)
+    while pos < end and len(chars) < need:
+        ch = text[pos]
+        if ch.isalnum():
+            chars.append(ch)
+        pos += 1
+    if len(chars) < need:
+        return 0
+    if pos < len(text) and text[pos].isalnum() and text[pos - 1].isalnum():
+        return 0  # the IBAN must end at a token boundary
+    return pos if iban_ok(cc + m.group(2) + "".join(chars)) else 0
+
+
+@detector("CREDIT_CARD", needs_digit=True)
+def card_codes(scan: Scan) -> list[Candidate]:
+    """A card security code after its cue ("CVV 123", "Prüfnummer: 4567"), scrubbed as CREDIT_CARD."""
+    text = scan.text
+    out = []
+    for p in scan.at(CVV_CUE):
+        m = _CVV_RE.match(text, p)
+        if m:
+            out.append(Candidate("CREDIT_CARD", m.start(1), m.end(1), 0.9))
+    return out
+
+
+def card_length(raw: str) -> int:
+    """Length of the longest valid card number at the start of ``raw`` (0 if none)."""
+    groups = re.split(r"[ -]", raw)
+    for n in range(len(groups), 0, -1):
+        digits = "".join(groups[:n])
+        if not 13 <= len(digits) <= 19:
+            continue
+        if n > 1 and any(len(g) < 3 for g in groups[: n - 1]):
+            continue
+        if digits[0] not in "123456" or len(set(digits)) == 1 or not luhn_ok(digits):
+            continue
+        return len(" ".join(groups[:n]))
+    return 0
+
+
+def card_end(text: str, s: int, e: int, found: list[tuple[int, int]]) -> int:
+    """End of the valid card number that starts text[s:e] (0 if none). Digits right after an IBAN's
+    head ("DE89 3704 ...") are that IBAN's, unless that head ends a value in ``found``."""
+    span = card_length(text[s:e])
+    if not span:
+        return 0
+    head = _IBAN_HEAD_RE.search(text, max(0, s - 6), s)
+    if head and not any(a <= head.start() < b for a, b in found):
+        return 0
+    return s + span

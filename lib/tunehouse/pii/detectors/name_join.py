@@ -1,0 +1,178 @@
+"""Name parts next to a name: after the overlaps are resolved, a PERSON span grows over the
+capitalised words right next to it (only blanks or particles between) that the lexicon knows as
+first names or surnames, even when they are also months, places or common words ("Hola Julio
+César", "Dear May Li", "Thanks, Will Smith"); titles, brands, place words and function words stay
+out.
+
+The run analysis may keep only part of such a name; left behind next to the placeholder ("Hola
+Julio <PERSON_1>"), the other part would be found on a second scan. The same rule (``joinable``) is
+applied next to a PERSON placeholder, which reports "Julio" there: a scrubbed text holds no word that
+this step would still join, so scrubbing is idempotent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tunehouse.contracts.placeholders import PLACEHOLDER_RE
+from tunehouse.pii.detectors.name_cues import (
+    GREETING_TOKENS,
+    MODALS,
+    SUFFIX_CUE_RE,
+    cue,
+    place_context,
+)
+from tunehouse.pii.detectors.name_tokens import (
+    C_U,
+    MIXED_CASE_RE,
+    NAME_PREFIX_RE,
+    PARTICLE,
+    WORD_START,
+    category,
+    key_and_flags,
+    word_after,
+    word_before,
+)
+from tunehouse.pii.entity import Entity
+from tunehouse.pii.lexicon import (
+    COMMON,
+    FIRST,
+    INDICATOR,
+    LAST,
+    ORG,
+    PLACE,
+    TITLE,
+    Lexicon,
+)
+from tunehouse.pii.wordlists import FUNCTION_WORDS
+
+_PARTICLE_GAP_RE = re.compile(rf"(?:[ \t]+{PARTICLE})+[ \t]+")
+
+
+def join_adjacent(lex: Lexicon, text: str, ents: list[Entity]) -> list[Entity]:
+    """``ents`` with every PERSON span grown over the name-like words right next to it, the
+    merged names across particles ("<Julio César> van der <Berg>"), and a PERSON entity for each
+    such word next to a PERSON placeholder."""
+    has_ph = "<" in text and ("<PERSON>" in text or "<PERSON_" in text)
+    people = sum(1 for x in ents if x.type == "PERSON")
+    if not people and not has_ph:
+        return ents
+    out = list(ents)
+    taken = [(x.start, x.end) for x in ents]
+    if has_ph:
+        taken.extend((m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text))
+    changed = _grow_people(lex, text, out, taken)
+    if has_ph:
+        changed = _beside_placeholders(lex, text, out, taken) or changed
+        if changed:
+            out.sort(key=lambda x: x.start)
+    if people > 1:
+        _merge_across_particles(text, out)
+    return out
+
+
+def _grow_people(lex: Lexicon, text: str, out: list[Entity], taken: list[tuple[int, int]]) -> bool:
+    """Grow each PERSON entity of ``out`` in place; True if one grew."""
+    changed = False
+    for i, ent in enumerate(out):
+        if ent.type != "PERSON":
+            continue
+        s, e = ent.start, ent.end
+        # quick exit: no word right before or after (the usual case)
+        if not (s > 1 and text[s - 1] in " \t" and (text[s - 2].isalpha() or text[s - 2] in " \t")) and not (
+                text[e:e + 1] in (" ", "\t") and e + 1 < len(text) and (text[e + 1] in WORD_START)):
+            continue
+        s, e = _grow(lex, text, s, e, taken)
+        if s != ent.start or e != ent.end:
+            taken.append((s, e))
+            out[i] = Entity("PERSON", s, e, ent.score)
+            changed = True
+    return changed
+
+
+def _beside_placeholders(lex: Lexicon, text: str, out: list[Entity], taken: list[tuple[int, int]]) -> bool:
+    """Add a PERSON entity for the joinable words next to each PERSON placeholder; True if any."""
+    changed = False
+    for m in PLACEHOLDER_RE.finditer(text):
+        if m.group(1) != "PERSON":
+            continue
+        s, e = _grow(lex, text, m.start(), m.end(), taken)
+        for a, b in ((s, m.start()), (m.end(), e)):
+            while a < b and text[a] in " \t":
+                a += 1
+            while b > a and text[b - 1] in " \t":
+                b -= 1
+            if b > a:
+                out.append(Entity("PERSON", a, b, 0.8))
+                taken.append((a, b))
+                changed = True
+    return changed
+
+
+def _merge_across_particles(text: str, out: list[Entity]) -> None:
+    """"<Julio César> van der <Berg>": two PERSON entities with only particles between are one."""
+    i = 0
+    while i + 1 < len(out):
+        a, b = out[i], out[i + 1]
+        if a.type == b.type == "PERSON" and _PARTICLE_GAP_RE.fullmatch(text, a.end, b.start):
+            out[i:i + 2] = [Entity("PERSON", a.start, b.end, max(a.score, b.score))]
+        else:
+            i += 1
+
+
+def _grow(lex: Lexicon, text: str, s: int, e: int, taken: list[tuple[int, int]]) -> tuple[int, int]:
+    """text[s:e] widened over the joinable words on both sides that no other span holds."""
+    while s and text[s - 1] in " \t":  # leftwards
+        w = word_before(text, s)
+        if not w or not joinable(lex, text, w[0], w[1], "left", w[2]) or not _free(taken, w[0], s):
+            break
+        s = w[0]
+    while text[e:e + 1] in (" ", "\t"):  # rightwards
+        w = word_after(text, e)
+        if not w or not joinable(lex, text, w[0], w[1], "right", w[2]) or not _free(taken, e, w[1]):
+            break
+        e = w[1]
+    return s, e
+
+
+def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    for ts, te in taken:
+        if s < te and ts < e:
+            return False
+    return True
+
+
+def joinable(lex: Lexicon, text: str, s: int, e: int, side: str, bridged: bool) -> bool:
+    """Is the capitalised word text[s:e], right next to a PERSON span, part of that name?
+
+    Yes when the lexicon knows it as a first name or surname, even if it is also a month, a
+    place or a common word ("Julio", "May", "Will", "Florence") -- but not a title, a brand, a
+    place indicator ("Street"), an acronym, or a function word ("Can", "Will") unless a
+    greeting precedes it ("Hallo Can ..."). An unknown word joins only with a cue: a greeting
+    before it on the left, "said"/"here"... after it on the right. A place is not reached
+    across a particle (``bridged``: "Dupont de Paris").
+    """
+    raw = text[s:e]
+    if len(raw) < 2:
+        return False
+    key, f = key_and_flags(lex, raw)
+    if f & (TITLE | ORG) or (f & INDICATOR and not f & FIRST):
+        return False
+    upper = raw.isupper()
+    if upper and (len(raw) < 3 or f & (COMMON | PLACE)):
+        return False
+    if not upper and not raw[1:].islower() and MIXED_CASE_RE.search(raw) and not NAME_PREFIX_RE.match(raw):
+        return False
+    if not f & (FIRST | LAST):
+        # an unknown word ("Xochitl", "Łucja"): only with a cue, as a lone word would need one
+        if upper or key in FUNCTION_WORDS or category(lex, f, raw) != C_U:
+            return False
+        if side == "left":
+            return cue(text, s) > 0
+        return bool(SUFFIX_CUE_RE.match(text[e:e + 40]))
+    if key in FUNCTION_WORDS or key in GREETING_TOKENS or key in MODALS:
+        return side == "left" and cue(text, s) > 0  # "Will <Anna> call?", but "Hallo Can <Öztürk>"
+    if f & PLACE and (bridged or not (side == "left" and cue(text, s))
+                      and place_context(lex, text, s, e, coord=False)):
+        return False  # "Anna Smith London office", "Dupont de Paris"
+    return True

@@ -1,0 +1,207 @@
+"""Person names: runs of capitalised words decided word by word against the lexicon (``name_runs``),
+lower-case names after a cue ("my name is john smith"), names joined to a name ("Leo and Mia"),
+the name line under a sign-off, CJK names after a cue, and airline-style "SURNAME/GIVEN" names.
+
+After the overlaps are resolved, ``name_join.join_adjacent`` grows PERSON spans over the name
+parts right next to them (see there).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tunehouse.pii.detectors.base import Cue, Scan, detector
+from tunehouse.pii.detectors.name_cues import MODALS, SUFFIX_CUE_RE, cue
+from tunehouse.pii.detectors.name_runs import analyse_run
+from tunehouse.pii.detectors.name_tokens import PARTICLES, RUN_RE, TOKEN, run_tokens
+from tunehouse.pii.entity import CUED_PERSON_PRIORITY, Candidate
+from tunehouse.pii.lexicon import (
+    AMBIG,
+    COMMON,
+    FIRST,
+    INDICATOR,
+    LAST,
+    ORG,
+    PLACE,
+    TITLE,
+    Lexicon,
+    norm_key,
+)
+from tunehouse.pii.wordlists import FUNCTION_WORDS
+
+_PNR_NAME_RE = re.compile(
+    r"(?<![\w/])([A-Z][A-Z'\-]+)/([A-Z][A-Z'\-]+)(?:\s+(MR|MRS|MS|MISS|MSTR|DR|CHD|INF)\b)?")
+_COORD_NAME_RE = re.compile(rf"\s*(?:and|&|y|et|und|or|o|ou|oder)\s+({TOKEN})(?:\s+({TOKEN}))?")
+_LOWER_NAME_RE = re.compile(
+    r"(?i:\b(?P<cue>(?P<strong>my\s+(?:name|naem|nmae|anme)\s+is|my\s+name's|(?:full\s+)?name\s+is|me\s+llamo"
+    r"|mi\s+nombre\s+es|je\s+m['’]appelle|mon\s+nom\s+est|ich\s+hei(?:ß|ss)e|mein\s+name\s+ist"
+    r"|(?:name|naem|nmae|anme)\s+on\s+(?:the|teh|my)\s+(?:booking|bookng|ticket|reservation|card|passport)\s*(?:is|:)?"
+    r"|(?:booked\s+)?under(?:\s+the\s+name(?:\s+of)?)?|in\s+the\s+name\s+of|au\s+nom\s+de|a\s+nombre\s+de"
+    r"|l[äa]uft\s+auf|auf\s+den\s+namen|name\s*:|nombre\s*:|nom\s*:"
+    r"|(?:mr|mrs|ms|miss|dr|prof|sr|sra|srta|herr|frau|mme|mlle)\.?|m\.)"
+    r"|this\s+is|it'?s|it’s|i'm|i’m|i\s+am|im|soy|je\s+suis|ich\s+bin|hi|hello|hey|dear|thanks|thank\s+you"
+    r"|thank\s+u|thx|cheers|regards|bye|hola|gracias|bonjour|merci|hallo|danke"
+    r"|(?:my|our)\s+(?:wife|husband|partner|son|daughter|friend|colleague|boss|mother|mom|mum|father|dad|brother"
+    r"|sister|kids?|children|fianc[ée]e?|girlfriend|boyfriend|assistant))[ \t]*[,:]?[ \t]+"
+    r"(?:(?:so\s+much|very\s+much|a\s+lot|again|so|u|you|ya|guys)[ \t]*[,!]?[ \t]+){0,2})"
+    r"(?P<ws>[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*(?:[ \t]+[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*){0,5})")
+# a sign-off line, then a line holding only a name: "Kind regards,\nstephanie jones", "> Cheers,\n> Sofia"
+_SIGNOFF_RE = re.compile(
+    r"(?im)^[ \t>]*(?:thanks(?:\s+again|\s+and\s+regards|\s+so\s+much|\s+a\s+lot)?|thank\s+you(?:\s+so\s+much)?|many\s+thanks"
+    r"|with\s+thanks|thx|(?:kind|best|warm|warmest|many|kindest)\s+(?:regards|wishes)|regards|best|all\s+the\s+best|cheers"
+    r"|sincerely|yours(?:\s+(?:sincerely|truly|faithfully))?|take\s+care|talk\s+soon|saludos(?:\s+cordiales)?|un\s+saludo"
+    r"|cordiales\s+saludos|atentamente|gracias|muchas\s+gracias|un\s+abrazo|cordialement|bien\s+cordialement"
+    r"|bien\s+[àa]\s+vous|merci(?:\s+beaucoup)?|amitiés|bises|mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en"
+    r"|(?:viele|beste|liebe|herzliche|schöne|freundliche)\s+gr(?:ü|ue)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e|danke(?:\s+sch[öo]n)?|lg|mfg"
+    r"|sent\s+from\s+my\s+\w+)[ \t]*[,!.:]?[ \t]*(?:\r?\n[ \t>]*){1,2}"
+    r"(?P<name>[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,3})[ \t]*$")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK_RE = re.compile(rf"(?<![{_CJK}])[{_CJK}]{{1,4}}(?:[ \u3000][{_CJK}]{{1,4}})?(?![{_CJK}])")
+_HAS_CJK = re.compile(rf"[{_CJK}]")
+LOWER_NAME_CUE = Cue(
+    "my our name naem nmae anme full booked under in au a läuft lauft auf nombre nom mr mrs ms miss "
+    "dr prof sr sra srta herr frau mme mlle m me mi je mon ich mein this it's it’s its it i'm i’m i "
+    "im soy hi hello hey dear thanks thank thx cheers regards bye hola gracias bonjour merci hallo "
+    "danke")
+
+
+@detector("PERSON")
+def lower_case_names(scan: Scan) -> list[Candidate]:
+    """A lower-case name after a cue: "my name is john smith", "thanks maria", "under anna nowak"."""
+    text = scan.text
+    out = []
+    for p in scan.at(LOWER_NAME_CUE):
+        m = _LOWER_NAME_RE.match(text, p)
+        if m:
+            c = _lower_name(scan.lex, text, m)
+            if c is not None:
+                out.append(c)
+    return out
+
+
+def _lower_name(lex: Lexicon, text: str, m: re.Match) -> Candidate | None:
+    """The name in the ``ws`` group of a ``_LOWER_NAME_RE`` match: its lower-case words while they
+    are name-like (capitalised words are the run analysis' business)."""
+    strong = m.group("strong") is not None
+    # a naming phrase ("my name is", "me llamo"; not a bare "under"): a first name that is also a
+    # common word or a month is a name here ("me llamo julio")
+    named = strong and m.group("strong").split()[0].lower() not in ("under", "booked")
+    flags_of = lex.flags
+    start = m.start("ws")
+    end = None
+    pos = start
+    pending_particle = False
+    words = m.group("ws").split()
+    for i, w in enumerate(words):
+        wpos = text.index(w, pos)
+        pos = wpos + len(w)
+        if not w.islower():
+            break
+        key = norm_key(w)
+        f = flags_of.get(key, 0)
+        if i == 0:
+            ok = (f & FIRST and not f & (AMBIG | COMMON | PLACE)) or (
+                strong and not f & (COMMON | TITLE) and len(w) > 1 and key not in FUNCTION_WORDS) or (
+                named and f & FIRST and not f & TITLE and key not in FUNCTION_WORDS)  # "me llamo julio"
+            if not ok and f & FIRST and not f & COMMON and text[pos:pos + 1] in ("!", ",", ".", "?", ""):
+                ok = True  # "thanks sofia!": a name addressed, even if it is also a place
+            if not ok and f & FIRST and key not in FUNCTION_WORDS and len(words) > 1 and words[1].islower():
+                nxt = next((x for x in words[1:] if x.lower() not in PARTICLES), "")  # "soy pilar de la cruz"
+                f2 = flags_of.get(norm_key(nxt), 0) if nxt.islower() else 0
+                ok = bool(f2 & LAST and not f2 & PLACE)  # "this is donna smith"
+        elif w.lower() in PARTICLES:
+            pending_particle = True
+            continue
+        else:  # "my husband david will travel": a modal after a lower-case name is the verb
+            ok = key not in FUNCTION_WORDS and key not in MODALS and (
+                (f & (LAST | FIRST) and not (f & COMMON and not f & LAST)) or (strong and not f & COMMON)
+                or pending_particle)
+        if not ok:
+            break
+        end = pos
+        pending_particle = False
+    if end is None:
+        return None
+    return Candidate("PERSON", start, end, 0.9 if strong else 0.8)
+
+
+@detector("PERSON")
+def person_names(scan: Scan) -> list[Candidate]:
+    """Capitalised names (run analysis), names joined to them, sign-off names, CJK names after a
+    cue and "SURNAME/GIVEN" names."""
+    text, lex = scan.text, scan.lex
+    out: list[Candidate] = []
+    for run in RUN_RE.finditer(text):
+        toks = run_tokens(lex, text, run.start(), run.end())
+        if not toks:
+            continue
+        # quick exit: a single common word / place / unknown token with nothing before it
+        if len(toks) == 1:
+            t = toks[0]
+            f = t.flags
+            if not f & (FIRST | LAST) and (f & (COMMON | PLACE | TITLE | INDICATOR) or t.end - t.start < 2):
+                continue
+            if not f and not cue(text, t.start) and not SUFFIX_CUE_RE.match(text[t.end:t.end + 40]):
+                continue
+        analyse_run(lex, text, toks, out)
+    out.extend(_coordinated(lex, text, scan.found + out))
+    if "\n" in text:
+        out.extend(_signatures(lex, text))
+    if _HAS_CJK.search(text):
+        out.extend(Candidate("PERSON", m.start(), m.end(), 0.8) for m in _CJK_RE.finditer(text) if cue(text, m.start()))
+    if "/" in text:
+        for m in _PNR_NAME_RE.finditer(text):
+            given = lex.flags.get(norm_key(m.group(2)), 0)
+            if m.group(3) or (given & FIRST and not given & COMMON and len(m.group(1)) > 2):
+                out.append(Candidate("PERSON", m.start(), m.end(2), 0.9))
+    return out
+
+
+def _coordinated(lex: Lexicon, text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"Leo and Mia", "Chloe y Lucía": a name-like word joined to a detected name is a name too."""
+    flags_of = lex.flags
+    persons = [c for c in cands if c.type == "PERSON"]
+    seen = {(c.start, c.end) for c in persons}
+    out = []
+    for c in persons:
+        m = _COORD_NAME_RE.match(text, c.end)
+        if not m:
+            continue
+        f = flags_of.get(norm_key(m.group(1)), 0)
+        if not f & (FIRST | LAST) or f & (PLACE | ORG | TITLE) and not f & FIRST or f & COMMON and not f & FIRST:
+            continue
+        if f & COMMON and f & FIRST and not f & AMBIG:
+            continue
+        end = m.end(1)
+        if m.group(2):
+            f2 = flags_of.get(norm_key(m.group(2)), 0)
+            if f2 & LAST and not f2 & (COMMON | PLACE):
+                end = m.end(2)
+        if (m.start(1), end) not in seen:
+            out.append(Candidate("PERSON", m.start(1), end, 0.7))
+            seen.add((m.start(1), end))
+    return out
+
+
+def _signatures(lex: Lexicon, text: str) -> list[Candidate]:
+    """The line under a sign-off ("Kind regards,\\nstephanie jones"), unless it names a team or a
+    brand ("Customer Service", "Travel Team") or starts with a common word."""
+    out = []
+    pos = 0
+    while True:
+        m = _SIGNOFF_RE.search(text, pos)
+        if not m:
+            return out
+        pos = m.start("name")
+        name = m.group("name")
+        if name.lower().startswith(("sent from", "on ")):
+            continue
+        words = name.split()
+        flags = [lex.flags.get(norm_key(w), 0) for w in words]
+        if norm_key(words[0]) in FUNCTION_WORDS or any(f & ORG for f in flags):
+            continue
+        if all(f & (COMMON | INDICATOR) for f in flags):
+            continue  # "Customer Service", "Travel Team", "Kind regards"
+        if flags[0] & COMMON and not flags[0] & (FIRST | LAST):
+            continue
+        out.append(Candidate("PERSON", m.start("name"), m.end("name"), 0.85, CUED_PERSON_PRIORITY))
