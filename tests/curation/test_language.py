@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from tunehouse.curation.language import (
+from tunehouse.curation.signals.language import (
     detect_language,
     detect_languages,
     detect_languages_with_parts,
