@@ -15,8 +15,9 @@ Dropped rows are the input rows (messages as they came in, before trimming) plus
 ``detail``, so kept + dropped == input.
 
 Work that needs Python (garbage classification per message, language identification) runs in
-one pandas UDF per conversation that returns a struct of signals; everything else (counts,
-regex checks on replies, thresholds, details) is Spark SQL. Nothing is collected.
+one pandas UDF per conversation that returns a struct of signals (:mod:`tunehouse.curation.signals`);
+everything else (counts, regex checks on replies, thresholds, details) is Spark SQL, here. Nothing
+is collected.
 
 How "garbage" is judged, for real human chat: an assistant reply is held to a strict standard
 (empty, no letters / emoji-only, one repeated character, keyboard mash, mojibake all count, and by
