@@ -3,7 +3,8 @@
 For every stage the runner caches the kept frame and counts it, tags the dropped conversations
 with the stage's name (the ``silver.dropped`` rows, see ``DROPPED_COLUMNS``) and counts them by
 reason, and checks ``rows in == kept + dropped``, so no conversation is lost silently. The first
-stage turns bronze message rows into conversations: its rows in are the conversations it made.
+stage turns bronze message rows into conversations: its rows in are the conversations it accounts
+for (kept + dropped), not the message rows it read.
 Extra tables the stages produce are collected by table name for the caller to write.
 """
 
@@ -68,7 +69,7 @@ class Runner:
         return df, n
 
     def run_stage(self, stage: Stage, df: DataFrame, n_in: int | None) -> tuple[DataFrame, int]:
-        """Run one stage, cache and count its output. ``n_in`` None: the input is not conversations."""
+        """Run one stage, cache and count its output. ``n_in`` None: the input is not counted conversations."""
         t0 = time.time()
         result = stage.run(df, self.settings)
         kept = self.cache(result.kept)
@@ -80,7 +81,7 @@ class Runner:
         if result.dropped is not None:
             reasons = _counts_by_reason(dropped)
         self.tables.update(result.tables)
-        rows_in = n_kept if n_in is None else n_in
+        rows_in = n_kept + sum(reasons.values()) if n_in is None else n_in
         self.counts.append(StageCount(stage.name, rows_in, n_kept, reasons, time.time() - t0))
         if rows_in != n_kept + sum(reasons.values()):
             raise RuntimeError(f"stage {stage.name} lost rows: {rows_in} in, {n_kept} kept, "
