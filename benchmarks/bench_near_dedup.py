@@ -44,7 +44,10 @@ sys.path.insert(0, str(ROOT / "lib"))
 
 from tunehouse.config import load_settings  # noqa: E402
 from tunehouse.curation.settings import NearDedupSettings  # noqa: E402
-from tunehouse.curation.stages.near_dedup import near_dedup_with_stats, with_shingle_hashes  # noqa: E402
+from tunehouse.curation.stages.near_dedup import (  # noqa: E402
+    near_dedup_with_stats,
+    with_shingle_hashes,
+)
 
 ROLES = {"customer": "user", "agent": "assistant", "bot": "assistant", "system": "system"}
 DETAIL = re.compile(r"^jaccard (?P<j>[0-9.]+) with (?P<nb>\S+?)(?: \(kept\)|, cluster of \d+ kept (?P<rep>\S+))$")
