@@ -43,8 +43,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "lib"))
 
 from tunehouse.config import load_settings  # noqa: E402
-from tunehouse.curation.near_dedup import (  # noqa: E402
-    NearDedupSettings,
+from tunehouse.curation.settings import NearDedupSettings  # noqa: E402
+from tunehouse.curation.stages.near_dedup import (  # noqa: E402
     near_dedup_with_stats,
     with_shingle_hashes,
 )

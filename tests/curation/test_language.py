@@ -8,11 +8,15 @@ from __future__ import annotations
 import time
 
 import pytest
-from tunehouse.curation.language import (
+from tunehouse.curation.signals.language import (
+    LANGS,
+    LEXICONS,
+    MORPHOLOGY,
     detect_language,
     detect_languages,
     detect_languages_with_parts,
     language_udf,
+    load_word_lists,
 )
 
 NORMAL = {
@@ -320,6 +324,23 @@ def test_long_text_is_cut_and_still_right():
 def test_speed_floor():
     # Run this file as a script for the real figure; here only a loose floor, CI machines are shared.
     assert _speed(5) > 1000
+
+
+def test_lexicons_are_package_data_in_language_order():
+    assert LANGS == ("en", "es", "fr", "de", "it", "pt", "nl", "pl", "cs", "sk", "sv", "da", "no", "fi", "hu",
+                     "tr", "ro", "ca", "hr", "id")
+    assert set(MORPHOLOGY) <= set(LANGS)
+    assert LEXICONS["en"][:4] == ["the", "i", "you", "to"] and "l'" in LEXICONS["fr"]
+    assert all(len(LEXICONS[lang]) >= 150 for lang in LANGS[:7]) and all(LEXICONS[lang] for lang in LANGS)
+
+
+def test_word_lists_format(tmp_path):
+    path = tmp_path / "words.txt"
+    path.write_text("# a comment\n\n[xx]\nfoo bar\n  baz\n# inside\n[yy]\nqux\n[xx]\nmore\n", encoding="utf-8")
+    assert load_word_lists(path) == {"xx": ["foo", "bar", "baz", "more"], "yy": ["qux"]}
+    path.write_text("stray words\n[xx]\nfoo\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="before the first"):
+        load_word_lists(path)
 
 
 def test_pandas_udf(spark):

@@ -12,8 +12,8 @@ from datetime import datetime, timedelta, timezone
 import numpy as np
 import pytest
 from pydantic import ValidationError
-from tunehouse.curation.near_dedup import (
-    NearDedupSettings,
+from tunehouse.curation.settings import NearDedupSettings
+from tunehouse.curation.stages.near_dedup import (
     minhash_coefficients,
     minhash_signatures,
     near_dedup,
@@ -91,9 +91,7 @@ ROWS = [
 
 
 def frame(spark, rows):
-    from tunehouse.curation.frame import (
-        make_conversations,  # after the SparkSession exists
-    )
+    from tunehouse.curation.frame import make_conversations
 
     return make_conversations(spark, rows)
 
@@ -171,7 +169,7 @@ def test_deterministic_and_seed_independent(spark, result):
 
 def test_giant_bucket_skipped_with_warning(spark, caplog):
     rows = [conv(f"boiler-{i}", USER + "!" * i, AGENT) for i in range(3)]  # identical once normalised
-    with caplog.at_level(logging.WARNING, logger="tunehouse.curation.near_dedup"):
+    with caplog.at_level(logging.WARNING, logger="tunehouse.curation.stages.near_dedup"):
         kept, dropped, stats = near_dedup_with_stats(frame(spark, rows), NearDedupSettings(max_bucket_size=2))
     assert stats.skipped_buckets == 25 and stats.largest_bucket == 3 and stats.candidate_pairs == 0
     assert dropped.count() == 0 and kept.count() == 3

@@ -6,6 +6,7 @@ import pytest
 from deltalake import DeltaTable
 from tunehouse.contracts.tables import GOLD_EXAMPLES, SILVER_DROPPED
 from tunehouse.curation.pipeline import curate
+from tunehouse.curation.stages import STAGES
 from tunehouse.ingest.job import ingest
 from tunehouse.synthetic.generator import generate_logs
 from tunehouse.training.preflight import validate_file
@@ -29,6 +30,9 @@ def curated(spark, tmp_path_factory):
 def test_every_conversation_accounted_for(curated):
     settings, lh, r, _ = curated
     assert r.reconciled and r.assembled == r.kept + r.dropped_total
+    assert [s.stage for s in r.stages] == [s.name for s in STAGES]  # one count per stage, in order
+    assert r.stages[0].kept == r.assembled and r.stages[-1].kept == r.kept
+    assert all(b.rows_in == a.kept for a, b in zip(r.stages, r.stages[1:]))
     dropped = DeltaTable(str(lh.path(SILVER_DROPPED))).to_pandas()
     gold = DeltaTable(str(lh.path(GOLD_EXAMPLES))).to_pandas()
     assert len(dropped) == r.dropped_total and len(gold) == r.kept

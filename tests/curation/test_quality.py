@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pytest
 from pydantic import ValidationError
-from tunehouse.curation.quality import (
-    FILTER_ORDER,
-    QualitySettings,
-    message_garbage,
-    quality_filter,
-    trim_trailing_user_turns,
-)
+from tunehouse.curation.settings import FILTER_ORDER, QualitySettings
+from tunehouse.curation.signals.garbage import message_garbage
+from tunehouse.curation.stages.quality import quality_filter, trim_trailing_user_turns
 
 
 def U(text):

@@ -4,20 +4,19 @@ from datetime import datetime, timezone
 
 import pytest
 from pyspark.sql import functions as F
-from tunehouse.curation.assemble import (
-    AssembleSettings,
-    assemble_conversations,
-    normalize_text,
-)
-from tunehouse.curation.diversity import (
-    DiversitySettings,
-    cluster_quotas,
-    diversity_sample,
-)
-from tunehouse.curation.exact_dedup import ExactDedupSettings, exact_dedup
 from tunehouse.curation.frame import make_conversations
-from tunehouse.curation.split import SplitSettings, assign_split
-from tunehouse.curation.weights import WeightSettings, assign_weights
+from tunehouse.curation.settings import (
+    AssembleSettings,
+    DiversitySettings,
+    ExactDedupSettings,
+    SplitSettings,
+    WeightSettings,
+)
+from tunehouse.curation.stages.assemble import assemble_conversations, normalize_text
+from tunehouse.curation.stages.diversity import cluster_quotas, diversity_sample
+from tunehouse.curation.stages.exact_dedup import exact_dedup
+from tunehouse.curation.stages.split import assign_split
+from tunehouse.curation.stages.weights import assign_weights
 
 
 def conv(cid, *turns, **kw):
@@ -206,7 +205,7 @@ def test_diversity_caps_frequent_topic(spark):
 
 
 def test_minilm_embeddings_load_offline():
-    from tunehouse.curation.diversity import embed_texts
+    from tunehouse.curation.stages.diversity import embed_texts
 
     v = embed_texts(["Where is my refund?", "I want my money back", "Do I need a visa for Japan?"])
     assert v.shape == (3, 384)

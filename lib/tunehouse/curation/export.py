@@ -1,9 +1,11 @@
-"""Stage 9: the residual-PII gate, the gold table and the chat JSONL files.
+"""After the stages: the gold table, the residual-PII gate, the dataset version and the chat JSONL.
 
-Chat JSONL lines are exactly ``{"messages":[{"role":..,"content":..,"weight":..}]}`` with weight only
-on assistant messages (integers 0/1 unless fractional weights are on). Files are written by Spark
-tasks into a staging folder and moved into ``<storage.root>/exports/<dataset_version>/`` only when
-all three splits are complete, so a failed job leaves nothing partial behind.
+``build_gold`` shapes the ``gold.training_examples`` row; ``residual_pii`` scans the exported
+messages with the PII detectors again and ``check_residual_pii`` fails the run when they still find
+something. Chat JSONL lines are exactly ``{"messages":[{"role":..,"content":..,"weight":..}]}`` with
+weight only on assistant messages (integers 0/1 unless fractional weights are on). Files are written
+by Spark tasks into a staging folder and moved into ``<storage.root>/exports/<dataset_version>/``
+only when all three splits are complete, so a failed job leaves nothing partial behind.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
+import pyarrow as pa
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 
@@ -23,6 +27,7 @@ from tunehouse.contracts.chat import SPLITS
 from tunehouse.contracts.exports import MANIFEST, file_sha256, split_file
 from tunehouse.curation.settings import ExportSettings
 from tunehouse.errors import UserError
+from tunehouse.pii.settings import PiiSettings
 
 
 class ResidualPiiError(UserError):
@@ -48,6 +53,22 @@ def export_messages(fractional: bool) -> F.Column:
     )
 
 
+def build_gold(df: DataFrame, bronze_version: int, fractional: bool) -> DataFrame:
+    """The gold.training_examples row: messages with weights, split, cluster, signals, lineage."""
+    df = df.withColumn("bronze_version", F.lit(bronze_version))
+    core = ["conversation_id", "split", "messages", "cluster", "csat", "agent_id", "channel", "language",
+            "started_at", "ended_at", "content_hash", "pii_counts", "bronze_keys", "bronze_version"]
+    extra = [c for c in df.columns if c not in core and not c.startswith("__")]
+    return df.select(
+        *[c for c in core if c in df.columns and c != "messages"],
+        export_messages(fractional).alias("messages"),
+        F.size("messages").alias("n_messages"),
+        F.size(F.filter("messages", lambda m: m["weight"] > 0)).alias("n_trainable_messages"),
+        *extra,
+        F.lit(datetime.now(timezone.utc)).alias("curated_at"),
+    )
+
+
 def dataset_fingerprint(df: DataFrame) -> str:
     """Order-independent fingerprint of (conversation_id, split, messages): the dataset version."""
     row_hash = F.sha2(F.to_json(F.struct("conversation_id", "split", "messages")), 256)
@@ -56,10 +77,38 @@ def dataset_fingerprint(df: DataFrame) -> str:
     return "ds-" + hashlib.sha1(f"{r['n']}:{r['s']}".encode()).hexdigest()[:12]
 
 
-def check_residual_pii(df: DataFrame, pii_settings, cfg: ExportSettings) -> int:
-    """Fail (ResidualPiiError listing where) when the export still holds detectable PII."""
-    from tunehouse.curation.scrub import residual_pii
+def residual_pii(df: DataFrame, settings: PiiSettings) -> DataFrame:
+    """Scan already-scrubbed conversations with the detectors: one row per hit (no values kept,
+    only where: conversation, message index, entity type, offsets). Empty when the export is clean."""
+    settings_json = settings.model_dump_json()
+    out_schema = "conversation_id string, message_index int, entity_type string, start int, end int"
 
+    def fn(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        from tunehouse.pii.scrubber import get_scrubber
+
+        scrubber = get_scrubber(PiiSettings.model_validate_json(settings_json))
+        for batch in batches:
+            ids = batch.column("conversation_id").to_pylist()
+            rows = {"conversation_id": [], "message_index": [], "entity_type": [], "start": [], "end": []}
+            for cid, msgs in zip(ids, batch.column("messages").to_pylist()):
+                for i, m in enumerate(msgs or []):
+                    if m["role"] == "system":
+                        continue  # the company's own instructions, not customer data
+                    for e in scrubber.detect(m["content"] or ""):
+                        rows["conversation_id"].append(cid)
+                        rows["message_index"].append(i)
+                        rows["entity_type"].append(e.type)
+                        rows["start"].append(e.start)
+                        rows["end"].append(e.end)
+            yield pa.RecordBatch.from_pydict(rows, schema=pa.schema([
+                ("conversation_id", pa.string()), ("message_index", pa.int32()), ("entity_type", pa.string()),
+                ("start", pa.int32()), ("end", pa.int32())]))
+
+    return df.select("conversation_id", "messages").mapInArrow(fn, out_schema)
+
+
+def check_residual_pii(df: DataFrame, pii_settings: PiiSettings, cfg: ExportSettings) -> int:
+    """Fail (ResidualPiiError listing where) when the export still holds detectable PII."""
     hits = residual_pii(df, pii_settings)
     if cfg.gate_entities:
         hits = hits.filter(F.col("entity_type").isin(cfg.gate_entities))

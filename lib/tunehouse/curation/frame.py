@@ -75,18 +75,11 @@ def make_conversations(spark: SparkSession, rows: Iterable[dict]) -> DataFrame:
     return spark.createDataFrame(out, CONVERSATION_SCHEMA)
 
 
-# The "best copy" among duplicates: highest rating, then most recent, then a stable tie-break.
-# Exact and near-duplicate removal both keep the first row in this order.
 def best_copy_order() -> list[Column]:
+    """The "best copy" among duplicates: highest rating, then most recent, then a stable tie-break.
+    Exact and near-duplicate removal both keep the first row in this order."""
     return [
         F.col("csat").desc_nulls_last(),
         F.col("ended_at").desc_nulls_last(),
         F.col("conversation_id").asc(),
     ]
-
-
-def __getattr__(name: str):
-    # BEST_COPY_ORDER is built on access: Columns need an active SparkContext, imports must not.
-    if name == "BEST_COPY_ORDER":
-        return best_copy_order()
-    raise AttributeError(name)

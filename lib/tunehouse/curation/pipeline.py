@@ -1,11 +1,13 @@
-"""The curation runner: bronze -> silver -> gold + chat JSONL, every conversation accounted for.
+"""curate(): bronze -> silver -> gold + chat JSONL, every conversation accounted for.
 
-    assemble -> scrub PII -> exact dedup -> near dedup -> quality -> diversity -> weights -> split
-             -> residual-PII gate -> gold.training_examples + {train,validation,test}.jsonl
+    STAGES: assemble -> scrub -> exact_dedup -> near_dedup -> quality -> diversity -> weights -> split
+    then:   residual-PII gate -> gold.training_examples + {train,validation,test}.jsonl
 
-Each filter stage returns (kept, dropped); the runner caches ``kept``, counts both, and collects the
-dropped conversations (scrubbed, with stage/reason/detail) into ``silver.dropped``. The summary
-proves ``assembled = kept + sum(dropped)``.
+The stages are listed in :mod:`tunehouse.curation.stages`; the runner (:mod:`tunehouse.curation.runner`)
+runs them in order, caches and counts what each keeps, and collects the conversations each drops
+(scrubbed, with stage/reason/detail) into ``silver.dropped``. The summary proves
+``assembled = kept + sum(dropped)``. Writing the tables and the export is :mod:`tunehouse.curation.export`
+plus the few lines here.
 
 Idempotent: curation is a deterministic function of the bronze snapshot and the settings; the
 dataset version is a fingerprint of the result. When it equals the last run's, nothing is
@@ -16,9 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -29,41 +30,23 @@ from tunehouse.config import Settings
 from tunehouse.contracts.exports import LATEST_POINTER
 from tunehouse.contracts.tables import (
     BRONZE_MESSAGES,
-    GOLD_CLUSTERS,
     GOLD_EXAMPLES,
-    GOLD_PII_REPORT,
     GOLD_RUNS,
     SILVER_CONVERSATIONS,
     SILVER_DROPPED,
 )
-from tunehouse.curation.assemble import assemble_conversations
-from tunehouse.curation.diversity import diversity_sample
-from tunehouse.curation.exact_dedup import exact_dedup
 from tunehouse.curation.export import (
+    ExportResult,
+    build_gold,
     check_residual_pii,
     dataset_fingerprint,
-    export_messages,
     write_jsonl,
 )
-from tunehouse.curation.near_dedup import near_dedup
-from tunehouse.curation.quality import quality_filter
-from tunehouse.curation.scrub import pii_report, scrub_conversations
-from tunehouse.curation.settings import CurateSettings
-from tunehouse.curation.split import assign_split
-from tunehouse.curation.weights import assign_weights
+from tunehouse.curation.runner import DROPPED_COLUMNS, Runner, StageCount
+from tunehouse.curation.stages import STAGES
 from tunehouse.errors import UserError
 
-log = logging.getLogger(__name__)
-
-
-
-@dataclass
-class StageCount:
-    stage: str
-    rows_in: int
-    kept: int
-    dropped: dict[str, int] = field(default_factory=dict)
-    seconds: float = 0.0
+__all__ = ["DROPPED_COLUMNS", "CurationResult", "StageCount", "curate"]
 
 
 @dataclass
@@ -92,132 +75,42 @@ class CurationResult:
         return self.assembled == self.kept + self.dropped_total
 
 
-DROPPED_COLUMNS = ["conversation_id", "stage", "reason", "detail", "csat", "agent_id", "messages", "bronze_keys"]
-
-
-def _dropped_rows(dropped: DataFrame, stage: str) -> DataFrame:
-    return dropped.select("conversation_id", F.lit(stage).alias("stage"), "reason", "detail", "csat", "agent_id",
-                          F.col("messages"), "bronze_keys")
-
-
-def _counts_by_reason(dropped: DataFrame) -> dict[str, int]:
-    return {r["reason"]: r["count"] for r in dropped.groupBy("reason").count().collect()}
-
-
-class _Runner:
-    def __init__(self) -> None:
-        self.stages: list[StageCount] = []
-        self.dropped: list[DataFrame] = []
-        self.cached: list[DataFrame] = []
-
-    def filter_stage(self, name: str, n_in: int, run_stage) -> tuple[DataFrame, int, tuple]:
-        """Run one filter stage (a callable returning (kept, dropped, *extras)), cache and count its output.
-        Returns (kept, kept count, extras)."""
-        t0 = time.time()
-        result = run_stage()
-        kept, dropped = result[0], result[1]
-        kept = kept.cache()
-        dropped = _dropped_rows(dropped, name).cache()
-        n_kept = kept.count()
-        reasons = _counts_by_reason(dropped)
-        self.cached += [kept, dropped]
-        self.dropped.append(dropped)
-        self.stages.append(StageCount(name, n_in, n_kept, reasons, time.time() - t0))
-        if n_in != n_kept + sum(reasons.values()):
-            raise RuntimeError(f"stage {name} lost rows: {n_in} in, {n_kept} kept, {sum(reasons.values())} dropped")
-        log.info("%-12s in=%d kept=%d dropped=%s", name, n_in, n_kept, reasons)
-        return kept, n_kept, tuple(result[2:])
-
-    def release(self) -> None:
-        for df in self.cached:
-            df.unpersist()
-        if self.cached:  # stages may cache their own intermediates (quality signals, near-dup edges)
-            self.cached[0].sparkSession.catalog.clearCache()
-
-
 def curate(spark: SparkSession, settings: Settings, lakehouse=None, progress: bool = True) -> CurationResult:
+    """Run the stages over the current bronze snapshot, gate, write the tables and the export."""
     from tqdm import tqdm
 
     from tunehouse.lakehouse.delta import Lakehouse
 
     t_start = time.time()
-    cfg: CurateSettings = settings.curate
     lh = lakehouse or Lakehouse(spark, settings)
     if not lh.exists(BRONZE_MESSAGES):
         raise UserError(f"{BRONZE_MESSAGES} does not exist yet: run `tunehouse ingest PATH` first")
     bronze_version = lh.version(BRONZE_MESSAGES)
-    bronze = lh.read(BRONZE_MESSAGES, version=bronze_version)
-    run = _Runner()
-    bar = tqdm(total=9, desc="curate", unit="stage", disable=not progress)
+    bar = tqdm(total=len(STAGES) + 2, desc="curate", unit="stage", disable=not progress)
 
-    def step(name: str):
+    def step(name: str) -> None:
         bar.set_postfix_str(name)
         bar.update(1)
 
+    run = Runner(settings, on_stage=step)
     try:
-        t0 = time.time()
-        conv = assemble_conversations(bronze, cfg.assemble)
-        scrubbed = scrub_conversations(conv, settings.pii).withColumn("bronze_version", F.lit(bronze_version)).cache()
-        run.cached.append(scrubbed)
-        assembled = scrubbed.count()
-        run.stages.append(StageCount("assemble+scrub", assembled, assembled, {}, time.time() - t0))
-        step("scrub")
-        pii_totals = {r["k"]: r["n"] for r in scrubbed.select(F.explode("pii_counts").alias("k", "v"))
-                      .groupBy("k").agg(F.sum("v").alias("n")).collect()}
-
-        df, n, _ = run.filter_stage("exact_dedup", assembled, lambda: exact_dedup(scrubbed, cfg.exact_dedup))
-        step("exact_dedup")
-        df, n, _ = run.filter_stage("near_dedup", n, lambda: near_dedup(df, cfg.near_dedup))
-        step("near_dedup")
-        df, n, _ = run.filter_stage("quality", n, lambda: quality_filter(df, cfg.quality))
-        step("quality")
-        df, n, (clusters,) = run.filter_stage("diversity", n, lambda: diversity_sample(df, cfg.diversity))
-        clusters = clusters.cache()
-        run.cached.append(clusters)
-        step("diversity")
-        df, n, _ = run.filter_stage("weights", n, lambda: assign_weights(df, cfg.weights, cfg.quality.error_reply_patterns))
-        step("weights")
-        gold = build_gold(assign_split(df, cfg.split), bronze_version, cfg.weights.fractional).cache()
-        run.cached.append(gold)
-        step("split")
-
-        residual = check_residual_pii(gold, settings.pii, cfg.export)
+        curated, kept = run.run(STAGES, lh.read(BRONZE_MESSAGES, version=bronze_version))
+        gold = run.cache(build_gold(curated, bronze_version, settings.curate.weights.fractional))
+        residual = check_residual_pii(gold, settings.pii, settings.curate.export)
         step("pii_gate")
         dataset_version = dataset_fingerprint(gold)
-        per_split = gold.groupBy("split").agg(F.count("*").alias("n"),
-                                              F.sum("quality.trimmed_messages").alias("trimmed")).collect()
-        splits = {r["split"]: r["n"] for r in per_split}
-        trimmed = sum(r["trimmed"] or 0 for r in per_split)
-        weights = {str(r["w"]): r["count"] for r in gold.select(F.explode("messages").alias("m"))
-                   .filter("m.role = 'assistant'").groupBy(F.col("m.weight").alias("w")).count().collect()}
+        splits, trimmed, weights = _gold_summary(gold)
         last = _last_run(lh)
         changed = not (last and last["dataset_version"] == dataset_version and last["bronze_version"] == bronze_version)
-        exports_root = cfg.export.exports_dir or settings.storage.exports
         gold = gold.withColumn("dataset_version", F.lit(dataset_version))
-        if changed:
-            lh.write(scrubbed.drop("bronze_version"), SILVER_CONVERSATIONS, mode="overwrite")
-            dropped_all = run.dropped[0]
-            for d in run.dropped[1:]:
-                dropped_all = dropped_all.unionByName(d)
-            lh.write(dropped_all.withColumn("bronze_version", F.lit(bronze_version)), SILVER_DROPPED, mode="overwrite")
-            lh.write(pii_report(scrubbed), GOLD_PII_REPORT, mode="overwrite")
-            lh.write(clusters, GOLD_CLUSTERS, mode="overwrite")
-            gold_version = lh.write(gold, GOLD_EXAMPLES, mode="overwrite")
-        else:
-            gold_version = lh.version(GOLD_EXAMPLES)
-        export = write_jsonl(
-            gold, exports_root, dataset_version, cfg.weights.fractional,
-            {"gold_table": GOLD_EXAMPLES, "gold_table_version": gold_version, "bronze_table": BRONZE_MESSAGES,
-             "bronze_version": bronze_version, "splits": splits,
-             "settings_sha256": hashlib.sha256(cfg.model_dump_json().encode()).hexdigest()})
-        Path(exports_root).mkdir(parents=True, exist_ok=True)
-        (Path(exports_root) / LATEST_POINTER).write_text(dataset_version + "\n")
+        gold_version = _write_tables(lh, run, gold, bronze_version) if changed else lh.version(GOLD_EXAMPLES)
+        export = _export(settings, gold, dataset_version, gold_version, bronze_version, splits)
         step("export")
         result = CurationResult(
-            dataset_version=dataset_version, bronze_version=bronze_version, assembled=assembled, kept=n,
-            stages=run.stages, splits=splits, export_folder=export.folder, files=export.files,
-            residual_pii=residual, pii_entities=pii_totals, weights=weights, changed=changed,
-            seconds=time.time() - t_start, trimmed_messages=int(trimmed))
+            dataset_version=dataset_version, bronze_version=bronze_version, assembled=run.counts[0].kept, kept=kept,
+            stages=run.counts, splits=splits, export_folder=export.folder, files=export.files,
+            residual_pii=residual, pii_entities=_pii_totals(run.tables[SILVER_CONVERSATIONS]), weights=weights,
+            changed=changed, seconds=time.time() - t_start, trimmed_messages=trimmed)
         if changed:
             _record_run(spark, lh, result)
         return result
@@ -226,19 +119,46 @@ def curate(spark: SparkSession, settings: Settings, lakehouse=None, progress: bo
         run.release()
 
 
-def build_gold(df: DataFrame, bronze_version: int, fractional: bool) -> DataFrame:
-    """The gold.training_examples row: messages with weights, split, cluster, signals, lineage."""
-    core = ["conversation_id", "split", "messages", "cluster", "csat", "agent_id", "channel", "language",
-            "started_at", "ended_at", "content_hash", "pii_counts", "bronze_keys", "bronze_version"]
-    extra = [c for c in df.columns if c not in core and not c.startswith("__")]
-    return df.select(
-        *[c for c in core if c in df.columns and c != "messages"],
-        export_messages(fractional).alias("messages"),
-        F.size("messages").alias("n_messages"),
-        F.size(F.filter("messages", lambda m: m["weight"] > 0)).alias("n_trainable_messages"),
-        *extra,
-        F.lit(datetime.now(timezone.utc)).alias("curated_at"),
-    )
+def _pii_totals(scrubbed: DataFrame) -> dict[str, int]:
+    """Entities replaced by type, over all conversations (counts only)."""
+    return {r["k"]: r["n"] for r in scrubbed.select(F.explode("pii_counts").alias("k", "v"))
+            .groupBy("k").agg(F.sum("v").alias("n")).collect()}
+
+
+def _gold_summary(gold: DataFrame) -> tuple[dict[str, int], int, dict[str, int]]:
+    """(conversations per split, trailing messages trimmed, assistant messages per weight)."""
+    per_split = gold.groupBy("split").agg(F.count("*").alias("n"),
+                                          F.sum("quality.trimmed_messages").alias("trimmed")).collect()
+    splits = {r["split"]: r["n"] for r in per_split}
+    trimmed = sum(r["trimmed"] or 0 for r in per_split)
+    weights = {str(r["w"]): r["count"] for r in gold.select(F.explode("messages").alias("m"))
+               .filter("m.role = 'assistant'").groupBy(F.col("m.weight").alias("w")).count().collect()}
+    return splits, int(trimmed), weights
+
+
+def _write_tables(lh, run: Runner, gold: DataFrame, bronze_version: int) -> int:
+    """The stages' tables, silver.dropped and gold.training_examples (last); returns the gold version."""
+    for table, frame in run.tables.items():
+        lh.write(frame, table, mode="overwrite")
+    dropped = run.all_dropped()
+    if dropped is not None:
+        lh.write(dropped.withColumn("bronze_version", F.lit(bronze_version)), SILVER_DROPPED, mode="overwrite")
+    return lh.write(gold, GOLD_EXAMPLES, mode="overwrite")
+
+
+def _export(settings: Settings, gold: DataFrame, dataset_version: str, gold_version: int, bronze_version: int,
+            splits: dict[str, int]) -> ExportResult:
+    """The chat JSONL folder of this dataset version (written once) and the latest-version pointer."""
+    cfg = settings.curate
+    exports_root = cfg.export.exports_dir or settings.storage.exports
+    export = write_jsonl(
+        gold, exports_root, dataset_version, cfg.weights.fractional,
+        {"gold_table": GOLD_EXAMPLES, "gold_table_version": gold_version, "bronze_table": BRONZE_MESSAGES,
+         "bronze_version": bronze_version, "splits": splits,
+         "settings_sha256": hashlib.sha256(cfg.model_dump_json().encode()).hexdigest()})
+    Path(exports_root).mkdir(parents=True, exist_ok=True)
+    (Path(exports_root) / LATEST_POINTER).write_text(dataset_version + "\n")
+    return export
 
 
 def _last_run(lh) -> dict | None:

@@ -30,7 +30,7 @@ Pipeline (all distributed; nothing but counts reaches the driver):
    (each round: a node takes the smallest label among itself and its neighbours, then the label
    of its label), checkpointed each round, until nothing changes (at most ``max_iterations``).
    Near-duplicate chains (A~B, B~C, A!~C) become one component.
-7. **Representative**: per component the best copy by ``frame.BEST_COPY_ORDER`` (csat desc nulls
+7. **Representative**: per component the best copy by ``frame.best_copy_order()`` (csat desc nulls
    last, ended_at desc nulls last, conversation_id asc; the exact-dedup stage uses the same order).
    The others are dropped with ``reason="near_duplicate"`` and a ``detail`` such as
    ``"jaccard 0.91 with WT-2024-001234 (kept)"`` (direct similarity to the kept copy) or
@@ -71,24 +71,23 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from pyspark.sql import Column, DataFrame, Window
 from pyspark.sql import functions as F
 
-from tunehouse.curation.settings import (
-    NearDedupSettings,
-)
+from tunehouse.curation.frame import best_copy_order, split_by_reason
+from tunehouse.curation.settings import NearDedupSettings
+from tunehouse.curation.stages.base import StageResult
+
+if TYPE_CHECKING:
+    from tunehouse.config import Settings
 
 log = logging.getLogger(__name__)
 
 REASON = "near_duplicate"
-
-#: The best-copy order (frame.BEST_COPY_ORDER) as SQL, for ``ORDER BY`` / window specs in SQL files.
-BEST_COPY_SQL = "csat DESC NULLS LAST, ended_at DESC NULLS LAST, conversation_id ASC"
-
-
 
 
 @dataclass
@@ -206,38 +205,73 @@ def near_dedup(df: DataFrame, cfg: NearDedupSettings) -> tuple[DataFrame, DataFr
 
 
 def near_dedup_with_stats(df: DataFrame, cfg: NearDedupSettings) -> tuple[DataFrame, DataFrame, NearDedupStats]:
-    # Imported at call time: BEST_COPY_ORDER is Columns, which need the active SparkSession, and this
-    # module is imported by the settings (NearDedupSettings) before any session exists.
-    from tunehouse.curation.frame import BEST_COPY_ORDER, split_by_reason
-
+    """:func:`near_dedup` and its statistics: steps 2-7 of the module docstring, one helper each."""
     stats = NearDedupStats()
     if not cfg.enabled:
         kept, dropped = split_by_reason(df, F.lit(None).cast("string"))
         return kept, dropped, stats
 
     clock = _Clock(stats)
-    n = cfg.effective_shingle_size
+    sigs = _signatures(df, cfg, stats)
+    clock("signatures")
+    buckets = _buckets(sigs, cfg)
+    clock("buckets")
+    scored = _verified_candidates(sigs, buckets, cfg, stats)
+    clock("candidates_verified")
+
+    if stats.verified_pairs == 0:
+        kept, dropped = split_by_reason(df, F.lit(None).cast("string"))
+        _log(stats)
+        return kept, dropped, stats
+
+    edges = scored.filter(F.col("jaccard") >= cfg.threshold)
+    both = (edges.select(F.col("a").alias("u"), F.col("b").alias("v"), "jaccard")
+            .unionByName(edges.select(F.col("b").alias("u"), F.col("a").alias("v"), "jaccard"))
+            .localCheckpoint())
+    labels = _components(both, cfg.max_iterations, stats)
+    clock("components")
+    drops = _drop_details(sigs, both, labels, stats)
+    clock("representatives")
+    _log(stats)
+
+    cols = df.columns
+    tagged = df.join(F.broadcast(drops) if stats.dropped <= 100_000 else drops, "conversation_id", "left")
+    tagged = tagged.select(*cols, "__nd_detail")
+    kept, dropped = split_by_reason(tagged, F.when(F.col("__nd_detail").isNotNull(), F.lit(REASON)),
+                                    F.col("__nd_detail"))
+    return kept.drop("__nd_detail"), dropped.drop("__nd_detail"), stats
+
+
+def _signatures(df: DataFrame, cfg: NearDedupSettings, stats: NearDedupStats) -> DataFrame:
+    """(conversation_id, csat, ended_at, sh, sig), checkpointed; sig is null for too-short texts."""
     signature = _signature_udf(cfg.num_hashes, cfg.seed)
-    sigs = (with_shingle_hashes(df.select("conversation_id", "csat", "ended_at", "messages"), cfg.roles, cfg.shingle, n)
-              .drop("messages")
-              .withColumn("sig", F.when(F.size("sh") > 0, signature("sh")))
-              .localCheckpoint())
+    sigs = (with_shingle_hashes(df.select("conversation_id", "csat", "ended_at", "messages"), cfg.roles, cfg.shingle,
+                                cfg.effective_shingle_size)
+            .drop("messages")
+            .withColumn("sig", F.when(F.size("sh") > 0, signature("sh")))
+            .localCheckpoint())
     row = sigs.agg(F.count(F.lit(1)).alias("n"), F.sum(F.when(F.col("sig").isNull(), 1).otherwise(0)).alias("short")
                    ).first()
     stats.conversations, stats.too_short = int(row["n"]), int(row["short"] or 0)
-    clock("signatures")
+    return sigs
 
-    # Bands -> buckets -> candidate pairs.
+
+def _buckets(sigs: DataFrame, cfg: NearDedupSettings) -> DataFrame:
+    """(band, bucket, members, ids): the LSH buckets with two or more members, ids sorted."""
     r = cfg.rows_per_band
     band_keys = F.transform(F.sequence(F.lit(0), F.lit(cfg.num_bands - 1)),
                             lambda k: F.xxhash64(F.slice("sig", k * r + 1, r)))
-    buckets = (sigs.filter(F.col("sig").isNotNull())
-               .select("conversation_id", F.posexplode(band_keys).alias("band", "bucket"))
-               .groupBy("band", "bucket")
-               .agg(F.count(F.lit(1)).alias("members"), F.array_sort(F.collect_list("conversation_id")).alias("ids"))
-               .filter(F.col("members") >= 2)
-               .localCheckpoint())
-    clock("buckets")
+    return (sigs.filter(F.col("sig").isNotNull())
+            .select("conversation_id", F.posexplode(band_keys).alias("band", "bucket"))
+            .groupBy("band", "bucket")
+            .agg(F.count(F.lit(1)).alias("members"), F.array_sort(F.collect_list("conversation_id")).alias("ids"))
+            .filter(F.col("members") >= 2)
+            .localCheckpoint())
+
+
+def _verified_candidates(sigs: DataFrame, buckets: DataFrame, cfg: NearDedupSettings,
+                         stats: NearDedupStats) -> DataFrame:
+    """(a, b, jaccard) for every distinct candidate pair a < b of the buckets not over max_bucket_size."""
     big = buckets.filter(F.col("members") > cfg.max_bucket_size).agg(
         F.count(F.lit(1)).alias("n"), F.max("members").alias("largest")).first()
     stats.skipped_buckets, stats.largest_bucket = int(big["n"]), int(big["largest"] or 0)
@@ -261,24 +295,14 @@ def near_dedup_with_stats(df: DataFrame, cfg: NearDedupSettings) -> tuple[DataFr
     counts = scored.agg(F.count(F.lit(1)).alias("c"),
                         F.sum(F.when(F.col("jaccard") >= cfg.threshold, 1).otherwise(0)).alias("v")).first()
     stats.candidate_pairs, stats.verified_pairs = int(counts["c"]), int(counts["v"] or 0)
-    clock("candidates_verified")
+    return scored
 
-    if stats.verified_pairs == 0:
-        kept, dropped = split_by_reason(df, F.lit(None).cast("string"))
-        _log(stats)
-        return kept, dropped, stats
 
-    edges = scored.filter(F.col("jaccard") >= cfg.threshold)
-    both = (edges.select(F.col("a").alias("u"), F.col("b").alias("v"), "jaccard")
-            .unionByName(edges.select(F.col("b").alias("u"), F.col("a").alias("v"), "jaccard"))
-            .localCheckpoint())
-    labels = _components(both, cfg.max_iterations, stats)
-    clock("components")
-
-    # Representative per component, then a detail for every other member.
+def _drop_details(sigs: DataFrame, both: DataFrame, labels: DataFrame, stats: NearDedupStats) -> DataFrame:
+    """(conversation_id, __nd_detail) of every component member that is not its best copy."""
     attrs = sigs.select("conversation_id", "csat", "ended_at")
     members = labels.withColumnRenamed("v", "conversation_id").join(attrs, "conversation_id")
-    w = Window.partitionBy("component").orderBy(*BEST_COPY_ORDER)
+    w = Window.partitionBy("component").orderBy(*best_copy_order())
     members = (members.withColumn("rank", F.row_number().over(w))
                .withColumn("rep", F.first("conversation_id").over(w))
                .withColumn("size", F.count(F.lit(1)).over(Window.partitionBy("component")))
@@ -299,15 +323,7 @@ def near_dedup_with_stats(df: DataFrame, cfg: NearDedupSettings) -> tuple[DataFr
                     ).first()
     stats.clustered, stats.components = int(c["n"]), int(c["reps"] or 0)
     stats.dropped = stats.clustered - stats.components
-    clock("representatives")
-    _log(stats)
-
-    cols = df.columns
-    tagged = df.join(F.broadcast(drops) if stats.dropped <= 100_000 else drops, "conversation_id", "left")
-    tagged = tagged.select(*cols, "__nd_detail")
-    kept, dropped = split_by_reason(tagged, F.when(F.col("__nd_detail").isNotNull(), F.lit(REASON)),
-                                    F.col("__nd_detail"))
-    return kept.drop("__nd_detail"), dropped.drop("__nd_detail"), stats
+    return drops
 
 
 def _components(both: DataFrame, max_iterations: int, stats: NearDedupStats) -> DataFrame:
@@ -352,3 +368,10 @@ class _Clock:
 
 def _log(stats: NearDedupStats) -> None:
     log.info("near_dedup: %s", " ".join(f"{k}={v}" for k, v in stats.as_dict().items()))
+
+
+class NearDedup:
+    name = "near_dedup"
+
+    def run(self, df: DataFrame, settings: Settings) -> StageResult:
+        return StageResult(*near_dedup(df, settings.curate.near_dedup))

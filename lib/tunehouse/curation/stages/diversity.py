@@ -18,6 +18,7 @@ new data arrives.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -26,8 +27,13 @@ from pyspark.sql import functions as F
 from pyspark.sql.types import ArrayType, FloatType
 from pyspark.sql.window import Window
 
+from tunehouse.contracts.tables import GOLD_CLUSTERS
 from tunehouse.curation.frame import split_by_reason
 from tunehouse.curation.settings import DiversitySettings
+from tunehouse.curation.stages.base import StageResult
+
+if TYPE_CHECKING:
+    from tunehouse.config import Settings
 
 # ----------------------------------------------------------------------------- representations
 _MODEL = None
@@ -162,3 +168,13 @@ def diversity_sample(df: DataFrame, cfg: DiversitySettings) -> tuple[DataFrame, 
         F.min_by(F.substring(first_user, 1, 160), F.col("__rank")).alias("example"),
     ).orderBy("cluster"))
     return kept.drop("__rank", "quota"), dropped.drop("__rank", "quota"), report
+
+
+class Diversity:
+    """Kept conversations get ``cluster``; the per-cluster report is the ``gold.clusters`` table."""
+
+    name = "diversity"
+
+    def run(self, df: DataFrame, settings: Settings) -> StageResult:
+        kept, dropped, report = diversity_sample(df, settings.curate.diversity)
+        return StageResult(kept, dropped, {GOLD_CLUSTERS: report})

@@ -15,8 +15,9 @@ Dropped rows are the input rows (messages as they came in, before trimming) plus
 ``detail``, so kept + dropped == input.
 
 Work that needs Python (garbage classification per message, language identification) runs in
-one pandas UDF per conversation that returns a struct of signals; everything else (counts,
-regex checks on replies, thresholds, details) is Spark SQL. Nothing is collected.
+one pandas UDF per conversation that returns a struct of signals (:mod:`tunehouse.curation.signals`);
+everything else (counts, regex checks on replies, thresholds, details) is Spark SQL, here. Nothing
+is collected.
 
 How "garbage" is judged, for real human chat: an assistant reply is held to a strict standard
 (empty, no letters / emoji-only, one repeated character, keyboard mash, mojibake all count, and by
@@ -28,191 +29,18 @@ keyboard mash, one repeated letter and mojibake do) and only a conversation that
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-import pandas as pd
 from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
-from pyspark.sql.functions import pandas_udf
 
-from tunehouse.curation.language import detect_languages_with_parts
-from tunehouse.curation.settings import (
-    FILTER_ORDER,
-    QualitySettings,
-)
+from tunehouse.curation.frame import split_by_reason
+from tunehouse.curation.settings import FILTER_ORDER, QualitySettings
+from tunehouse.curation.signals.conversation import signals_udf
+from tunehouse.curation.stages.base import StageResult
 
-# --------------------------------------------------------------------------------------------
-# Per-message garbage (Python, used inside the signals UDF)
-# --------------------------------------------------------------------------------------------
-# UTF-8 read as Latin-1/cp1252: a lead byte shown as Â Ã Ä Å Ð Ñ â (or ð Ÿ for emoji) followed by a
-# continuation byte shown as \x80-\xbf or a cp1252 punctuation character: "Ã©", "â€™", "Å„", "ðŸ˜¡".
-_CONT = ("\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-         "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
-_MOJIBAKE = re.compile(f"[\u00c2-\u00c5\u00d0\u00d1\u00e2][{_CONT}]|\u00f0\u0178|\u00ef\u00bb\u00bf|\ufffd")
-_LETTER = re.compile(r"[^\W\d_]")
-_WORD = re.compile(r"[^\W\d_]+")
-_VOWELS = set("aeiouyäöüàáâãåæèéêëìíîïòóôõøùúûœ")
-_REPEAT_UNIT = re.compile(r"^(.{2,3})\1+$")
-
-
-def _keyboard_runs() -> frozenset[str]:
-    rows_top = ["qwertyuiop", "azertyuiop", "qwertzuiop"]
-    rows_short = ["asdfghjklñ", "asdfghjklö", "qsdfghjklm", "zxcvbnm", "yxcvbnm", "wxcvbn"]
-    runs = set()
-    for rows, k in ((rows_top, 5), (rows_short, 4)):
-        for row in rows:
-            for r in (row, row[::-1]):
-                runs.update(r[i:i + k] for i in range(len(r) - k + 1))
-    return frozenset(runs)
-
-
-_KEY_RUNS = _keyboard_runs()
-
-
-@lru_cache(maxsize=200_000)
-def _is_mash_token(t: str) -> bool:
-    """A lower-cased letter token that looks like keys hit at random."""
-    n = len(t)
-    if n < 4:
-        return False
-    if any(t[i:i + 4] in _KEY_RUNS or t[i:i + 5] in _KEY_RUNS for i in range(n - 3)):
-        return True
-    if not t.isascii():
-        return False
-    vowels = sum(c in _VOWELS for c in t)
-    if vowels == 0 and n >= 5 and len(set(t)) >= 3:
-        return True
-    m = _REPEAT_UNIT.match(t)
-    if m and not any(c in _VOWELS for c in m.group(1)):
-        return True
-    return n >= 10 and (n - vowels) / n > 0.85
-
-
-def _is_symbolic(s: str) -> bool:
-    """Emoji / pictographs / symbols only (no letters, no digits)."""
-    return not any(c.isalnum() for c in s) and any(ord(c) > 0x2000 for c in s)
-
-
-def message_garbage(text: str | None, role: str) -> str | None:
-    """Why a message is garbage, or None. Strict for assistant replies, lenient for users."""
-    s = (text or "").strip()
-    if not s:
-        return "empty"
-    if _MOJIBAKE.search(s):
-        return "mojibake"
-    n_letters = sum(map(str.isalpha, s))
-    if not n_letters:
-        if role != "assistant":
-            return None  # "👍", "??", "48213": normal from a customer
-        return "emoji_only" if _is_symbolic(s) else "no_letters"
-    compact = "".join(s.split()).lower()
-    if len(compact) >= 4 and len(set(compact)) == 1:
-        return "repeated_char"
-    mash = sum(len(w) for w in _WORD.findall(s.lower()) if _is_mash_token(w))
-    if mash >= 4 and mash * 2 >= n_letters:
-        return "keyboard_mash"
-    return None
-
-
-_KIND_TEXT = {
-    "empty": "empty", "mojibake": "mojibake", "emoji_only": "emoji only", "no_letters": "without letters",
-    "repeated_char": "one repeated character", "keyboard_mash": "keyboard mash",
-}
-
-
-def _snippet(s: str | None, n: int = 60) -> str:
-    s = " ".join((s or "").split())
-    return s if len(s) <= n else s[: n - 1] + "…"
-
-
-SIGNALS_TYPE = (
-    "struct<n_checked: int, n_garbage: int, n_assistant_checked: int, n_assistant_garbage: int, "
-    "garbage_example: string, assistant_garbage_example: string, garbage_kinds: string, "
-    "letters: int, visible: int, language: string, language_confidence: double, "
-    "user_language: string, user_language_confidence: double, "
-    "assistant_language: string, assistant_language_confidence: double>"
-)
-
-
-def conversation_signals(roles: list, contents: list, min_confidence: float = 0.5) -> dict:
-    """Signals of one conversation (plain Python; the UDF maps it over a batch)."""
-    return _signals_batch([roles], [contents], min_confidence).iloc[0].to_dict()
-
-
-def _signals_batch(all_roles, all_contents, min_confidence: float) -> pd.DataFrame:
-    rows = []
-    texts: list[tuple[str, str]] = []
-    for roles, contents in zip(all_roles, all_contents):
-        roles = list(roles) if roles is not None else []
-        contents = list(contents) if contents is not None else []
-        n_checked = n_garbage = n_a = n_ag = letters = visible = 0
-        example = a_example = None
-        kinds: list[str] = []
-        user_parts, asst_parts = [], []
-        u_i = a_i = 0
-        for role, content in zip(roles, contents):
-            if role not in ("user", "assistant"):
-                continue
-            content = content if isinstance(content, str) else ""
-            if role == "user":
-                u_i += 1
-                user_parts.append(content)
-            else:
-                a_i += 1
-                asst_parts.append(content)
-            n_checked += 1
-            if role == "assistant":
-                n_a += 1
-            letters += sum(map(str.isalpha, content))
-            visible += len("".join(content.split()))
-            kind = message_garbage(content, role)
-            if kind is None:
-                continue
-            n_garbage += 1
-            if kind not in kinds:
-                kinds.append(kind)
-            what = f"{'assistant reply' if role == 'assistant' else 'user message'} " \
-                   f"{a_i if role == 'assistant' else u_i}, {_KIND_TEXT[kind]}"
-            what += f": '{_snippet(content)}'" if content.strip() else ""
-            if example is None:
-                example = what
-            if role == "assistant":
-                n_ag += 1
-                if a_example is None:
-                    a_example = what
-        rows.append(dict(n_checked=n_checked, n_garbage=n_garbage, n_assistant_checked=n_a,
-                         n_assistant_garbage=n_ag, garbage_example=example, assistant_garbage_example=a_example,
-                         garbage_kinds=", ".join(_KIND_TEXT[k] for k in kinds) or None,
-                         letters=letters, visible=visible))
-        texts.append(("\n".join(user_parts), "\n".join(asst_parts)))
-    (codes, confs), ((u_codes, u_confs), (a_codes, a_confs)) = detect_languages_with_parts(texts, min_confidence)
-    out = pd.DataFrame(rows, columns=["n_checked", "n_garbage", "n_assistant_checked", "n_assistant_garbage",
-                                      "garbage_example", "assistant_garbage_example", "garbage_kinds",
-                                      "letters", "visible"])
-    out["language"] = codes
-    out["language_confidence"] = confs
-    out["user_language"] = u_codes
-    out["user_language_confidence"] = u_confs
-    out["assistant_language"] = a_codes
-    out["assistant_language_confidence"] = a_confs
-    for c in ("n_checked", "n_garbage", "n_assistant_checked", "n_assistant_garbage", "letters", "visible"):
-        out[c] = out[c].astype("int32")
-    return out
-
-
-def signals_udf(min_confidence: float = 0.5):
-    """pandas UDF (roles array<string>, contents array<string>) -> SIGNALS_TYPE struct."""
-
-    @pandas_udf(SIGNALS_TYPE)
-    def quality_signals(roles: pd.Series, contents: pd.Series) -> pd.DataFrame:
-        return _signals_batch(roles, contents, min_confidence)
-
-    # The result is deterministic; marking it otherwise stops the optimizer from evaluating it
-    # twice (once below the keep/drop filter, once above it for the quality struct).
-    return quality_signals.asNondeterministic()
-
+if TYPE_CHECKING:
+    from tunehouse.config import Settings
 
 # --------------------------------------------------------------------------------------------
 # Signals: computed once per conversation as separate columns (so Spark evaluates each heavy
@@ -282,10 +110,6 @@ def add_quality_signals(df: DataFrame, cfg: QualitySettings | None = None) -> Da
     roles = F.transform("messages", lambda m: m["role"])
     contents = F.transform("messages", lambda m: m["content"])
     return out.withColumn(PY, udf(roles, contents))
-
-
-def _signal_columns(df: DataFrame) -> list[str]:
-    return [c for c in df.columns if c.startswith("_q_")]
 
 
 def _plural(n: Column, one: str, many: str) -> Column:
@@ -457,10 +281,6 @@ QUALITY_TYPE = ("struct<chars: bigint, n_user: int, n_assistant: int, garbage_ra
 
 def quality_filter(df: DataFrame, cfg: QualitySettings | None = None) -> tuple[DataFrame, DataFrame]:
     """Stage 5. Returns (kept, dropped); see the module docstring."""
-    from tunehouse.curation.frame import (
-        split_by_reason,  # frame builds Columns at import: needs a session
-    )
-
     cfg = cfg or QualitySettings()
     columns = df.columns
     work = df.withColumn("_q_original_messages", F.col("messages"))
@@ -486,3 +306,10 @@ def quality_filter(df: DataFrame, cfg: QualitySettings | None = None) -> tuple[D
     dropped = (dropped.withColumn("messages", F.col("_q_original_messages"))
                .select(*columns, "reason", "detail"))
     return kept, dropped
+
+
+class Quality:
+    name = "quality"
+
+    def run(self, df: DataFrame, settings: Settings) -> StageResult:
+        return StageResult(*quality_filter(df, settings.curate.quality))

@@ -2,11 +2,13 @@
 
 Hashing after scrubbing makes the same conversation with different customers collapse (both read
 "Hi, I'm <PERSON_1>"). The normalisation ignores case, whitespace and punctuation runs, and keeps
-roles, so "user: hi" and "assistant: hi" differ. The best copy (frame.BEST_COPY_ORDER: highest
+roles, so "user: hi" and "assistant: hi" differ. The best copy (frame.best_copy_order(): highest
 rating, most recent) is kept; the others are dropped naming it.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
@@ -14,6 +16,10 @@ from pyspark.sql.window import Window
 
 from tunehouse.curation.frame import best_copy_order, split_by_reason
 from tunehouse.curation.settings import ExactDedupSettings
+from tunehouse.curation.stages.base import StageResult
+
+if TYPE_CHECKING:
+    from tunehouse.config import Settings
 
 
 def content_hash(ignore_system: bool = True) -> Column:
@@ -38,3 +44,10 @@ def exact_dedup(df: DataFrame, cfg: ExactDedupSettings) -> tuple[DataFrame, Data
         F.concat(F.lit("same content as "), F.col("__best"), F.lit(" (kept)")),
     )
     return kept.drop("__rank", "__best"), dropped.drop("__rank", "__best")
+
+
+class ExactDedup:
+    name = "exact_dedup"
+
+    def run(self, df: DataFrame, settings: Settings) -> StageResult:
+        return StageResult(*exact_dedup(df, settings.curate.exact_dedup))

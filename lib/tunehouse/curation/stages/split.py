@@ -6,10 +6,16 @@ existing conversation to another split.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 
 from tunehouse.curation.settings import SplitSettings
+from tunehouse.curation.stages.base import StageResult
+
+if TYPE_CHECKING:
+    from tunehouse.config import Settings
 
 
 def assign_split(df: DataFrame, cfg: SplitSettings) -> DataFrame:
@@ -18,3 +24,10 @@ def assign_split(df: DataFrame, cfg: SplitSettings) -> DataFrame:
         "split",
         F.when(u < cfg.train, "train").when(u < cfg.train + cfg.validation, "validation").otherwise("test"),
     )
+
+
+class Split:
+    name = "split"
+
+    def run(self, df: DataFrame, settings: Settings) -> StageResult:
+        return StageResult(assign_split(df, settings.curate.split))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from pyspark.sql import DataFrame
@@ -11,6 +12,10 @@ from pyspark.sql import functions as F
 from pyspark.sql.types import StringType
 
 from tunehouse.curation.settings import AssembleSettings
+from tunehouse.curation.stages.base import StageResult
+
+if TYPE_CHECKING:
+    from tunehouse.config import Settings
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
@@ -89,3 +94,12 @@ def apply_system_message(conv: DataFrame, cfg: AssembleSettings) -> DataFrame:
     has_system = F.col("messages")[0]["role"] == "system"
     return conv.withColumn(
         "messages", F.when(has_system, F.col("messages")).otherwise(F.concat(F.array(system), F.col("messages"))))
+
+
+class Assemble:
+    """bronze.chat_messages rows -> the conversation frame (one row per conversation)."""
+
+    name = "assemble"
+
+    def run(self, df: DataFrame, settings: Settings) -> StageResult:
+        return StageResult(assemble_conversations(df, settings.curate.assemble))
