@@ -51,7 +51,7 @@ def with_lineage(scored: "DataFrame", settings: "Settings", es: EvaluateSettings
     """Add who/what/when columns and the house-style scores (Spark regexes, as in curation)."""
     from pyspark.sql import functions as F
 
-    from tunehouse.curation.weights import style_score
+    from tunehouse.curation.signals.style import style_score
 
     markers, _ = house_style(settings, es)
     info = {role: (r.label, r.name, r.version, r.uri or r.source) for role, r in refs.items()}
