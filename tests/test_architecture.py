@@ -64,7 +64,6 @@ def _module_too_long(path: Path) -> str | None:
     return None
 
 
-@pytest.mark.xfail(reason="TEMPORARY while the big modules are being split; removed when the splits land")
 def test_modules_and_functions_have_a_readable_size():
     """No module over ~500 lines and no function over ~80 unless its docstring says why ("long because ...")."""
     modules = sorted(PACKAGE.rglob("*.py"))
