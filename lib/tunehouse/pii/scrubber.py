@@ -54,7 +54,7 @@ from tunehouse.pii.lexicon import load_lexicon
 from tunehouse.pii.resolver import resolve
 from tunehouse.pii.settings import PiiSettings
 
-__all__ = ["Entity", "PiiSettings", "Scrubber", "evaluate", "get_scrubber", "main", "scrub_jsonl"]
+__all__ = ["Entity", "Scrubber", "evaluate", "get_scrubber", "main", "scrub_jsonl"]
 
 
 class Scrubber:
