@@ -33,7 +33,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "lib"))
 
 from fixtures.pii_cases import CASES, PLACE_KEEP  # noqa: E402
-from tunehouse.pii.scrubber import PiiSettings, Scrubber, evaluate  # noqa: E402
+from tunehouse.pii.scrubber import Scrubber, evaluate  # noqa: E402
+from tunehouse.pii.settings import PiiSettings  # noqa: E402
 
 # Presidio entity names -> ours, for the "typed" figures
 PRESIDIO_TYPES = {

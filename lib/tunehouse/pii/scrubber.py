@@ -46,7 +46,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from tunehouse.contracts.placeholders import PLACEHOLDER_RE, placeholder
-from tunehouse.pii.detectors import Scan, pipeline
+from tunehouse.pii.detectors import Pipeline, Scan
 from tunehouse.pii.detectors.name_join import join_adjacent
 from tunehouse.pii.entity import Entity
 from tunehouse.pii.jsonl import main, scrub_jsonl
@@ -54,7 +54,7 @@ from tunehouse.pii.lexicon import load_lexicon
 from tunehouse.pii.resolver import resolve
 from tunehouse.pii.settings import PiiSettings
 
-__all__ = ["Entity", "PiiSettings", "Scrubber", "evaluate", "get_scrubber", "main", "scrub_jsonl"]
+__all__ = ["Entity", "Scrubber", "evaluate", "get_scrubber", "main", "scrub_jsonl"]
 
 
 class Scrubber:
@@ -66,7 +66,7 @@ class Scrubber:
         self._person = "PERSON" in self._enabled
         self._lex = load_lexicon()
         self._allow = frozenset(t.strip().casefold() for t in self.settings.allow_terms if t.strip())
-        self._detectors = pipeline(self.settings)
+        self._pipeline = Pipeline(self.settings)
 
     # ------------------------------------------------------------------ pickling
     def __getstate__(self) -> dict:
@@ -80,14 +80,7 @@ class Scrubber:
         """Non-overlapping PII spans, sorted by start."""
         if not text:
             return []
-        scan = Scan(text, self._enabled, self._lex)
-        found, has_digit = scan.found, scan.has_digit
-        for d in self._detectors:
-            if d.needs_digit and not has_digit:
-                continue
-            new = d.detect(scan)
-            if new:
-                found.extend(new)
+        found = self._pipeline.run(Scan(text, self._enabled, self._lex))
         if not found and not (self._person and "<" in text):
             return []
         ents = resolve(text, found, self.settings.min_score, self._allow) if found else []

@@ -1,17 +1,21 @@
 """The PII detectors, one module per family, and the order the scrubber runs them in.
 
 Every detector has the same interface (``base.Detector``): ``detect(scan) -> list[Candidate]``,
-the ``types`` it may report and whether it ``needs_digit``. ``pipeline(settings)`` is the list for
-a configuration: the built-in detectors of the enabled types in ``PIPELINE`` order, then the user's
-(``custom``).
+the ``types`` it may report, whether it ``needs_digit`` and its ``cue``, if any. ``Pipeline(settings)``
+runs those of a configuration: the built-in detectors of the enabled types in ``PIPELINE`` order,
+then the user's (``custom``), each only on the texts that can hold its values.
 
 The order matters where a detector reads the candidates found before it (``scan.found``): digit
 runs (cards, phones) are scanned around the values found before them, a cued phone number that ran
 into a later value is cut after the digit scan, and a name joined to a name ("Leo and Mia") needs
 the names found so far. Among candidates of one type, the earlier one wins a tie in the resolver.
+Detectors with a ``cue`` come first (``Pipeline.run`` runs them only for the cues a text holds);
+they read nothing found before them.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from tunehouse.pii.detectors import (
     addresses,
@@ -24,11 +28,10 @@ from tunehouse.pii.detectors import (
 )
 from tunehouse.pii.detectors.base import Detector, Scan
 from tunehouse.pii.detectors.custom import custom_detectors
+from tunehouse.pii.entity import Candidate
 from tunehouse.pii.settings import PiiSettings
 
 PIPELINE: tuple[Detector, ...] = (
-    contact.emails,
-    contact.urls,
     # values after a cue word ("passport", "call me on", "my name is")
     identifiers.cued_booking_refs,
     contact.cued_phones,
@@ -43,7 +46,9 @@ PIPELINE: tuple[Detector, ...] = (
     identifiers.credentials,
     contact.cued_usernames,
     addresses.cued_postcodes,
-    # values with digits, by shape
+    # values by shape
+    contact.emails,
+    contact.urls,
     financial.ibans,
     identifiers.ssns,
     contact.ip_addresses,
@@ -60,10 +65,39 @@ PIPELINE: tuple[Detector, ...] = (
 )
 
 
-def pipeline(settings: PiiSettings) -> list[Detector]:
-    """The detectors of a scrubber configured by ``settings``, in the order they run."""
-    enabled = frozenset(settings.entities)
-    return [d for d in PIPELINE if d.types & enabled] + custom_detectors(settings)
+class Pipeline:
+    """The detectors of one configuration, ready to run on many texts: the built-in detectors of
+    the enabled types in ``PIPELINE`` order, then the user's (``custom``)."""
+
+    def __init__(self, settings: PiiSettings):
+        enabled = frozenset(settings.entities)
+        self.detectors: list[Detector] = [d for d in PIPELINE if d.types & enabled] + custom_detectors(settings)
+        # for a text with / without a digit: cue id -> [(rank, detect)] of the detectors with that
+        # cue, and the detect functions of the others, in order
+        self._cued: dict[bool, dict[int, list[tuple[int, Callable]]]] = {}
+        self._uncued: dict[bool, list[Callable]] = {}
+        for has_digit in (True, False):
+            steps = [(rank, d) for rank, d in enumerate(self.detectors) if has_digit or not d.needs_digit]
+            cued: dict[int, list[tuple[int, Callable]]] = {}
+            for rank, d in steps:
+                if d.cue is not None:
+                    cued.setdefault(d.cue.id, []).append((rank, d.detect))
+            self._cued[has_digit] = cued
+            self._uncued[has_digit] = [d.detect for _, d in steps if d.cue is None]
+
+    def run(self, scan: Scan) -> list[Candidate]:
+        """The candidates of all detectors on ``scan``, in ``scan.found``: first those with a cue that
+        the text holds (in pipeline order: they come first in it), then those without one."""
+        found = scan.found
+        if scan.cue_hits:
+            cued = self._cued[scan.has_digit]
+            todo = [step for cue in scan.cue_hits for step in cued.get(cue, ())]
+            todo.sort()
+            for _, detect in todo:
+                found += detect(scan)
+        for detect in self._uncued[scan.has_digit]:
+            found += detect(scan)
+        return found
 
 
-__all__ = ["PIPELINE", "Detector", "Scan", "pipeline"]
+__all__ = ["PIPELINE", "Detector", "Pipeline", "Scan"]

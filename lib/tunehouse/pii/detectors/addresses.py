@@ -54,6 +54,17 @@ _ADDR_TYPE_FIRST_WORDS = ("Calle", "C/", "Av", "Paseo", "Pº", "Plaza", "Pza", "
                           "Praça", "Largo", "Alameda", "Estrada", "Ulica", "ul.")
 _ADDR_DE_WORDS = ("str", "weg", "allee", "platz", "gasse", "damm", "ufer", "chaussee", "straat", "laan", "plein",
                   "gracht", "kade", "gatan", "vägen", "gade", "vej", "veien")
+
+
+def _any_of(words: tuple[str, ...]) -> re.Pattern:
+    """A regex that finds any of ``words`` in a text (a few times faster than testing them one by one)."""
+    return re.compile("|".join(map(re.escape, words)))
+
+
+_ADDR_FR_WORD_RE = _any_of(_ADDR_FR_WORDS)
+_ADDR_TYPE_FIRST_WORD_RE = _any_of(_ADDR_TYPE_FIRST_WORDS)
+_ADDR_DE_WORD_RE = _any_of(_ADDR_DE_WORDS)
+
 # "my address is ...", "I live at ...", "Mi dirección es ...": the rest of the clause is the address
 _ADDR_CUE_RE = re.compile(
     r"(?i:\b(?:(?:my|our|billing|shipping|home|postal|delivery|new|the)\s+address(?:\s+is|\s*:)?|address\s*:|address\s+is"
@@ -80,15 +91,12 @@ ADDRESS_CUE = Cue(
 POSTCODE_CUE = Cue("post postcode postal zip plz código codigo code")
 
 
-@detector("STREET_ADDRESS", needs_digit=True)
+@detector("STREET_ADDRESS", needs_digit=True, cue=ADDRESS_CUE)
 def cued_addresses(scan: Scan) -> list[Candidate]:
     """The rest of the clause after an address cue, when it holds a digit and a letter."""
     text = scan.text
     out = []
-    for p in scan.at(ADDRESS_CUE):
-        m = _ADDR_CUE_RE.match(text, p)
-        if not m:
-            continue
+    for m in scan.matches(ADDRESS_CUE, _ADDR_CUE_RE):
         end = address_end(text, m.end())
         val = text[m.end():end]
         if end - m.end() >= 6 and HAS_DIGIT.search(val) and re.search(r"[^\W\d_]", val):
@@ -119,16 +127,11 @@ def address_end(text: str, start: int) -> int:
     return end
 
 
-@detector("STREET_ADDRESS", needs_digit=True)
+@detector("STREET_ADDRESS", needs_digit=True, cue=POSTCODE_CUE)
 def cued_postcodes(scan: Scan) -> list[Candidate]:
     """A postcode after its cue ("postcode SW1A 1AA", "PLZ 10115")."""
-    text = scan.text
-    out = []
-    for p in scan.at(POSTCODE_CUE):
-        m = _POSTCODE_CUE_RE.match(text, p)
-        if m:
-            out.append(Candidate("STREET_ADDRESS", m.start(1), m.end(1), 0.8))
-    return out
+    return [Candidate("STREET_ADDRESS", m.start(1), m.end(1), 0.8)
+            for m in scan.matches(POSTCODE_CUE, _POSTCODE_CUE_RE)]
 
 
 @detector("STREET_ADDRESS", needs_digit=True)
@@ -137,11 +140,11 @@ def street_addresses(scan: Scan) -> list[Candidate]:
     their street words occurs in the text."""
     text, low = scan.text, scan.low
     rxs = [_ADDR_EN_RE]
-    if any(w in low for w in _ADDR_FR_WORDS):
+    if _ADDR_FR_WORD_RE.search(low):
         rxs.append(_ADDR_FR_RE)
-    if any(w in text for w in _ADDR_TYPE_FIRST_WORDS):
+    if _ADDR_TYPE_FIRST_WORD_RE.search(text):
         rxs.append(_ADDR_TYPE_FIRST_RE)
-    if any(w in low for w in _ADDR_DE_WORDS):
+    if _ADDR_DE_WORD_RE.search(low):
         rxs.append(_ADDR_DE_RE)
     out = []
     for rx in rxs:

@@ -4,7 +4,8 @@ that scan digit runs around the values already found.
 
 A detector is a function ``detect(scan) -> list[Candidate]`` wrapped by ``@detector(TYPE, ...)``. It
 reads ``scan.text`` and may read ``scan.found``, the candidates of the detectors that ran before it
-(the scrubber adds each detector's result to it), so the order of ``detectors.PIPELINE`` matters.
+(``detectors.Pipeline.run`` adds each detector's result to it), so the order of
+``detectors.PIPELINE`` matters.
 
 Scrubbing must be idempotent: detect() on scrubbed text finds nothing. So a value must never be
 hidden from a scan by a neighbour that becomes a placeholder (a failed match swallowing it, a losing
@@ -34,8 +35,10 @@ _CUE_INDEX: dict[str, tuple[int, ...]] = {}  # word -> ids of the cues it may st
 
 
 class Cue:
-    """The words that may start one kind of cue ("passport", "reisepass", ...): ``scan.at(cue)`` is
-    where they occur in a text. A word is also tried without a trailing ".-'’:"."""
+    """The words that may start one kind of cue ("passport", "reisepass", ...), registered in the
+    keyword index when the detector module is imported: ``scan.at(cue)`` is where they occur in a
+    text, ``scan.matches(cue, rx)`` the cue regex's matches there. A word of the text is also tried
+    without a trailing ".-'’:"."""
 
     __slots__ = ("id",)
 
@@ -72,12 +75,13 @@ def _spot(low: str) -> dict[int, list[int]]:
 class Scan:
     """One text being scanned by the detectors.
 
-    ``low`` is ``text`` lower-cased at the same offsets; ``found`` the candidates of the detectors
-    that ran so far; ``long_phones`` the cued numbers too long for a phone number (see
-    ``contact.cued_phones``); ``enabled`` the entity types the scrubber reports.
+    ``low`` is ``text`` lower-cased at the same offsets; ``cue_hits`` maps a cue's id to where its
+    words start; ``found`` the candidates of the detectors that ran so far; ``long_phones`` the cued
+    numbers too long for a phone number (see ``contact.cued_phones``); ``enabled`` the entity types
+    the scrubber reports.
     """
 
-    __slots__ = ("text", "low", "has_digit", "enabled", "lex", "found", "long_phones", "_hits", "_ndig")
+    __slots__ = ("text", "low", "has_digit", "ndig", "enabled", "lex", "cue_hits", "found", "long_phones")
 
     def __init__(self, text: str, enabled: Iterable[str] = ENTITY_TYPES, lex: Lexicon | None = None):
         self.text = text
@@ -86,44 +90,47 @@ class Scan:
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         self.low = low
         self.has_digit = HAS_DIGIT.search(text) is not None
+        self.ndig = sum(map(text.count, "0123456789")) if self.has_digit else 0  # how many digits
         self.enabled = enabled if isinstance(enabled, frozenset) else frozenset(enabled)
         self.lex = lex if lex is not None else load_lexicon()
+        self.cue_hits = _spot(low)
         self.found: list[Candidate] = []
         self.long_phones: list[tuple[int, int]] = []
-        self._hits: dict[int, list[int]] | None = None
-        self._ndig = -1
-
-    @property
-    def ndig(self) -> int:
-        """How many digits the text holds."""
-        if self._ndig < 0:
-            self._ndig = sum(map(self.text.count, "0123456789"))
-        return self._ndig
 
     def at(self, cue: Cue) -> list[int]:
         """Where the words of ``cue`` start in the text (spotted once per text, for all cues)."""
-        if self._hits is None:
-            self._hits = _spot(self.low)
-        return self._hits.get(cue.id, [])
+        return self.cue_hits.get(cue.id, [])
+
+    def matches(self, cue: Cue, rx: re.Pattern) -> list[re.Match]:
+        """The matches of ``rx`` anchored where the words of ``cue`` start."""
+        out = []
+        for p in self.cue_hits.get(cue.id, ()):
+            m = rx.match(self.text, p)
+            if m:
+                out.append(m)
+        return out
 
 
 # ============================================================================ the detector interface
 
 @dataclass(frozen=True, slots=True)
 class Detector:
-    """``detect(scan)`` returns the candidates of ``types`` found in ``scan.text``. ``needs_digit``:
-    finds nothing in a text without a digit (the scrubber does not call it then)."""
+    """``detect(scan)`` returns the candidates of ``types`` found in ``scan.text``. The pipeline
+    does not call it for a text that cannot hold them: one without a digit (``needs_digit``), or
+    without a word of its ``cue``."""
 
     name: str
     types: frozenset[str]
     detect: Callable[[Scan], list[Candidate]]
     needs_digit: bool = False
+    cue: Cue | None = None
 
 
-def detector(*types: str, needs_digit: bool = False) -> Callable[[Callable[[Scan], list[Candidate]]], Detector]:
+def detector(*types: str, needs_digit: bool = False,
+             cue: Cue | None = None) -> Callable[[Callable[[Scan], list[Candidate]]], Detector]:
     """``@detector("EMAIL")`` makes a ``Detector`` of a function ``(scan) -> list[Candidate]``."""
     def wrap(fn: Callable[[Scan], list[Candidate]]) -> Detector:
-        return Detector(fn.__name__, frozenset(types), fn, needs_digit)
+        return Detector(fn.__name__, frozenset(types), fn, needs_digit, cue)
     return wrap
 
 

@@ -152,24 +152,20 @@ def ip_addresses(scan: Scan) -> list[Candidate]:
 
 def cued_phone_ok(val: str) -> bool:
     """A number right after a phone cue is a phone number when it has 7 to 15 digits and is no date."""
-    return 7 <= sum(ch.isdigit() for ch in val) <= 15 and not DATE_SHAPE.match(val)
+    return 7 <= sum(map(str.isdigit, val)) <= 15 and not DATE_SHAPE.match(val)
 
 
-@detector("PHONE", needs_digit=True)
+@detector("PHONE", needs_digit=True, cue=PHONE_CUE)
 def cued_phones(scan: Scan) -> list[Candidate]:
     """A number after a phone cue ("call me on", "Telefon", "llámame al"). One with more than 15
     digits may run into another value ("Telefon 11100586) 153-89-9360"): it is noted in
     ``scan.long_phones`` for ``cut_long_phones``."""
-    text = scan.text
     out = []
-    for p in scan.at(PHONE_CUE):
-        m = _PHONE_CUE_RE.match(text, p)
-        if not m:
-            continue
+    for m in scan.matches(PHONE_CUE, _PHONE_CUE_RE):
         val = m.group(1).strip()
         if cued_phone_ok(val):
             out.append(Candidate("PHONE", m.start(1), m.end(), 0.95))
-        elif sum(ch.isdigit() for ch in val) > 15:
+        elif sum(map(str.isdigit, val)) > 15:
             scan.long_phones.append((m.start(1), m.end(1)))
     return out
 
@@ -182,7 +178,7 @@ def phone_lines(scan: Scan) -> list[Candidate]:
     out = []
     for m in _PHONE_LINE_RE.finditer(scan.text):
         val = m.group(1)
-        digits = sum(ch.isdigit() for ch in val)
+        digits = sum(map(str.isdigit, val))
         if 9 <= digits <= 15 and not DATE_SHAPE.match(val):
             out.append(Candidate("PHONE", m.start(1), m.end(1), 0.75))
     return out
@@ -211,7 +207,7 @@ def phone_ok(text: str, s: int, e: int, val: str) -> bool:
     """Is ``val`` (= text[s:e]) a phone number by its shape and its neighbours? 8 to 15 digits
     with a country code, else 9 to 15 with a trunk prefix or a well-known national grouping; not a
     date, not after "order", "invoice", a currency..., not before an amount or a unit."""
-    digits = sum(ch.isdigit() for ch in val)
+    digits = sum(map(str.isdigit, val))
     intl = val.startswith(("+", "00"))
     if digits < (8 if intl else 9) or digits > 15:
         return False
@@ -247,15 +243,12 @@ def phone_prefix(text: str, s: int, e: int) -> int:
 
 # ============================================================================ usernames
 
-@detector("USERNAME")
+@detector("USERNAME", cue=USERNAME_CUE)
 def cued_usernames(scan: Scan) -> list[Candidate]:
     """A username after a cue ("username: jdoe88", "mi usuario es ..."), unless a common word."""
-    text, flags = scan.text, scan.lex.flags
+    flags = scan.lex.flags
     out = []
-    for p in scan.at(USERNAME_CUE):
-        m = _USERNAME_RE.match(text, p)
-        if not m:
-            continue
+    for m in scan.matches(USERNAME_CUE, _USERNAME_RE):
         val = m.group("val")
         key = val.lower().lstrip("@")
         if not (flags.get(key, 0) & COMMON or key in FUNCTION_WORDS) and (

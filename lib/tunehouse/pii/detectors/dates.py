@@ -32,25 +32,13 @@ DOB_CUE = Cue(
 BORN_CUE = Cue("born")
 
 
-@detector("DATE_OF_BIRTH", needs_digit=True)
+@detector("DATE_OF_BIRTH", needs_digit=True, cue=DOB_CUE)
 def dates_of_birth(scan: Scan) -> list[Candidate]:
     """A full date after a birth cue."""
-    text = scan.text
-    out = []
-    for p in scan.at(DOB_CUE):
-        m = _DOB_RE.match(text, p)
-        if m:
-            out.append(Candidate("DATE_OF_BIRTH", m.start(1), m.end(1), 0.95))
-    return out
+    return [Candidate("DATE_OF_BIRTH", m.start(1), m.end(1), 0.95) for m in scan.matches(DOB_CUE, _DOB_RE)]
 
 
-@detector("DATE_OF_BIRTH", needs_digit=True)
+@detector("DATE_OF_BIRTH", needs_digit=True, cue=BORN_CUE)
 def birth_years(scan: Scan) -> list[Candidate]:
     """A year after "born in"."""
-    text = scan.text
-    out = []
-    for p in scan.at(BORN_CUE):
-        m = _BORN_IN_RE.match(text, p)
-        if m:
-            out.append(Candidate("DATE_OF_BIRTH", m.start(1), m.end(1), 0.8))
-    return out
+    return [Candidate("DATE_OF_BIRTH", m.start(1), m.end(1), 0.8) for m in scan.matches(BORN_CUE, _BORN_IN_RE)]

@@ -65,16 +65,10 @@ def iban_end(text: str, m: re.Match) -> int:
     return pos if iban_ok(cc + m.group(2) + "".join(chars)) else 0
 
 
-@detector("CREDIT_CARD", needs_digit=True)
+@detector("CREDIT_CARD", needs_digit=True, cue=CVV_CUE)
 def card_codes(scan: Scan) -> list[Candidate]:
     """A card security code after its cue ("CVV 123", "Prüfnummer: 4567"), scrubbed as CREDIT_CARD."""
-    text = scan.text
-    out = []
-    for p in scan.at(CVV_CUE):
-        m = _CVV_RE.match(text, p)
-        if m:
-            out.append(Candidate("CREDIT_CARD", m.start(1), m.end(1), 0.9))
-    return out
+    return [Candidate("CREDIT_CARD", m.start(1), m.end(1), 0.9) for m in scan.matches(CVV_CUE, _CVV_RE)]
 
 
 def card_length(raw: str) -> int:

@@ -111,7 +111,7 @@ _NAME_OR_WORD = COMMON | FIRST | LAST | PLACE
 
 # ============================================================================ after a cue
 
-@detector("BOOKING_REF")
+@detector("BOOKING_REF", cue=BOOKING_CUE)
 def cued_booking_refs(scan: Scan) -> list[Candidate]:
     """A code after a booking cue ("booking ref X7K9QZ", "Buchungsnummer: 4711-AB"), or a code mixing
     letters and digits a few words after one ("reservation code on my ticket is 5w4yyb")."""
@@ -134,55 +134,38 @@ def cued_booking_refs(scan: Scan) -> list[Candidate]:
     return out
 
 
-@detector("PASSPORT", needs_digit=True)
+@detector("PASSPORT", needs_digit=True, cue=PASSPORT_CUE)
 def passports(scan: Scan) -> list[Candidate]:
     """A passport number after its cue ("passport no. X1234567", "Reisepass: C01X00T47")."""
-    text = scan.text
-    out = []
-    for p in scan.at(PASSPORT_CUE):
-        m = _PASSPORT_RE.match(text, p)
-        if m:
-            out.append(Candidate("PASSPORT", m.start(1), m.end(1), 0.95))
-    return out
+    return [Candidate("PASSPORT", m.start(1), m.end(1), 0.95) for m in scan.matches(PASSPORT_CUE, _PASSPORT_RE)]
 
 
-@detector("ID_NUMBER", needs_digit=True)
+@detector("ID_NUMBER", needs_digit=True, cue=ID_CUE)
 def cued_ids(scan: Scan) -> list[Candidate]:
     """A number of five digits or more after an id cue ("driving licence number", "Kundennummer",
     "frequent flyer number", "account no.")."""
-    text = scan.text
-    out = []
-    for p in scan.at(ID_CUE):
-        m = _ID_CUE_RE.match(text, p)
-        if m and sum(ch.isdigit() for ch in m.group(1)) >= 5:
-            out.append(Candidate("ID_NUMBER", m.start(1), m.end(1), 0.9))
-    return out
+    return [Candidate("ID_NUMBER", m.start(1), m.end(1), 0.9) for m in scan.matches(ID_CUE, _ID_CUE_RE)
+            if sum(map(str.isdigit, m.group(1))) >= 5]
 
 
-@detector("SSN", needs_digit=True)
+@detector("SSN", needs_digit=True, cue=SSN_CUE)
 def cued_ssns(scan: Scan) -> list[Candidate]:
     """A valid SSN after its cue, with or without dashes ("SSN 123456789")."""
-    text = scan.text
     out = []
-    for p in scan.at(SSN_CUE):
-        m = _SSN_CUE_RE.match(text, p)
-        if m:
-            d = re.sub(r"\D", "", m.group(1))
-            if ssn_ok(d[:3], d[3:5], d[5:]):
-                out.append(Candidate("SSN", m.start(1), m.end(1), 1.0))
+    for m in scan.matches(SSN_CUE, _SSN_CUE_RE):
+        d = re.sub(r"\D", "", m.group(1))
+        if ssn_ok(d[:3], d[3:5], d[5:]):
+            out.append(Candidate("SSN", m.start(1), m.end(1), 1.0))
     return out
 
 
-@detector("CREDENTIAL")
+@detector("CREDENTIAL", cue=CREDENTIAL_CUE)
 def credentials(scan: Scan) -> list[Candidate]:
     """A password, PIN or security answer after its cue: after "is" it must look like one (a digit,
     a symbol, mixed case), after ":" or "=" anything but a common word."""
-    text, flags = scan.text, scan.lex.flags
+    flags = scan.lex.flags
     out = []
-    for p in scan.at(CREDENTIAL_CUE):
-        m = _CREDENTIAL_RE.match(text, p)
-        if not m:
-            continue
+    for m in scan.matches(CREDENTIAL_CUE, _CREDENTIAL_RE):
         val = m.group("val")
         key = val.lower()
         explicit = ":" in m.group("fill") or "=" in m.group("fill")
@@ -200,7 +183,8 @@ def ssns(scan: Scan) -> list[Candidate]:
     """A valid SSN written with dashes ("123-45-6789")."""
     if scan.ndig < 9 or "-" not in scan.text:
         return []
-    return [Candidate("SSN", m.start(), m.end(), 0.85) for m in _SSN_RE.finditer(scan.text) if ssn_ok(*m.groups())]
+    return [Candidate("SSN", m.start(), m.end(), 0.85) for m in _SSN_RE.finditer(scan.text)
+            if ssn_ok(*m.groups())]
 
 
 @detector("ID_NUMBER", needs_digit=True)
@@ -218,7 +202,8 @@ def national_ids(scan: Scan) -> list[Candidate]:
     out.extend(Candidate("ID_NUMBER", m.start(), m.end(), 0.85) for m in _NINO_RE.finditer(text)
                if m.group(1) not in ("BG", "GB", "KN", "NK", "NT", "TN", "ZZ"))
     if ndig >= 13:
-        out.extend(Candidate("ID_NUMBER", m.start(), m.end(), 0.95) for m in _NIR_RE.finditer(text) if nir_ok(m.groups()))
+        out.extend(Candidate("ID_NUMBER", m.start(), m.end(), 0.95)
+                   for m in _NIR_RE.finditer(text) if nir_ok(m.groups()))
     return out
 
 

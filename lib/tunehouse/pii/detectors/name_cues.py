@@ -154,7 +154,7 @@ def name_part(lex: Lexicon, text: str, s: int, e: int, f: int, side: str) -> boo
     w = word_before(text, s) if side == "left" else word_after(text, e)
     if not w:
         return False
-    other = norm_key(text[w[0]:w[1]])
+    other = norm_key(text[w[0]:w[1]])  # (start, end, bridged) of the neighbour
     g = lex.flags.get(other, 0)
     if not g & (FIRST | LAST) or g & (TITLE | ORG):
         return False

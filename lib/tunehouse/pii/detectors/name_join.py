@@ -124,14 +124,20 @@ def _grow(lex: Lexicon, text: str, s: int, e: int, taken: list[tuple[int, int]])
     """text[s:e] widened over the joinable words on both sides that no other span holds."""
     while s and text[s - 1] in " \t":  # leftwards
         w = word_before(text, s)
-        if not w or not joinable(lex, text, w[0], w[1], "left", w[2]) or not _free(taken, w[0], s):
+        if not w:
             break
-        s = w[0]
+        ws, we, bridged = w
+        if not joinable(lex, text, ws, we, "left", bridged) or not _free(taken, ws, s):
+            break
+        s = ws
     while text[e:e + 1] in (" ", "\t"):  # rightwards
         w = word_after(text, e)
-        if not w or not joinable(lex, text, w[0], w[1], "right", w[2]) or not _free(taken, e, w[1]):
+        if not w:
             break
-        e = w[1]
+        ws, we, bridged = w
+        if not joinable(lex, text, ws, we, "right", bridged) or not _free(taken, e, we):
+            break
+        e = we
     return s, e
 
 

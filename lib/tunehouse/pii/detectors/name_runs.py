@@ -64,14 +64,12 @@ _IN_PLACE = NAMEY | {C_PLACE, C_PART, C_INIT}  # what a place indicator binds on
 
 def analyse_run(lex: Lexicon, text: str, toks: list[Token], out: list[Candidate]) -> None:
     """Add the PERSON candidates of the run ``toks`` to ``out``."""
-    cat = _categories(lex, toks)
-    is_place = _multi_word_places(lex, toks)
     # "the Burj Al Arab", "at the Ritz": a capitalised run right after "the" is a place or thing
     rs = toks[0].start
     if rs >= 4 and text[rs - 4:rs].lower() == "the " and cue(text, rs) < 2:
         return
-    _bind_to_indicators(toks, cat, is_place)
-    _segments(lex, text, toks, cat, is_place, out)
+    cat = _categories(lex, toks)
+    _segments(lex, text, toks, cat, _places(lex, toks, cat), out)
 
 
 def _categories(lex: Lexicon, toks: list[Token]) -> list[int]:
@@ -107,17 +105,19 @@ def _shouted_words(toks: list[Token], cat: list[int], caps: list[bool]) -> None:
             cat[i] = C_STOP
 
 
-def _multi_word_places(lex: Lexicon, toks: list[Token]) -> list[bool]:
-    """Which words belong to a place of several words ("Rio de Janeiro", "Charles de Gaulle",
-    "Holiday Inn Express"); the longest place wins."""
+def _places(lex: Lexicon, toks: list[Token], cat: list[int]) -> list[bool]:
+    """Which words belong to a place: to a place of several words ("Rio de Janeiro", "Charles de
+    Gaulle", "Holiday Inn Express"; the longest place wins), or bound to a place indicator."""
     n = len(toks)
     is_place = [False] * n
+    keys: tuple[str, ...] = ()
     i = 0
     while i < n:
         if toks[i].flags & PLACE_START:
-            for place in lex.multi.get(toks[i].key, ()):
+            keys = keys or tuple(t.key for t in toks)
+            for place in lex.multi.get(keys[i], ()):
                 k = len(place)
-                if k <= n - i and all(toks[i + j].key == place[j] for j in range(k)):
+                if keys[i:i + k] == place:
                     for j in range(i, i + k):
                         is_place[j] = True
                     i += k
@@ -126,6 +126,7 @@ def _multi_word_places(lex: Lexicon, toks: list[Token]) -> list[bool]:
                 i += 1
             continue
         i += 1
+    _bind_to_indicators(toks, cat, is_place)
     return is_place
 
 

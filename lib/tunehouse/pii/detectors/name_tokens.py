@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from tunehouse.pii.lexicon import (
     AMBIG,
@@ -62,9 +62,11 @@ C_PART = 8  # a particle ("de", "van") or another lower-case word inside a run
 NAMEY = frozenset((C_F, C_AF, C_FP, C_L, C_U))
 
 
-class Token(NamedTuple):
+@dataclass(slots=True)
+class Token:
     """One word of a run of capitalised words: ``raw`` = text[start:end], its lexicon ``key`` and
-    ``flags``."""
+    ``flags``. A slotted class: its fields are read in the inner loops of name detection, faster
+    than a NamedTuple's."""
 
     start: int
     end: int

@@ -65,18 +65,11 @@ LOWER_NAME_CUE = Cue(
     "danke")
 
 
-@detector("PERSON")
+@detector("PERSON", cue=LOWER_NAME_CUE)
 def lower_case_names(scan: Scan) -> list[Candidate]:
     """A lower-case name after a cue: "my name is john smith", "thanks maria", "under anna nowak"."""
-    text = scan.text
-    out = []
-    for p in scan.at(LOWER_NAME_CUE):
-        m = _LOWER_NAME_RE.match(text, p)
-        if m:
-            c = _lower_name(scan.lex, text, m)
-            if c is not None:
-                out.append(c)
-    return out
+    found = (_lower_name(scan.lex, scan.text, m) for m in scan.matches(LOWER_NAME_CUE, _LOWER_NAME_RE))
+    return [c for c in found if c is not None]
 
 
 def _lower_name(lex: Lexicon, text: str, m: re.Match) -> Candidate | None:
