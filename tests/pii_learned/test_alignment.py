@@ -5,8 +5,17 @@ from __future__ import annotations
 import pytest
 from tunehouse.config import load_settings
 from tunehouse.pii.learned.corpus import Example
-from tunehouse.pii.learned.model import (BIO_LABELS, IGNORE, WordPrediction, artefact_version, decode_words,
-                                         default_encoder, first_pieces, piece_labels, tag_of)
+from tunehouse.pii.learned.model import (
+    BIO_LABELS,
+    IGNORE,
+    WordPrediction,
+    artefact_version,
+    decode_words,
+    default_encoder,
+    first_pieces,
+    piece_labels,
+    tag_of,
+)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,12 @@ import pytest
 from tunehouse.config import load_settings
 from tunehouse.pii.learned.corpus import build_corpus, split
 from tunehouse.pii.learned.detector import LearnedDetector, get_detector
-from tunehouse.pii.learned.model import META_FILE, artefact_version, corpus_config, read_meta
+from tunehouse.pii.learned.model import (
+    META_FILE,
+    artefact_version,
+    corpus_config,
+    read_meta,
+)
 from tunehouse.pii.learned.train import evaluate
 from tunehouse.pii.scrubber import Entity
 

@@ -78,7 +78,9 @@ class PiiModelSettings(Section):
     )
     batch_size: int = Field(64, ge=1, le=4096, description="Texts per forward pass at inference (length-bucketed).")
     threads: int | None = Field(
-        None, ge=1, le=256, description="torch CPU threads at inference and training; default torch's choice."
+        None, ge=1, le=256,
+        description="torch CPU threads at training and inference; default half the CPU cores (at least 1): "
+        "a full-size OpenMP pool on a busy machine spins and runs several times slower.",
     )
     device: Literal["auto", "cpu", "cuda"] = Field(
         "auto", description="Where inference runs: 'auto' = CUDA when available, else CPU."

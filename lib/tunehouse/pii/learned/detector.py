@@ -19,7 +19,13 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from tunehouse.pii.learned.model import WordPrediction, decode_words, first_pieces, load_checkpoint, tag_of
+from tunehouse.pii.learned.model import (
+    WordPrediction,
+    decode_words,
+    first_pieces,
+    load_checkpoint,
+    tag_of,
+)
 from tunehouse.pii.scrubber import Entity
 
 if TYPE_CHECKING:
@@ -47,8 +53,7 @@ class LearnedDetector:
         import torch
 
         self.path, self.options = str(path), options
-        if options.threads:
-            torch.set_num_threads(options.threads)  # process-wide: torch has one intra-op pool
+        torch.set_num_threads(torch_threads(options.threads))  # process-wide: torch has one intra-op pool
         self.device = _pick_device(options.device)
         model = model.eval().to(self.device)
         if options.quantize and self.device == "cpu":

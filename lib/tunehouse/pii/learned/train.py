@@ -21,9 +21,20 @@ from typing import TYPE_CHECKING, Any
 
 from tunehouse.pii.learned import sources
 from tunehouse.pii.learned.corpus import LABELS, Example, build_corpus, split
-from tunehouse.pii.learned.model import (IGNORE, META_FILE, artefact_dir, artefact_version, corpus_config,
-                                         default_encoder, encode_examples, new_model, read_meta, save_checkpoint,
-                                         settings_dict)
+from tunehouse.pii.learned.model import (
+    IGNORE,
+    META_FILE,
+    artefact_dir,
+    artefact_version,
+    corpus_config,
+    default_encoder,
+    encode_examples,
+    new_model,
+    read_meta,
+    save_checkpoint,
+    settings_dict,
+    torch_threads,
+)
 
 if TYPE_CHECKING:
     from tunehouse.config import Settings
@@ -190,8 +201,7 @@ def train_pii_model(settings: "Settings", output: Path | None = None, overwrite:
         _log(progress, f"PII model {version} already trained at {folder} (--overwrite to retrain)")
         return TrainResult(version, folder, True, meta.get("metrics", {}), meta.get("params", {}),
                            meta.get("seconds", {}), meta.get("sizes", {}))
-    if ms.threads:
-        torch.set_num_threads(ms.threads)
+    torch.set_num_threads(torch_threads(ms.threads))
     torch.manual_seed(ms.seed)
     seconds: dict[str, float] = {}
     cpu0 = time.process_time()
