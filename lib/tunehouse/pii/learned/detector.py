@@ -25,6 +25,7 @@ from tunehouse.pii.learned.model import (
     first_pieces,
     load_checkpoint,
     tag_of,
+    torch_threads,
 )
 from tunehouse.pii.scrubber import Entity
 
