@@ -45,14 +45,24 @@ def _w(start, end, tag, entity, prob=0.9):
 
 
 def test_bio_decoding_joins_runs_splits_on_b_and_trims_edge_punctuation():
-    text = "Ana Lima, 12 Rua Nova, Porto"
+    text = "Ana Lima, 12 Rua Nova, Porto; Rua Alta 3"
     words = [_w(0, 3, "B", "PERSON"), _w(4, 8, "I", "PERSON"), _w(8, 9, "I", "PERSON"),
              _w(10, 12, "B", "STREET_ADDRESS", 0.8), _w(13, 16, "I", "STREET_ADDRESS", 0.6),
-             _w(17, 21, "I", "STREET_ADDRESS", 0.7), _w(21, 22, "O", None), _w(23, 28, "B", "STREET_ADDRESS")]
+             _w(17, 21, "I", "STREET_ADDRESS", 0.7), _w(21, 22, "O", None), _w(23, 28, "B", "STREET_ADDRESS"),
+             _w(28, 29, "O", None), _w(30, 33, "B", "STREET_ADDRESS"), _w(34, 38, "I", "STREET_ADDRESS"),
+             _w(39, 40, "B", "STREET_ADDRESS")]
     spans = decode_words(words, text)
-    assert [(text[s:e], t) for s, e, t, _ in spans] == [("Ana Lima", "PERSON"), ("12 Rua Nova", "STREET_ADDRESS"),
-                                                      ("Porto", "STREET_ADDRESS")]
+    assert [(text[s:e], t) for s, e, t, _ in spans] == [
+        ("Ana Lima", "PERSON"), ("12 Rua Nova", "STREET_ADDRESS"), ("Porto", "STREET_ADDRESS"),
+        ("Rua Alta 3", "STREET_ADDRESS")]  # "3" tagged B- after a blank joins "Rua Alta"
     assert spans[1][3] == pytest.approx(0.7)
+
+
+def test_a_beginning_right_after_a_blank_continues_the_entity_a_comma_separates_people():
+    text = "Simone de Kimmel, Ana Lima"
+    words = [_w(0, 6, "B", "PERSON"), _w(7, 9, "I", "PERSON"), _w(10, 16, "B", "PERSON"), _w(16, 17, "O", None),
+             _w(18, 21, "B", "PERSON"), _w(22, 26, "I", "PERSON")]
+    assert [text[s:e] for s, e, *_ in decode_words(words, text)] == ["Simone de Kimmel", "Ana Lima"]
 
 
 def test_an_inside_tag_without_a_beginning_starts_an_entity_and_a_type_change_closes_one():

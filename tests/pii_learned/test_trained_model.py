@@ -54,7 +54,7 @@ def test_command_saves_a_versioned_checkpoint_and_logs_it_to_mlflow(settings, mo
     assert len(runs) == 1
     run = runs[0]
     assert run.data.metrics["heldout.PERSON.recall"] == pytest.approx(meta["metrics"]["heldout.PERSON.recall"])
-    assert run.data.params["pii.model.sentences"] == "700"
+    assert run.data.params["pii.model.sentences"] == "1000"
     logged = {a.path for a in client.list_artifacts(run.info.run_id, "pii_model")}
     assert {"pii_model/config.json", "pii_model/model.safetensors", f"pii_model/{META_FILE}"} <= logged
 

@@ -59,9 +59,11 @@ _EDGE_PUNCT = ",;:!?()[]{}\"'«»“”"
 
 
 def decode_words(words: list[WordPrediction], text: str) -> list[tuple[int, int, str, float]]:
-    """BIO words -> (start, end, type, score) spans; an I- after O or another type starts an entity.
+    """BIO words -> (start, end, type, score) spans; an I- after O or another type starts an entity, a B-
+    right after the same type continues it when only blanks separate them (see :func:`_joins`).
 
-    Punctuation at either edge of a span (a comma the model swept in) is left out of it.
+    Punctuation and spaces at either edge of a span (a comma the model swept in) are left out of it; a
+    full stop only at the start (it ends abbreviations such as "St.").
     """
     spans: list[tuple[int, int, str, float]] = []
     current: list[WordPrediction] = []
@@ -70,9 +72,9 @@ def decode_words(words: list[WordPrediction], text: str) -> list[tuple[int, int,
         if current:
             probs = [w.prob for w in current]
             start, end = current[0].start, current[-1].end
-            while start < end and text[start] in _EDGE_PUNCT:
+            while start < end and (text[start] in _EDGE_PUNCT or text[start] in ".-" or text[start].isspace()):
                 start += 1
-            while end > start and text[end - 1] in _EDGE_PUNCT:
+            while end > start and (text[end - 1] in _EDGE_PUNCT or text[end - 1].isspace()):
                 end -= 1
             if end > start:
                 spans.append((start, end, current[0].entity, sum(probs) / len(probs)))
@@ -81,13 +83,22 @@ def decode_words(words: list[WordPrediction], text: str) -> list[tuple[int, int,
     for w in words:
         if w.entity is None:
             close()
-        elif w.tag == "B" or not current or current[-1].entity != w.entity:
+        elif not current or current[-1].entity != w.entity or (w.tag == "B" and not _joins(current[-1], w, text)):
             close()
             current.append(w)
         else:
             current.append(w)
     close()
     return spans
+
+
+def _joins(prev: WordPrediction, word: WordPrediction, text: str) -> bool:
+    """A B- tag right after an entity of the same type continues it when only blanks separate them (a
+    small model over-predicts B- inside names and addresses; two people or two addresses in a row are
+    separated by more than blanks), for addresses also line breaks and commas ("Box 12, APO AE ...")."""
+    gap = text[prev.end:word.start]
+    allowed = " \t\n," if word.entity == "STREET_ADDRESS" else " \t"
+    return all(ch in allowed for ch in gap)
 
 
 # --------------------------------------------------------------------------- word pieces
