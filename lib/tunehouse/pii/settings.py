@@ -88,8 +88,8 @@ class PiiModelSettings(Section):
     )
     quantize: bool = Field(
         False,
-        description="Int8 dynamic quantisation of the linear layers at CPU inference (faster, slightly less "
-        "accurate; see the report of `python -m tunehouse.pii.learned.throughput`).",
+        description="Int8 dynamic quantisation of the linear layers at CPU inference: measured 1.7-1.9x the "
+        "messages/s and about 0.1 lower PERSON precision (`python -m tunehouse.pii.learned.throughput`).",
     )
     min_score: float = Field(
         0.5, ge=0.0, le=1.0,
