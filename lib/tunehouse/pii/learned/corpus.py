@@ -1,0 +1,208 @@
+"""The training corpus: labelled chat lines, letters and addresses in several languages, seeded.
+
+An :class:`Example` is a text with character spans labelled PERSON or STREET_ADDRESS; everything else is O.
+:func:`words_and_tags` gives the BIO view (words split on spaces and punctuation, as a BERT pre-tokeniser
+does). Shapes: support chat lines, casual chat, "Name: message" lines, letters and e-mails with greeting,
+sign-off, signature block and postal address, sentences about addresses, and hard negatives (languages,
+nationalities, cities and countries alone, brands, titles of works, public figures, capitalised words).
+
+Same :class:`CorpusConfig` and same source package versions -> the same corpus, byte for byte.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from tunehouse.pii.learned import addresses as A
+from tunehouse.pii.learned import sources as S
+from tunehouse.pii.learned import vocab as V
+from tunehouse.pii.learned.templates_en import EN
+from tunehouse.pii.learned.templates_eu import DE, ES, FR, IT, NL, PT
+
+LABELS = ("PERSON", "STREET_ADDRESS")
+TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {"en": EN, "de": DE, "fr": FR, "es": ES, "it": IT, "nl": NL,
+                                                     "pt": PT}
+# How often each shape is drawn: names and addresses in context, and as many sentences that have neither.
+KIND_WEIGHTS: dict[str, float] = {"support": 3.0, "casual": 2.0, "speaker": 1.2, "letter": 1.2, "address": 2.5,
+                                  "negative": 2.5, "mixed": 1.0}
+_SLOT = re.compile(r"\{(\w+)\}")
+_WORD = re.compile(r"\w+|[^\w\s]")
+_NON_PERSON_SPEAKERS = ("Agent", "Support", "Bot", "System", "Assistant", "Admin")
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    spans: tuple[tuple[int, int, str], ...]  # (start, end, label), sorted, non-overlapping
+    lang: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class CorpusConfig:
+    languages: tuple[str, ...] = ("en", "de", "fr", "es", "it", "nl", "pt")
+    sentences: int = 6000
+    seed: int = 13
+
+    def fingerprint(self) -> str:
+        """Hash of the configuration, the source package versions and this package's code and templates."""
+        h = hashlib.sha256(json.dumps(dataclasses.asdict(self), sort_keys=True).encode())
+        h.update(json.dumps(S.source_versions(), sort_keys=True).encode())
+        for path in sorted(Path(__file__).parent.glob("*.py")):
+            h.update(path.name.encode() + path.read_bytes())
+        return h.hexdigest()[:16]
+
+
+class _Builder:
+    """Accumulates text and labelled spans piece by piece."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.spans: list[tuple[int, int, str]] = []
+        self.length = 0
+
+    def add(self, text: str, label: str | None = None) -> None:
+        if label and text:
+            self.spans.append((self.length, self.length + len(text), label))
+        self.parts.append(text)
+        self.length += len(text)
+
+    def example(self, lang: str, kind: str) -> Example:
+        return Example("".join(self.parts), tuple(self.spans), lang, kind)
+
+
+def _slot_value(slot: str, rng: random.Random, lang: str) -> tuple[str, str | None]:
+    """The text of one template slot and its label (None = O)."""
+    lower = slot.endswith("_lower")
+    base = slot.removesuffix("_lower").rstrip("0123456789")
+    value, label = _SLOT_FILLERS[base](rng, lang)
+    return (value.lower() if lower and len(value.lower()) == len(value) else value), label
+
+
+_SLOT_FILLERS = {
+    "first": lambda r, lang: (A.first_name(r, lang), "PERSON"),
+    "full": lambda r, lang: (A.full_name(r, lang), "PERSON"),
+    "last": lambda r, lang: (A.surname(r, lang), "PERSON"),
+    "hon": lambda r, lang: (r.choice(V.HONORIFICS[lang]), None),
+    "addr": lambda r, lang: (A.address(r, lang), "STREET_ADDRESS"),
+    "addr_ml": lambda r, lang: (A.address(r, lang, multiline=True), "STREET_ADDRESS"),
+    "street": lambda r, lang: (A.street_line(r, lang), "STREET_ADDRESS"),
+    "city": lambda r, lang: (r.choice(S.cities(S.LANGUAGE_CITY_COUNTRIES[r.choice(tuple(S.LANGUAGE_CITY_COUNTRIES))])),
+                             None),
+    "country": lambda r, lang: (r.choice(S.countries()), None),
+    "lang": lambda r, lang: (r.choice(V.LANGUAGES[lang]), None),
+    "nat": lambda r, lang: (r.choice(V.NATIONALITIES[lang]), None),
+    "brand": lambda r, lang: (r.choice(V.BRANDS), None),
+    "title": lambda r, lang: (r.choice(V.TITLES), None),
+    "figure": lambda r, lang: (r.choice(V.PUBLIC_FIGURES), None),
+    "word": lambda r, lang: (r.choice(V.CAPITALISED_WORDS[lang]), None),
+    "num": lambda r, lang: (str(r.randint(1000, 99_999_999)), None),
+}
+
+
+def _render(template: str, rng: random.Random, lang: str, out: _Builder) -> None:
+    pos = 0
+    for m in _SLOT.finditer(template):
+        out.add(template[pos:m.start()])
+        out.add(*_slot_value(m.group(1), rng, lang))
+        pos = m.end()
+    out.add(template[pos:])
+
+
+def _speaker_lines(rng: random.Random, lang: str, out: _Builder) -> None:
+    """1-3 "Name: message" lines, sometimes with a time stamp; role names (Agent, Bot) are not people."""
+    for i in range(rng.randint(1, 3)):
+        if i:
+            out.add("\n")
+        if rng.random() < 0.25:
+            out.add(f"[{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}] ")
+        if rng.random() < 0.15:
+            out.add(rng.choice(_NON_PERSON_SPEAKERS))
+        else:
+            name = A.first_name(rng, lang) if rng.random() < 0.8 else A.full_name(rng, lang)
+            out.add(name.lower() if rng.random() < 0.1 and len(name.lower()) == len(name) else name, "PERSON")
+        out.add(rng.choice((": ", ":  ", " - ", ": ")))
+        _render(rng.choice(TEMPLATES[lang]["speaker"] + TEMPLATES[lang]["casual"][:4]), rng, lang, out)
+
+
+def _letter(rng: random.Random, lang: str, out: _Builder) -> None:
+    """Greeting, body, sign-off and a signature block (name, maybe role, company and postal address)."""
+    t = TEMPLATES[lang]
+    if rng.random() < 0.8:
+        _render(rng.choice(t["greet"]), rng, lang, out)
+        out.add(rng.choice(("\n\n", "\n", " ")))
+    out.add(rng.choice(t["body"]).capitalize() if rng.random() < 0.5 else rng.choice(t["body"]))
+    out.add(rng.choice(("\n\n", "\n", " ")))
+    out.add(rng.choice(t["signoff"]))
+    out.add(rng.choice(("\n", " ", "\n\n")))
+    name = A.full_name(rng, lang) if rng.random() < 0.6 else A.first_name(rng, lang)
+    out.add(name, "PERSON")
+    if rng.random() < 0.4:
+        out.add("\n" + rng.choice(t["role"]))
+    if rng.random() < 0.3:
+        out.add(("\n" if rng.random() < 0.7 else " | ") + rng.choice(V.BRANDS))
+    if rng.random() < 0.35:
+        out.add("\n")
+        out.add(A.address(rng, lang, multiline=rng.random() < 0.7), "STREET_ADDRESS")
+
+
+def _lowercased(ex: Example) -> Example:
+    low = ex.text.lower()
+    return dataclasses.replace(ex, text=low) if len(low) == len(ex.text) else ex
+
+
+def make_example(rng: random.Random, lang: str, kind: str) -> Example:
+    out = _Builder()
+    if kind == "speaker":
+        _speaker_lines(rng, lang, out)
+    elif kind == "letter":
+        _letter(rng, lang, out)
+    else:
+        _render(rng.choice(TEMPLATES[lang][kind]), rng, lang, out)
+    ex = out.example(lang, kind)
+    return _lowercased(ex) if kind in ("support", "casual", "address") and rng.random() < 0.1 else ex
+
+
+def build_corpus(config: CorpusConfig) -> list[Example]:
+    """``config.sentences`` examples, languages drawn evenly and English twice as often, shapes by KIND_WEIGHTS."""
+    unknown = sorted(set(config.languages) - set(TEMPLATES))
+    if unknown:
+        raise ValueError(f"no templates for languages {unknown}; known: {sorted(TEMPLATES)}")
+    rng = random.Random(config.seed)
+    lang_weights = [2.0 if lang == "en" else 1.0 for lang in config.languages]
+    kinds, kind_weights = list(KIND_WEIGHTS), list(KIND_WEIGHTS.values())
+    return [make_example(rng, rng.choices(config.languages, lang_weights)[0], rng.choices(kinds, kind_weights)[0])
+            for _ in range(config.sentences)]
+
+
+def split(examples: list[Example], heldout_fraction: float, seed: int) -> tuple[list[Example], list[Example]]:
+    """(train, held-out): a seeded shuffle, the last ``heldout_fraction`` held out."""
+    order = list(range(len(examples)))
+    random.Random(seed + 1).shuffle(order)
+    n_held = max(1, round(len(examples) * heldout_fraction))
+    return [examples[i] for i in order[n_held:]], [examples[i] for i in order[:n_held]]
+
+
+def words_and_tags(ex: Example) -> list[tuple[str, int, int, str]]:
+    """(word, start, end, BIO tag) for every word of the example."""
+    out = []
+    for m in _WORD.finditer(ex.text):
+        tag = "O"
+        for start, end, label in ex.spans:
+            if start <= m.start() < end:
+                tag = ("B-" if m.start() == start else "I-") + label
+                break
+        out.append((m.group(), m.start(), m.end(), tag))
+    return out
+
+
+def to_jsonl(examples: list[Example], path: Path) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        for ex in examples:
+            f.write(json.dumps(dataclasses.asdict(ex), ensure_ascii=False) + "\n")

@@ -1,0 +1,56 @@
+"""One small learned PII model per test session, trained through the real `tunehouse pii-model` command.
+
+The command is registered on a parser of our own (as cli.py does), run under a temporary storage.root, and
+logs to a real MLflow SQLite store there; the tests then read the artefact and the MLflow run it left.
+Small on purpose (a thousand sentences; as by default only the top two encoder layers and the head are
+trained): a couple of minutes on a busy 2-core machine, still a model a broken pipeline could not imitate.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+SMALL_MODEL = ["pii.model.sentences=1000", "pii.model.seed=7"]  # the default model, on a sixth of the corpus
+
+
+def run_command(argv: list[str]) -> int:
+    """Parse and run `tunehouse <argv>` with only our command registered, like the CLI's main() does."""
+    from tunehouse import runtime
+    from tunehouse.cli import common_options, settings_from
+    from tunehouse.commands import pii_model
+
+    parser = argparse.ArgumentParser(prog="tunehouse")
+    sub = parser.add_subparsers(dest="command")
+    pii_model.register(sub, common_options())
+    args = parser.parse_args(argv)
+    settings = settings_from(args)
+    runtime.configure_process()
+    return args.func(args, settings)
+
+
+@pytest.fixture(scope="session")
+def pii_command():
+    return run_command
+
+
+@pytest.fixture(scope="session")
+def trained(tmp_path_factory):
+    """(storage root, settings overrides, command output) of one `tunehouse pii-model` run."""
+    root = tmp_path_factory.mktemp("pii_model")
+    overrides = [f"storage.root={root}", *SMALL_MODEL]
+    argv = ["pii-model", *[a for o in overrides for a in ("--set", o)]]
+    rc = run_command(argv)
+    assert rc == 0
+    return root, overrides
+
+
+@pytest.fixture(scope="session")
+def model_dir(trained) -> Path:
+    from tunehouse.config import load_settings
+    from tunehouse.pii.learned.model import resolve_model_path
+
+    _root, overrides = trained
+    return Path(resolve_model_path(load_settings(overrides=overrides)))
