@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "tunehouse.commands.config",     # config
     "tunehouse.commands.demo",       # demo
     "tunehouse.commands.curate",     # curate, scrub, validate-data
+    "tunehouse.commands.pii_model",  # pii-model
     "tunehouse.commands.train",      # base-model, train, runs
     "tunehouse.commands.serve",      # serve, chat
     "tunehouse.commands.evaluate",   # evaluate
