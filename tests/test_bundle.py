@@ -182,3 +182,15 @@ def test_task_libraries_are_the_wheel_the_bundle_builds():
         assert wheels, task["task_key"]
         for whl in wheels:  # relative to the file that declares the task, as the CLI resolves them
             assert (path.parent / whl).parent.resolve() == out_dir.resolve(), (task["task_key"], whl)
+
+
+def test_python_m_tunehouse_is_the_same_command_line():
+    """One entry point family: the console script the tasks run and `python -m tunehouse` are one CLI."""
+    import subprocess
+    import sys
+
+    from tunehouse import __version__
+
+    out = subprocess.run([sys.executable, "-m", "tunehouse", "--version"], capture_output=True, text=True,
+                         timeout=120, check=True)
+    assert out.stdout.strip() == f"tunehouse {__version__}"
