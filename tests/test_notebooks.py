@@ -61,6 +61,7 @@ def run_notebook(name: str, parameters: dict, tmp_path: Path):
     nb.cells.insert(at + 1, injected)
     with pytest.MonkeyPatch.context() as mp:  # Jupyter's and IPython's files stay out of $HOME
         for var, sub in (("JUPYTER_RUNTIME_DIR", "runtime"), ("JUPYTER_DATA_DIR", "data"), ("IPYTHONDIR", "ipython")):
+            (tmp_path / "jupyter" / sub).mkdir(parents=True, exist_ok=True)
             mp.setenv(var, str(tmp_path / "jupyter" / sub))
         NotebookClient(nb, timeout=CELL_TIMEOUT_S, kernel_name="python3",
                        resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
