@@ -1,4 +1,5 @@
-"""One place that gives a SparkSession: Databricks' own, or a local one with tunehouse's settings."""
+"""One place that gives a SparkSession: Databricks' own, or a local one with tunehouse's settings, and a py4j
+gateway that survives this process forking (Ray starts its processes that way while Spark is up: the demo)."""
 
 from __future__ import annotations
 
@@ -25,8 +26,39 @@ def native_delta_available(spark: SparkSession) -> bool:
         return False
 
 
+def keep_jvm_connections_across_forks() -> None:
+    """Make an inherited py4j connection in a forked child let go of its socket without ``shutdown()``.
+
+    Why: Ray starts its processes with ``subprocess.Popen(preexec_fn=...)``, so Python runs in the child between
+    fork and exec. There CPython drops the thread states of the parent's other threads, among them py4j's
+    ``FinalizerWorker`` (it tells the JVM which objects Python released); py4j's thread-local finalizer then
+    closes that thread's connection, and ``close()`` calls ``socket.shutdown()``, which (unlike closing a file
+    descriptor) ends the TCP connection the parent still uses. The parent's next release then fails with
+    ``ConnectionResetError``; py4j retries on a new connection but logs the traceback (`tunehouse demo` printed
+    it during `train`). Only the process that owns the gateway may shut its connections down; a child drops its
+    copies, and exec (or exit) closes the file descriptors.
+    """
+    try:
+        from py4j.clientserver import ClientServerConnection
+    except ImportError:  # pragma: no cover - a py4j without the pinned-thread client (Spark Connect)
+        return
+    close = ClientServerConnection.close
+    if getattr(close, "owner_pid", None) is not None:
+        return
+    owner = os.getpid()
+
+    def close_in_owner_only(self, reset=False):
+        if os.getpid() == owner:
+            return close(self, reset)
+        self.socket = self.stream = None  # the child's copies of the descriptors; the connection stays up
+
+    close_in_owner_only.owner_pid = owner
+    ClientServerConnection.close = close_in_owner_only
+
+
 def get_spark(settings: Settings) -> SparkSession:
     """Return the active session on Databricks, else build a local one rooted in storage.root."""
+    keep_jvm_connections_across_forks()
     if settings.lakehouse.resolved_mode() == "databricks":
         return SparkSession.builder.getOrCreate()
     root = Path(settings.storage.spark).resolve()
