@@ -86,7 +86,6 @@ files, malformed rows) and :mod:`.truth` (truth.json).
 
 from __future__ import annotations
 
-import json
 import random
 from collections import Counter
 from dataclasses import dataclass, field
@@ -239,21 +238,3 @@ def generate_logs(out_dir: str | Path, conversations: int = 1000, seed: int = 7,
     truth_file.write_text(dump_truth(truth), encoding="utf-8")
     return GenerateResult(files=files, truth_file=truth_file, conversations=len(convs), messages=messages,
                           stats=_stats(truth, convs, rows))
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    import argparse
-
-    ap = argparse.ArgumentParser(description="Write synthetic Wanderly Travel chat exports plus ground truth.")
-    ap.add_argument("out_dir")
-    ap.add_argument("-n", "--conversations", type=int, default=1000)
-    ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--csv-fraction", type=float, default=0.2)
-    ap.add_argument("--languages", default="en,es,fr,de")
-    a = ap.parse_args(argv)
-    res = generate_logs(a.out_dir, a.conversations, a.seed, a.csv_fraction, a.languages.split(","), progress=True)
-    print(json.dumps(res.summary(), indent=2, ensure_ascii=False))
-
-
-if __name__ == "__main__":
-    main()
