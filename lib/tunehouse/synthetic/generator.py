@@ -118,7 +118,7 @@ from tunehouse.synthetic.records import Conv
 from tunehouse.synthetic.truth import build_truth, dump_truth
 from tunehouse.synthetic.values import iban_ok, luhn_ok
 
-__all__ = ["CSV_NAME", "JSONL_NAME", "GenerateResult", "generate_logs", "iban_ok", "luhn_ok", "main"]
+__all__ = ["CSV_NAME", "JSONL_NAME", "GenerateResult", "generate_logs", "iban_ok", "luhn_ok"]
 
 
 @dataclass
