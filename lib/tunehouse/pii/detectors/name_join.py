@@ -52,37 +52,40 @@ _PARTICLE_GAP_RE = re.compile(rf"(?:[ \t]+{PARTICLE})+[ \t]+")
 def join_adjacent(lex: Lexicon, text: str, ents: list[Entity]) -> list[Entity]:
     """``ents`` with every PERSON span grown over the name-like words right next to it, the
     merged names across particles ("<Julio César> van der <Berg>"), and a PERSON entity for each
-    such word next to a PERSON placeholder."""
+    such word next to a PERSON placeholder. ``ents`` itself is not changed."""
     has_ph = "<" in text and ("<PERSON>" in text or "<PERSON_" in text)
-    people = sum(1 for x in ents if x.type == "PERSON")
-    if not people and not has_ph:
-        return ents
-    out = list(ents)
-    taken = [(x.start, x.end) for x in ents]
-    if has_ph:
-        taken.extend((m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text))
-    changed = _grow_people(lex, text, out, taken)
-    if has_ph:
-        changed = _beside_placeholders(lex, text, out, taken) or changed
-        if changed:
-            out.sort(key=lambda x: x.start)
-    if people > 1:
-        _merge_across_particles(text, out)
+    people = [i for i, x in enumerate(ents) if x.type == "PERSON"]
+    growable = [i for i in people if _word_beside(text, ents[i])]
+    out = ents
+    if growable or has_ph:
+        out = list(ents)
+        taken = [(x.start, x.end) for x in ents]
+        if has_ph:
+            taken.extend((m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text))
+        changed = _grow_people(lex, text, out, taken, growable)
+        if has_ph:
+            changed = _beside_placeholders(lex, text, out, taken) or changed
+            if changed:
+                out.sort(key=lambda x: x.start)
+    if len(people) > 1:
+        out = _merge_across_particles(text, out)
     return out
 
 
-def _grow_people(lex: Lexicon, text: str, out: list[Entity], taken: list[tuple[int, int]]) -> bool:
-    """Grow each PERSON entity of ``out`` in place; True if one grew."""
+def _word_beside(text: str, ent: Entity) -> bool:
+    """Is there a word right before or after ``ent`` (a quick test, before looking at the words)?"""
+    s, e = ent.start, ent.end
+    return (s > 1 and text[s - 1] in " \t" and (text[s - 2].isalpha() or text[s - 2] in " \t")) or (
+        text[e:e + 1] in (" ", "\t") and e + 1 < len(text) and (text[e + 1] in WORD_START))
+
+
+def _grow_people(lex: Lexicon, text: str, out: list[Entity], taken: list[tuple[int, int]],
+                 indexes: list[int]) -> bool:
+    """Grow the PERSON entities at ``indexes`` of ``out`` in place; True if one grew."""
     changed = False
-    for i, ent in enumerate(out):
-        if ent.type != "PERSON":
-            continue
-        s, e = ent.start, ent.end
-        # quick exit: no word right before or after (the usual case)
-        if not (s > 1 and text[s - 1] in " \t" and (text[s - 2].isalpha() or text[s - 2] in " \t")) and not (
-                text[e:e + 1] in (" ", "\t") and e + 1 < len(text) and (text[e + 1] in WORD_START)):
-            continue
-        s, e = _grow(lex, text, s, e, taken)
+    for i in indexes:
+        ent = out[i]
+        s, e = _grow(lex, text, ent.start, ent.end, taken)
         if s != ent.start or e != ent.end:
             taken.append((s, e))
             out[i] = Entity("PERSON", s, e, ent.score)
@@ -109,15 +112,20 @@ def _beside_placeholders(lex: Lexicon, text: str, out: list[Entity], taken: list
     return changed
 
 
-def _merge_across_particles(text: str, out: list[Entity]) -> None:
-    """"<Julio César> van der <Berg>": two PERSON entities with only particles between are one."""
+def _merge_across_particles(text: str, ents: list[Entity]) -> list[Entity]:
+    """"<Julio César> van der <Berg>": two PERSON entities with only particles between are one
+    (a new list if any are merged, else ``ents``)."""
+    out = ents
     i = 0
     while i + 1 < len(out):
         a, b = out[i], out[i + 1]
         if a.type == b.type == "PERSON" and _PARTICLE_GAP_RE.fullmatch(text, a.end, b.start):
+            if out is ents:
+                out = list(ents)
             out[i:i + 2] = [Entity("PERSON", a.start, b.end, max(a.score, b.score))]
         else:
             i += 1
+    return out
 
 
 def _grow(lex: Lexicon, text: str, s: int, e: int, taken: list[tuple[int, int]]) -> tuple[int, int]:

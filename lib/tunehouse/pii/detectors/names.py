@@ -13,7 +13,14 @@ import re
 from tunehouse.pii.detectors.base import Cue, Scan, detector
 from tunehouse.pii.detectors.name_cues import MODALS, SUFFIX_CUE_RE, cue
 from tunehouse.pii.detectors.name_runs import analyse_run
-from tunehouse.pii.detectors.name_tokens import PARTICLES, RUN_RE, TOKEN, run_tokens
+from tunehouse.pii.detectors.name_tokens import (
+    PARTICLES,
+    RUN_RE,
+    TOKEN,
+    Token,
+    key_and_flags,
+    run_tokens,
+)
 from tunehouse.pii.entity import CUED_PERSON_PRIORITY, Candidate
 from tunehouse.pii.lexicon import (
     AMBIG,
@@ -125,18 +132,15 @@ def person_names(scan: Scan) -> list[Candidate]:
     text, lex = scan.text, scan.lex
     out: list[Candidate] = []
     for run in RUN_RE.finditer(text):
-        toks = run_tokens(lex, text, run.start(), run.end())
-        if not toks:
+        s, e = run.span()
+        raw = run.group()
+        if " " in raw or "\t" in raw:
+            analyse_run(lex, text, run_tokens(lex, text, s, e), out)
             continue
-        # quick exit: a single common word / place / unknown token with nothing before it
-        if len(toks) == 1:
-            t = toks[0]
-            f = t.flags
-            if not f & (FIRST | LAST) and (f & (COMMON | PLACE | TITLE | INDICATOR) or t.end - t.start < 2):
-                continue
-            if not f and not cue(text, t.start) and not SUFFIX_CUE_RE.match(text[t.end:t.end + 40]):
-                continue
-        analyse_run(lex, text, toks, out)
+        # one word, the usual run (the first word of a sentence): looked up before making a Token
+        key, f = key_and_flags(lex, raw)
+        if not _lone_word_is_no_name(text, s, e, f):
+            analyse_run(lex, text, [Token(s, e, key, f, raw)], out)
     out.extend(_coordinated(lex, text, scan.found + out))
     if "\n" in text:
         out.extend(_signatures(lex, text))
@@ -148,6 +152,15 @@ def person_names(scan: Scan) -> list[Candidate]:
             if m.group(3) or (given & FIRST and not given & COMMON and len(m.group(1)) > 2):
                 out.append(Candidate("PERSON", m.start(), m.end(2), 0.9))
     return out
+
+
+def _lone_word_is_no_name(text: str, s: int, e: int, f: int) -> bool:
+    """A run of one word (text[s:e], lexicon flags ``f``) that is certainly no name: a common word,
+    place, title or indicator that is no first name or surname, a single letter, or an unknown word
+    with no cue before or after it."""
+    if not f & (FIRST | LAST) and (f & (COMMON | PLACE | TITLE | INDICATOR) or e - s < 2):
+        return True
+    return not f and not cue(text, s) and not SUFFIX_CUE_RE.match(text[e:e + 40])
 
 
 def _coordinated(lex: Lexicon, text: str, cands: list[Candidate]) -> list[Candidate]:
