@@ -25,6 +25,7 @@ from tunehouse.pii.detectors import (
     financial,
     identifiers,
     names,
+    phone_numbers,
 )
 from tunehouse.pii.detectors.base import Detector, Scan
 from tunehouse.pii.detectors.custom import custom_detectors
@@ -56,6 +57,7 @@ PIPELINE: tuple[Detector, ...] = (
     identifiers.booking_codes,
     addresses.street_addresses,
     digit_runs.cards_and_phones,  # around all of the above
+    phone_numbers.library_phones,  # after the cards: never over one
     contact.phone_lines,
     contact.cut_long_phones,
     # the rest
