@@ -6,10 +6,12 @@ evaluation sets."""
 from __future__ import annotations
 
 import pytest
-from tunehouse.pii.detectors import Scan
+from tunehouse.pii.detectors import Scan, checksum_ids
+from tunehouse.pii.detectors.digit_runs import cards_and_phones
 from tunehouse.pii.detectors.phone_numbers import library_phones
 from tunehouse.pii.scrubber import Scrubber
 from tunehouse.pii.settings import PiiSettings
+from tunehouse.pii.validators import dni_ok, iban_ok, luhn_ok, nie_ok, nir_ok
 
 
 def _phones(text: str) -> list[str]:
@@ -42,3 +44,50 @@ def test_library_leaves_dates_amounts_and_order_numbers(text):
 def test_scrubber_removes_extension_with_the_number():
     out, _ = Scrubber(PiiSettings()).scrub_text("ring the office on 001-212-555-0187x733 after nine")
     assert "0187" not in out and "733" not in out
+
+
+# ---------------------------------------------------------------- cards and national ids (stdnum)
+
+def _found(detector, text: str) -> list[tuple[str, str]]:
+    return sorted({(c.type, text[c.start:c.end]) for c in detector.detect(Scan(text))})
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("meine AHV-Nummer 756.1234.5678.97 bitte", "756.1234.5678.97"),
+    ("PESEL 90071512342 w systemie", "90071512342"),
+    ("isikukood on 49007151236", "49007151236"),
+    ("Steuer-ID 86 421 975 317 im Brief", "86 421 975 317"),
+    ("rijksregisternummer 90.07.15-017.17", "90.07.15-017.17"),
+    ("mijn BSN is 111222333", "111222333"),
+    ("o meu NIF 298765438, obrigado", "298765438"),
+    ("codice fiscale RSSMRA85T10A562S", "RSSMRA85T10A562S"),
+])
+def test_checksummed_national_ids(text, value):
+    assert _found(checksum_ids.checksum_ids, text) == [("ID_NUMBER", value)]
+
+
+@pytest.mark.parametrize("text", [
+    "ich rufe unter 756.1234.5678.98 an",  # AHV shape, wrong check digit
+    "PESEL 90071512343",  # wrong check digit
+    "mijn BSN is 111222334",
+    "order 111222333 shipped",  # valid by chance, but an order number
+    "Steuer-ID 11 111 111 111",  # the Steuer-ID repeats no digit more than three times
+])
+def test_national_id_shapes_need_their_check_digits(text):
+    assert _found(checksum_ids.checksum_ids, text) == []
+
+
+def test_twelve_digit_maestro_cards():
+    assert _found(cards_and_phones, "Maestro 6703 1234 5671 please") == [("CREDIT_CARD", "6703 1234 5671")]
+    assert _found(cards_and_phones, "Maestro 670312345671.") == [("CREDIT_CARD", "670312345671")]
+    # twelve Luhn-valid digits outside the Maestro ranges are no card
+    assert not [t for t, _ in _found(cards_and_phones, "ref 4000 0000 0002") if t == "CREDIT_CARD"]
+
+
+def test_validators_keep_their_behaviour_on_stdnum():
+    assert luhn_ok("4111111111111111") and not luhn_ok("4111111111111112")
+    assert iban_ok("DE89370400440532013000") and not iban_ok("DE89370400440532013001")
+    assert dni_ok("12345678", "Z") and not dni_ok("12345678", "A")
+    assert nie_ok("X", "1234567", "L") and not nie_ok("X", "1234567", "M")
+    assert nir_ok(("1", "84", "12", "76", "451", "089", "46"))
+    assert not nir_ok(("1", "84", "12", "76", "451", "089", "47"))

@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from tunehouse.pii.detectors import (
     addresses,
+    checksum_ids,
     contact,
     dates,
     digit_runs,
@@ -54,6 +55,7 @@ PIPELINE: tuple[Detector, ...] = (
     identifiers.ssns,
     contact.ip_addresses,
     identifiers.national_ids,
+    checksum_ids.checksum_ids,
     identifiers.booking_codes,
     addresses.street_addresses,
     digit_runs.cards_and_phones,  # around all of the above
