@@ -6,7 +6,7 @@ evaluation sets."""
 from __future__ import annotations
 
 import pytest
-from tunehouse.pii.detectors import Scan, checksum_ids
+from tunehouse.pii.detectors import Scan, addresses, checksum_ids
 from tunehouse.pii.detectors.digit_runs import cards_and_phones
 from tunehouse.pii.detectors.phone_numbers import library_phones
 from tunehouse.pii.scrubber import Scrubber
@@ -91,3 +91,43 @@ def test_validators_keep_their_behaviour_on_stdnum():
     assert nie_ok("X", "1234567", "L") and not nie_ok("X", "1234567", "M")
     assert nir_ok(("1", "84", "12", "76", "451", "089", "46"))
     assert not nir_ok(("1", "84", "12", "76", "451", "089", "47"))
+
+
+# ---------------------------------------------------------------- street addresses
+
+def _addresses(text: str) -> list[str]:
+    scan = Scan(text)
+    return sorted({text[c.start:c.end] for d in (addresses.street_addresses, addresses.postal_addresses)
+                   for c in d.detect(scan)})
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("ship to 982 Quarry Bend, Lakeport, OR 97411 thanks", "982 Quarry Bend, Lakeport, OR 97411"),
+    ("508 Tillman Hollow\nFairhaven, VT 05743", "508 Tillman Hollow\nFairhaven, VT 05743"),
+    ("55 Mill Lane\nNorman, OK 73069", "55 Mill Lane\nNorman, OK 73069"),
+    ("19 Holly Close\nRipon\nHG4 1AB", "19 Holly Close\nRipon\nHG4 1AB"),
+    ("mail: Unit 4021 Box 7734, APO AE 09123", "Unit 4021 Box 7734, APO AE 09123"),
+    ("PSC 1180, Box 3345, FPO AP 96521", "PSC 1180, Box 3345, FPO AP 96521"),
+    ("USNS Mercy\nFPO AP 96672", "USNS Mercy\nFPO AP 96672"),
+    ("Lieferung an Kastanienweg 14, 04109 Leipzig", "Kastanienweg 14, 04109 Leipzig"),
+    ("ich wohne am Hans-Sachs-Ring 8", "Hans-Sachs-Ring 8"),
+    ("saada Vabaduse pst 12 peale", "Vabaduse pst 12"),
+    ("It's Narva 45\n10152 Tallinn", "Narva 45\n10152 Tallinn"),
+    ("Prinsengracht 263\n1016 GV Amsterdam", "Prinsengracht 263\n1016 GV Amsterdam"),
+    ("Laan van Nieuw Oost-Indië 9, 2593 BJ Den Haag", "Laan van Nieuw Oost-Indië 9, 2593 BJ Den Haag"),
+    ("na adres al. Lipowa 12, 20-020 Lublin", "al. Lipowa 12, 20-020 Lublin"),
+    ("ul. Długa 7, 80-831 Gdańsk", "ul. Długa 7, 80-831 Gdańsk"),
+])
+def test_street_addresses(text, address):
+    assert address in _addresses(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I arrived on May 5, 2019 Paris was lovely",
+    "Room 12, 10115 Berlin is the hotel's street",
+    "We were 3, 1200 Passengers were on board",
+    "Gate 4, 2023 Terminal",
+    "I have 4 Key points to raise, OK 12345 times",  # a USPS suffix needs city, state and ZIP
+])
+def test_no_address_without_a_street_line(text):
+    assert not [a for a in _addresses(text) if "," in a or "\n" in a]

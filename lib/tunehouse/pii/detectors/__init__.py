@@ -58,6 +58,7 @@ PIPELINE: tuple[Detector, ...] = (
     checksum_ids.checksum_ids,
     identifiers.booking_codes,
     addresses.street_addresses,
+    addresses.postal_addresses,
     digit_runs.cards_and_phones,  # around all of the above
     phone_numbers.library_phones,  # after the cards: never over one
     contact.phone_lines,
