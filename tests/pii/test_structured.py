@@ -117,6 +117,14 @@ def _addresses(text: str) -> list[str]:
     ("Laan van Nieuw Oost-Indië 9, 2593 BJ Den Haag", "Laan van Nieuw Oost-Indië 9, 2593 BJ Den Haag"),
     ("na adres al. Lipowa 12, 20-020 Lublin", "al. Lipowa 12, 20-020 Lublin"),
     ("ul. Długa 7, 80-831 Gdańsk", "ul. Długa 7, 80-831 Gdańsk"),
+    # the house number first, lower-case street types, particles in the city
+    ("17 Via dei Mille\n90139 Palermo", "17 Via dei Mille\n90139 Palermo"),
+    ("8 Tartu maantee, 10115 Tallinn", "8 Tartu maantee, 10115 Tallinn"),
+    ("Rúa do Franco 12, 15702 Santiago de Compostela", "Rúa do Franco 12, 15702 Santiago de Compostela"),
+    ("Rua Augusta 44, 3º Esq\n1100-053 Lisboa", "Rua Augusta 44, 3º Esq\n1100-053 Lisboa"),
+    ("Am Lindenhof 3\n79098 Freiburg", "Am Lindenhof 3\n79098 Freiburg"),
+    ("Flat 2, 14 Elm Road, Leeds LS6 2AB", "Flat 2, 14 Elm Road, Leeds LS6 2AB"),
+    ("771 Orchard Turnpike\nHexham\nNE46 3AB", "771 Orchard Turnpike\nHexham\nNE46 3AB"),
 ])
 def test_street_addresses(text, address):
     assert address in _addresses(text)
@@ -127,6 +135,7 @@ def test_street_addresses(text, address):
     "Room 12, 10115 Berlin is the hotel's street",
     "We were 3, 1200 Passengers were on board",
     "Gate 4, 2023 Terminal",
+    "I ordered 2 Large Pizzas, 1200 Euro later",
     "I have 4 Key points to raise, OK 12345 times",  # a USPS suffix needs city, state and ZIP
 ])
 def test_no_address_without_a_street_line(text):
