@@ -36,6 +36,8 @@ def test_library_finds_national_and_extended_formats(text, phone):
     "see you on 2024-06-01 at 10:30",
     "card 4000 0566 5566 5557 expired",  # a card number (Luhn-valid), never a phone
     "ticket 551234 and 556789",
+    "On 2023-11-04 21:17 the support team wrote:",  # a date and an hour
+    "Le 14/05/2024 09:30, le service a écrit",
 ])
 def test_library_leaves_dates_amounts_and_order_numbers(text):
     assert _phones(text) == []

@@ -36,6 +36,9 @@ _RUN_RE = re.compile(r"(?<![\w+@.,/\-])[+(]?\d[\d().\-/ ]{5,24}\d(?=x\d|(?![\w]|
 _EXT_RE = re.compile(r"(?:\s*(?:ext\.?|extension|x|#|poste|Durchwahl|DW)[\s.:]*[-–]?\s*|-)\d{1,5}(?![\w]|[.,]\d)")
 _PLUS_RE = re.compile(r"\(?\+")
 _SEPARATOR_RE = re.compile(r"\d[ .\-/()]+\d")
+# a date inside the run ("2023-09-06 23" of "On 2023-09-06 23:03 ... wrote"), or a time right after it
+_DATE_IN_RUN_RE = re.compile(r"(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](?:19|20)?\d\d(?!\d)")
+_TIME_AFTER_RE = re.compile(r"[:h]\d")
 
 
 def _digits(val: str) -> int:
@@ -75,6 +78,8 @@ def library_phones(scan: Scan) -> list[Candidate]:
     for run in _RUN_RE.finditer(text):
         s0, e0 = run.start(), run.end()
         if any(a < e0 and s0 < b for a, b in strong) or not _plausible(run.group()):
+            continue
+        if _DATE_IN_RUN_RE.search(run.group()) or _TIME_AFTER_RE.match(text, e0):
             continue
         span = _library_match(run.group())
         if span is None:
