@@ -1,7 +1,13 @@
 """Street addresses: house number + street + street type in English ("221B Baker Street, London NW1
 6XE"), French ("12 rue de la Paix"), Spanish / Italian / Portuguese / Polish with the type first
-("Calle Mayor 5, 3º B"), German and Nordic compounds ("Hauptstraße 5"), the rest of the clause after
-an address cue ("my address is ...", "ich wohne in ..."), and a postcode after its cue.
+("Calle Mayor 5, 3º B"), German, Dutch, Nordic and Estonian street types ("Hauptstraße 5", "Pärnu mnt
+12"), the rest of the clause after an address cue ("my address is ...", "ich wohne in ..."), and a
+postcode after its cue.
+
+``postal_addresses`` finds the addresses that their postal part makes certain even without a street
+type from the lists above: US streets with any USPS suffix before city, state code and ZIP, US
+military mail (APO / FPO / DPO), and street lines of capitalised words and a house number (either
+order) followed by a postcode and a city ("Pikk 17, 10123 Tallinn").
 """
 
 from __future__ import annotations
