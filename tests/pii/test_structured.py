@@ -25,6 +25,9 @@ def _phones(text: str) -> list[str]:
     ("Natel +41 (0)78 912 34 56 abends", "+41 (0)78 912 34 56"),
     ("erreichbar unter 0676 987 65 43", "0676 987 65 43"),
     ("(212) 555-0187 ext. 9 is the front desk", "(212) 555-0187 ext. 9"),
+    ("bel 020-5551234 toestel 31 maar", "020-5551234 toestel 31"),
+    ("llamar al (+34) 912 345 678 hoy", "(+34) 912 345 678"),
+    ("chiama 02 1234 5678 interno 12", "02 1234 5678 interno 12"),
 ])
 def test_library_finds_national_and_extended_formats(text, phone):
     assert _phones(text) == [phone]

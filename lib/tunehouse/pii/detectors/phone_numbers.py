@@ -31,10 +31,12 @@ PHONE_REGIONS: tuple[str, ...] = (
 
 # a run of digit groups that may be a phone number (the library decides): optional "+", groups
 # separated by one blank, dot, dash, slash or parenthesis
-_RUN_RE = re.compile(r"(?<![\w+@.,/\-])[+(]?\d[\d().\-/ ]{5,24}\d(?=x\d|(?![\w]|[.,]\d))")
-# an extension after the number the library matched ("x481", "ext. 22", "Durchwahl -82", "-24")
-_EXT_RE = re.compile(r"(?:\s*(?:ext\.?|extension|x|#|poste|Durchwahl|DW)[\s.:]*[-–]?\s*|-)\d{1,5}(?![\w]|[.,]\d)")
-_PLUS_RE = re.compile(r"\(?\+")
+_RUN_RE = re.compile(r"(?<![\w+@.,/\-])(?:\(\+|[+(])?\d[\d().\-/ ]{5,24}\d(?=x\d|(?![\w]|[.,]\d))")
+# an extension after the number the library matched ("x481", "ext. 22", "Durchwahl -82", "-24", Dutch
+# "toestel 12", Italian "interno 4", Spanish "extensión 3", Polish "wewn. 21")
+_EXT_RE = re.compile(r"(?:\s*(?:ext\.?|extension|x|#|poste|Durchwahl|DW|Nebenstelle|toestel|tst\.?|interno|int\."
+                     r"|extensi[óo]n|wewn\.?)[\s.:]*[-–]?\s*|-)\d{1,5}(?![\w]|[.,]\d)")
+_PLUS_RE = re.compile(r"\(?\+")  # "+34 ...", "(+34) ..."
 _SEPARATOR_RE = re.compile(r"\d[ .\-/()]+\d")
 # a date inside the run ("2023-09-06 23" of "On 2023-09-06 23:03 ... wrote"), or a time right after it
 _DATE_IN_RUN_RE = re.compile(r"(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](?:19|20)?\d\d(?!\d)")
