@@ -6,7 +6,7 @@ evaluation sets."""
 from __future__ import annotations
 
 import pytest
-from tunehouse.pii.detectors import Scan, addresses, checksum_ids
+from tunehouse.pii.detectors import Scan, addresses, checksum_ids, identifiers
 from tunehouse.pii.detectors.digit_runs import cards_and_phones
 from tunehouse.pii.detectors.phone_numbers import library_phones
 from tunehouse.pii.scrubber import Scrubber
@@ -145,3 +145,13 @@ def test_street_addresses(text, address):
 ])
 def test_no_address_without_a_street_line(text):
     assert not [a for a in _addresses(text) if "," in a or "\n" in a]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("SSN for the loan form, it is 512-44-8123 ok", ["512-44-8123"]),
+    ("my social is 512448123", ["512448123"]),
+    ("social media 512448123", []),  # no cue
+    ("SSN for the form: 666-12-3456", []),  # area 666 is never issued
+])
+def test_ssn_a_few_words_after_its_cue(text, found):
+    assert [text[c.start:c.end] for c in identifiers.cued_ssns.detect(Scan(text))] == found

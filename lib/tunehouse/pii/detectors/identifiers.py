@@ -16,9 +16,11 @@ from tunehouse.pii.lexicon import COMMON, FIRST, FUNCTION_WORDS, LAST, PLACE
 from tunehouse.pii.validators import dni_ok, nie_ok, nir_ok, ssn_ok
 
 _SSN_RE = re.compile(r"(\d(?<![\d\-/.]\d)\d{2})-(\d{2})-(\d{4})(?![\d\-/])")
+# the number may come a few words after the cue ("SSN for the credit check, it's 123456789", "my social
+# is ..."); the SSN rules (``ssn_ok``) and the nine digits keep that loose
 _SSN_CUE_RE = re.compile(
-    r"(?i:\b(?:ssn|social security(?:\s+(?:number|no\.?|#))?|soc\.?\s*sec\.?(?:\s*(?:no\.?|#))?)\b)"
-    r"(?:\s*(?:is|was|:|#|=)\s*)*\s*(\d{3}[- ]?\d{2}[- ]?\d{4})(?!\d)")
+    r"(?i:\b(?:ssn|social security(?:\s+(?:number|no\.?|#))?|soc\.?\s*sec\.?(?:\s*(?:no\.?|#))?|(?<=my )social)\b)"
+    r"[^\d\n]{0,40}?(?<![\w\-])(\d{3}[- ]?\d{2}[- ]?\d{4})(?![\d\-])")
 
 # ---------------------------------------------------------------- documents and bookings
 # filler words between a cue and its value: "passport number is", "Buchungsnummer lautet", "n°"
