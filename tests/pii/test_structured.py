@@ -155,3 +155,15 @@ def test_no_address_without_a_street_line(text):
 ])
 def test_ssn_a_few_words_after_its_cue(text, found):
     assert [text[c.start:c.end] for c in identifiers.cued_ssns.detect(Scan(text))] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("meine AHV-Nummer ist 756.1234.5678.90, danke", ["756.1234.5678.90"]),  # check digit wrong: the cue decides
+    ("Versicherungsnummer: 12 150785 M 123", ["12 150785 M 123"]),
+    ("il mio codice fiscale è BNCLRA80A41H501X grazie", ["BNCLRA80A41H501X"]),
+    ("minu isikukood on 38001085718.", ["38001085718"]),
+    ("PESEL jest 90071512342", ["90071512342"]),
+    ("customer number 99812 thanks", ["99812"]),  # the next word is no part of the number
+])
+def test_national_id_cues_in_their_own_languages(text, found):
+    assert sorted({text[c.start:c.end] for c in identifiers.cued_ids.detect(Scan(text))}) == found
