@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from phonenumbers import Leniency, PhoneNumberMatcher
+from phonenumbers import NumberParseException, is_valid_number, parse
 
 from tunehouse.pii.detectors.base import Scan, detector, strong_spans
 from tunehouse.pii.detectors.contact import DATE_SHAPE, phone_context_ok
@@ -48,14 +48,17 @@ def _digits(val: str) -> int:
 
 
 def _library_match(run: str) -> tuple[int, int] | None:
-    """The span of a number at the start of ``run`` (after its "(") that the library calls valid for
-    one of the regions; a number found further in is part of something longer."""
+    """The span of ``run`` when the library parses it as a number valid for one of the regions
+    (``parse`` + ``is_valid_number``: a few times cheaper than ``PhoneNumberMatcher``, which would
+    also look for numbers inside the run: a number further in is part of something longer)."""
     regions = PHONE_REGIONS[:1] if _PLUS_RE.match(run) else PHONE_REGIONS
     for region in regions:
-        for m in PhoneNumberMatcher(run, region, leniency=Leniency.VALID):
-            if m.start <= 1:
-                return m.start, m.end
-            break
+        try:
+            number = parse(run, region)
+        except NumberParseException:
+            continue
+        if is_valid_number(number):
+            return 0, len(run)
     return None
 
 
