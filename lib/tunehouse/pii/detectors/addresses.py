@@ -113,6 +113,8 @@ _ADDR_STREET_POSTCODE_RE = re.compile(
 _ADDR_NUMBER_FIRST_RE = re.compile(
     r"\d(?<![\w/.,\-]\d)\d{0,4}[A-Za-z]?[ \t]+(?P<street>[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,5}?)"
     r"(?:,[ \t]*|[ \t]*\n\s*)" + _POSTCODE_CITY + r"(?![\w\-])")
+# a cheap test for what every street line above needs: a postcode and a capitalised word after it
+_POSTCODE_HINT_RE = re.compile(r"\d{2}(?:\d{2}|-\d{3})[ \t]?(?:\d|[A-Z]{2})?[ \t]+[^\W\d_]")
 # lower-case street types that follow the name ("Aarde maantee") or lead it ("rue", "via")
 _LOWER_STREET_TYPES = frozenset("maantee tänav tn mnt pst puiestee põik rue allée via viale calle rua rúa".split())
 # amounts and units are no city: "2 Large Pizzas, 1200 Euro"
@@ -236,6 +238,8 @@ def postal_addresses(scan: Scan) -> list[Candidate]:
     out = [Candidate("STREET_ADDRESS", m.start(), m.end(), 0.85) for m in _ADDR_US_FULL_RE.finditer(text)]
     if "PO " in text:
         out.extend(Candidate("STREET_ADDRESS", m.start(), m.end(), 0.9) for m in _ADDR_MILITARY_RE.finditer(text))
+    if not _POSTCODE_HINT_RE.search(text):
+        return out  # the street-line shapes below all end in a postcode and a city
     for m in _ADDR_STREET_POSTCODE_RE.finditer(text):
         start = _street_line_start(m, scan.lex.flags)
         if start is not None:
