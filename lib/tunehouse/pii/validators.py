@@ -1,7 +1,22 @@
-"""Checksums and validity rules of structured identifiers: Luhn (cards), IBAN mod-97, US SSN area
-rules, Spanish DNI/NIE letters and French NIR keys."""
+"""Checksums and validity rules of structured identifiers. Where ``python-stdnum`` has the rule it is
+used (Luhn, ISO 7064 mod 97-10 of IBANs, Spanish DNI/NIE letters, French NIR keys, and the national
+ids of ``NATIONAL_ID_RULES``); what it lacks stays here (IBAN lengths by country, US SSN area rules).
+"""
 
 from __future__ import annotations
+
+from stdnum import luhn
+from stdnum.be import nn as be_nn
+from stdnum.ch import ssn as ch_ahv
+from stdnum.de import idnr as de_idnr
+from stdnum.ee import ik as ee_ik
+from stdnum.es import dni, nie
+from stdnum.fr import nir
+from stdnum.iso7064 import mod_97_10
+from stdnum.it import codicefiscale as it_cf
+from stdnum.nl import bsn as nl_bsn
+from stdnum.pl import pesel as pl_pesel
+from stdnum.pt import nif as pt_nif
 
 IBAN_LEN = {
     "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BI": 27,
@@ -14,28 +29,17 @@ IBAN_LEN = {
     "SA": 24, "SC": 31, "SD": 18, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "SO": 23, "ST": 25, "SV": 28,
     "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30,
 }
-_DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
 
 
 def luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = ord(ch) - 48
-        if i % 2:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return total % 10 == 0
+    return luhn.is_valid(digits)
 
 
 def iban_ok(iban: str) -> bool:
     iban = iban.upper()
     if len(iban) != IBAN_LEN.get(iban[:2], -1) or not iban[2:4].isdigit():
         return False
-    rearranged = iban[4:] + iban[:4]
-    num = "".join(str(int(c, 36)) for c in rearranged)
-    return int(num) % 97 == 1
+    return mod_97_10.is_valid(iban[4:] + iban[:4])
 
 
 def ssn_ok(area: str, group: str, serial: str) -> bool:
@@ -43,13 +47,26 @@ def ssn_ok(area: str, group: str, serial: str) -> bool:
 
 
 def dni_ok(number: str, letter: str) -> bool:
-    return _DNI_LETTERS[int(number) % 23] == letter.upper()
+    return dni.is_valid(number + letter)
 
 
 def nie_ok(prefix: str, number: str, letter: str) -> bool:
-    return dni_ok(str("XYZ".index(prefix.upper())) + number, letter)
+    return nie.is_valid(prefix + number + letter)
 
 
 def nir_ok(parts: tuple[str, ...]) -> bool:
-    body = "".join(parts[:6]).replace("2A", "19").replace("2B", "18")
-    return 97 - int(body) % 97 == int(parts[6])
+    return nir.is_valid("".join(parts))
+
+
+# the national ids found by shape and check digits (``detectors.checksum_ids``): name -> stdnum's
+# is_valid. All but the codice fiscale are digits only; each rule checks a date or a check digit.
+NATIONAL_ID_RULES = {
+    "ch.ahv": ch_ahv.is_valid,  # Swiss AHV/AVS number, 756.XXXX.XXXX.XC (EAN-13)
+    "pl.pesel": pl_pesel.is_valid,  # birth date + check digit
+    "ee.ik": ee_ik.is_valid,  # Estonian isikukood: century/sex, birth date, check digit
+    "de.idnr": de_idnr.is_valid,  # Steuer-ID: digit repetition rule + ISO 7064 mod 11,10
+    "be.nn": be_nn.is_valid,  # Belgian national number: birth date + mod 97
+    "nl.bsn": nl_bsn.is_valid,  # burgerservicenummer: 11-proof
+    "pt.nif": pt_nif.is_valid,  # Portuguese NIF: first digit class + mod 11
+    "it.codicefiscale": it_cf.is_valid,  # letters of the name, birth date and place, check letter
+}

@@ -19,12 +19,14 @@ from collections.abc import Callable
 
 from tunehouse.pii.detectors import (
     addresses,
+    checksum_ids,
     contact,
     dates,
     digit_runs,
     financial,
     identifiers,
     names,
+    phone_numbers,
 )
 from tunehouse.pii.detectors.base import Detector, Scan
 from tunehouse.pii.detectors.custom import custom_detectors
@@ -53,9 +55,12 @@ PIPELINE: tuple[Detector, ...] = (
     identifiers.ssns,
     contact.ip_addresses,
     identifiers.national_ids,
+    checksum_ids.checksum_ids,
     identifiers.booking_codes,
     addresses.street_addresses,
+    addresses.postal_addresses,
     digit_runs.cards_and_phones,  # around all of the above
+    phone_numbers.library_phones,  # after the cards: never over one
     contact.phone_lines,
     contact.cut_long_phones,
     # the rest

@@ -1,7 +1,13 @@
 """Street addresses: house number + street + street type in English ("221B Baker Street, London NW1
 6XE"), French ("12 rue de la Paix"), Spanish / Italian / Portuguese / Polish with the type first
-("Calle Mayor 5, 3º B"), German and Nordic compounds ("Hauptstraße 5"), the rest of the clause after
-an address cue ("my address is ...", "ich wohne in ..."), and a postcode after its cue.
+("Calle Mayor 5, 3º B"), German, Dutch, Nordic and Estonian street types ("Hauptstraße 5", "Pärnu mnt
+12"), the rest of the clause after an address cue ("my address is ...", "ich wohne in ..."), and a
+postcode after its cue.
+
+``postal_addresses`` finds the addresses that their postal part makes certain even without a street
+type from the lists above: US streets with any USPS suffix before city, state code and ZIP, US
+military mail (APO / FPO / DPO), and street lines of capitalised words and a house number (either
+order) followed by a postcode and a city ("Pikk 17, 10123 Tallinn").
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ import re
 
 from tunehouse.pii.detectors.base import HAS_DIGIT, Cue, Scan, detector
 from tunehouse.pii.entity import Candidate
+from tunehouse.pii.lexicon import COMMON, FUNCTION_WORDS
 
 _STREET_TYPES_EN = (
     r"(?:(?:Street|Avenue|Road|Lane|Boulevard|Drive|Court|Place|Square|Terrace|Way|Close|Crescent|Parkway"
@@ -20,9 +27,14 @@ _UKPC = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
 _UNIT = (r"(?:,?\s*(?i:apt\.?|apartment|suite|ste\.?|unit|flat|fl\.?|floor|room|rm\.?|bldg\.?|building|#)"
          r"\s*[A-Za-z0-9\-]{1,6})")
 _ADDR_TAIL = (
-    rf"(?:,\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,2}},?\s+(?:[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?|{_UKPC}|\d{{4,5}})"
+    rf"(?:(?:,\s*|[ \t]*\n\s*)[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,2}},?\s+"
+    rf"(?:[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?|{_UKPC}|\d{{4,5}})"
     rf"|,?\s+[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?|,?\s+{_UKPC})?")
+# a city after a postcode: capitalised words, with the particles of "Vilanova i la Geltrú", "Mazara del Vallo"
+_CITY = (r"[A-ZÀ-ÝŁŚŻŹĆŃ][\w'’\-]+(?:[ \t\-]+(?:(?:i|y|la|le|de|del|della|di|da|do|sur|en|am|an|im|der|el|les)"
+         r"[ \t]+)*[A-ZÀ-ÝŁŚŻŹĆŃ][\w'’\-]+){0,2}")
 _ADDR_EN_RE = re.compile(
+    rf"(?:(?i:flat|apt\.?|apartment|suite|unit)[ \t]*[A-Za-z0-9\-]{{1,5}},?[ \t]+)?"  # "Flat 5, 27 Elm Road"
     rf"\d(?<![\w/.,\-]\d)\d{{0,4}}[A-Za-z]?(?:[-/]\d{{1,4}}[A-Za-z]?)?,?\s+"
     rf"(?:(?:[A-Z][\w'’.\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}{_STREET_TYPES_EN}"
     rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b)?{_UNIT}?{_ADDR_TAIL}")
@@ -30,31 +42,91 @@ _PRONOUN_I_RE = re.compile(r"\sI(?:['’][a-z]{1,2})?\s")
 _ADDR_FR_RE = re.compile(
     r"\d(?<![\w/.,\-]\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?i:rue|avenue|av\.|boulevard|bd|place|all[ée]e|impasse|chemin"
     r"|quai|cours|route|passage|square|voie|rond-point)\s+(?:(?:de\s+la|de\s+l'|d'|de|du|des|la|le|les|l')\s*)?"
-    r"[A-ZÀ-Ý][\w'’\-]*(?:\s+(?:(?:de|du|des|la|le|les|d'|l')\s*)?[A-ZÀ-Ý][\w'’\-]*){0,3}"
+    r"[A-ZÀ-Ý][\w'’\-]*(?:\s+(?:(?:de|du|des|la|le|les|d'|l')\s*)?[A-ZÀ-Ý][\w'’\-]*){0,5}"
     r"(?:,?\s*\d{5}\s+[A-ZÀ-Ý][\w'’\-]+(?:[\s\-][A-ZÀ-Ý][\w'’\-]+){0,2})?")
 _ADDR_TYPE_FIRST_RE = re.compile(
     r"\b(?:Calle|C/|Avenida|Avda\.?|Av\.|Paseo|Pº|Plaza|Pza\.?|Carrer|Carretera|Camino|Ronda|Travesía|Rambla"
-    r"|Via|Viale|Corso|Piazza|Piazzale|Vicolo|Rua|Travessa|Praça|Largo|Alameda|Estrada|Ulica|ul\.)\s*"
+    r"|Via|Viale|Corso|Piazza|Piazzale|Vicolo|Rua|Rúa|Travessa|Praça|Largo|Alameda|Estrada|Ulica|ul\.)\s*"
     r"(?:(?:de\s+la|de\s+los|de\s+las|de\s+l'|de|del|dels|della|delle|dello|dei|degli|di|da|do|dos|das)\s+)?"
     r"[A-ZÀ-Ý0-9][\w'’.\-]*(?:\s+(?:(?:de|del|la|las|los|y|e|di|da|do)\s+)?[A-ZÀ-Ý][\w'’.\-]*){0,3}"
-    r",?\s*(?:n[º°o]\.?\s*)?\d{1,4}[A-Za-z]?(?![\w.,]\d)"
+    r",?[ \t]*(?:n[º°o]\.?\s*)?\d{1,4}[A-Za-z]?(?!\d|[\w.,]\d)"
     r"(?!\s*(?:h|hrs?|hours?|horas?|days?|d[ií]as|nights?|noches|min|minutes?|km|€|%|\$|am|pm|x)\b)"
-    r"(?:,?\s*\d{1,2}\s?[º°ª](?:\s*[A-Za-z](?![\w]))?|,?\s*(?i:piso|puerta|planta|esc\.?|apto\.?|int\.?)\s*\w{1,4})*"
-    r"(?:,?\s*\d{5}\s+[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){0,2})?")
+    r"(?:,?\s*\d{1,2}\s?[º°ª](?:\s*(?:[A-Za-z]|Dto|Esq|Dt|Izq|Izda|Dcha|Dch)\.?(?![\w]))?|,?\s*(?i:piso|puerta|planta|esc\.?|apto\.?|int\.?)\s*\w{1,4})*"
+    r"(?:,?\s*(?:\d{5}|\d{2}-\d{3}|\d{4}-\d{3})\s+" + _CITY + ")?")
 _ADDR_DE_RE = re.compile(
     r"\b(?:[A-ZÄÖÜ][\wäöüß\-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan"
-    r"|plein|gracht|kade|gatan|vägen|gade|vej|veien)"
-    r"|[A-ZÄÖÜ][\wäöüß\-]+\s+(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Damm|Ufer|Chaussee))"
+    r"|plein|gracht|kade|gatan|vägen|gade|vej|veien|ring|steig|stieg|pfad|graben|gürtel|zeile|kai|singel|dijk"
+    r"|steeg)"
+    r"|[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*-(?:Straße|Strasse|Weg|Allee|Platz|Gasse|Damm|Ufer|Ring|Steig|Pfad"
+    r"|Graben|Kai|Zeile)"
+    r"|[A-ZÄÖÜ][\wäöüß\-]+\s+(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Damm|Ufer|Chaussee|Ring)"
+    r"|[A-ZÕÄÖÜ][\wõäöüšž\-]+\s+(?:tn|tänav|mnt|maantee|pst|puiestee|põik)\.?)"
     r"\s*\d{1,4}\s?[a-zA-Z]?(?![\w.,]\d)(?!\w)"
     r"(?:,?\s*\d{4,5}\s+[A-ZÄÖÜ][\wäöüß\-]+(?:\s+[A-ZÄÖÜ][\wäöüß\-]+)?)?")
 _ADDR_FR_WORDS = ("rue ", "av", "bd ", "boulevard", "place ", "allée", "allee", "impasse", "chemin", "quai ",
                   "cours ", "route ", "passage ", "square ", "voie ", "rond-point")
 _ADDR_TYPE_FIRST_WORDS = ("Calle", "C/", "Av", "Paseo", "Pº", "Plaza", "Pza", "Carrer", "Carretera", "Camino",
-                          "Ronda", "Travesía", "Rambla", "Via", "Corso", "Piazza", "Vicolo", "Rua", "Travessa",
+                          "Ronda", "Travesía", "Rambla", "Via", "Corso", "Piazza", "Vicolo", "Rua", "Rúa", "Travessa",
                           "Praça", "Largo", "Alameda", "Estrada", "Ulica", "ul.")
 _ADDR_DE_WORDS = ("str", "weg", "allee", "platz", "gasse", "damm", "ufer", "chaussee", "straat", "laan", "plein",
-                  "gracht", "kade", "gatan", "vägen", "gade", "vej", "veien")
+                  "gracht", "kade", "gatan", "vägen", "gade", "vej", "veien", "ring", "steig", "stieg", "pfad",
+                  "graben", "gürtel", "zeile", "kai", "singel", "dijk", "steeg", " tn", "tänav", " mnt",
+                  "maantee", " pst", "puiestee", "põik")
 
+
+# USPS Publication 28, appendix C1: the street suffixes of US addresses beyond _STREET_TYPES_EN. Many
+# are plain words too ("Key", "View", "Union", "Hollow"), so they make an address only with the city,
+# state code and ZIP after them ("4471 Garner Hollow, Westbrookfort, MT 40213").
+_USPS_SUFFIXES = (
+    "Alley Annex Arcade Bayou Beach Bend Bluff Bluffs Bottom Branch Bridge Brook Brooks Burg Burgs Bypass Camp "
+    "Canyon Cape Causeway Center Centers Cliff Cliffs Club Common Commons Corner Corners Course Cove Coves Creek "
+    "Crest Crossroad Curve Dale Dam Divide Estate Estates Expressway Extension Extensions Falls Ferry Field Fields "
+    "Flat Flats Ford Fords Forest Forge Forges Fork Forks Fort Freeway Garden Gateway Glen Glens Greens Harbor "
+    "Harbors Haven Hills Hollow Inlet Island Islands Isle Junction Junctions Key Keys Knoll Knolls Lake Lakes Land "
+    "Landing Light Lights Loaf Lock Locks Lodge Mall Manor Manors Meadow Meadows Mill Mills Mission Motorway Mount "
+    "Mountain Mountains Neck Orchard Oval Overpass Pass Passage Path Pine Pines Plain Plains Port Ports Prairie "
+    "Radial Ramp Ranch Rapid Rapids Rest Ridges River Route Shoal Shoals Shore Shores Skyway Spring Springs Spur "
+    "Spurs Squares Station Stravenue Stream Streets Summit Throughway Trace Track Trafficway Trailer Tunnel "
+    "Turnpike Underpass Union Unions Valley Valleys Viaduct View Views Village Villages Ville Vista Walks Wall "
+    "Ways Well Wells").split()
+_US_CITY_STATE_ZIP = r"(?:,[ \t]*|[ \t]*\n\s*)[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,2},?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b"
+_ADDR_US_FULL_RE = re.compile(
+    rf"\d(?<![\w/.,\-]\d)\d{{0,5}}[A-Za-z]?[ \t]+(?:[A-Z][\w'’.\-]*[ \t]+){{1,3}}(?:{'|'.join(_USPS_SUFFIXES)})\b"
+    rf"{_UNIT}?(?:{_US_CITY_STATE_ZIP}|(?:,[ \t]*|[ \t]*\n\s*)[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,2}}"
+    rf"(?:,[ \t]*|[ \t]*\n\s*){_UKPC}\b)")
+# US military mail: "Unit 2050 Box 4190, APO AP 96278", "PSC 1234, Box 5678, DPO AE 09012",
+# "USNS Comfort, FPO AA 34055"
+_ADDR_MILITARY_RE = re.compile(
+    r"\b(?:(?:Unit|PSC|CMR)\s+\d{1,5},?\s+Box\s+\d{1,5}|(?:USNS|USS|USCGC)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})"
+    r",?\s+(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5}\b")
+# a street line with no street-type word, made an address by the postcode and city after it (on the
+# same line after a comma, or on the next): "Pikk 17, 10123 Tallinn", "Kerkstraat 5\n1017 GC Amsterdam",
+# "al. Lipowa 12, 20-020 Lublin"
+_POSTCODE_CITY = (r"(?P<postcode>\d{4}-\d{3}|\d{4,5}|\d{2}-\d{3}|\d{4}[ \t]?[A-Z]{2}|[A-Z]-\d{4,5})[ \t]+"
+                  r"(?P<city>" + _CITY + ")")
+_ADDR_STREET_POSTCODE_RE = re.compile(
+    r"(?P<type>\b(?:ul|al|pl|os)\.[ \t]*)?\b(?P<street>[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,3}?)"
+    r"[ \t]+(?P<number>\d{1,4})[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?(?:,[ \t]*|[ \t]*\n\s*)" + _POSTCODE_CITY
+    + r"(?![\w\-])")
+# the same with the house number first: "902 Via Belvedere\n12330 Mazara del Vallo", "41 Suur-Lasnamäe
+# maantee, 11356 Sindi"
+_ADDR_NUMBER_FIRST_RE = re.compile(
+    r"\d(?<![\w/.,\-]\d)\d{0,4}[A-Za-z]?[ \t]+(?P<street>[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,5}?)"
+    r"(?:,[ \t]*|[ \t]*\n\s*)" + _POSTCODE_CITY + r"(?![\w\-])")
+# a cheap test for what every street line above needs: a postcode and a capitalised word after it
+_POSTCODE_HINT_RE = re.compile(r"\d{2}(?:\d{2}|-\d{3})[ \t]?(?:\d|[A-Z]{2})?[ \t]+[^\W\d_]")
+# lower-case street types that follow the name ("Aarde maantee") or lead it ("rue", "via")
+_LOWER_STREET_TYPES = frozenset("maantee tänav tn mnt pst puiestee põik rue allée via viale calle rua rúa".split())
+# amounts and units are no city: "2 Large Pizzas, 1200 Euro"
+_NOT_CITY = frozenset("euro euros eur dollar dollars usd pounds gbp chf franken kronen złoty zloty yen points miles "
+                      "km kg".split())
+# lower-case words that may stand inside a street name ("Laan van Meerdervoort", "Rua da Prata")
+_NAME_PARTICLES = frozenset("van von der den de del della delle dello dei degli di da do dos das la le les du des op "
+                            "het".split())
+# capitalised words that start German and Dutch street names ("Am Kirchberg 7", "Op de Kamp 3")
+_STREET_LEADS = frozenset("Am An Im Auf Zum Zur Unter Hinter Vor Op Aan Bij".split())
+_STREET_ABBREVS = frozenset(("ul.", "al.", "pl.", "os."))  # Polish: ulica, aleja, plac, osiedle
+_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 
 def _any_of(words: tuple[str, ...]) -> re.Pattern:
     """A regex that finds any of ``words`` in a text (a few times faster than testing them one by one)."""
@@ -153,3 +225,56 @@ def street_addresses(scan: Scan) -> list[Candidate]:
                 continue  # "0658 I'm Dr. Davies": no street
             out.append(Candidate("STREET_ADDRESS", m.start(), m.end(), 0.85))
     return out
+
+
+@detector("STREET_ADDRESS", needs_digit=True)
+def postal_addresses(scan: Scan) -> list[Candidate]:
+    """Addresses that the postal part makes certain: a US street with any USPS suffix followed by
+    city, state code and ZIP; US military mail (APO / FPO / DPO); a street line of a capitalised
+    name and a house number followed by a postcode and a city."""
+    if scan.ndig < 5:
+        return []
+    text = scan.text
+    out = [Candidate("STREET_ADDRESS", m.start(), m.end(), 0.85) for m in _ADDR_US_FULL_RE.finditer(text)]
+    if "PO " in text:
+        out.extend(Candidate("STREET_ADDRESS", m.start(), m.end(), 0.9) for m in _ADDR_MILITARY_RE.finditer(text))
+    if not _POSTCODE_HINT_RE.search(text):
+        return out  # the street-line shapes below all end in a postcode and a city
+    for m in _ADDR_STREET_POSTCODE_RE.finditer(text):
+        start = _street_line_start(m, scan.lex.flags)
+        if start is not None:
+            out.append(Candidate("STREET_ADDRESS", start, m.end(), 0.85))
+    for m in _ADDR_NUMBER_FIRST_RE.finditer(text):
+        words = m.group("street").split()
+        if (m.group("city").split()[0].lower() not in _NOT_CITY and words[0][0].isupper()
+                and all(w[0].isupper() or w.lower() in _NAME_PARTICLES or w.lower() in _LOWER_STREET_TYPES
+                        for w in words)
+                and not all(scan.lex.flags.get(w.lower(), 0) & COMMON for w in words)):
+            out.append(Candidate("STREET_ADDRESS", m.start(), m.end(), 0.85))
+    return out
+
+
+def _street_line_start(m: re.Match, flags: dict[str, int]) -> int | None:
+    """Where the street line before a postcode and city starts (None: no street line). Leading
+    words that are not part of a name are dropped ("It's Kastanienallee ...", "at Pikk 17", "na
+    adres al. Lipowa 12" keeps "al."); the
+    rest must be capitalised words (and particles), not all of them common words ("Room 12, 10115
+    Berlin"), before a capitalised city, and no "day, year" ("May 5, 2019 Paris")."""
+    if m.group("city").split()[0].lower() in _NOT_CITY:
+        return None
+    if int(m.group("number")) <= 31 and _YEAR_RE.fullmatch(m.group("postcode")):
+        return None
+    if m.group("type"):
+        return m.start()
+    words = list(re.finditer(r"\S+", m.group("street")))
+    while len(words) > 1 and words[0].group() not in _STREET_ABBREVS and words[0].group() not in _STREET_LEADS and (
+            not words[0].group()[0].isupper() or words[0].group().lower() in FUNCTION_WORDS
+            or "'" in words[0].group() or "’" in words[0].group()):
+        words.pop(0)
+    names = [w.group() for w in words if w.group() not in _STREET_ABBREVS]
+    if not names or not names[0][0].isupper() or not all(w[0].isupper() or w.lower() in _NAME_PARTICLES
+                                                         for w in names):
+        return None
+    if all(flags.get(w.lower(), 0) & COMMON for w in names):
+        return None
+    return m.start("street") + words[0].start()

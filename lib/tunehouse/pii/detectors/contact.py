@@ -218,12 +218,16 @@ def phone_ok(text: str, s: int, e: int, val: str) -> bool:
         # no trunk prefix: only well-known national groupings, never amounts ("1 249 000")
         if not _NATIONAL_SHAPES_RE.fullmatch(core):
             return False
+    return phone_context_ok(text, s, e)
+
+
+def phone_context_ok(text: str, s: int, e: int) -> bool:
+    """The neighbours of text[s:e] allow a phone number: it does not follow "order", "invoice", a
+    currency..., and no amount or unit follows it."""
     before = text[max(0, s - 24):s].lower().replace(":", " ").replace("#", " # ").split()
     if before and (before[-1].rstrip(".") in _PHONE_BLOCK_WORDS or before[-1][:1] in "€$£#"):
         return False
-    if _PHONE_BLOCK_AFTER.match(text[e:e + 10]):
-        return False
-    return True
+    return not _PHONE_BLOCK_AFTER.match(text[e:e + 10])
 
 
 def phone_prefix(text: str, s: int, e: int) -> int:

@@ -20,7 +20,7 @@ def cards_and_phones(scan: Scan) -> list[Candidate]:
     value), then card numbers again where a failed card match ran into a phone number ("0591 602
     39 58 4654312734202799")."""
     text, enabled = scan.text, scan.enabled
-    cards = "CREDIT_CARD" in enabled and scan.ndig >= 13
+    cards = "CREDIT_CARD" in enabled and scan.ndig >= 12
     phones = "PHONE" in enabled and scan.ndig >= 8
     if not (cards or phones):
         return []

@@ -1,4 +1,4 @@
-"""Payment data: card numbers (Luhn-valid, 13 to 19 digits), card security codes after a cue, and
+"""Payment data: card numbers (Luhn-valid, 13 to 19 digits, or 12 with a Maestro prefix), card security codes after a cue, and
 IBANs (country length and mod-97 checked).
 
 Card numbers by shape are scanned with phone numbers, in ``digit_runs``; the checks that decide
@@ -13,7 +13,9 @@ from tunehouse.pii.detectors.base import Cue, Scan, detector
 from tunehouse.pii.entity import Candidate
 from tunehouse.pii.validators import IBAN_LEN, iban_ok, luhn_ok
 
-CARD_RE = re.compile(r"\d(?<![\w\-+.,/]\d)[ -]?(?:\d[ -]?){11,17}\d(?![\w\-]|[.,]\d)")
+CARD_RE = re.compile(r"\d(?<![\w\-+.,/]\d)[ -]?(?:\d[ -]?){10,17}\d(?![\w\-]|[.,]\d)")
+# Maestro numbers may have 12 digits; their issuer ranges start 50 or 56 to 69
+_MAESTRO_12_RE = re.compile(r"5[06-9]|6")
 _CVV_RE = re.compile(
     r"(?i:\b(?:cvv2?|cvc2?|csc|cid|security code|card verification (?:code|value)|código de seguridad"
     r"|cryptogramme|prüfnummer|kartenprüfnummer)\b)(?:\s*(?:is|es|est|ist|:|#|=|-|number|code)\s*)*\s*(\d{3,4})\b")
@@ -76,7 +78,7 @@ def card_length(raw: str) -> int:
     groups = re.split(r"[ -]", raw)
     for n in range(len(groups), 0, -1):
         digits = "".join(groups[:n])
-        if not 13 <= len(digits) <= 19:
+        if not (13 <= len(digits) <= 19 or len(digits) == 12 and _MAESTRO_12_RE.match(digits)):
             continue
         if n > 1 and any(len(g) < 3 for g in groups[: n - 1]):
             continue

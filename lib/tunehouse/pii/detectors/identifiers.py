@@ -16,9 +16,11 @@ from tunehouse.pii.lexicon import COMMON, FIRST, FUNCTION_WORDS, LAST, PLACE
 from tunehouse.pii.validators import dni_ok, nie_ok, nir_ok, ssn_ok
 
 _SSN_RE = re.compile(r"(\d(?<![\d\-/.]\d)\d{2})-(\d{2})-(\d{4})(?![\d\-/])")
+# the number may come a few words after the cue ("SSN for the credit check, it's 123456789", "my social
+# is ..."); the SSN rules (``ssn_ok``) and the nine digits keep that loose
 _SSN_CUE_RE = re.compile(
-    r"(?i:\b(?:ssn|social security(?:\s+(?:number|no\.?|#))?|soc\.?\s*sec\.?(?:\s*(?:no\.?|#))?)\b)"
-    r"(?:\s*(?:is|was|:|#|=)\s*)*\s*(\d{3}[- ]?\d{2}[- ]?\d{4})(?!\d)")
+    r"(?i:\b(?:ssn|social security(?:\s+(?:number|no\.?|#))?|soc\.?\s*sec\.?(?:\s*(?:no\.?|#))?|(?<=my )social)\b)"
+    r"[^\d\n]{0,40}?(?<![\w\-])(\d{3}[- ]?\d{2}[- ]?\d{4})(?![\d\-])")
 
 # ---------------------------------------------------------------- documents and bookings
 # filler words between a cue and its value: "passport number is", "Buchungsnummer lautet", "n°"
@@ -69,10 +71,20 @@ _ID_CUE = (
     r"|miles\s*(?:&|and)\s*more(?:\s+number)?|flying\s+blue(?:\s+number)?|avios(?:\s+number)?"
     r"|skymiles(?:\s+number)?|known\s+travell?er\s+number|ktn|redress\s+number"
     r"|kundennummer|mitgliedsnummer|num[ée]ro\s+(?:de\s+)?client|n[uú]mero\s+de\s+(?:cliente|socio|identidad)"
-    r"|n[uú]mero\s+de\s+la\s+seguridad\s+social|num[ée]ro\s+de\s+s[ée]curit[ée]\s+sociale|sozialversicherungsnummer)"
+    r"|n[uú]mero\s+de\s+la\s+seguridad\s+social|num[ée]ro\s+de\s+s[ée]curit[ée]\s+sociale|sozialversicherungsnummer"
+    # national ids by their own names: AHV/AVS (CH), Versicherungsnummer (DE/AT), codice fiscale (IT),
+    # isikukood (EE), PESEL (PL), BSN (NL), rijksregisternummer (BE)
+    r"|(?:renten)?versicherungs(?:nummer|nr\.?)|ahv(?:-?(?:nummer|nr\.?))?|avs|svnr|codice\s+fiscale|isikukood"
+    r"|pesel|bsn|burgerservicenummer|rijksregisternummer|steueridentifikationsnummer)"
     r"(?!\w))")
+# "codice fiscale è", "isikukood on", "PESEL jest / wynosi": the verb in the id's own language
+_ID_CUE_NATIVE_FILL = r"(?i:(?:è|e|on|jest|wynosi|är|er)\s+)?"
 _ID_CUE_RE = re.compile(
-    _ID_CUE + _FILL + r"((?=[A-Za-z0-9 \-]*\d)[A-Za-z0-9]{1,20}(?:[ \-][A-Za-z0-9]{1,12}){0,5})(?![\w\-])")
+    _ID_CUE + _FILL + _ID_CUE_NATIVE_FILL
+    # groups after the first hold a digit or are a short capital code ("12 150785 M 123"), never the
+    # next word ("BNCLRA80A41H501X grazie")
+    + r"((?=[A-Za-z0-9 .\-]*\d)[A-Za-z0-9]{1,20}(?:[ \-](?:[A-Za-z]{0,11}\d[A-Za-z0-9]{0,11}|[A-Z]{1,3})"
+    r"|\.[0-9]{1,12}){0,5})(?![\w\-]|\.\d)")
 _DNI_RE = re.compile(r"(\d(?<![\w\-]\d)\d{7})[- ]?([A-Za-z])(?![\w\-])")
 _NIE_RE = re.compile(r"([XYZxyz])(?<![\w\-][XYZxyz])[- ]?(\d{7})[- ]?([A-Za-z])(?![\w\-])")
 _NINO_RE = re.compile(
@@ -101,7 +113,9 @@ ID_CUE = Cue(
     "curp personnummer personal personalausweis personalausweisnummer ausweis ausweisnummer steuer-id "
     "steuerid steuernummer carte numéro numero frequent ff membership member loyalty customer client "
     "account acct miles flying avios skymiles known ktn redress kundennummer mitgliedsnummer número "
-    "sozialversicherungsnummer bank routing aba sort bsb nhs aadhaar aadhar social sin medicare")
+    "sozialversicherungsnummer bank routing aba sort bsb nhs aadhaar aadhar social sin medicare "
+    "versicherungsnummer rentenversicherungsnummer versicherungsnr ahv ahv-nummer ahv-nr avs svnr codice "
+    "isikukood pesel bsn burgerservicenummer rijksregisternummer steueridentifikationsnummer")
 CREDENTIAL_CUE = Cue(
     "password passwd pwd passcode pass pin security secret memorable contraseña contrasena clave mot "
     "passwort kennwort geheimzahl")
