@@ -94,10 +94,18 @@ def print_curation_summary(r) -> None:
         "trailing messages trimmed": f"{r.trimmed_messages} (unanswered last turns of kept conversations; "
         "gold quality.trimmed_messages)",
         "PII replaced": ", ".join(f"{k} {v}" for k, v in sorted(r.pii_entities.items(), key=lambda kv: -kv[1])) or "none",
-        "residual PII in export": r.residual_pii,
+        "residual PII in export": _residual_line(r.residual_pii),
         "export folder": str(r.export_folder),
         "seconds": round(r.seconds, 1),
     })
+
+
+def _residual_line(n) -> str:
+    """The gate's count, by type, and which detector checked (when the pipeline passed that on)."""
+    by_type = getattr(n, "by_type", None)
+    line = f"{int(n)}" + (" (" + ", ".join(f"{t} {c}" for t, c in by_type.items()) + ")" if by_type else "")
+    checked_by = getattr(n, "checked_by", None)
+    return f"{line}; checked by {checked_by}" if checked_by else line
 
 
 def finish_with_validation(result, settings: Settings) -> int:

@@ -55,9 +55,9 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from tunehouse.contracts.placeholders import PLACEHOLDER_RE, placeholder
+from tunehouse.errors import UserError
 from tunehouse.pii.detectors import Pipeline, Scan
 from tunehouse.pii.detectors.name_join import join_adjacent
-from tunehouse.errors import UserError
 from tunehouse.pii.entity import Candidate, Entity
 from tunehouse.pii.jsonl import main, scrub_jsonl
 from tunehouse.pii.lexicon import load_lexicon
