@@ -20,8 +20,8 @@ conversation. ``evaluate`` scores a detector on labelled cases; ``scrub_jsonl`` 
 A ``Scrubber`` pickles to its settings only and rebuilds its tables on unpickling (once per
 process: the gazetteer and regexes are module-level caches), so it can be shipped to Spark
 executors; with a learned detector it pickles that too (to its path and options: the model is loaded
-once per process by ``tunehouse.pii.learned.detector.get_detector``). ``detect()`` never reports a placeholder such as ``<PERSON_1>``, so the scrubbed output
-can be re-scanned as a residual-PII gate.
+once per process by ``tunehouse.pii.learned.detector.get_detector``). ``detect()`` never reports a
+placeholder such as ``<PERSON_1>``, so the scrubbed output can be re-scanned as a residual-PII gate.
 
 Scrubbing is idempotent: ``detect(scrub_text(t)[0]) == []`` for any text (and for every message of
 ``scrub_messages``), which the curation pipeline's residual-PII gate relies on. Two rules make it so,
