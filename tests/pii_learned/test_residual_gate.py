@@ -76,3 +76,15 @@ def test_rules_plus_learned_without_a_model_names_the_command(tmp_path):
     with pytest.raises(UserError, match="tunehouse pii-model") as err:
         scrubber_from_settings(settings)
     assert "\n" not in str(err.value)
+
+
+def test_spark_scrub_stage_runs_the_learned_model_in_its_workers(spark, trained):
+    """The stage ships the model to the Python workers (pickled to its path) and scrubs the name there."""
+    from tunehouse.curation.stages.scrub import Scrub
+
+    _root, overrides = trained
+    for detector, leaked in (("rules", True), ("rules+learned", False)):
+        settings = load_settings(overrides=[*overrides, f"pii.detector={detector}"])
+        rows = Scrub().run(gold(spark, planted=True), settings).kept.filter("conversation_id = 'c-leak'").collect()
+        assert (LEAK in rows[0].messages[3].content) is leaked, detector
+        assert rows[0].pii_counts.get("PERSON", 0) == (0 if leaked else 1)
