@@ -30,10 +30,13 @@ def register(sub, common: argparse.ArgumentParser) -> None:
         description="Read IN.jsonl where each line is {\"text\": ...} or a chat example {\"messages\": [...]}, "
         "and write OUT.jsonl with the same objects, PII replaced by typed placeholders (<PERSON_1>, <EMAIL_1>...). "
         "Lines that are not valid JSON or not one of these shapes are reported with their line number (exit 1). "
+        "Detector: pii.detector ('rules', or 'rules+learned' with the model of `tunehouse pii-model`). "
         "Settings: the pii.* section.",
     )
     p.add_argument("input", type=Path, help="input JSONL")
     p.add_argument("output", type=Path, help="output JSONL (overwritten)")
+    p.add_argument("--fast", action="store_true",
+                   help="rules only, whatever pii.detector says (no learned model)")
     p.set_defaults(func=cmd_scrub)
 
     p = sub.add_parser(
@@ -91,10 +94,18 @@ def print_curation_summary(r) -> None:
         "trailing messages trimmed": f"{r.trimmed_messages} (unanswered last turns of kept conversations; "
         "gold quality.trimmed_messages)",
         "PII replaced": ", ".join(f"{k} {v}" for k, v in sorted(r.pii_entities.items(), key=lambda kv: -kv[1])) or "none",
-        "residual PII in export": r.residual_pii,
+        "residual PII in export": _residual_line(r.residual_pii),
         "export folder": str(r.export_folder),
         "seconds": round(r.seconds, 1),
     })
+
+
+def _residual_line(n) -> str:
+    """The gate's count, by type, and which detector checked (when the pipeline passed that on)."""
+    by_type = getattr(n, "by_type", None)
+    line = f"{int(n)}" + (" (" + ", ".join(f"{t} {c}" for t, c in by_type.items()) + ")" if by_type else "")
+    checked_by = getattr(n, "checked_by", None)
+    return f"{line}; checked by {checked_by}" if checked_by else line
 
 
 def finish_with_validation(result, settings: Settings) -> int:
@@ -121,13 +132,15 @@ def finish_with_validation(result, settings: Settings) -> int:
 
 
 def cmd_scrub(args, settings: Settings) -> int:
-    from tunehouse.pii.scrubber import scrub_jsonl
+    from tunehouse.pii.scrubber import scrub_jsonl, scrubber_from_settings
 
     if not args.input.is_file():
         raise UserError(f"{args.input}: no such file")
     if args.input.resolve() == args.output.resolve():
         raise UserError("output must be a different file from input")
-    summary = scrub_jsonl(args.input, args.output, settings.pii)
+    scrubber = scrubber_from_settings(settings, fast=args.fast)
+    summary = scrub_jsonl(args.input, args.output, settings.pii, scrubber=scrubber)
+    summary["detector"] = "rules" if scrubber.learned is None else f"rules+learned ({scrubber.learned.path})"
     bad = summary.get("bad_lines") or []
     print_kv("scrub", {k: (json.dumps(v) if isinstance(v, (dict, list)) else v)
                        for k, v in summary.items() if k != "bad_lines"})

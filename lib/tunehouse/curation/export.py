@@ -1,8 +1,9 @@
 """After the stages: the gold table, the residual-PII gate, the dataset version and the chat JSONL.
 
 ``build_gold`` shapes the ``gold.training_examples`` row; ``residual_pii`` scans the exported
-messages with the PII detectors again and ``check_residual_pii`` fails the run when they still find
-something. Chat JSONL lines are exactly ``{"messages":[{"role":..,"content":..,"weight":..}]}`` with
+messages for PII again and ``check_residual_pii`` fails the run when it still finds something. The scan
+uses a detector that did not scrub where there is one (``gate_detector``: the learned model when the
+rules scrubbed, learned + rules when both did); the rules re-checking themselves found 0 by construction. Chat JSONL lines are exactly ``{"messages":[{"role":..,"content":..,"weight":..}]}`` with
 weight only on assistant messages (integers 0/1 unless fractional weights are on). Files are written
 by Spark tasks into a staging folder and moved into ``<storage.root>/exports/<dataset_version>/``
 only when all three splits are complete, so a failed job leaves nothing partial behind.
@@ -12,12 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import shutil
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import pyarrow as pa
 from pyspark.sql import DataFrame
@@ -25,9 +27,17 @@ from pyspark.sql import functions as F
 
 from tunehouse.contracts.chat import SPLITS
 from tunehouse.contracts.exports import MANIFEST, file_sha256, split_file
+from tunehouse.contracts.placeholders import PLACEHOLDER_RE
 from tunehouse.curation.settings import ExportSettings
 from tunehouse.errors import UserError
+from tunehouse.pii.entity import Entity
 from tunehouse.pii.settings import PiiSettings
+
+if TYPE_CHECKING:
+    from tunehouse.config import Settings
+    from tunehouse.pii.learned.detector import LearnedDetector
+
+log = logging.getLogger(__name__)
 
 
 class ResidualPiiError(UserError):
@@ -77,52 +87,138 @@ def dataset_fingerprint(df: DataFrame) -> str:
     return "ds-" + hashlib.sha1(f"{r['n']}:{r['s']}".encode()).hexdigest()[:12]
 
 
-def residual_pii(df: DataFrame, settings: PiiSettings) -> DataFrame:
-    """Scan already-scrubbed conversations with the detectors: one row per hit (no values kept,
-    only where: conversation, message index, entity type, offsets). Empty when the export is clean."""
+class ResidualCount(int):
+    """Detections the residual-PII gate found (an int), with which detector looked (``checked_by``),
+    whether it was independent of the scrubber and the counts by entity type (never values)."""
+
+    checked_by: str
+    independent: bool
+    by_type: dict[str, int]
+
+    def __new__(cls, n: int, checked_by: str, independent: bool, by_type: dict[str, int]) -> "ResidualCount":
+        obj = super().__new__(cls, n)
+        obj.checked_by, obj.independent, obj.by_type = checked_by, independent, by_type
+        return obj
+
+
+@dataclass(frozen=True)
+class GateDetector:
+    """What the residual-PII gate scans with: the learned model, the rules, or both."""
+
+    learned: "LearnedDetector | None"
+    rules: bool
+    label: str
+
+    @property
+    def independent(self) -> bool:
+        return self.learned is not None
+
+
+def gate_detector(settings: "Settings | PiiSettings") -> GateDetector:
+    """A detector that did not do the scrubbing, where there is one.
+
+    pii.detector=rules and a learned model available (pii.model.path, or with the full settings the
+    artefact `tunehouse pii-model` trained): the learned model alone. rules+learned: the learned model
+    plus the rules. No model: the rules, i.e. the scrubber checking itself (a warning says so)."""
+    pii = settings if isinstance(settings, PiiSettings) else settings.pii
+    learned = _gate_model(settings)
+    if learned is None:
+        log.warning("residual-PII gate is NOT independent: no learned PII model (train one with `tunehouse "
+                    "pii-model` or set pii.model.path), so the rules that scrubbed are checking their own output")
+        return GateDetector(None, True, "rules (the scrubber's own detectors: not independent)")
+    if pii.detector == "rules+learned":
+        return GateDetector(learned, True, f"learned model + rules ({learned.path})")
+    return GateDetector(learned, False, f"learned model ({learned.path}), independent of the rule scrubber")
+
+
+def _gate_model(settings: "Settings | PiiSettings") -> "LearnedDetector | None":
+    """The learned model for the gate, or None when there is none (or its extra is not installed)."""
+    from tunehouse.config import Settings
+    from tunehouse.pii.scrubber import learned_detector
+
+    if isinstance(settings, PiiSettings):  # without storage.root only an explicit pii.model.path is found
+        if not settings.model.path:
+            return None
+        settings = Settings(pii=settings)
+    return learned_detector(settings, required=False)
+
+
+def _scanner(settings_json: str, gate: GateDetector) -> Callable[[list[str]], list[list[Entity]]]:
+    """texts -> the residual entities of each (spans over placeholders are never PII)."""
+    from tunehouse.pii.scrubber import get_scrubber
+
+    pii = PiiSettings.model_validate_json(settings_json)
+    if gate.rules:
+        return get_scrubber(pii, gate.learned).detect_batch
+    enabled = frozenset(pii.entities)
+
+    def learned_only(texts: list[str]) -> list[list[Entity]]:
+        return [[e for e in ents if e.type in enabled and not _over_placeholder(t, e)]
+                for t, ents in zip(texts, gate.learned.detect_batch(texts))]
+
+    return learned_only
+
+
+def _over_placeholder(text: str, e: Entity) -> bool:
+    return "<" in text and any(e.start < m.end() and m.start() < e.end for m in PLACEHOLDER_RE.finditer(text))
+
+
+RESIDUAL_SCHEMA = pa.schema([("conversation_id", pa.string()), ("message_index", pa.int32()),
+                             ("entity_type", pa.string()), ("start", pa.int32()), ("end", pa.int32())])
+
+
+def residual_pii(df: DataFrame, settings: PiiSettings, gate: GateDetector | None = None) -> DataFrame:
+    """Scan already-scrubbed conversations with the gate's detector (default: the rules): one row per
+    hit (no values kept, only where: conversation, message index, entity type, offsets). Empty when the
+    export is clean. The texts of a whole Arrow batch go through the detector at once."""
     settings_json = settings.model_dump_json()
+    gate = gate if gate is not None else GateDetector(None, True, "rules")
     out_schema = "conversation_id string, message_index int, entity_type string, start int, end int"
 
     def fn(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        from tunehouse.pii.scrubber import get_scrubber
-
-        scrubber = get_scrubber(PiiSettings.model_validate_json(settings_json))
+        scan = _scanner(settings_json, gate)
         for batch in batches:
-            ids = batch.column("conversation_id").to_pylist()
-            rows = {"conversation_id": [], "message_index": [], "entity_type": [], "start": [], "end": []}
-            for cid, msgs in zip(ids, batch.column("messages").to_pylist()):
+            where, texts = [], []
+            for cid, msgs in zip(batch.column("conversation_id").to_pylist(), batch.column("messages").to_pylist()):
                 for i, m in enumerate(msgs or []):
-                    if m["role"] == "system":
-                        continue  # the company's own instructions, not customer data
-                    for e in scrubber.detect(m["content"] or ""):
-                        rows["conversation_id"].append(cid)
-                        rows["message_index"].append(i)
-                        rows["entity_type"].append(e.type)
-                        rows["start"].append(e.start)
-                        rows["end"].append(e.end)
-            yield pa.RecordBatch.from_pydict(rows, schema=pa.schema([
-                ("conversation_id", pa.string()), ("message_index", pa.int32()), ("entity_type", pa.string()),
-                ("start", pa.int32()), ("end", pa.int32())]))
+                    if m["role"] != "system" and m["content"]:  # system: the company's own instructions
+                        where.append((cid, i))
+                        texts.append(m["content"])
+            rows: dict[str, list] = {name: [] for name in RESIDUAL_SCHEMA.names}
+            for (cid, i), ents in zip(where, scan(texts) if texts else []):
+                for e in ents:
+                    for name, v in zip(RESIDUAL_SCHEMA.names, (cid, i, e.type, e.start, e.end)):
+                        rows[name].append(v)
+            yield pa.RecordBatch.from_pydict(rows, schema=RESIDUAL_SCHEMA)
 
     return df.select("conversation_id", "messages").mapInArrow(fn, out_schema)
 
 
-def check_residual_pii(df: DataFrame, pii_settings: PiiSettings, cfg: ExportSettings) -> int:
-    """Fail (ResidualPiiError listing where) when the export still holds detectable PII."""
-    hits = residual_pii(df, pii_settings)
+def check_residual_pii(df: DataFrame, settings: "Settings | PiiSettings", cfg: ExportSettings) -> ResidualCount:
+    """Fail (ResidualPiiError listing counts by type and where) when the export still holds detectable
+    PII, as an independent detector sees it where there is one (``gate_detector``). Pass the full
+    settings so the default trained model is found; with the ``pii`` section only pii.model.path is."""
+    pii = settings if isinstance(settings, PiiSettings) else settings.pii
+    gate = gate_detector(settings)
+    hits = residual_pii(df, pii, gate)
     if cfg.gate_entities:
         hits = hits.filter(F.col("entity_type").isin(cfg.gate_entities))
     hits = hits.cache()
-    n = hits.count()
-    if n > cfg.max_residual_entities:
-        where = hits.orderBy("conversation_id", "message_index", "start").limit(20).collect()
-        lines = [f"{r.conversation_id} message {r.message_index}: {r.entity_type} at {r.start}-{r.end}" for r in where]
+    try:
+        by_type = {r["entity_type"]: r["n"] for r in hits.groupBy("entity_type").agg(F.count("*").alias("n")).collect()}
+        n = sum(by_type.values())
+        if n > cfg.max_residual_entities:
+            where = hits.orderBy("conversation_id", "message_index", "start").limit(20).collect()
+            lines = [f"{r.conversation_id} message {r.message_index}: {r.entity_type} at {r.start}-{r.end}"
+                     for r in where]
+            counts = ", ".join(f"{t} {c}" for t, c in sorted(by_type.items(), key=lambda kv: -kv[1]))
+            raise ResidualPiiError(
+                f"residual-PII gate failed: {n} detection(s) in the export ({counts}; checked by {gate.label}) > "
+                f"curate.export.max_residual_entities={cfg.max_residual_entities}; nothing was written. "
+                "First ones:\n  " + "\n  ".join(lines))
+    finally:
         hits.unpersist()
-        raise ResidualPiiError(
-            f"residual-PII gate failed: {n} detection(s) in the export > curate.export.max_residual_entities="
-            f"{cfg.max_residual_entities}; nothing was written. First ones:\n  " + "\n  ".join(lines))
-    hits.unpersist()
-    return n
+    return ResidualCount(n, gate.label, gate.independent, dict(sorted(by_type.items())))
 
 
 def write_jsonl(df: DataFrame, exports_root: Path, dataset_version: str, fractional: bool,

@@ -6,54 +6,81 @@ import collections
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tunehouse.pii.settings import PiiSettings
 
+if TYPE_CHECKING:
+    from tunehouse.pii.scrubber import Scrubber
 
-def scrub_jsonl(in_path: str | Path, out_path: str | Path, settings: PiiSettings | None = None) -> dict:
+
+CHUNK_LINES = 256  # lines detected together: one pass of the learned model (if any) per chunk
+
+
+def scrub_jsonl(in_path: str | Path, out_path: str | Path, settings: PiiSettings | None = None,
+                scrubber: "Scrubber | None" = None) -> dict:
     """Scrub a JSONL file line for line: ``{"text": ...}`` and/or ``{"messages": [...]}`` objects.
 
     Output line *i* is the scrubbed input line *i* (other keys kept). A line that is not valid JSON
     or not one of these shapes may itself hold PII, so it is **not** copied: ``null`` is written in
     its place (keeping the line numbering) and the line number and reason are listed under
     ``bad_lines`` in the returned summary; the CLI exits non-zero when that list is not empty.
-    Blank lines are written blank.
+    Blank lines are written blank. ``scrubber``: default the rules-only scrubber of ``settings``; lines
+    are detected in chunks of ``CHUNK_LINES`` so a learned model beside the rules runs once per chunk.
     """
     # imported here: tunehouse.pii.scrubber re-exports this module's functions
     from tunehouse.pii.scrubber import get_scrubber
 
-    scrubber = get_scrubber(settings)
-    counts: collections.Counter = collections.Counter()
-    bad: list[dict] = []
-    n_lines = n_ok = 0
+    scrubber = scrubber if scrubber is not None else get_scrubber(settings)
+    summary: dict = {"lines": 0, "scrubbed": 0, "bad_lines": [], "entities": collections.Counter()}
     with open(in_path, encoding="utf-8", errors="replace") as fin, open(out_path, "w", encoding="utf-8") as fout:
+        chunk: list[tuple[int, str]] = []
         for lineno, line in enumerate(fin, 1):
-            n_lines += 1
-            if not line.strip():
-                fout.write("\n")
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                bad.append({"line": lineno, "reason": f"invalid JSON: {exc.msg} at column {exc.colno}"})
-                fout.write("null\n")
-                continue
-            reason = _shape_problem(obj)
-            if reason:
-                bad.append({"line": lineno, "reason": reason})
-                fout.write("null\n")
-                continue
-            obj = dict(obj)
-            if "messages" in obj:
-                obj["messages"], cnt = scrubber.scrub_messages(obj["messages"])
-                counts.update(cnt)
-            if "text" in obj:
-                obj["text"], cnt = scrubber.scrub_text(obj["text"])
-                counts.update(cnt)
-            fout.write(json.dumps(obj, ensure_ascii=False) + "\n")
-            n_ok += 1
-    return {"lines": n_lines, "scrubbed": n_ok, "bad_lines": bad, "entities": dict(sorted(counts.items()))}
+            chunk.append((lineno, line))
+            if len(chunk) >= CHUNK_LINES:
+                fout.writelines(_scrub_chunk(scrubber, chunk, summary))
+                chunk = []
+        fout.writelines(_scrub_chunk(scrubber, chunk, summary))
+    summary["entities"] = dict(sorted(summary["entities"].items()))
+    return summary
+
+
+def _scrub_chunk(scrubber: "Scrubber", chunk: list[tuple[int, str]], summary: dict) -> list[str]:
+    """The output lines of ``chunk`` (its messages and texts detected in one batch each); counts into ``summary``."""
+    objs: list[dict | None] = []
+    out: list[str] = []
+    for lineno, line in chunk:
+        summary["lines"] += 1
+        obj, reason = _parse_line(line)
+        if reason:
+            summary["bad_lines"].append({"line": lineno, "reason": reason})
+        objs.append(obj)
+        out.append("\n" if not line.strip() else "null\n")
+    convs = [o for o in objs if o is not None and "messages" in o]
+    for obj, (msgs, cnt) in zip(convs, scrubber.scrub_conversations([o["messages"] for o in convs])):
+        obj["messages"] = msgs
+        summary["entities"].update(cnt)
+    texts = [o for o in objs if o is not None and "text" in o]
+    for obj, (text, cnt) in zip(texts, scrubber.scrub_text_batch([o["text"] for o in texts])):
+        obj["text"] = text
+        summary["entities"].update(cnt)
+    for i, obj in enumerate(objs):
+        if obj is not None:
+            out[i] = json.dumps(obj, ensure_ascii=False) + "\n"
+            summary["scrubbed"] += 1
+    return out
+
+
+def _parse_line(line: str) -> tuple[dict | None, str | None]:
+    """(a copy of the line's object, None), or (None, why it is not scrubbed); blank lines: (None, None)."""
+    if not line.strip():
+        return None, None
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return None, f"invalid JSON: {exc.msg} at column {exc.colno}"
+    reason = _shape_problem(obj)
+    return (None, reason) if reason else (dict(obj), None)
 
 
 def _shape_problem(obj: Any) -> str | None:

@@ -19,8 +19,9 @@ conversation. ``evaluate`` scores a detector on labelled cases; ``scrub_jsonl`` 
 
 A ``Scrubber`` pickles to its settings only and rebuilds its tables on unpickling (once per
 process: the gazetteer and regexes are module-level caches), so it can be shipped to Spark
-executors. ``detect()`` never reports a placeholder such as ``<PERSON_1>``, so the scrubbed output
-can be re-scanned as a residual-PII gate.
+executors; with a learned detector it pickles that too (to its path and options: the model is loaded
+once per process by ``tunehouse.pii.learned.detector.get_detector``). ``detect()`` never reports a
+placeholder such as ``<PERSON_1>``, so the scrubbed output can be re-scanned as a residual-PII gate.
 
 Scrubbing is idempotent: ``detect(scrub_text(t)[0]) == []`` for any text (and for every message of
 ``scrub_messages``), which the curation pipeline's residual-PII gate relies on. Two rules make it so,
@@ -36,6 +37,13 @@ rather than a second pass:
   a card, an address), and a candidate that loses an overlap keeps the part outside it when that
   part is still a value (a phone number cut short by a card, a name running into an e-mail), as a
   second scan of the scrubbed text, where the winner is a placeholder, would see them.
+
+With ``pii.detector = "rules+learned"`` (``scrubber_from_settings``) the learned name / street-address
+model runs beside the rules: its spans join the rules' candidates in the resolver at a rank below every
+rule candidate of the same reach (``LEARNED_PRIORITY``), so a learned span is taken only where no rule
+candidate overlaps it (a learned PERSON that a rule span cuts keeps its words outside it, as a rule
+PERSON does). ``detect_batch`` / ``scrub_conversations`` run the model once over many texts. The
+idempotence above is a property of the rules; the learned model reads context, which scrubbing changes.
 """
 
 from __future__ import annotations
@@ -44,24 +52,37 @@ import collections
 import functools
 import re
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from tunehouse.contracts.placeholders import PLACEHOLDER_RE, placeholder
+from tunehouse.errors import UserError
 from tunehouse.pii.detectors import Pipeline, Scan
 from tunehouse.pii.detectors.name_join import join_adjacent
-from tunehouse.pii.entity import Entity
+from tunehouse.pii.entity import Candidate, Entity
 from tunehouse.pii.jsonl import main, scrub_jsonl
 from tunehouse.pii.lexicon import load_lexicon
 from tunehouse.pii.resolver import resolve
 from tunehouse.pii.settings import PiiSettings
 
-__all__ = ["Entity", "Scrubber", "evaluate", "get_scrubber", "main", "scrub_jsonl"]
+if TYPE_CHECKING:
+    from tunehouse.config import Settings
+    from tunehouse.pii.learned.detector import LearnedDetector
+
+__all__ = ["Entity", "Scrubber", "evaluate", "get_scrubber", "learned_detector", "main", "scrub_jsonl",
+           "scrubber_from_settings"]
+
+# Rank of the learned model's spans in the resolver (see ``entity.PRIORITY``). A learned PERSON ranks
+# below every rule candidate, so it fills only gaps the rules leave; a learned STREET_ADDRESS ranks just
+# below a rule address but above phone numbers and rule names ("Calle Juan Pérez 12" is an address).
+LEARNED_PRIORITY = {"PERSON": 39, "STREET_ADDRESS": 69}
 
 
 class Scrubber:
     """Detect and replace PII. Build once per process (see ``get_scrubber``); thread-safe to use."""
 
-    def __init__(self, settings: PiiSettings | None = None):
+    def __init__(self, settings: PiiSettings | None = None, learned: "LearnedDetector | None" = None):
         self.settings = settings if settings is not None else PiiSettings()
+        self.learned = learned
         self._enabled = frozenset(self.settings.entities)
         self._person = "PERSON" in self._enabled
         self._lex = load_lexicon()
@@ -70,17 +91,34 @@ class Scrubber:
 
     # ------------------------------------------------------------------ pickling
     def __getstate__(self) -> dict:
-        return {"settings": self.settings.model_dump()}
+        return {"settings": self.settings.model_dump(), "learned": self.learned}
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(PiiSettings(**state["settings"]))
+        self.__init__(PiiSettings(**state["settings"]), state.get("learned"))
 
     # ------------------------------------------------------------------ detection
     def detect(self, text: str) -> list[Entity]:
         """Non-overlapping PII spans, sorted by start."""
+        if self.learned is not None:
+            return self.detect_batch([text])[0]
+        return self._detect(text, ())
+
+    def detect_batch(self, texts: list[str]) -> list[list[Entity]]:
+        """``detect`` of every text, the learned model (if any) run once over all of them."""
+        learned: list = [()] * len(texts)
+        if self.learned is not None:
+            idx = [i for i, t in enumerate(texts) if t and isinstance(t, str)]
+            for i, ents in zip(idx, self.learned.detect_batch([texts[i] for i in idx])):
+                learned[i] = ents
+        return [self._detect(t, ents) for t, ents in zip(texts, learned)]
+
+    def _detect(self, text: str, learned: Iterable[Entity]) -> list[Entity]:
+        """The rules' candidates plus the learned spans of ``text``, resolved."""
         if not text:
             return []
         found = self._pipeline.run(Scan(text, self._enabled, self._lex))
+        found.extend(Candidate(e.type, e.start, e.end, e.score, LEARNED_PRIORITY[e.type]) for e in learned
+                     if e.type in self._enabled and e.type in LEARNED_PRIORITY)
         if not found and not (self._person and "<" in text):
             return []
         ents = resolve(text, found, self.settings.min_score, self._allow) if found else []
@@ -140,18 +178,26 @@ class Scrubber:
         Kowalski"). Other keys are kept as they are; ``content`` may be a string or a list of parts
         (``{"type": "text", "text": ...}``). The input is not modified.
         """
+        slots = _text_slots(messages)
+        return self._scrub_slots(messages, slots, self.detect_batch([t for _, _, t in slots]), mapping)
+
+    def scrub_conversations(self, conversations: list[list[dict]]) -> list[tuple[list[dict], collections.Counter]]:
+        """``scrub_messages`` of each conversation (its own placeholder numbering), the texts of all of
+        them detected in one ``detect_batch`` (one pass of the learned model per Spark batch)."""
+        slots = [_text_slots(msgs) for msgs in conversations]
+        found = self.detect_batch([t for conv in slots for _, _, t in conv])
+        out, pos = [], 0
+        for msgs, conv in zip(conversations, slots):
+            out.append(self._scrub_slots(msgs, conv, found[pos:pos + len(conv)], {}))
+            pos += len(conv)
+        return out
+
+    def _scrub_slots(self, messages: list[dict], slots: list[tuple[int, int | None, str]],
+                     found: list[list[Entity]], mapping: dict | None) -> tuple[list[dict], collections.Counter]:
+        """Replace the entities ``found`` in the texts ``slots`` of ``messages`` (see ``scrub_messages``)."""
         mapping = {} if mapping is None else mapping
-        slots: list[tuple[int, int | None, str]] = []  # (message index, part index or None, text)
-        for i, msg in enumerate(messages):
-            c = msg.get("content") if isinstance(msg, dict) else None
-            if isinstance(c, str):
-                slots.append((i, None, c))
-            elif isinstance(c, list):
-                slots.extend((i, j, p["text"]) for j, p in enumerate(c)
-                             if isinstance(p, dict) and isinstance(p.get("text"), str))
         if any("<" in t for _, _, t in slots):
             _reserve_numbers(mapping, (t for _, _, t in slots))
-        found = [self.detect(t) for _, _, t in slots]
         if self.settings.placeholder_style == "numbered":
             # full names first, so that "Anna" alone maps to the placeholder of "Anna Kowalski"
             for (_, _, t), ents in zip(slots, found):
@@ -173,9 +219,35 @@ class Scrubber:
                 out[i]["content"][j] = part
         return out, total
 
+    def scrub_text_batch(self, texts: list[str]) -> list[tuple[str, collections.Counter]]:
+        """``scrub_text`` of each text (numbering restarts per text), detected in one ``detect_batch``."""
+        out = []
+        for text, ents in zip(texts, self.detect_batch(texts)):
+            if not text or not isinstance(text, str):
+                out.append((text, collections.Counter()))
+                continue
+            mapping: dict = {}
+            if "<" in text:
+                _reserve_numbers(mapping, (text,))
+            out.append(self._replace(text, ents, mapping))
+        return out
+
     def scrub_texts(self, texts: Iterable[str]) -> list[str]:
         """Scrub each text independently (numbering restarts per text)."""
         return [self.scrub_text(t)[0] if isinstance(t, str) else t for t in texts]
+
+
+def _text_slots(messages: list[dict]) -> list[tuple[int, int | None, str]]:
+    """(message index, part index or None, text) of every text in ``messages``."""
+    slots: list[tuple[int, int | None, str]] = []
+    for i, msg in enumerate(messages):
+        c = msg.get("content") if isinstance(msg, dict) else None
+        if isinstance(c, str):
+            slots.append((i, None, c))
+        elif isinstance(c, list):
+            slots.extend((i, j, p["text"]) for j, p in enumerate(c)
+                         if isinstance(p, dict) and isinstance(p.get("text"), str))
+    return slots
 
 
 def _reserve_numbers(mapping: dict, texts: Iterable[str]) -> None:
@@ -209,14 +281,39 @@ def _person_alias(mapping: dict, key: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=16)
-def _cached_scrubber(settings_json: str) -> Scrubber:
-    return Scrubber(PiiSettings.model_validate_json(settings_json))
+def _cached_scrubber(settings_json: str, learned: "LearnedDetector | None") -> Scrubber:
+    return Scrubber(PiiSettings.model_validate_json(settings_json), learned)
 
 
-def get_scrubber(settings: PiiSettings | None = None) -> Scrubber:
-    """A process-wide cached ``Scrubber`` for these settings (use inside Spark UDF workers)."""
+def get_scrubber(settings: PiiSettings | None = None, learned: "LearnedDetector | None" = None) -> Scrubber:
+    """A process-wide cached ``Scrubber`` for these settings (use inside Spark UDF workers); ``learned``
+    (from ``get_detector``'s process cache, so one object per model) runs beside the rules."""
     settings = settings if settings is not None else PiiSettings()
-    return _cached_scrubber(settings.model_dump_json())
+    return _cached_scrubber(settings.model_dump_json(), learned)
+
+
+def learned_detector(settings: "Settings", required: bool = True) -> "LearnedDetector | None":
+    """The learned model ``pii.model`` configures (loaded once per process). Absent model: a one-line
+    ``UserError`` naming `tunehouse pii-model` when ``required``, else None."""
+    try:
+        from tunehouse.pii.learned.detector import detector_from_settings
+    except ImportError as exc:
+        if not required:
+            return None
+        raise UserError(f"pii.detector=rules+learned needs the pii-model extra (torch, transformers): {exc}") from exc
+    try:
+        return detector_from_settings(settings)
+    except UserError as exc:
+        if not required:
+            return None
+        raise UserError(f"pii.detector=rules+learned: {exc}") from exc
+
+
+def scrubber_from_settings(settings: "Settings", fast: bool = False) -> Scrubber:
+    """The scrubber ``pii.detector`` configures: rules only, or rules + the learned model (``fast``:
+    rules only whatever is set)."""
+    learned = None if fast or settings.pii.detector == "rules" else learned_detector(settings)
+    return get_scrubber(settings.pii, learned)
 
 
 # ============================================================================ evaluation

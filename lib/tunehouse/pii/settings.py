@@ -129,6 +129,13 @@ class PiiSettings(Section):
         description="Detections scoring below this are ignored. Validated or cued values score "
         "0.8-1.0, a lone known first name 0.75, shape-only booking codes 0.6, weak guesses 0.55.",
     )
+    detector: Literal["rules", "rules+learned"] = Field(
+        default="rules",
+        description="What scrubs: 'rules' = the rule detectors only; 'rules+learned' = the rules plus the learned "
+        "name/street-address model (pii.model, trained by `tunehouse pii-model`), whose spans are taken where no "
+        "rule candidate overlaps them. The export's residual-PII gate uses the learned model whichever is set, "
+        "when one is available.",
+    )
     model: PiiModelSettings = Field(
         default_factory=PiiModelSettings,
         description="The learned detector of names and street addresses (`tunehouse pii-model`).",

@@ -2,7 +2,8 @@
 
 The scrubber (:mod:`tunehouse.pii.scrubber`) is built once per Python worker and applied to whole
 conversations so placeholders are consistent within a conversation (<PERSON_1> stays the same
-person). Adds ``pii_counts`` (map type -> count) used by ``gold.pii_report``; no PII value leaves
+person). With ``pii.detector = "rules+learned"`` the learned model (pickled to its path, loaded once per
+worker process) runs beside the rules, once over all the messages of an Arrow batch. Adds ``pii_counts`` (map type -> count) used by ``gold.pii_report``; no PII value leaves
 the UDF. The stage's extra tables are the scrubbed conversations (``silver.conversations``) and
 their entity counts (``gold.pii_report``); the residual-PII scan of the export is in
 :mod:`tunehouse.curation.export`.
@@ -23,18 +24,18 @@ from tunehouse.pii.settings import PiiSettings
 
 if TYPE_CHECKING:
     from tunehouse.config import Settings
+    from tunehouse.pii.learned.detector import LearnedDetector
 
 
-def _scrub_batches(settings_json: str):
+def _scrub_batches(settings_json: str, learned: "LearnedDetector | None"):
     def fn(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         from tunehouse.pii.scrubber import get_scrubber
 
-        scrubber = get_scrubber(PiiSettings.model_validate_json(settings_json))
+        scrubber = get_scrubber(PiiSettings.model_validate_json(settings_json), learned)
         for batch in batches:
-            messages = batch.column("messages").to_pylist()
+            messages = [msgs or [] for msgs in batch.column("messages").to_pylist()]
             out_msgs, out_counts = [], []
-            for msgs in messages:
-                scrubbed, counts = scrubber.scrub_messages(msgs or [])
+            for scrubbed, counts in scrubber.scrub_conversations(messages):
                 out_msgs.append([{"role": m["role"], "content": m["content"], "weight": m.get("weight")}
                                  for m in scrubbed])
                 out_counts.append(list(counts.items()))
@@ -46,10 +47,11 @@ def _scrub_batches(settings_json: str):
     return fn
 
 
-def scrub_conversations(df: DataFrame, settings: PiiSettings) -> DataFrame:
-    """Replace PII in every message by typed placeholders; add ``pii_counts``."""
+def scrub_conversations(df: DataFrame, settings: PiiSettings, learned: "LearnedDetector | None" = None) -> DataFrame:
+    """Replace PII in every message by typed placeholders; add ``pii_counts``. ``learned``: the learned
+    model to run beside the rules (None: rules only)."""
     schema = StructType(df.schema.fields + [StructField("pii_counts", MapType(StringType(), IntegerType()))])
-    return df.mapInArrow(_scrub_batches(settings.model_dump_json()), schema)
+    return df.mapInArrow(_scrub_batches(settings.model_dump_json(), learned), schema)
 
 
 def pii_report(scrubbed: DataFrame) -> DataFrame:
@@ -66,5 +68,8 @@ class Scrub:
     name = "scrub"
 
     def run(self, df: DataFrame, settings: Settings) -> StageResult:
-        scrubbed = scrub_conversations(df, settings.pii)
+        from tunehouse.pii.scrubber import learned_detector
+
+        learned = learned_detector(settings) if settings.pii.detector == "rules+learned" else None
+        scrubbed = scrub_conversations(df, settings.pii, learned)
         return StageResult(scrubbed, tables={SILVER_CONVERSATIONS: scrubbed, GOLD_PII_REPORT: pii_report(scrubbed)})
