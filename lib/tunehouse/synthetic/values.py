@@ -8,28 +8,25 @@ import random
 import re
 from datetime import datetime
 
+from stdnum import luhn
+from stdnum.iso7064 import mod_97_10
+
 from tunehouse.synthetic.pools import IBAN_LAYOUTS, MONTHS
 
 _REF_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
-def _luhn_sum(number: str) -> int:
-    total = 0
-    for i, c in enumerate(reversed([c for c in number if c.isdigit()])):
-        d = int(c)
-        total += (d * 2 - 9 if d > 4 else d * 2) if i % 2 else d
-    return total % 10
-
-
 def luhn_ok(number: str) -> bool:
-    return sum(c.isdigit() for c in number) >= 12 and _luhn_sum(number) == 0
+    """A written card number (spaces/dashes allowed) of 12+ digits whose Luhn checksum holds."""
+    digits = "".join(c for c in number if c.isdigit())
+    return len(digits) >= 12 and luhn.checksum(digits) == 0
 
 
 def iban_ok(iban: str) -> bool:
     s = iban.replace(" ", "").upper()
     if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]+", s):
         return False
-    return int("".join(str(int(c, 36)) for c in s[4:] + s[:4])) % 97 == 1
+    return mod_97_10.is_valid(s[4:] + s[:4])
 
 
 def _digits(r: random.Random, n: int) -> str:
@@ -62,7 +59,7 @@ def make_card(r: random.Random) -> str:
     else:
         prefix = "4" if brand == "visa" else str(r.randint(51, 55))
         body = prefix + _digits(r, 15 - len(prefix))
-    number = body + str((10 - _luhn_sum(body + "0")) % 10)
+    number = body + luhn.calc_check_digit(body)
     style = r.choices(["space", "dash", "plain"], [45, 15, 40])[0]
     if style == "plain":
         return number
@@ -82,8 +79,7 @@ def make_iban(r: random.Random, country: str) -> str:
         else:  # alphanumeric, mostly digits as in real accounts
             bban.append("".join(r.choice("0123456789" * 3 + "ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(n)))
     bban = "".join(bban)
-    check = 98 - int("".join(str(int(c, 36)) for c in bban + country + "00")) % 97
-    iban = f"{country}{check:02d}{bban}"
+    iban = f"{country}{mod_97_10.calc_check_digits(bban + country)}{bban}"
     if r.random() < 0.55:
         iban = " ".join(iban[i:i + 4] for i in range(0, len(iban), 4))
     return iban
