@@ -95,6 +95,18 @@ class PiiModelSettings(Section):
         0.5, ge=0.0, le=1.0,
         description="Entities whose mean label probability is below this are dropped.",
     )
+    entities: list[Literal["PERSON", "STREET_ADDRESS"]] = Field(
+        default_factory=lambda: ["PERSON"],
+        description="Types of the model's spans that are used (by the scrubber and the export gate). "
+        "STREET_ADDRESS is off by default: on the DEV evaluation sets the rules find 90-96% of addresses and the "
+        "model's extra address spans were mostly ordinary words (see docs/NOTES.md).",
+    )
+    vet: bool = Field(
+        True,
+        description="Take a PERSON span only when every word of it could be a name: capitalised, not an acronym, "
+        "not an ordinary word, place or title of the lexicon unless it is also a known name, not a compound of "
+        "two ordinary words (pii/learned/vetting.py). Off: every span above min_score (many more false positives).",
+    )
 
 
 class PiiSettings(Section):

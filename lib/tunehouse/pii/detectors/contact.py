@@ -127,6 +127,33 @@ def urls(scan: Scan) -> list[Candidate]:
     return out
 
 
+# "my profile: https://...", "portfolio's at https://...", "mon site : www...": the URL is its owner's
+_URL_OWNER_RE = re.compile(
+    r"(?i:\b(?:(?:my|mi|mon|ma|mein|meine|il\s+mio|la\s+mia|mijn|o\s+meu|a\s+minha|m[oó]j|moja)\s+(?:\w+\s+)?"
+    r"(?:profile?|perfil|profil|profilo|profiel|website|web\s*site|site|sito|page|p[aá]gina|pagina|blog|homepage"
+    r"|linkedin|github|instagram|twitter|channel|canal|kanal|portfolio|portf[oó]lio|cv|resume)"
+    r"|portfolio|portf[oó]lio)(?:['’]s)?(?:\s+(?:is|at|es|est|ist|è|[ée]|op|on))?\s*[:=\-]?\s*)$")
+URL_OWNER_CUE = Cue(
+    "my mi mon ma mein meine il la mijn o a mój moj moja portfolio portfolio's portfólio")
+
+
+@detector("URL", cue=URL_OWNER_CUE)
+def owned_urls(scan: Scan) -> list[Candidate]:
+    """Any URL right after a possessive cue ("Here's my LinkedIn: https://omarjames.dev"): a
+    personal site has no tell-tale path, so the cue decides."""
+    text = scan.text
+    if "/" not in text and "www." not in text:
+        return []
+    out = []
+    for m in _URL_RE.finditer(text):
+        if _URL_OWNER_RE.search(text, max(0, m.start() - 48), m.start()):
+            e = m.end()
+            while e > m.start() and text[e - 1] in ".,;:!?)]}'\"":
+                e -= 1
+            out.append(Candidate("URL", m.start(), e, 0.85))
+    return out
+
+
 @detector("IP_ADDRESS", needs_digit=True)
 def ip_addresses(scan: Scan) -> list[Candidate]:
     """IPv4 addresses (not a version number: "v10.2.0.1") and valid IPv6 addresses."""
@@ -257,6 +284,36 @@ def cued_usernames(scan: Scan) -> list[Candidate]:
         key = val.lower().lstrip("@")
         if not (flags.get(key, 0) & COMMON or key in FUNCTION_WORDS) and (
                 any(c.isdigit() for c in val) or any(c in "._@-" for c in val) or len(val) >= 5):
+            out.append(Candidate("USERNAME", m.start("val"), m.end("val"), 0.85))
+    return out
+
+
+# "I'm wren_t_1987 on Discord", "add me, I'm ann_sepp on there", "Je suis xabi.olmedo sur Discord"
+_PLATFORM_USER_RE = re.compile(
+    r"(?i:\b(?:i['’]?m|i\s+am|je\s+suis|sono|ik\s+ben|soy|sou|ich\s+bin|jestem|olen))[ \t]+"
+    r"(?P<val>@?[\w][\w.\-]{1,38}[\w])[ \t]+(?i:on|su|sur|op|en|auf|no|na|em|w|in|peal)[ \t]+"
+    r"(?i:there|it|(?:the\s+)?(?:discord|instagram|insta|twitter|x|telegram|reddit|steam|github|gitlab|slack|skype"
+    r"|tiktok|snapchat|snap|twitch|xbox|xbox\s+live|psn|playstation|signal|threads|mastodon|bluesky|facebook"
+    r"|linkedin|pinterest|youtube|kik|wechat|line|viber|matrix|irc|libera|freenode|tinder|bumble|hinge|strava"
+    r"|duolingo|chess\.com|lichess|roblox|minecraft|fortnite|battle\.net|epic|spotify|soundcloud|flickr))\b")
+PLATFORM_USER_CUE = Cue("i'm i’m im i je sono ik soy sou ich jestem olen")
+
+
+@detector("USERNAME", cue=PLATFORM_USER_CUE)
+def platform_usernames(scan: Scan) -> list[Candidate]:
+    """A name someone goes by on a platform ("I'm wren_t_1987 on Discord"): it must look like a
+    handle (a digit, "_" or "." inside, or all lower case and no common word); "I'm Anna on Discord"
+    is left to the name detectors."""
+    flags = scan.lex.flags
+    out = []
+    for p in scan.at(PLATFORM_USER_CUE):
+        m = _PLATFORM_USER_RE.match(scan.text, p)
+        if not m:
+            continue
+        val = m.group("val")
+        key = val.lower().lstrip("@")
+        handle_like = any(c.isdigit() or c in "_." for c in val) or val.startswith("@")
+        if handle_like or (val.islower() and not flags.get(key, 0) & COMMON and key not in FUNCTION_WORDS):
             out.append(Candidate("USERNAME", m.start("val"), m.end("val"), 0.85))
     return out
 

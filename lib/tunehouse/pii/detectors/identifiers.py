@@ -94,8 +94,10 @@ _NIR_RE = re.compile(r"([12])(?<![\w\-][12]) ?(\d{2}) ?(\d{2}) ?(\d{2}|2A|2B) ?(
 # ---------------------------------------------------------------- accounts
 _CREDENTIAL_RE = re.compile(
     r"(?i:\b(?:password|passwd|pwd|passcode|pass\s+code|pin(?:\s+(?:code|number))?|security\s+(?:answer|question\s+answer)"
-    r"|secret\s+answer|memorable\s+word|contrase[ñn]a|clave|mot\s+de\s+passe|passwort|kennwort|geheimzahl)(?!\w))"
-    r"(?P<fill>(?i:\s*(?:is|was|es|est|ist|lautet|:|=|-)\s*)*)[ \t]*(?P<val>[^\s\\\x22'<>]{3,40}?)(?=[.,;:)]*(?:\s|$))")
+    r"|secret\s+answer|memorable\s+word|contrase[ñn]a|clave|mot\s+de\s+passe|passwort|kennwort|geheimzahl|pw)(?!\w))"
+    r"(?i:\s+(?:I|we|you)\s+(?:set|chose|picked|use|used|made|got|have|had))?"  # "the password I set was ..."
+    r"(?P<fill>(?i:\s*(?:is|was|es|est|ist|lautet|:|=|-)\s*)*)[ \t]*"
+    r"(?P<val>[^\s\\\x22'<>]{3,40}?|[^\s]{3,40}?)(?=[.,;:)]*(?:\s|$))")  # symbols (<>"') only when nothing else fits
 
 PASSPORT_CUE = Cue(
     "passport passports passeport pasaporte passaporto reisepass reisepassnummer passnummer pass-nr "
@@ -118,7 +120,7 @@ ID_CUE = Cue(
     "isikukood pesel bsn burgerservicenummer rijksregisternummer steueridentifikationsnummer")
 CREDENTIAL_CUE = Cue(
     "password passwd pwd passcode pass pin security secret memorable contraseña contrasena clave mot "
-    "passwort kennwort geheimzahl")
+    "passwort kennwort geheimzahl pw")
 
 _NAME_OR_WORD = COMMON | FIRST | LAST | PLACE
 

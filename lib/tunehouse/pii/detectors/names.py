@@ -60,7 +60,15 @@ _SIGNOFF_RE = re.compile(
     r"|cordiales\s+saludos|atentamente|gracias|muchas\s+gracias|un\s+abrazo|cordialement|bien\s+cordialement"
     r"|bien\s+[àa]\s+vous|merci(?:\s+beaucoup)?|amitiés|bises|mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en"
     r"|(?:viele|beste|liebe|herzliche|schöne|freundliche)\s+gr(?:ü|ue)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e|danke(?:\s+sch[öo]n)?|lg|mfg"
-    r"|sent\s+from\s+my\s+\w+)[ \t]*[,!.:]?[ \t]*(?:\r?\n[ \t>]*){1,2}"
+    r"|sent\s+from\s+my\s+\w+"
+    # pt, it, nl, pl, et sign-offs, and the "-- " signature delimiter
+    r"|cumprimentos|atenciosamente|abra[çc]os?|obrigad[oa]|beijos|(?:cordiali|distinti)\s+saluti|saluti|un\s+saluto"
+    r"|grazie(?:\s+mille)?|met\s+vriendelijke\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|(?:hartelijke\s+)?groet(?:en|jes)?"
+    r"|pozdrawiam|z\s+powa[żz]aniem|dzi[ęe]kuj[ęe]|parimate\s+soovidega|lugupidamisega|tervitades|--"
+    # the first line of a delivery address is the addressee
+    r"|(?:delivery|shipping|postal)\s+address|lieferadresse|lieferanschrift|adresse\s+de\s+livraison"
+    r"|direcci[óo]n\s+de\s+(?:env[íi]o|entrega)|indirizzo\s+di\s+(?:spedizione|consegna)|bezorgadres|afleveradres"
+    r"|morada\s+de\s+entrega|endere[çc]o\s+de\s+entrega|adres\s+dostawy|tarneaadress)[ \t]*[,!.:]?[ \t]*(?:\r?\n[ \t>]*){1,2}"
     r"(?P<name>[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,3})[ \t]*$")
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 _CJK_RE = re.compile(rf"(?<![{_CJK}])[{_CJK}]{{1,4}}(?:[ \u3000][{_CJK}]{{1,4}})?(?![{_CJK}])")

@@ -27,6 +27,7 @@ from tunehouse.pii.learned.model import (
     tag_of,
     torch_threads,
 )
+from tunehouse.pii.learned.vetting import default_vetting
 from tunehouse.pii.scrubber import Entity
 
 if TYPE_CHECKING:
@@ -45,6 +46,8 @@ class DetectorOptions:
     max_length: int = 128
     stride: int = 32
     min_score: float = 0.5
+    entities: tuple[str, ...] = ("PERSON", "STREET_ADDRESS")  # types reported; others are dropped
+    vet: bool = False  # PERSON spans pass pii/learned/vetting.py (and texts it rules out skip the model)
 
 
 class LearnedDetector:
@@ -62,6 +65,7 @@ class LearnedDetector:
         self.model, self.tokenizer = model, tokenizer
         self._tags = [tag_of(model.config.id2label[i]) for i in range(model.config.num_labels)]
         self.max_length = min(options.max_length, getattr(tokenizer, "model_max_length", 512) or 512)
+        self._vetting = default_vetting() if options.vet else None
 
     @classmethod
     def load(cls, path: str, **options: Any) -> "LearnedDetector":
@@ -77,7 +81,25 @@ class LearnedDetector:
         return self.detect_batch([text])[0]
 
     def detect_batch(self, texts: list[str]) -> list[list[Entity]]:
-        """Entities of every text, in the order of ``texts``; offsets index into each text."""
+        """Entities of every text, in the order of ``texts``; offsets index into each text.
+
+        With ``vet`` and PERSON the only type asked for, texts where vetting would refuse every span
+        (no word that could be a name) are not run through the model: the result is the same."""
+        out: list[list[Entity]] = [[] for _ in texts]
+        run = list(range(len(texts)))
+        if self._vetting is not None and self.options.entities == ("PERSON",):
+            run = [i for i in run if self._vetting.worth_running(texts[i])]
+        for i, ents in zip(run, self._detect_all([texts[i] for i in run])):
+            out[i] = [e for e in ents if self._keep(texts[i], e)]
+        return out
+
+    def _keep(self, text: str, e: Entity) -> bool:
+        if e.score < self.options.min_score or e.type not in self.options.entities:
+            return False
+        return self._vetting is None or e.type != "PERSON" or self._vetting.accept(text, e)
+
+    def _detect_all(self, texts: list[str]) -> list[list[Entity]]:
+        """Every decoded span of every text (before ``min_score``, types and vetting)."""
         if not texts:
             return []
         enc = self.tokenizer(list(texts), truncation=True, max_length=self.max_length, stride=self.options.stride,
@@ -89,8 +111,7 @@ class LearnedDetector:
         out = []
         for text, words in zip(texts, best):
             spans = decode_words([wp for _, wp in (words[k] for k in sorted(words))], text)
-            out.append([Entity(t, s, e, round(score, 4)) for s, e, t, score in spans
-                        if score >= self.options.min_score])
+            out.append([Entity(t, s, e, round(score, 4)) for s, e, t, score in spans])
         return out
 
     def _collect_words(self, word_ids, offsets, probs, words: dict[int, tuple[int, WordPrediction]]) -> None:
@@ -160,4 +181,5 @@ def detector_from_settings(settings: "Settings") -> LearnedDetector:
 
     ms = settings.pii.model
     return get_detector(resolve_model_path(settings), device=ms.device, threads=ms.threads, quantize=ms.quantize,
-                        batch_size=ms.batch_size, max_length=ms.max_length, min_score=ms.min_score)
+                        batch_size=ms.batch_size, max_length=ms.max_length, min_score=ms.min_score,
+                        entities=tuple(ms.entities), vet=ms.vet)

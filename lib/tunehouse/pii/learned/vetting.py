@@ -1,0 +1,101 @@
+"""Which of the learned model's PERSON spans the scrubber takes: the model proposes, the lexicon vetoes.
+
+The model reads context, so it finds names no list holds ("Marisol: thanks!", "Ask Obadiah"), but on
+real text it also tags ordinary words: sentence starts ("Rent goes to ..."), German nouns ("Bescheid",
+"Versicherungsnummer"), lower-case words, acronyms. Measured on the DEV splits of
+``benchmarks/pii_eval`` (not the held-out ones), the raw model added ~8 false replacements for every real
+name it added. A span is taken only when every word of it could be a name:
+
+* it starts with a capital letter, has two letters or more and is not an acronym (``QF``, ``PESEL``) --
+  lower-case names are left to the rule detectors, which find them after cue words ("my husband david");
+* it is not an ordinary word, place, title or honorific of the lexicon -- unless the lexicon also knows
+  it as a first name, or as a surname that is not also a big place ("Will", "Orlando" stay possible;
+  "Rent", "Comment", "Madrid" do not);
+* it is not a closed compound of two ordinary words ("Versicherungs|nummer", "Benutzer|name"): German
+  and Dutch capitalise every noun, and compounds are too many for any word list.
+
+Name particles ("van", "de", "von") may sit between accepted words but never make a span alone.
+
+Because a span is only taken when one of its words passes :meth:`PersonVetting.could_be_name`, a text
+with no such word cannot gain a learned span: :meth:`PersonVetting.worth_running` lets the detector skip
+the model for it (same output, less work; see ``LearnedDetector.detect_batch``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from tunehouse.pii.entity import Entity
+from tunehouse.pii.lexicon import (
+    COMMON,
+    FIRST,
+    INDICATOR,
+    LAST,
+    MAJOR,
+    PLACE,
+    TITLE,
+    Lexicon,
+    norm_key,
+)
+
+NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "van",
+                            "von", "der", "den", "ter", "ten", "y", "e", "bin", "ben", "al", "el", "af", "zu"})
+# German/Dutch linking elements between the parts of a compound ("Versicherung-s-nummer", "Hühner-ei").
+_LINKS = ("", "s", "es", "n", "en", "e", "er")
+_MIN_PART = 3  # shortest compound part looked up ("Eis|zeit"); shorter ones match too much by chance
+_MIN_COMPOUND = 7  # shortest word tried as a compound
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# Lexicon flags that make a word ordinary unless it is also a known name.
+_NOT_A_NAME = COMMON | PLACE | TITLE | INDICATOR
+
+
+class PersonVetting:
+    """Vetoes on learned PERSON spans, from the scrubber's lexicon (see the module docstring)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self.could_be_name = functools.lru_cache(maxsize=65536)(self._could_be_name)
+
+    def _could_be_name(self, word: str) -> bool:
+        """Whether one word may be (part of) a person's name."""
+        if len(word) < 2 or not word[:1].isupper() or word.isupper():
+            return False
+        key = norm_key(word)
+        flags = self.lex.get(key)
+        if flags & FIRST or (flags & LAST and not flags & MAJOR):  # "Orlando" may be a name, "Madrid" is a city
+            return not (flags & TITLE)
+        if flags & _NOT_A_NAME:
+            return False
+        return not self._is_compound(key)
+
+    def _is_compound(self, key: str) -> bool:
+        """``key`` splits into an ordinary word, an optional linking element and another ordinary word."""
+        if len(key) < _MIN_COMPOUND:
+            return False
+        for cut in range(_MIN_PART, len(key) - _MIN_PART + 1):
+            tail = key[cut:]
+            if not self.lex.get(tail) & COMMON:
+                continue
+            head = key[:cut]
+            if any(head.endswith(link) and len(head) - len(link) >= _MIN_PART
+                   and self.lex.get(head[:len(head) - len(link)] if link else head) & COMMON for link in _LINKS):
+                return True
+        return False
+
+    def accept(self, text: str, entity: Entity) -> bool:
+        """Whether a learned PERSON span of ``text`` is taken (every word could be a name)."""
+        words = [w for w in _WORD.findall(text[entity.start:entity.end]) if w.lower() not in NAME_PARTICLES]
+        return bool(words) and all(self.could_be_name(w) for w in words)
+
+    def worth_running(self, text: str) -> bool:
+        """Whether ``text`` holds a word that could be a name (else no learned PERSON span can be taken)."""
+        return any(self.could_be_name(w) for w in _WORD.findall(text) if w[:1].isupper())
+
+
+@functools.lru_cache(maxsize=1)
+def default_vetting() -> PersonVetting:
+    """The vetting over the scrubber's own lexicon, once per process."""
+    from tunehouse.pii.lexicon import load_lexicon
+
+    return PersonVetting(load_lexicon())

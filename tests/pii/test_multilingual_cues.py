@@ -1,0 +1,78 @@
+"""Cue-based detectors added for data we did not write: birth dates in it/pt/nl/pl/et, passwords with
+symbols, handles on a platform, URLs their owner names, sign-off and delivery-address blocks in more
+languages. Sentences here are written for these tests (none is taken from benchmarks/pii_eval)."""
+
+from __future__ import annotations
+
+import pytest
+from tunehouse.pii.detectors import Scan, contact, dates, identifiers, names
+from tunehouse.pii.scrubber import Scrubber
+
+
+def _values(detector, text: str) -> set[tuple[str, str]]:
+    return {(c.type, text[c.start:c.end]) for c in detector.detect(Scan(text))}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Sono nato il 4 marzo 1979 a Bari.", "4 marzo 1979"),
+    ("Nasci em 12 de outubro de 1990, em Braga.", "12 de outubro de 1990"),
+    ("Geboren op 30 mei 1985 in Utrecht.", "30 mei 1985"),
+    ("Nací el 02/11/1993 en Cádiz.", "02/11/1993"),
+    ("Urodziłam się 14.06.1971 w Gdańsku.", "14.06.1971"),
+])
+def test_birth_dates_after_a_cue_in_more_languages(text, value):
+    assert ("DATE_OF_BIRTH", value) in _values(dates.dates_of_birth, text)
+
+
+def test_birth_date_before_its_cue():
+    assert _values(dates.dates_before_born, "Sie ist am 17.09.1968 geboren.") == {("DATE_OF_BIRTH", "17.09.1968")}
+    assert _values(dates.dates_before_born, "The store opened on 17.09.1968 downtown.") == set()
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The password I chose was Tq<9#vv!Lm and it is rejected", "Tq<9#vv!Lm"),
+    ("new password \"Ramp@rt-77 please change it", "\"Ramp@rt-77"),
+    ("login b.ortega / pw Kx$4'jj:zz", "Kx$4'jj:zz"),
+])
+def test_passwords_with_symbols(text, value):
+    assert ("CREDENTIAL", value) in _values(identifiers.credentials, text)
+
+
+def test_a_password_cue_before_an_ordinary_word_is_not_a_password():
+    assert _values(identifiers.credentials, "the password reset link expired") == set()
+
+
+@pytest.mark.parametrize("text, value", [
+    ("ping me, I'm kestrel_88 on Discord", "kestrel_88"),
+    ("Je suis m.duval sur Twitch depuis hier", "m.duval"),
+    ("ik ben jorisvd op Steam", "jorisvd"),
+])
+def test_handles_on_a_platform(text, value):
+    assert _values(contact.platform_usernames, text) == {("USERNAME", value)}
+
+
+@pytest.mark.parametrize("text", ["I'm Jonas on Discord", "I'm new on Discord", "I'm online on there"])
+def test_names_and_words_on_a_platform_are_not_handles(text):
+    assert _values(contact.platform_usernames, text) == set()
+
+
+def test_urls_their_owner_names_are_personal():
+    text = "Check my portfolio: https://lenagravel.design and the docs at https://example.org/guide"
+    assert _values(contact.owned_urls, text) == {("URL", "https://lenagravel.design")}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Obrigado pela ajuda.\nCumprimentos,\nTeodoro Brás\n+351 912 000 111", "Teodoro Brás"),
+    ("Dzięki!\nPozdrawiam,\nWiesława Nowicka", "Wiesława Nowicka"),
+    ("See you.\n--\nOrla Brennan\norla.b@example.net", "Orla Brennan"),
+    ("Bezorgadres:\nSanne Ketelaar\nKerkstraat 12\n1017 GB Amsterdam", "Sanne Ketelaar"),
+])
+def test_names_under_sign_offs_and_address_headers(text, name):
+    assert ("PERSON", name) in _values(names.person_names, text)
+
+
+def test_the_scrubber_removes_them_end_to_end():
+    text = "Geboren op 30 mei 1985. I'm kestrel_88 on Discord, my site: https://lenagravel.design"
+    out, counts = Scrubber().scrub_text(text)
+    assert "1985" not in out and "kestrel_88" not in out and "lenagravel" not in out
+    assert counts["DATE_OF_BIRTH"] == 1 and counts["USERNAME"] == 1 and counts["URL"] == 1

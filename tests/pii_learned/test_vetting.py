@@ -1,0 +1,70 @@
+"""The vetting of the learned model's PERSON spans (pii/learned/vetting.py), on the scrubber's real
+lexicon, and the detector's use of it: vetted spans only, and texts vetting rules out skip the model."""
+
+from __future__ import annotations
+
+import pytest
+from tunehouse.pii.learned.detector import LearnedDetector
+from tunehouse.pii.learned.vetting import PersonVetting, default_vetting
+from tunehouse.pii.lexicon import COMMON, Lexicon
+from tunehouse.pii.scrubber import Entity
+
+
+def _person(text: str, value: str) -> Entity:
+    start = text.index(value)
+    return Entity("PERSON", start, start + len(value), 0.99)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Ask Ysolde if you don't believe me.", "Ysolde"),
+    ("Marisol: thanks, that fixed it", "Marisol"),
+    ("I spoke to Obrecht Vanterpool yesterday", "Obrecht Vanterpool"),
+    ("Hallo mevrouw Annelot van Kessel", "Annelot van Kessel"),  # a particle inside a name
+])
+def test_names_pass(text, value):
+    assert default_vetting().accept(text, _person(text, value))
+
+
+@pytest.mark.parametrize("text, value", [
+    ("rent goes out on friday", "rent"),  # lower case: left to the rule detectors
+    ("Mein PESEL ist falsch", "PESEL"),  # an acronym
+    ("Q said hi", "Q"),  # a single letter
+    ("Le colis est arrivé", "Le"),  # a particle alone
+    ("Madrid was lovely", "Madrid"),  # a big place, known only as a surname otherwise
+])
+def test_non_names_are_refused(text, value):
+    assert not default_vetting().accept(text, _person(text, value))
+
+
+def test_ordinary_words_and_their_compounds_are_refused():
+    lex = Lexicon()
+    for word in ("nummer", "versicherung", "haus", "tur"):  # lexicon keys: lower case, accents stripped
+        lex.flags[word] = COMMON
+    vetting = PersonVetting(lex)
+    assert not vetting.could_be_name("Haus")  # an ordinary word
+    assert not vetting.could_be_name("Versicherungsnummer")  # word + linking "s" + word
+    assert not vetting.could_be_name("Haustür")  # word + word
+    assert vetting.could_be_name("Hausmann")  # "mann" is not an ordinary word of this lexicon
+    assert vetting.could_be_name("Tamsin")
+
+
+def test_worth_running_needs_a_word_that_could_be_a_name():
+    vetting = default_vetting()
+    assert vetting.worth_running("thanks, Ysolde will call back")
+    assert not vetting.worth_running("thanks, the parcel arrived on monday")
+    assert not vetting.worth_running("<PERSON_1> said the ETA is 10 minutes")
+
+
+def test_the_detector_takes_only_vetted_spans_and_skips_texts_with_no_candidate(model_dir, monkeypatch):
+    raw = LearnedDetector.load(str(model_dir), device="cpu", min_score=0.0)
+    vetted = LearnedDetector.load(str(model_dir), device="cpu", min_score=0.0, entities=("PERSON",), vet=True)
+    texts = ["Ask Ysolde if you don't believe me.", "the invoice was paid twice", "Rent goes to the old account."]
+    vetting = default_vetting()
+    for text, got, everything in zip(texts, vetted.detect_batch(texts), raw.detect_batch(texts)):
+        expected = [e for e in everything if e.type == "PERSON" and vetting.accept(text, e)]
+        assert got == expected
+    seen: list[list[str]] = []
+    original = vetted._detect_all
+    monkeypatch.setattr(vetted, "_detect_all", lambda batch: seen.append(list(batch)) or original(batch))
+    vetted.detect_batch(texts)
+    assert seen == [[texts[0], texts[2]]]  # "the invoice was paid twice" holds no word that could be a name
