@@ -37,7 +37,7 @@ def test_the_rule_scrubber_misses_the_planted_name():
 
 def test_gate_with_the_learned_model_catches_what_the_rules_missed(spark, trained):
     _root, overrides = trained
-    settings = load_settings(overrides=overrides)
+    settings = load_settings(overrides=[*overrides, "pii.detector=rules"])  # the rules scrubbed alone
     with pytest.raises(ResidualPiiError) as err:
         check_residual_pii(gold(spark, planted=True), settings, ExportSettings())
     msg = str(err.value)
@@ -49,7 +49,8 @@ def test_gate_with_the_learned_model_catches_what_the_rules_missed(spark, traine
 
 def test_gate_passes_a_clean_export_and_says_which_detector_checked(spark, trained):
     _root, overrides = trained
-    n = check_residual_pii(gold(spark, planted=False), load_settings(overrides=overrides), ExportSettings())
+    n = check_residual_pii(gold(spark, planted=False), load_settings(overrides=[*overrides, "pii.detector=rules"]),
+                           ExportSettings())
     assert n == 0 and n.independent and n.checked_by.startswith("learned model (")  # placeholders are not PII
 
 
@@ -60,15 +61,25 @@ def test_without_a_model_the_gate_falls_back_to_the_rules_and_says_so(spark, tmp
     assert "NOT independent" in caplog.text
 
 
-def test_rules_plus_learned_scrubs_the_name_and_the_gate_uses_both(spark, trained):
+@pytest.mark.parametrize("detector", ["rules+learned", "auto"])
+def test_rules_plus_learned_scrubs_the_name_and_the_gate_uses_both(spark, trained, detector):
+    """With a model there, the default (auto) scrubs with it; both scrubbed, so the gate re-runs both and
+    says it is not independent (no third detector is left)."""
     _root, overrides = trained
-    settings = load_settings(overrides=[*overrides, "pii.detector=rules+learned"])
+    settings = load_settings(overrides=[*overrides, f"pii.detector={detector}"])
     scrubber = scrubber_from_settings(settings)
     (scrubbed, counts), = scrubber.scrub_conversations([[{"role": "assistant", "content": PLANTED}]])
     assert LEAK not in scrubbed[0]["content"] and counts["PERSON"] == 1
     assert scrubber_from_settings(settings, fast=True).learned is None  # --fast: rules only
-    with pytest.raises(ResidualPiiError, match="checked by learned model \\+ rules"):
+    with pytest.raises(ResidualPiiError, match="checked by rules \\+ learned model .*not independent"):
         check_residual_pii(gold(spark, planted=True), settings, ExportSettings())
+
+
+def test_auto_without_a_model_scrubs_with_the_rules_and_warns(tmp_path, caplog):
+    settings = load_settings(overrides=[f"storage.root={tmp_path}"])
+    assert settings.pii.detector == "auto"
+    assert scrubber_from_settings(settings).learned is None
+    assert "rules only" in caplog.text and "tunehouse pii-model" in caplog.text
 
 
 def test_rules_plus_learned_without_a_model_names_the_command(tmp_path):

@@ -30,7 +30,8 @@ def register(sub, common: argparse.ArgumentParser) -> None:
         description="Read IN.jsonl where each line is {\"text\": ...} or a chat example {\"messages\": [...]}, "
         "and write OUT.jsonl with the same objects, PII replaced by typed placeholders (<PERSON_1>, <EMAIL_1>...). "
         "Lines that are not valid JSON or not one of these shapes are reported with their line number (exit 1). "
-        "Detector: pii.detector ('rules', or 'rules+learned' with the model of `tunehouse pii-model`). "
+        "Detector: pii.detector (default 'auto': the rules plus the model of `tunehouse pii-model` when it is "
+        "there, else the rules alone with a warning; 'rules'; 'rules+learned'). "
         "Settings: the pii.* section.",
     )
     p.add_argument("input", type=Path, help="input JSONL")
@@ -94,6 +95,7 @@ def print_curation_summary(r) -> None:
         "trailing messages trimmed": f"{r.trimmed_messages} (unanswered last turns of kept conversations; "
         "gold quality.trimmed_messages)",
         "PII replaced": ", ".join(f"{k} {v}" for k, v in sorted(r.pii_entities.items(), key=lambda kv: -kv[1])) or "none",
+        "PII scrubbed by": r.pii_scrubbed_by,
         "residual PII in export": _residual_line(r.residual_pii),
         "export folder": str(r.export_folder),
         "seconds": round(r.seconds, 1),
@@ -132,7 +134,7 @@ def finish_with_validation(result, settings: Settings) -> int:
 
 
 def cmd_scrub(args, settings: Settings) -> int:
-    from tunehouse.pii.scrubber import scrub_jsonl, scrubber_from_settings
+    from tunehouse.pii.scrubber import scrub_jsonl, scrubber_from_settings, scrubbing_label
 
     if not args.input.is_file():
         raise UserError(f"{args.input}: no such file")
@@ -140,7 +142,7 @@ def cmd_scrub(args, settings: Settings) -> int:
         raise UserError("output must be a different file from input")
     scrubber = scrubber_from_settings(settings, fast=args.fast)
     summary = scrub_jsonl(args.input, args.output, settings.pii, scrubber=scrubber)
-    summary["detector"] = "rules" if scrubber.learned is None else f"rules+learned ({scrubber.learned.path})"
+    summary["detector"] = scrubbing_label(scrubber.learned)
     bad = summary.get("bad_lines") or []
     print_kv("scrub", {k: (json.dumps(v) if isinstance(v, (dict, list)) else v)
                        for k, v in summary.items() if k != "bad_lines"})

@@ -3,7 +3,7 @@
 ``build_gold`` shapes the ``gold.training_examples`` row; ``residual_pii`` scans the exported
 messages for PII again and ``check_residual_pii`` fails the run when it still finds something. The scan
 uses a detector that did not scrub where there is one (``gate_detector``: the learned model when the
-rules scrubbed, learned + rules when both did); the rules re-checking themselves found 0 by construction. Chat JSONL lines are exactly ``{"messages":[{"role":..,"content":..,"weight":..}]}`` with
+rules scrubbed alone; when both scrubbed, both re-run and the gate says it is not independent). Chat JSONL lines are exactly ``{"messages":[{"role":..,"content":..,"weight":..}]}`` with
 weight only on assistant messages (integers 0/1 unless fractional weights are on). Files are written
 by Spark tasks into a staging folder and moved into ``<storage.root>/exports/<dataset_version>/``
 only when all three splits are complete, so a failed job leaves nothing partial behind.
@@ -111,23 +111,30 @@ class GateDetector:
 
     @property
     def independent(self) -> bool:
-        return self.learned is not None
+        """The learned model checks what the rules alone scrubbed (not when it scrubbed too)."""
+        return self.learned is not None and not self.rules
 
 
 def gate_detector(settings: "Settings | PiiSettings") -> GateDetector:
     """A detector that did not do the scrubbing, where there is one.
 
-    pii.detector=rules and a learned model available (pii.model.path, or with the full settings the
-    artefact `tunehouse pii-model` trained): the learned model alone. rules+learned: the learned model
-    plus the rules. No model: the rules, i.e. the scrubber checking itself (a warning says so)."""
+    The rules scrubbed alone (pii.detector=rules, or auto without a model) and a learned model is there
+    (pii.model.path, or with the full settings the artefact `tunehouse pii-model` trained): the learned
+    model alone checks them. The rules and the learned model both scrubbed: no third detector is left, so
+    both re-run over the final export (catching what a later stage or a bug let through) and the gate says
+    it is not independent. No model at all: the rules check themselves (a warning says so)."""
+    from tunehouse.pii.scrubber import scrubbing_model
+
     pii = settings if isinstance(settings, PiiSettings) else settings.pii
+    full = settings if not isinstance(settings, PiiSettings) else None
     learned = _gate_model(settings)
+    scrubbed_with_model = learned is not None and full is not None and scrubbing_model(full) is not None
     if learned is None:
         log.warning("residual-PII gate is NOT independent: no learned PII model (train one with `tunehouse "
                     "pii-model` or set pii.model.path), so the rules that scrubbed are checking their own output")
         return GateDetector(None, True, "rules (the scrubber's own detectors: not independent)")
-    if pii.detector == "rules+learned":
-        return GateDetector(learned, True, f"learned model + rules ({learned.path})")
+    if scrubbed_with_model or pii.detector == "rules+learned":
+        return GateDetector(learned, True, f"rules + learned model ({learned.path}; both scrubbed: not independent)")
     return GateDetector(learned, False, f"learned model ({learned.path}), independent of the rule scrubber")
 
 

@@ -45,6 +45,7 @@ from tunehouse.curation.export import (
 from tunehouse.curation.runner import DROPPED_COLUMNS, Runner, StageCount
 from tunehouse.curation.stages import STAGES
 from tunehouse.errors import UserError
+from tunehouse.pii.scrubber import scrubbing_label, scrubbing_model
 
 __all__ = ["DROPPED_COLUMNS", "CurationResult", "StageCount", "curate"]
 
@@ -65,6 +66,7 @@ class CurationResult:
     changed: bool
     seconds: float
     trimmed_messages: int = 0  # trailing messages cut from kept conversations (quality.trimmed_messages)
+    pii_scrubbed_by: str = "rules"  # "rules" or "rules+learned:<model folder>" (pii.detector, resolved)
 
     @property
     def dropped_total(self) -> int:
@@ -96,7 +98,7 @@ def curate(spark: SparkSession, settings: Settings, lakehouse=None, progress: bo
     try:
         curated, kept = run.run(STAGES, lh.read(BRONZE_MESSAGES, version=bronze_version))
         gold = run.cache(build_gold(curated, bronze_version, settings.curate.weights.fractional))
-        residual = check_residual_pii(gold, settings.pii, settings.curate.export)
+        residual = check_residual_pii(gold, settings, settings.curate.export)
         step("pii_gate")
         dataset_version = dataset_fingerprint(gold)
         splits, trimmed, weights = _gold_summary(gold)
@@ -104,13 +106,16 @@ def curate(spark: SparkSession, settings: Settings, lakehouse=None, progress: bo
         changed = not (last and last["dataset_version"] == dataset_version and last["bronze_version"] == bronze_version)
         gold = gold.withColumn("dataset_version", F.lit(dataset_version))
         gold_version = _write_tables(lh, run, gold, bronze_version) if changed else lh.version(GOLD_EXAMPLES)
-        export = _export(settings, gold, dataset_version, gold_version, bronze_version, splits)
+        scrubbed_by = scrubbing_label(scrubbing_model(settings))
+        export = _export(settings, gold, dataset_version, gold_version, bronze_version, splits,
+                         {"scrubbed_by": scrubbed_by, "gate": residual.checked_by, "gate_independent": residual.independent,
+                          "residual_entities": int(residual)})
         step("export")
         result = CurationResult(
             dataset_version=dataset_version, bronze_version=bronze_version, assembled=run.counts[0].kept, kept=kept,
             stages=run.counts, splits=splits, export_folder=export.folder, files=export.files,
             residual_pii=residual, pii_entities=_pii_totals(run.tables[SILVER_CONVERSATIONS]), weights=weights,
-            changed=changed, seconds=time.time() - t_start, trimmed_messages=trimmed)
+            changed=changed, seconds=time.time() - t_start, trimmed_messages=trimmed, pii_scrubbed_by=scrubbed_by)
         if changed:
             _record_run(spark, lh, result)
         return result
@@ -147,14 +152,15 @@ def _write_tables(lh, run: Runner, gold: DataFrame, bronze_version: int) -> int:
 
 
 def _export(settings: Settings, gold: DataFrame, dataset_version: str, gold_version: int, bronze_version: int,
-            splits: dict[str, int]) -> ExportResult:
-    """The chat JSONL folder of this dataset version (written once) and the latest-version pointer."""
+            splits: dict[str, int], pii: dict) -> ExportResult:
+    """The chat JSONL folder of this dataset version (written once) and the latest-version pointer; the
+    manifest records what scrubbed the data and what checked it (``pii``)."""
     cfg = settings.curate
     exports_root = cfg.export.exports_dir or settings.storage.exports
     export = write_jsonl(
         gold, exports_root, dataset_version, cfg.weights.fractional,
         {"gold_table": GOLD_EXAMPLES, "gold_table_version": gold_version, "bronze_table": BRONZE_MESSAGES,
-         "bronze_version": bronze_version, "splits": splits,
+         "bronze_version": bronze_version, "splits": splits, "pii": pii,
          "settings_sha256": hashlib.sha256(cfg.model_dump_json().encode()).hexdigest()})
     Path(exports_root).mkdir(parents=True, exist_ok=True)
     (Path(exports_root) / LATEST_POINTER).write_text(dataset_version + "\n")

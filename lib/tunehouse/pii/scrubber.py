@@ -38,8 +38,8 @@ rather than a second pass:
   part is still a value (a phone number cut short by a card, a name running into an e-mail), as a
   second scan of the scrubbed text, where the winner is a placeholder, would see them.
 
-With ``pii.detector = "rules+learned"`` (``scrubber_from_settings``) the learned name / street-address
-model runs beside the rules: its spans join the rules' candidates in the resolver at a rank below every
+With ``pii.detector = "rules+learned"`` (or "auto" when a model is there; ``scrubber_from_settings``) the
+learned name model runs beside the rules: its spans join the rules' candidates in the resolver at a rank below every
 rule candidate of the same reach (``LEARNED_PRIORITY``), so a learned span is taken only where no rule
 candidate overlaps it (a learned PERSON that a rule span cuts keeps its words outside it, as a rule
 PERSON does). ``detect_batch`` / ``scrub_conversations`` run the model once over many texts. The
@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import collections
 import functools
+import logging
 import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
@@ -69,7 +70,9 @@ if TYPE_CHECKING:
     from tunehouse.pii.learned.detector import LearnedDetector
 
 __all__ = ["Entity", "Scrubber", "evaluate", "get_scrubber", "learned_detector", "main", "scrub_jsonl",
-           "scrubber_from_settings"]
+           "scrubber_from_settings", "scrubbing_label", "scrubbing_model"]
+
+log = logging.getLogger(__name__)
 
 # Rank of the learned model's spans in the resolver (see ``entity.PRIORITY``). A learned PERSON ranks
 # below every rule candidate, so it fills only gaps the rules leave; a learned STREET_ADDRESS ranks just
@@ -309,11 +312,28 @@ def learned_detector(settings: "Settings", required: bool = True) -> "LearnedDet
         raise UserError(f"pii.detector=rules+learned: {exc}") from exc
 
 
+def scrubbing_model(settings: "Settings", fast: bool = False) -> "LearnedDetector | None":
+    """The learned model that scrubs beside the rules, as ``pii.detector`` says: 'rules' (or ``fast``):
+    none; 'rules+learned': the model, an error without one; 'auto': the model when there is one, else
+    none and a warning (the run then scrubs with the rules alone, and says so in its summary)."""
+    mode = settings.pii.detector
+    if fast or mode == "rules":
+        return None
+    learned = learned_detector(settings, required=mode == "rules+learned")
+    if learned is None:
+        log.warning("PII scrubbing uses the rules only: no learned PII model for these settings (pii.detector=auto; "
+                    "train one with `tunehouse pii-model` or set pii.model.path). Names without a cue are missed more.")
+    return learned
+
+
+def scrubbing_label(learned: "LearnedDetector | None") -> str:
+    """What scrubbed, for summaries and the export manifest: "rules" or "rules+learned:<model folder>"."""
+    return "rules" if learned is None else f"rules+learned:{learned.path}"
+
+
 def scrubber_from_settings(settings: "Settings", fast: bool = False) -> Scrubber:
-    """The scrubber ``pii.detector`` configures: rules only, or rules + the learned model (``fast``:
-    rules only whatever is set)."""
-    learned = None if fast or settings.pii.detector == "rules" else learned_detector(settings)
-    return get_scrubber(settings.pii, learned)
+    """The scrubber ``pii.detector`` configures (``scrubbing_model``); ``fast``: rules only."""
+    return get_scrubber(settings.pii, scrubbing_model(settings, fast))
 
 
 # ============================================================================ evaluation

@@ -141,12 +141,12 @@ class PiiSettings(Section):
         description="Detections scoring below this are ignored. Validated or cued values score "
         "0.8-1.0, a lone known first name 0.75, shape-only booking codes 0.6, weak guesses 0.55.",
     )
-    detector: Literal["rules", "rules+learned"] = Field(
-        default="rules",
+    detector: Literal["auto", "rules", "rules+learned"] = Field(
+        default="auto",
         description="What scrubs: 'rules' = the rule detectors only; 'rules+learned' = the rules plus the learned "
-        "name/street-address model (pii.model, trained by `tunehouse pii-model`), whose spans are taken where no "
-        "rule candidate overlaps them. The export's residual-PII gate uses the learned model whichever is set, "
-        "when one is available.",
+        "name model (pii.model, trained by `tunehouse pii-model`; an error if there is none), whose vetted spans "
+        "are taken where no rule candidate overlaps them; 'auto' = rules+learned when the model is there, else "
+        "the rules with a warning. Curation records which one scrubbed each dataset version.",
     )
     model: PiiModelSettings = Field(
         default_factory=PiiModelSettings,

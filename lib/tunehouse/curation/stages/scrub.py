@@ -2,7 +2,7 @@
 
 The scrubber (:mod:`tunehouse.pii.scrubber`) is built once per Python worker and applied to whole
 conversations so placeholders are consistent within a conversation (<PERSON_1> stays the same
-person). With ``pii.detector = "rules+learned"`` the learned model (pickled to its path, loaded once per
+person). With ``pii.detector = "rules+learned"`` (or "auto" and a trained model) the learned model (pickled to its path, loaded once per
 worker process) runs beside the rules, once over all the messages of an Arrow batch. Adds ``pii_counts`` (map type -> count) used by ``gold.pii_report``; no PII value leaves
 the UDF. The stage's extra tables are the scrubbed conversations (``silver.conversations``) and
 their entity counts (``gold.pii_report``); the residual-PII scan of the export is in
@@ -68,8 +68,7 @@ class Scrub:
     name = "scrub"
 
     def run(self, df: DataFrame, settings: Settings) -> StageResult:
-        from tunehouse.pii.scrubber import learned_detector
+        from tunehouse.pii.scrubber import scrubbing_model
 
-        learned = learned_detector(settings) if settings.pii.detector == "rules+learned" else None
-        scrubbed = scrub_conversations(df, settings.pii, learned)
+        scrubbed = scrub_conversations(df, settings.pii, scrubbing_model(settings))
         return StageResult(scrubbed, tables={SILVER_CONVERSATIONS: scrubbed, GOLD_PII_REPORT: pii_report(scrubbed)})
