@@ -13,13 +13,14 @@ from tunehouse.console import print_table
 def register(sub, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "demo", parents=[common],
-        help="run the whole pipeline end to end on embedded defaults (generate, ingest, curate, train, evaluate)",
-        description="The main job: generate-logs, ingest, curate, base-model, train, evaluate --promote, each the "
+        help="run the whole pipeline end to end on embedded defaults (generate, ingest, pii-model, curate, train, "
+        "evaluate)",
+        description="The main job: generate-logs, ingest, pii-model, curate, base-model, train, evaluate --promote, each the "
         "same subcommand you can run alone, with the same settings; each prints its summary. Everything lands "
         "under storage.root.",
     )
     p.add_argument("--conversations", "-n", type=int, default=None, help="conversations to generate")
-    p.add_argument("--until", choices=["generate", "ingest", "curate", "base-model", "train", "evaluate"],
+    p.add_argument("--until", choices=["generate", "ingest", "pii-model", "curate", "base-model", "train", "evaluate"],
                    default="evaluate", help="stop after this stage (default: run all available stages)")
     # the demo runs the other subcommands through their own parsers (filled in as they register)
     p.set_defaults(func=cmd_demo, stage_parsers=sub.choices)
@@ -29,6 +30,7 @@ def register(sub, common: argparse.ArgumentParser) -> None:
 DEMO_STAGES = [  # (stage, subcommand argv) in order; a stage whose command is not installed is skipped
     ("generate", ["generate-logs"]),
     ("ingest", ["ingest", "{raw}"]),
+    ("pii-model", ["pii-model"]),  # the learned name detector curate scrubs with (pii.detector=auto); reused once trained
     ("curate", ["curate"]),
     ("base-model", ["base-model"]),
     ("train", ["train"]),

@@ -72,7 +72,8 @@ def _print_tries(path: Path, texts: list[str], settings) -> None:
     from tunehouse.pii.learned.detector import get_detector
 
     ms = settings.pii.model
-    detector = get_detector(str(path), device=ms.device, min_score=ms.min_score, max_length=ms.max_length)
+    detector = get_detector(str(path), device=ms.device, min_score=ms.min_score, max_length=ms.max_length,
+                            entities=tuple(ms.entities), vet=ms.vet)  # what the scrubber would take
     for text, entities in zip(texts, detector.detect_batch(texts)):
         found = ", ".join(f"{e.type} {text[e.start:e.end]!r} ({e.score:.2f})" for e in entities) or "nothing"
         print(f"{text!r}: {found}")
