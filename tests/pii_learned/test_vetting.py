@@ -68,3 +68,22 @@ def test_the_detector_takes_only_vetted_spans_and_skips_texts_with_no_candidate(
     monkeypatch.setattr(vetted, "_detect_all", lambda batch: seen.append(list(batch)) or original(batch))
     vetted.detect_batch(texts)
     assert seen == [[texts[0], texts[2]]]  # "the invoice was paid twice" holds no word that could be a name
+
+
+def test_skipping_the_model_changes_no_scrubbed_text(model_dir, monkeypatch):
+    """The scrubber runs the model only where a vetted span could add something beside the rules' spans;
+    running it everywhere gives the same entities."""
+    from tunehouse.pii.learned import vetting
+    from tunehouse.pii.scrubber import Scrubber
+
+    texts = ["Ask Ysolde if you don't believe me.", "Hi, I'm Anna Kowalski, booking ref X7K9QZ.",
+             "Rent goes to the old account.", "Ysolde Brannoc called from +44 7700 900123 about Lisbon.",
+             "the invoice was paid twice", "Danke, Herr Obrecht, bis morgen!"]
+    detector = LearnedDetector.load(str(model_dir), device="cpu", entities=("PERSON",), vet=True)
+    selective = Scrubber(learned=detector).detect_batch(texts)
+    calls: list[int] = []
+    original = detector._detect_all
+    monkeypatch.setattr(detector, "_detect_all", lambda batch: calls.append(len(batch)) or original(batch))
+    monkeypatch.setattr(vetting.PersonVetting, "worth_running", lambda self, text, covered=(): True)
+    everywhere = Scrubber(learned=detector).detect_batch(texts)
+    assert calls == [len(texts)] and selective == everywhere

@@ -107,19 +107,26 @@ class Scrubber:
         return self._detect(text, ())
 
     def detect_batch(self, texts: list[str]) -> list[list[Entity]]:
-        """``detect`` of every text, the learned model (if any) run once over all of them."""
+        """``detect`` of every text: the rules first, then the learned model (if any) once over the texts
+        where it could add something beside what the rules found (see ``LearnedDetector.detect_batch``)."""
+        if self.learned is None:
+            return [self._detect(t, ()) for t in texts]
+        rules = [self._rule_candidates(t) if t and isinstance(t, str) else [] for t in texts]
         learned: list = [()] * len(texts)
-        if self.learned is not None:
-            idx = [i for i, t in enumerate(texts) if t and isinstance(t, str)]
-            for i, ents in zip(idx, self.learned.detect_batch([texts[i] for i in idx])):
-                learned[i] = ents
-        return [self._detect(t, ents) for t, ents in zip(texts, learned)]
+        idx = [i for i, t in enumerate(texts) if t and isinstance(t, str)]
+        covered = [[(c.start, c.end) for c in rules[i] if c.score >= self.settings.min_score] for i in idx]
+        for i, ents in zip(idx, self.learned.detect_batch([texts[i] for i in idx], covered)):
+            learned[i] = ents
+        return [self._detect(t, ents, found) for t, ents, found in zip(texts, learned, rules)]
 
-    def _detect(self, text: str, learned: Iterable[Entity]) -> list[Entity]:
-        """The rules' candidates plus the learned spans of ``text``, resolved."""
+    def _rule_candidates(self, text: str) -> list[Candidate]:
+        return self._pipeline.run(Scan(text, self._enabled, self._lex))
+
+    def _detect(self, text: str, learned: Iterable[Entity], found: list[Candidate] | None = None) -> list[Entity]:
+        """The rules' candidates (``found``, else computed here) plus the learned spans of ``text``, resolved."""
         if not text:
             return []
-        found = self._pipeline.run(Scan(text, self._enabled, self._lex))
+        found = list(found) if found is not None else self._rule_candidates(text)
         found.extend(Candidate(e.type, e.start, e.end, e.score, LEARNED_PRIORITY[e.type]) for e in learned
                      if e.type in self._enabled and e.type in LEARNED_PRIORITY)
         if not found and not (self._person and "<" in text):

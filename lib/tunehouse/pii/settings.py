@@ -87,9 +87,10 @@ class PiiModelSettings(Section):
         "auto", description="Where inference runs: 'auto' = CUDA when available, else CPU."
     )
     quantize: bool = Field(
-        False,
-        description="Int8 dynamic quantisation of the linear layers at CPU inference: measured 1.7-1.9x the "
-        "messages/s and about 0.1 lower PERSON precision (`python -m tunehouse.pii.learned.throughput`).",
+        True,
+        description="Int8 dynamic quantisation of the linear layers at CPU inference (not on GPU): measured 1.7-1.9x "
+        "the messages/s (`python -m tunehouse.pii.learned.throughput`); after vetting, DEV recall and precision "
+        "were the same as fp32 (other_generator 97.4% / 91.8% vs 97.4% / 90.4%).",
     )
     min_score: float = Field(
         0.5, ge=0.0, le=1.0,

@@ -16,6 +16,7 @@ For Spark pandas UDFs: a detector pickles to its path and options only; unpickli
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -80,15 +81,17 @@ class LearnedDetector:
     def detect(self, text: str) -> list[Entity]:
         return self.detect_batch([text])[0]
 
-    def detect_batch(self, texts: list[str]) -> list[list[Entity]]:
+    def detect_batch(self, texts: list[str],
+                     covered: Sequence[Sequence[tuple[int, int]]] | None = None) -> list[list[Entity]]:
         """Entities of every text, in the order of ``texts``; offsets index into each text.
 
-        With ``vet`` and PERSON the only type asked for, texts where vetting would refuse every span
-        (no word that could be a name) are not run through the model: the result is the same."""
+        With ``vet`` and PERSON the only type asked for, a text is run through the model only when a span
+        the vetting takes could add something (``PersonVetting.worth_running``; ``covered``: per text, the
+        spans found already by other detectors); the others get no entities."""
         out: list[list[Entity]] = [[] for _ in texts]
         run = list(range(len(texts)))
         if self._vetting is not None and self.options.entities == ("PERSON",):
-            run = [i for i in run if self._vetting.worth_running(texts[i])]
+            run = [i for i in run if self._vetting.worth_running(texts[i], covered[i] if covered else ())]
         for i, ents in zip(run, self._detect_all([texts[i] for i in run])):
             out[i] = [e for e in ents if self._keep(texts[i], e)]
         return out

@@ -4,27 +4,31 @@ The model reads context, so it finds names no list holds ("Marisol: thanks!", "A
 real text it also tags ordinary words: sentence starts ("Rent goes to ..."), German nouns ("Bescheid",
 "Versicherungsnummer"), lower-case words, acronyms. Measured on the DEV splits of
 ``benchmarks/pii_eval`` (not the held-out ones), the raw model added ~8 false replacements for every real
-name it added. A span is taken only when every word of it could be a name:
+name it added. A span is taken only when every word of it could stand in a name:
 
 * it starts with a capital letter, has two letters or more and is not an acronym (``QF``, ``PESEL``) --
   lower-case names are left to the rule detectors, which find them after cue words ("my husband david");
 * it is not an ordinary word, place, title or honorific of the lexicon -- unless the lexicon also knows
-  it as a first name, or as a surname that is not also a big place ("Will", "Orlando" stay possible;
-  "Rent", "Comment", "Madrid" do not);
+  it as a first name or surname ("Will", "Orlando" stay possible; "Rent", "Comment" do not);
+* one word of it could be a name on its own: a first name, a surname that is not also an ordinary word
+  or a big place, or a word the lexicon does not know ("Brown" and "Doktor" are names only beside one);
 * it is not a closed compound of two ordinary words ("Versicherungs|nummer", "Benutzer|name"): German
   and Dutch capitalise every noun, and compounds are too many for any word list.
 
 Name particles ("van", "de", "von") may sit between accepted words but never make a span alone.
 
-Because a span is only taken when one of its words passes :meth:`PersonVetting.could_be_name`, a text
-with no such word cannot gain a learned span: :meth:`PersonVetting.worth_running` lets the detector skip
-the model for it (same output, less work; see ``LearnedDetector.detect_batch``).
+Because a span is only taken when one of its words passes :meth:`PersonVetting.could_be_name` and all
+pass :meth:`PersonVetting.could_be_in_name`, a text with no such word, or with all of them inside what
+the rules found already, cannot gain anything from the model: :meth:`PersonVetting.worth_running` lets
+the scrubber skip the model for it (``Scrubber.detect_batch``; on generated support chats it runs on about
+a third of the messages).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from tunehouse.pii.entity import Entity
 from tunehouse.pii.lexicon import (
@@ -58,16 +62,27 @@ class PersonVetting:
         self.could_be_name = functools.lru_cache(maxsize=65536)(self._could_be_name)
 
     def _could_be_name(self, word: str) -> bool:
-        """Whether one word may be (part of) a person's name."""
+        """Whether one word may be a name on its own: a known first name, a surname that is neither an
+        ordinary word nor a big place, or a word the lexicon does not know (and no compound)."""
+        if not self.could_be_in_name(word):
+            return False
+        flags = self.lex.get(norm_key(word))
+        if flags & FIRST:
+            return True
+        if flags & LAST:
+            return not flags & (COMMON | MAJOR)  # "Brown" only next to a name; "Madrid" is a city
+        return not self._is_compound(norm_key(word))
+
+    def could_be_in_name(self, word: str) -> bool:
+        """Whether one word may stand in a name beside a word that ``could_be_name`` ("Brown" in
+        "Jane Brown"): capitalised, two letters or more, no acronym, and not only an ordinary word,
+        place, title or place word of the lexicon."""
         if len(word) < 2 or not word[:1].isupper() or word.isupper():
             return False
-        key = norm_key(word)
-        flags = self.lex.get(key)
-        if flags & FIRST or (flags & LAST and not flags & MAJOR):  # "Orlando" may be a name, "Madrid" is a city
-            return not (flags & TITLE)
-        if flags & _NOT_A_NAME:
+        flags = self.lex.get(norm_key(word))
+        if flags & TITLE:
             return False
-        return not self._is_compound(key)
+        return bool(flags & (FIRST | LAST)) or not flags & _NOT_A_NAME
 
     def _is_compound(self, key: str) -> bool:
         """``key`` splits into an ordinary word, an optional linking element and another ordinary word."""
@@ -84,13 +99,27 @@ class PersonVetting:
         return False
 
     def accept(self, text: str, entity: Entity) -> bool:
-        """Whether a learned PERSON span of ``text`` is taken (every word could be a name)."""
+        """Whether a learned PERSON span of ``text`` is taken: every word may stand in a name and one of
+        them could be a name on its own."""
         words = [w for w in _WORD.findall(text[entity.start:entity.end]) if w.lower() not in NAME_PARTICLES]
-        return bool(words) and all(self.could_be_name(w) for w in words)
+        return (bool(words) and all(self.could_be_in_name(w) for w in words)
+                and any(self.could_be_name(w) for w in words))
 
-    def worth_running(self, text: str) -> bool:
-        """Whether ``text`` holds a word that could be a name (else no learned PERSON span can be taken)."""
-        return any(self.could_be_name(w) for w in _WORD.findall(text) if w[:1].isupper())
+    def worth_running(self, text: str, covered: Sequence[tuple[int, int]] = ()) -> bool:
+        """Whether a learned PERSON span could change what is scrubbed in ``text``: it holds a word that
+        could be a name, and a word that may stand in one outside the ``covered`` spans (what the rules
+        found already). Else no span the vetting takes could add anything, so the model need not run."""
+        could_be, outside = False, False
+        for m in _WORD.finditer(text):
+            w = m.group()
+            if not w[:1].isupper():
+                continue
+            could_be = could_be or self.could_be_name(w)
+            if not outside and self.could_be_in_name(w):
+                outside = not any(s <= m.start() < e for s, e in covered)
+            if could_be and outside:
+                return True
+        return False
 
 
 @functools.lru_cache(maxsize=1)
