@@ -87,3 +87,14 @@ def test_skipping_the_model_changes_no_scrubbed_text(model_dir, monkeypatch):
     monkeypatch.setattr(vetting.PersonVetting, "worth_running", lambda self, text, covered=(): True)
     everywhere = Scrubber(learned=detector).detect_batch(texts)
     assert calls == [len(texts)] and selective == everywhere
+
+
+def test_honorifics_are_trimmed_and_places_may_stand_beside_a_name():
+    vetting = default_vetting()
+    text = "Danke, Herr Obrecht, bis morgen!"
+    trimmed = vetting.vetted(text, _person(text, "Herr Obrecht"))
+    assert trimmed is not None and text[trimmed.start:trimmed.end] == "Obrecht"
+    assert vetting.vetted(text, _person(text, "Herr")) is None
+    text = "Ginevra Zanetti: grazie mille"  # "Ginevra" is also Geneva in Italian, a place of the lexicon
+    assert vetting.accept(text, _person(text, "Ginevra Zanetti"))
+    assert not vetting.accept(text, _person(text, "Ginevra"))  # a place alone stays a place

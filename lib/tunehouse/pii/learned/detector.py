@@ -93,13 +93,16 @@ class LearnedDetector:
         if self._vetting is not None and self.options.entities == ("PERSON",):
             run = [i for i in run if self._vetting.worth_running(texts[i], covered[i] if covered else ())]
         for i, ents in zip(run, self._detect_all([texts[i] for i in run])):
-            out[i] = [e for e in ents if self._keep(texts[i], e)]
+            out[i] = [kept for e in ents if (kept := self._kept(texts[i], e)) is not None]
         return out
 
-    def _keep(self, text: str, e: Entity) -> bool:
+    def _kept(self, text: str, e: Entity) -> Entity | None:
+        """``e`` as taken (PERSON spans vetted, maybe trimmed), or None."""
         if e.score < self.options.min_score or e.type not in self.options.entities:
-            return False
-        return self._vetting is None or e.type != "PERSON" or self._vetting.accept(text, e)
+            return None
+        if self._vetting is None or e.type != "PERSON":
+            return e
+        return self._vetting.vetted(text, e)
 
     def _detect_all(self, texts: list[str]) -> list[list[Entity]]:
         """Every decoded span of every text (before ``min_score``, types and vetting)."""

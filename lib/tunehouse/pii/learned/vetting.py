@@ -71,18 +71,18 @@ class PersonVetting:
             return True
         if flags & LAST:
             return not flags & (COMMON | MAJOR)  # "Brown" only next to a name; "Madrid" is a city
-        return not self._is_compound(norm_key(word))
+        return not flags & _NOT_A_NAME and not self._is_compound(norm_key(word))
 
     def could_be_in_name(self, word: str) -> bool:
         """Whether one word may stand in a name beside a word that ``could_be_name`` ("Brown" in
-        "Jane Brown"): capitalised, two letters or more, no acronym, and not only an ordinary word,
-        place, title or place word of the lexicon."""
+        "Jane Brown", "Ginevra" in "Ginevra Zanetti"): capitalised, two letters or more, no acronym, and
+        not only an ordinary word, big place, title or place word of the lexicon."""
         if len(word) < 2 or not word[:1].isupper() or word.isupper():
             return False
         flags = self.lex.get(norm_key(word))
         if flags & TITLE:
             return False
-        return bool(flags & (FIRST | LAST)) or not flags & _NOT_A_NAME
+        return bool(flags & (FIRST | LAST)) or not flags & (COMMON | MAJOR | TITLE | INDICATOR)
 
     def _is_compound(self, key: str) -> bool:
         """``key`` splits into an ordinary word, an optional linking element and another ordinary word."""
@@ -97,6 +97,23 @@ class PersonVetting:
                    and self.lex.get(head[:len(head) - len(link)] if link else head) & COMMON for link in _LINKS):
                 return True
         return False
+
+    def vetted(self, text: str, entity: Entity) -> Entity | None:
+        """The span to take, or None: honorifics at its start are left out ("mevrouw Kuipers" ->
+        "Kuipers": the rules treat titles the same way), then :meth:`accept` decides."""
+        start = entity.start
+        for m in _WORD.finditer(text, entity.start, entity.end):
+            if m.start() != start and text[start:m.start()].strip():
+                break
+            if not self.lex.get(norm_key(m.group())) & TITLE:
+                break
+            start = m.end()
+            while start < entity.end and not (text[start].isalnum()):
+                start += 1
+        if start >= entity.end:
+            return None
+        trimmed = entity if start == entity.start else Entity(entity.type, start, entity.end, entity.score)
+        return trimmed if self.accept(text, trimmed) else None
 
     def accept(self, text: str, entity: Entity) -> bool:
         """Whether a learned PERSON span of ``text`` is taken: every word may stand in a name and one of
