@@ -56,19 +56,20 @@ WORD_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl")
 # person in a thousand would be from name use alone (zipf 3.54 with the calibrated rate): below that, a
 # frequent token may be a name our lists lack ("Rayan", "Eia": zipf ~3.1 from name use).
 WORD_NAME_SHARE = 0.001
-# Then the odds, as log10, that a listed name's lower-case form is the word rather than the name
-# (``_word_odds``: its top zipf minus the zipf its largest population share explains):
-# NAME_EXCESS: from 2.0 (a hundred to one) a name is also an ordinary word: it goes into the
+# Then two odds, as log10, that a listed name's lower-case form is the word rather than the name
+# (``_word_odds``: its top zipf over the languages minus what its use as a name explains).
+# NAME_EXCESS: from 1.5 (about thirty to one) a name is also an ordinary word: it goes into the
 # common-word list and the lexicon makes it an ambiguous first name (a name only next to a surname or
-# after a cue). The estimate of name use is only good to a factor of ten or so: nam_dict's classes are
-# factors of two, it has no Latin American column (wordfreq's es and pt include Latin America), and the
-# name rate calibrated per language spreads over 0.45 (-2.1 for pt to -2.55 for de). "Rodrigo", a top
-# Brazilian name at 0.03% of Portuguese men, comes out at 1.6; so the bar is a full order of magnitude
-# above that error.
-# WORD_ONLY_EXCESS: from 3.0 (a thousand to one) a rare first name is dropped from the first-name list:
-# "Meine" (0.008% of East Frisians; de 5.97), "Che", "Uma", "One" are words. Surnames are never dropped:
-# one counts only next to a first name or after a title, and the frequency of many comes from a place or
-# a month, not a word ("Berlin", "Abril").
+# after a cue). Name use is estimated from the largest population share, and from the name's median zipf
+# over the languages (international use, nicknames) up to ten times that share's estimate. The estimate
+# is good to a factor of ten or so (nam_dict's classes are factors of two, it has no Latin American
+# column while wordfreq's es and pt include Latin America, the name rate calibrated per language spreads
+# over 0.45: -2.1 for pt to -2.55 for de), and the bar clears it by half an order of magnitude:
+# "Rodrigo" (pt 4.65, 0.03% of Portuguese men, a top Brazilian name) comes out at 1.2 and stays a name.
+# WORD_ONLY_EXCESS: from 3.0 (a thousand to one, against the share alone) a rare name is dropped from the
+# name lists: "Meine" (0.008% of East Frisians; de 5.97), "Che", "Uma", "One" are words, and so are the
+# census surnames "Comment", "Mail", "Born". A surname that is also a listed place is kept ("Berlin": the
+# place explains its frequency).
 NAME_EXCESS = 1.5
 WORD_ONLY_EXCESS = 3.0
 CALIBRATION_NAMES = 100  # most frequent census first names per sex that calibrate the name rate
@@ -90,6 +91,18 @@ SOURCES = (
      "used_for": "language names in many languages and speaker populations"},
     {"package": "langcodes", "licence": "MIT", "used_for": "reads language-data (display names, autonyms)"},
 )
+
+# What the shipped files are made of, for whoever redistributes the wheel (strings selected by a rule;
+# no frequencies or other content of the sources are shipped).
+SHIPPED_DATA = {
+    "pii_first_names.txt": "names from the US Census 1990 (public domain) and nam_dict.txt (GNU FDL 1.2+, "
+                           "Jörg Michael; GFDL data read from a GPLv3 package)",
+    "pii_last_names.txt": "US Census 1990 surnames (public domain)",
+    "pii_places.txt": "GeoNames names and populations (CC BY 4.0, attribution: GeoNames)",
+    "pii_common_words.txt": "words selected by frequency from wordfreq's lists (CC BY-SA 4.0, attribution: "
+                            "wordfreq by Robyn Speer and its sources)",
+    "pii_language_names.txt": "Unicode CLDR (Unicode licence) and Wiktionary (CC BY-SA) via language-data",
+}
 
 _LATIN_NAME = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
@@ -302,22 +315,13 @@ def _names_kept(names: dict[str, dict[str, float]], odds: dict[str, tuple[float,
 
 
 def _ordinary_words(zipf: dict[str, dict[str, float]], odds: dict[str, tuple[float, float]],
-                    first_keys: set[str], word_zipf: float) -> list[str]:
+                    word_zipf: float) -> list[str]:
     """The common-word list, as lexicon keys: every word at >= ``word_zipf`` in a language of
-    WORD_LANGUAGES (letters only), except the listed names that are not ordinary words: a first name below
-    NAME_EXCESS, a surname (and nothing else) below WORD_ONLY_EXCESS. Surnames get the higher bar because
-    their only share is the US census: a Portuguese or Polish surname ("Ferreira", "Kowalczyk") is far
-    more frequent in its language than its US share explains, and it is still a surname."""
+    WORD_LANGUAGES (letters only), except the listed names (first names and surnames) that are not also
+    ordinary words (odds below NAME_EXCESS)."""
     words = {w for table in zipf.values() for w, z in table.items()
              if z >= word_zipf and _LATIN_NAME.fullmatch(w) and not any(c.isdigit() for c in w)}
-
-    def ordinary(w: str) -> bool:
-        if w not in odds:
-            return True
-        ordinary_odds, word_only_odds = odds[w]
-        return word_only_odds >= WORD_ONLY_EXCESS or (w in first_keys and ordinary_odds >= NAME_EXCESS)
-
-    return sorted(w for w in words if ordinary(w))
+    return sorted(w for w in words if w not in odds or odds[w][0] >= NAME_EXCESS or odds[w][1] >= WORD_ONLY_EXCESS)
 
 
 def _names_and_words(places: dict[str, int]) -> tuple[dict[str, list[str]], dict[str, float | int]]:
@@ -333,7 +337,7 @@ def _names_and_words(places: dict[str, int]) -> tuple[dict[str, list[str]], dict
             for key, shares in _merge_by_key(first, last, hand).items()}
     place_keys = frozenset(norm_key(p) for p in places)
     lists = {"first": _names_kept(first, odds), "last": _names_kept(last, odds, place_keys),
-             "common": _ordinary_words(zipf, odds, {norm_key(n) for n in (*first, *hand)}, word_zipf)}
+             "common": _ordinary_words(zipf, odds, word_zipf)}
     figures = {"log10_name_rate": log_rate, "word_zipf": word_zipf,
                "names_also_ordinary_words": sum(o >= NAME_EXCESS for o, _ in odds.values()),
                "first_names_dropped_as_words": len(first) - len(lists["first"]),
@@ -382,6 +386,7 @@ def build_resources(out_dir: Path = RESOURCES) -> dict:
             "language_min_speakers": LANGUAGE_MIN_SPEAKERS,
         },
         "rule": figures,
+        "shipped_data": SHIPPED_DATA,
         "files": files,
     }
     (out_dir / MANIFEST_FILE.name).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",

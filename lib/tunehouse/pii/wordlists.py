@@ -44,24 +44,24 @@ Hunter Price Bell Ray Al Jean Pearl Ivy Holly Heather Daisy Violet Jasmine Hazel
 Cherry Ginger Coral Jade Opal Ebony Ivory Melody Serenity Journey Justice Liberty Blessing Comfort Mercy
 Earnest Young Rusty Buddy Bud Dusty Sandy Misty Stormy Rain Ocean Cloud Rocky Duke Earl Baron Lord
 Bishop Deacon General Colonel Marshal Captain Cash Banks Golden Diamond Silver Gold Brandy Sherry
-Tiffany Mercedes China Asia Africa Else Case Line Unknown True Reason Skip Server Can An Math Nan Len
-Alpha Delta Theta Zeta Echo Trace Meta Long Less Doc Link Branch Edit Red Green Gray Grey Brown White
-Black Little Early Roll Lane Grant Worth Ridge Fairy Orange Pink Toy Press Tone Jet Harm Mate Beat Lance
-Park Stone Rod Lean Mad Doctor Baby Hill Walker Dash Sunday Monday Friday Noel Noël Blanche Claire Fleur
-Ange Céleste Prosper Constance Consuelo Soledad Amparo Esperanza Milagros Dolores Rocío Cruz Mar Nieves
-Reyes Domingo Jesús Jesus Gloria Fe Caridad Amor Pastora Remedios Ernst Kai Ember Haven Story Saint
-Royalty Kingdom Marvel Karma Lyric Poet Genesis Zion Heaven Blue Lemon Apple Peach Plum Bean Bear Wolf
-Fox Hawk Robin Wren Lark Jay Dove Finch Swan Tiger Lion Minor Sonny Buck Chip Dick Butch Kitty Pinky
-Shady Speedy Sunshine Bliss Merry Jolly Gift Goodness Godswill Godwin Treasure Favor Wisdom Peace Lovely
-Loveth Marvellous Promise Divine Emmanuel Fortune Bright Memory Mighty Clever Smart Glory Gladys Charm
-Welcome Given Moses Matters Lot Roman Gun Wing Victory Junior Wood Mile Lies Drew Marine Fleet Princess
-Bird Ford Ward Hung Tea Clay Boss Odd Gang Mac Sole Sierra Liga Raid Peer Pleasant Joke Harsh Kit Dock
-Ace Tan Wash Tore Miracle Rex Ion Cal Lone Berry Bee Doll Rim Atlas Cord Bra Laurel Mare Herb Nail Bald
-Ninja Emerald Pal Mir Watt Ants Mans Maj Greet Steward Ping Yen Tad Nanny Magna Gee Fern Lavender Roe
-Corona Alfa Burr Dow Rune Cadence Grover Rosy Ether Tri Saga Mats Ale Ole Muslim Islam French Council
-Canal Loan Rush Hunt Danish Fifa Mills Elder Horn Dakota Martial Philippine Pastor Marsh Hardy Darling
-Graves Heath Raven Valentine Pier Mentor Velvet Shepherd Babe Venus Scarlet Willow Wage Roar Knox Grove
-Lady Dean Hall Abbey Urban Baptist Trent Basil Rosemary Saffron Cinnamon Clove Sorrel Abril
+Tiffany Mercedes China Asia Africa Else Line Skip Server Can An Math Nan Len Alpha Delta Theta
+Zeta Echo Trace Meta Long Doc Link Branch Edit Red Green Gray Grey Brown White Black Little Early Roll
+Lane Grant Worth Ridge Fairy Orange Pink Toy Press Tone Jet Harm Mate Beat Lance Park Stone Rod Lean Mad
+Doctor Baby Hill Walker Dash Sunday Monday Friday Noel Noël Blanche Claire Fleur Ange Céleste Prosper
+Constance Consuelo Soledad Amparo Esperanza Milagros Dolores Rocío Cruz Mar Nieves Reyes Domingo Jesús
+Jesus Gloria Fe Caridad Amor Pastora Remedios Ernst Kai Ember Haven Story Saint Royalty Kingdom Marvel
+Karma Lyric Poet Genesis Zion Heaven Blue Lemon Peach Plum Bean Bear Wolf Fox Hawk Robin Wren Lark Jay
+Dove Finch Swan Tiger Lion Minor Sonny Buck Chip Dick Butch Kitty Pinky Shady Speedy Sunshine Bliss
+Merry Jolly Gift Goodness Godswill Godwin Treasure Favor Wisdom Peace Lovely Loveth Marvellous Promise
+Divine Emmanuel Fortune Bright Memory Mighty Clever Smart Glory Gladys Charm Welcome Given Moses Matters
+Lot Roman Gun Wing Victory Junior Wood Mile Lies Drew Marine Fleet Princess Bird Ford Ward Hung Tea Clay
+Boss Odd Gang Mac Sole Sierra Liga Raid Peer Pleasant Joke Harsh Kit Dock Ace Tan Wash Tore Miracle Rex
+Ion Cal Lone Berry Bee Doll Rim Atlas Cord Bra Laurel Mare Herb Nail Bald Ninja Emerald Pal Mir Watt
+Ants Mans Maj Greet Steward Ping Yen Tad Nanny Magna Gee Fern Lavender Roe Corona Alfa Burr Dow Rune
+Cadence Grover Rosy Ether Tri Saga Mats Ale Ole Muslim Islam French Council Canal Loan Rush Hunt Danish
+Fifa Mills Elder Horn Dakota Martial Philippine Pastor Marsh Hardy Darling Graves Heath Raven Valentine
+Pier Mentor Velvet Shepherd Babe Venus Scarlet Willow Wage Roar Knox Grove Lady Dean Hall Abbey Urban
+Baptist Trent Basil Rosemary Saffron Cinnamon Clove Sorrel Abril
 """))
 
 # First names that the sources (US Census 1990, nam_dict.txt of 2007) lack: Irish, West and East African,
