@@ -244,7 +244,9 @@ TRICKY_NAMES = [
     ("Merci Pascal Noël ! Joyeux Noël et bon voyage.", ["Pascal"], ["Joyeux Noël"]),
     ("Madame Florence Martin, votre chambre à Florence est prête.", ["Martin"], ["à Florence"]),
     ("Bonjour Mai Florence, votre vol AF 1148 part à 9h30.", ["Mai", "Florence"], ["AF 1148"]),
-    ("Hallo Juni Becker, Ihr Flug im Juni ist bestätigt.", ["Becker"], ["im Juni"]),
+    # "Juni" was a first name only in faker's lists (no census or nam_dict entry): the month-name case
+    # now uses "April" (US census)
+    ("Hallo April Becker, Ihr Flug im April ist bestätigt.", ["Becker"], ["im April"]),
     ("Liebe Mai Nguyen, danke für Ihre Geduld.", ["Mai", "Nguyen"], []),
     ("Herr August Winter fliegt im August nach Wien.", ["Winter"], ["im August", "Wien"]),
     ("Hallo Can Berlin Marie-Claire Young!", ["Can", "Berlin", "Marie-Claire", "Young"], []),

@@ -1,8 +1,9 @@
 """The token lexicon of the PII scrubber: one token -> flags table, looked up once per capitalised token.
 
 ``load_lexicon()`` folds the curated lists (``tunehouse.pii.wordlists``) and the generated gazetteers
-shipped in ``resources/`` (first names, surnames, places with their population, common lower-case
-words; built by ``python -m tunehouse.pii.build_resources``) into one table, once per process.
+shipped in ``resources/`` (first names, surnames, places with their population, ordinary words of eight
+languages, language names; built from documented sources by ``python -m tunehouse.pii.build_resources``,
+which records them in ``resources/MANIFEST.json``) into one table, once per process.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ FIRST_NAMES_FILE = RESOURCES / "pii_first_names.txt"
 LAST_NAMES_FILE = RESOURCES / "pii_last_names.txt"
 PLACES_FILE = RESOURCES / "pii_places.txt"
 COMMON_WORDS_FILE = RESOURCES / "pii_common_words.txt"
+LANGUAGE_NAMES_FILE = RESOURCES / "pii_language_names.txt"
+MANIFEST_FILE = RESOURCES / "MANIFEST.json"  # sources, versions, licences, thresholds, sha256 of each file
 
 
 def strip_accents(s: str) -> str:
@@ -99,6 +102,7 @@ def load_lexicon() -> Lexicon:
 
     common = {norm_key(w) for w in COMMON_WORDS_CURATED}
     common |= {norm_key(w) for w in _read_lines(COMMON_WORDS_FILE) if w.strip()}
+    common |= {norm_key(w) for w in _read_lines(LANGUAGE_NAMES_FILE) if w.strip()}  # "Spanish", "Deutsch"
     firsts = {w.strip() for w in _read_lines(FIRST_NAMES_FILE) if w.strip()} | set(EXTRA_FIRST_NAMES)
     lasts = {w.strip() for w in _read_lines(LAST_NAMES_FILE) if w.strip()} | set(EXTRA_LAST_NAMES)
     ambiguous = {norm_key(w) for w in AMBIGUOUS_FIRST_NAMES}
