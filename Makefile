@@ -12,7 +12,7 @@ $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q torch==2.13.0
-	$(BIN)/python -m pip install -q -e '.[dev,pii-model]'
+	$(BIN)/python -m pip install -q -e '.[dev,pii-model,pii-build]'
 	touch $@
 
 demo: install            ## run the main job end to end on embedded defaults (state in ./.tunehouse)

@@ -16,7 +16,7 @@ import re
 
 from tunehouse.pii.detectors.base import HAS_DIGIT, Cue, Scan, detector
 from tunehouse.pii.entity import Candidate
-from tunehouse.pii.lexicon import COMMON, FUNCTION_WORDS
+from tunehouse.pii.lexicon import COMMON, FUNCTION_WORDS, INDICATOR
 
 _STREET_TYPES_EN = (
     r"(?:(?:Street|Avenue|Road|Lane|Boulevard|Drive|Court|Place|Square|Terrace|Way|Close|Crescent|Parkway"
@@ -249,7 +249,7 @@ def postal_addresses(scan: Scan) -> list[Candidate]:
         if (m.group("city").split()[0].lower() not in _NOT_CITY and words[0][0].isupper()
                 and all(w[0].isupper() or w.lower() in _NAME_PARTICLES or w.lower() in _LOWER_STREET_TYPES
                         for w in words)
-                and not all(scan.lex.flags.get(w.lower(), 0) & COMMON for w in words)):
+                and not all(scan.lex.flags.get(w.lower(), 0) & (COMMON | INDICATOR) == COMMON for w in words)):
             out.append(Candidate("STREET_ADDRESS", m.start(), m.end(), 0.85))
     return out
 
@@ -275,6 +275,6 @@ def _street_line_start(m: re.Match, flags: dict[str, int]) -> int | None:
     if not names or not names[0][0].isupper() or not all(w[0].isupper() or w.lower() in _NAME_PARTICLES
                                                          for w in names):
         return None
-    if all(flags.get(w.lower(), 0) & COMMON for w in names):
+    if all(flags.get(w.lower(), 0) & (COMMON | INDICATOR) == COMMON for w in names):  # 'Via dei Mille' is a street
         return None
     return m.start("street") + words[0].start()

@@ -15,7 +15,8 @@ name it added. A span is taken only when every word of it could stand in a name:
 * it is not a closed compound of two ordinary words ("Versicherungs|nummer", "Benutzer|name"): German
   and Dutch capitalise every noun, and compounds are too many for any word list.
 
-Name particles ("van", "de", "von") may sit between accepted words but never make a span alone.
+Name particles in lower case ("van", "de", "von") may sit between accepted words but never make a span
+alone; capitalised, they are words like any other ("Ben", "Van").
 
 Because a span is only taken when one of its words passes :meth:`PersonVetting.could_be_name` and all
 pass :meth:`PersonVetting.could_be_in_name`, a text with no such word, or with all of them inside what
@@ -118,7 +119,7 @@ class PersonVetting:
     def accept(self, text: str, entity: Entity) -> bool:
         """Whether a learned PERSON span of ``text`` is taken: every word may stand in a name and one of
         them could be a name on its own."""
-        words = [w for w in _WORD.findall(text[entity.start:entity.end]) if w.lower() not in NAME_PARTICLES]
+        words = [w for w in _WORD.findall(text[entity.start:entity.end]) if not (w.islower() and w in NAME_PARTICLES)]
         return (bool(words) and all(self.could_be_in_name(w) for w in words)
                 and any(self.could_be_name(w) for w in words))
 
