@@ -165,18 +165,12 @@ class PiiSettings(Section):
     @field_validator("entities")
     @classmethod
     def _known_entities(cls, v: list[str]) -> list[str]:
-        unknown = sorted(set(v) - set(ENTITY_TYPES))
-        if unknown:
-            raise ValueError(f"unknown entity types {unknown}; known: {list(ENTITY_TYPES)}")
-        return v
+        return _only_known(v, ENTITY_TYPES, "entity types")
 
     @field_validator("disabled_detectors")
     @classmethod
     def _known_families(cls, v: list[str]) -> list[str]:
-        unknown = sorted(set(v) - set(DETECTOR_FAMILIES))
-        if unknown:
-            raise ValueError(f"unknown detector families {unknown}; known: {list(DETECTOR_FAMILIES)}")
-        return v
+        return _only_known(v, DETECTOR_FAMILIES, "detector families")
 
     @field_validator("extra_patterns")
     @classmethod
@@ -194,3 +188,11 @@ class PiiSettings(Section):
     @classmethod
     def _valid_deny(cls, v: list[str]) -> list[str]:
         return [t for t in (s.strip() for s in v) if t]
+
+
+def _only_known(values: list[str], known: tuple[str, ...], what: str) -> list[str]:
+    """``values`` when each is one of ``known``; else an error naming the unknown ones and the known."""
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise ValueError(f"unknown {what} {unknown}; known: {list(known)}")
+    return values
