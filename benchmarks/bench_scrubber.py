@@ -31,8 +31,9 @@ Messages: the DEV texts of ``benchmarks/pii_eval`` (other_generator, real_text, 
 chat lines that the scrubber's authors did not write), cycled to ``--n`` (default 4,000). Runs of the modes
 are interleaved (mode 1, mode 2, ..., mode 1, ...) so that a busy spell of the shared machine hits all of them.
 Printed per mode: medians over ``--repeat`` runs of wall-clock and CPU (user + system of the child process)
-messages per second; the interpreter's bare start-up (``python -c pass``) and the fixed cost (the same command
-on one message: start-up, imports, tables, models) with their shares of the whole run; and recall, precision
+messages per second; the CPU seconds of the interpreter's bare start-up (``python -c pass``) and of the fixed
+cost (the same command on one message: start-up, imports, tables, models) with their shares of the whole
+run's CPU seconds (on a shared machine CPU time is the steadier figure); and recall, precision
 and keep survival of the outputs on the DEV records (``pii_eval`` scorer, the first copy of each record).
 Then the ratios against the targets: default and ``--fast`` at >= 10x Presidio with spaCy NER and >= 10x
 Presidio regex-only respectively.
@@ -98,8 +99,8 @@ class Mode:
     interpreter: str  # for the bare start-up figure
     wall: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
-    fixed: list[float] = field(default_factory=list)
-    startup: list[float] = field(default_factory=list)
+    fixed: list[float] = field(default_factory=list)  # CPU seconds of a run on one message
+    startup: list[float] = field(default_factory=list)  # CPU seconds of `python -c pass`
     outputs: list[str] = field(default_factory=list)
 
 
@@ -173,8 +174,8 @@ def run_all(modes: list[Mode], texts: list[str], repeat: int, workdir: Path) -> 
                 mode.outputs = read_outputs(dst)
                 if len(mode.outputs) != len(texts):
                     raise SystemExit(f"{mode.name}: {len(mode.outputs)} output lines for {len(texts)} messages")
-            mode.fixed.append(timed(mode.command + [str(one), str(workdir / "one-out.jsonl")], mode.env)[0])
-            mode.startup.append(timed([mode.interpreter, "-c", "pass"], mode.env)[0])
+            mode.fixed.append(timed(mode.command + [str(one), str(workdir / "one-out.jsonl")], mode.env)[1])
+            mode.startup.append(timed([mode.interpreter, "-c", "pass"], mode.env)[1])
             print(f"  round {r + 1}/{repeat} {mode.name}: {wall:.2f} s wall, {cpu:.2f} s cpu", file=sys.stderr)
 
 
@@ -222,13 +223,13 @@ def throughput_table(modes: list[Mode], n: int, records: list[dict]) -> str:
     rows = []
     for m in modes:
         wall_rate, cpu_rate = rates(m, n)
-        wall, fixed, start = (statistics.median(x) for x in (m.wall, m.fixed, m.startup))
+        wall, cpu, fixed, start = (statistics.median(x) for x in (m.wall, m.cpu, m.fixed, m.startup))
         q = quality(m, records)
-        rows.append([m.name, f"{wall_rate:,.0f}", f"{cpu_rate:,.0f}", f"{wall:.2f}", f"{statistics.median(m.cpu):.2f}",
-                     f"{start:.3f}", f"{start / wall:.1%}", f"{fixed:.2f}", f"{fixed / wall:.0%}",
+        rows.append([m.name, f"{wall_rate:,.0f}", f"{cpu_rate:,.0f}", f"{wall:.2f}", f"{cpu:.2f}",
+                     f"{start:.3f}", f"{start / cpu:.1%}", f"{fixed:.2f}", f"{fixed / cpu:.0%}",
                      _pct(q["recall"]), _pct(q["precision"]), _pct(q["keep_survival"])])
-    return table(["mode", "msg/s wall", "msg/s cpu", "wall s", "cpu s", "python start-up s", "share",
-                  "1-msg run s", "share", "recall", "precision", "keep"], rows)
+    return table(["mode", "msg/s wall", "msg/s cpu", "wall s", "cpu s", "python start-up cpu s", "share",
+                  "1-msg run cpu s", "share", "recall", "precision", "keep"], rows)
 
 
 def ratio_lines(modes: list[Mode], n: int) -> list[str]:
