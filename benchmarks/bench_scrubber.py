@@ -8,7 +8,8 @@ Every mode is one whole process per run, timed from the parent: interpreter star
 tables or models, reading IN.jsonl, scrubbing every message and writing OUT.jsonl all count, for everyone.
 The modes, each reading the same IN.jsonl of ``{"text": ...}`` lines and writing OUT.jsonl the same shape:
 
-* ``tunehouse``: ``tunehouse scrub IN OUT``, default settings (``pii.detector`` = rules);
+* ``tunehouse``: ``tunehouse scrub IN OUT``, default settings (what ``pii.detector``'s default picks; the
+  table shows the detector the command reported, e.g. ``[rules]``);
 * ``tunehouse --fast``: ``tunehouse scrub --fast IN OUT``, the rules whatever ``pii.detector`` says;
 * ``tunehouse rules+learned`` (with ``--learned-model``): ``--set pii.detector=rules+learned
   --set pii.model.path=PATH``;
@@ -44,6 +45,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -102,6 +104,7 @@ class Mode:
     fixed: list[float] = field(default_factory=list)  # CPU seconds of a run on one message
     startup: list[float] = field(default_factory=list)  # CPU seconds of `python -c pass`
     outputs: list[str] = field(default_factory=list)
+    detector: str = ""  # what `tunehouse scrub` says scrubbed ("rules", "rules+learned (PATH)")
 
 
 def _interpreter(cmd: list[str]) -> str:
@@ -135,16 +138,22 @@ def build_modes(args: argparse.Namespace) -> list[Mode]:
     return modes
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of the child) of one whole process; stops the benchmark if it fails."""
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """(wall seconds, CPU seconds of the child, its stdout) of one whole process; stops the benchmark if it fails."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr[-3000:]}")
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), proc.stdout
+
+
+def reported_detector(stdout: str) -> str:
+    """The ``detector`` row of the summary `tunehouse scrub` prints ("" for Presidio)."""
+    m = re.search(r"^\W*detector\W+(.+?)[\s│|]*$", stdout, flags=re.M)
+    return m.group(1).strip() if m else ""
 
 
 def write_messages(path: Path, texts: list[str]) -> None:
@@ -167,10 +176,11 @@ def run_all(modes: list[Mode], texts: list[str], repeat: int, workdir: Path) -> 
     for r in range(repeat):
         for mode in modes:
             dst = workdir / f"out-{r}.jsonl"
-            wall, cpu = timed(mode.command + [str(src), str(dst)], mode.env)
+            wall, cpu, stdout = timed(mode.command + [str(src), str(dst)], mode.env)
             mode.wall.append(wall)
             mode.cpu.append(cpu)
             if r == 0:
+                mode.detector = reported_detector(stdout)
                 mode.outputs = read_outputs(dst)
                 if len(mode.outputs) != len(texts):
                     raise SystemExit(f"{mode.name}: {len(mode.outputs)} output lines for {len(texts)} messages")
@@ -225,7 +235,8 @@ def throughput_table(modes: list[Mode], n: int, records: list[dict]) -> str:
         wall_rate, cpu_rate = rates(m, n)
         wall, cpu, fixed, start = (statistics.median(x) for x in (m.wall, m.cpu, m.fixed, m.startup))
         q = quality(m, records)
-        rows.append([m.name, f"{wall_rate:,.0f}", f"{cpu_rate:,.0f}", f"{wall:.2f}", f"{cpu:.2f}",
+        name = m.name + (f" [{m.detector}]" if m.detector else "")
+        rows.append([name, f"{wall_rate:,.0f}", f"{cpu_rate:,.0f}", f"{wall:.2f}", f"{cpu:.2f}",
                      f"{start:.3f}", f"{start / cpu:.1%}", f"{fixed:.2f}", f"{fixed / cpu:.0%}",
                      _pct(q["recall"]), _pct(q["precision"]), _pct(q["keep_survival"])])
     return table(["mode", "msg/s wall", "msg/s cpu", "wall s", "cpu s", "python start-up cpu s", "share",

@@ -24,9 +24,11 @@ def _run(*args: str) -> str:
 def test_bench_scrubber_prints_throughput_and_quality_of_each_mode():
     out = _run("benchmarks/bench_scrubber.py", "--n", "50", "--repeat", "1", "--no-presidio")
     assert "50 messages per run (pii_eval DEV texts" in out
-    rows = {name: line[len(name):].split() for line in out.splitlines()
+    rows = {name: line[len(name):] for line in out.splitlines()
             for name in ("tunehouse (default)", "tunehouse --fast", "presidio") if line.startswith(name)}
     assert set(rows) == {"tunehouse (default)", "tunehouse --fast"}
+    assert rows["tunehouse --fast"].startswith(" [rules] ")  # the detector the command said it used
+    rows = {name: re.sub(r"^ \[[^\]]*\]", "", row).split() for name, row in rows.items()}
     for cells in rows.values():
         wall_rate, cpu_rate = (float(c.replace(",", "")) for c in cells[:2])
         assert wall_rate > 0 and cpu_rate > 0
