@@ -34,7 +34,8 @@ are interleaved (mode 1, mode 2, ..., mode 1, ...) so that a busy spell of the s
 Printed per mode: medians over ``--repeat`` runs of wall-clock and CPU (user + system of the child process)
 messages per second; the CPU seconds of the interpreter's bare start-up (``python -c pass``) and of the fixed
 cost (the same command on one message: start-up, imports, tables, models) with their shares of the whole
-run's CPU seconds (on a shared machine CPU time is the steadier figure); and recall, precision
+run's CPU seconds (on a shared machine CPU time is the steadier figure), and the CPU per message beyond that
+fixed cost (the ratio that many more messages would tend to); and recall, precision
 and keep survival of the outputs on the DEV records (``pii_eval`` scorer, the first copy of each record).
 Then the ratios against the targets: default and ``--fast`` at >= 10x Presidio with spaCy NER and >= 10x
 Presidio regex-only respectively.
@@ -229,6 +230,13 @@ def rates(mode: Mode, n: int) -> tuple[float, float]:
     return n / statistics.median(mode.wall), n / max(statistics.median(mode.cpu), 1e-9)
 
 
+def per_message_ms(mode: Mode, n: int) -> float | None:
+    """CPU milliseconds per message beyond the fixed cost: (run - 1-message run) / (n - 1); None when n is 1."""
+    if n < 2:
+        return None
+    return 1000 * max(statistics.median(mode.cpu) - statistics.median(mode.fixed), 0.0) / (n - 1)
+
+
 def throughput_table(modes: list[Mode], n: int, records: list[dict]) -> str:
     rows = []
     for m in modes:
@@ -238,9 +246,10 @@ def throughput_table(modes: list[Mode], n: int, records: list[dict]) -> str:
         name = m.name + (f" [{m.detector}]" if m.detector else "")
         rows.append([name, f"{wall_rate:,.0f}", f"{cpu_rate:,.0f}", f"{wall:.2f}", f"{cpu:.2f}",
                      f"{start:.3f}", f"{start / cpu:.1%}", f"{fixed:.2f}", f"{fixed / cpu:.0%}",
+                     "-" if per_message_ms(m, n) is None else f"{per_message_ms(m, n):.3f}",
                      _pct(q["recall"]), _pct(q["precision"]), _pct(q["keep_survival"])])
     return table(["mode", "msg/s wall", "msg/s cpu", "wall s", "cpu s", "python start-up cpu s", "share",
-                  "1-msg run cpu s", "share", "recall", "precision", "keep"], rows)
+                  "1-msg run cpu s", "share", "per-msg cpu ms", "recall", "precision", "keep"], rows)
 
 
 def ratio_lines(modes: list[Mode], n: int) -> list[str]:
@@ -257,7 +266,9 @@ def ratio_lines(modes: list[Mode], n: int) -> list[str]:
         verdict = "" if target is None else (
             f"  target >= {target:.0f}x: wall {'met' if ow / tw >= target else 'NOT met'}, "
             f"cpu {'met' if oc / tc >= target else 'NOT met'}")
-        out.append(f"{ours} vs {theirs}: {ow / tw:.1f}x wall, {oc / tc:.1f}x cpu{verdict}")
+        per_msg = [per_message_ms(by[x], n) for x in (theirs, ours)]
+        asymptote = f"; per message beyond the fixed cost {per_msg[0] / per_msg[1]:.1f}x" if all(per_msg) else ""
+        out.append(f"{ours} vs {theirs}: {ow / tw:.1f}x wall, {oc / tc:.1f}x cpu{asymptote}{verdict}")
     return out
 
 
