@@ -152,9 +152,9 @@ def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
 
 
 def reported_detector(stdout: str) -> str:
-    """The ``detector`` row of the summary `tunehouse scrub` prints ("" for Presidio)."""
+    """The ``detector`` row of the summary `tunehouse scrub` prints, less the model path ("" for Presidio)."""
     m = re.search(r"^\W*detector\W+(.+?)[\s│|]*$", stdout, flags=re.M)
-    return m.group(1).strip() if m else ""
+    return m.group(1).split(" (")[0].strip() if m else ""
 
 
 def write_messages(path: Path, texts: list[str]) -> None:
