@@ -44,11 +44,12 @@ def score_outputs(records: list[dict], outputs: list[str]) -> dict:
 
 
 def tunehouse_command() -> list[str]:
-    """``$TUNEHOUSE_CMD`` if set, else ``tunehouse`` on PATH, else ``python -m tunehouse.cli``."""
+    """``$TUNEHOUSE_CMD`` if set, else ``tunehouse`` on PATH, else ``python -m tunehouse`` (``tunehouse.cli``
+    has no ``__main__`` block: ``-m tunehouse.cli`` would do nothing)."""
     if os.environ.get("TUNEHOUSE_CMD"):
         return shlex.split(os.environ["TUNEHOUSE_CMD"])
     exe = shutil.which("tunehouse")
-    return [exe] if exe else [sys.executable, "-m", "tunehouse.cli"]
+    return [exe] if exe else [sys.executable, "-m", "tunehouse"]
 
 
 def run_scrubber(texts: list[str], overrides: list[str], workdir: Path) -> tuple[list[str], list[str]]:

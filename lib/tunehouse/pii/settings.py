@@ -28,6 +28,20 @@ ENTITY_TYPES: tuple[str, ...] = (
     "CREDENTIAL",  # passwords, PINs and security answers given after a cue ("my password is ...")
 )
 
+# The rule detector families: the modules of tunehouse.pii.detectors that hold detectors of the pipeline
+# (tests/pii/test_disabled_detectors.py checks this list against detectors.PIPELINE).
+DETECTOR_FAMILIES: tuple[str, ...] = (
+    "addresses",  # street and postal addresses, cued addresses and postcodes
+    "checksum_ids",  # national IDs recognised by their check digits (python-stdnum)
+    "contact",  # e-mails, URLs, IP addresses, handles and usernames, cued phones, phone lines
+    "dates",  # dates of birth and birth years after a cue
+    "digit_runs",  # card and phone numbers in digit runs (Luhn, lengths)
+    "financial",  # IBANs, card security codes
+    "identifiers",  # passports, SSNs, national and cued IDs, booking codes, credentials
+    "names",  # person names (gazetteers, cues, capitalised runs, lower-case names after a cue)
+    "phone_numbers",  # phone numbers validated by the phonenumbers library
+)
+
 
 class PiiModelSettings(Section):
     """Sub-section ``pii.model``: the learned, contextual detector of names and street addresses.
@@ -137,6 +151,13 @@ class PiiSettings(Section):
         description="Extra regexes, entity type -> pattern (type names in upper case), e.g. "
         "{'EMPLOYEE_ID': r'\\bEMP-\\d{5}\\b'} or {'URL': r'https?://\\S+'} to scrub every URL.",
     )
+    disabled_detectors: list[str] = Field(
+        default_factory=list,
+        description="Rule detector families switched off, e.g. ['names'] (subset of "
+        "tunehouse.pii.settings.DETECTOR_FAMILIES: addresses, checksum_ids, contact, dates, digit_runs, financial, "
+        "identifiers, names, phone_numbers). For ablations (benchmarks/pii_eval/ablation.py); the entity types "
+        "stay enabled, so another family may still report them. The user's deny_terms/extra_patterns always run.",
+    )
     min_score: float = Field(
         default=0.5, ge=0.0, le=1.0,
         description="Detections scoring below this are ignored. Validated or cued values score "
@@ -157,10 +178,12 @@ class PiiSettings(Section):
     @field_validator("entities")
     @classmethod
     def _known_entities(cls, v: list[str]) -> list[str]:
-        unknown = sorted(set(v) - set(ENTITY_TYPES))
-        if unknown:
-            raise ValueError(f"unknown entity types {unknown}; known: {list(ENTITY_TYPES)}")
-        return v
+        return _only_known(v, ENTITY_TYPES, "entity types")
+
+    @field_validator("disabled_detectors")
+    @classmethod
+    def _known_families(cls, v: list[str]) -> list[str]:
+        return _only_known(v, DETECTOR_FAMILIES, "detector families")
 
     @field_validator("extra_patterns")
     @classmethod
@@ -178,3 +201,11 @@ class PiiSettings(Section):
     @classmethod
     def _valid_deny(cls, v: list[str]) -> list[str]:
         return [t for t in (s.strip() for s in v) if t]
+
+
+def _only_known(values: list[str], known: tuple[str, ...], what: str) -> list[str]:
+    """``values`` when each is one of ``known``; else an error naming the unknown ones and the known."""
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise ValueError(f"unknown {what} {unknown}; known: {list(known)}")
+    return values

@@ -75,11 +75,14 @@ PIPELINE: tuple[Detector, ...] = (
 
 class Pipeline:
     """The detectors of one configuration, ready to run on many texts: the built-in detectors of
-    the enabled types in ``PIPELINE`` order, then the user's (``custom``)."""
+    the enabled types in ``PIPELINE`` order (less the families of ``pii.disabled_detectors``), then
+    the user's (``custom``)."""
 
     def __init__(self, settings: PiiSettings):
         enabled = frozenset(settings.entities)
-        self.detectors: list[Detector] = [d for d in PIPELINE if d.types & enabled] + custom_detectors(settings)
+        disabled = frozenset(settings.disabled_detectors)
+        self.detectors: list[Detector] = [d for d in PIPELINE if d.types & enabled and d.family not in disabled]
+        self.detectors += custom_detectors(settings)
         # for a text with / without a digit: cue id -> [(rank, detect)] of the detectors with that
         # cue, and the detect functions of the others, in order
         self._cued: dict[bool, dict[int, list[tuple[int, Callable]]]] = {}

@@ -125,6 +125,11 @@ class Detector:
     needs_digit: bool = False
     cue: Cue | None = None
 
+    @property
+    def family(self) -> str:
+        """The module the detector lives in ("contact", "names"): what ``pii.disabled_detectors`` names."""
+        return self.detect.__module__.rpartition(".")[2]
+
 
 def detector(*types: str, needs_digit: bool = False,
              cue: Cue | None = None) -> Callable[[Callable[[Scan], list[Candidate]]], Detector]:
