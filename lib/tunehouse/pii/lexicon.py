@@ -9,7 +9,12 @@ which records them in ``resources/MANIFEST.json``) into one table, once per proc
 from __future__ import annotations
 
 import functools
+import hashlib
+import marshal
+import os
 import re
+import sys
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,8 +96,49 @@ def _read_lines(path: Path) -> list[str]:
         return []
 
 
+def _cache_path() -> Path | None:
+    """Where the folded table is cached: named by a digest of everything it is built from (the resource
+    files, the curated lists, this module) and the Python version (marshal's format), so any change
+    rebuilds it. ``$TUNEHOUSE_CACHE_DIR``, else ``$XDG_CACHE_HOME/tunehouse``, else ``~/.cache/tunehouse``;
+    ``TUNEHOUSE_CACHE_DIR=off`` turns the cache off."""
+    root = os.environ.get("TUNEHOUSE_CACHE_DIR")
+    if root == "off":
+        return None
+    digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
+    for path in (FIRST_NAMES_FILE, LAST_NAMES_FILE, PLACES_FILE, COMMON_WORDS_FILE, LANGUAGE_NAMES_FILE,
+                 Path(__file__).with_name("wordlists.py"), Path(__file__)):
+        try:
+            digest.update(path.read_bytes())
+        except FileNotFoundError:
+            digest.update(b"-")
+    base = Path(root) if root else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tunehouse"
+    return base / f"pii-lexicon-{digest.hexdigest()[:16]}.marshal"
+
+
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
+    """The table, once per process: from the cache when it is there (~0.05 s), else built (~0.8 s CPU:
+    260k keys) and cached for the next process (a worker, the next `tunehouse scrub`)."""
+    path = _cache_path()
+    if path is not None:
+        try:
+            flags, multi, caps = marshal.loads(path.read_bytes())
+            return Lexicon(flags, {k: [tuple(t) for t in v] for k, v in multi.items()}, set(caps))
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    lex = _build_lexicon()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
+                tmp.write(marshal.dumps((lex.flags, lex.multi, sorted(lex.caps_places))))
+            os.replace(tmp.name, path)
+        except OSError:
+            pass  # a read-only home: built in every process, as before
+    return lex
+
+
+def _build_lexicon() -> Lexicon:
     lex = Lexicon()
     flags = lex.flags
 
