@@ -86,11 +86,12 @@ def _pct(x: float | None) -> str:
 
 def format_report(reports: dict[str, dict], split: str) -> str:
     lines = [f"split: {split}", "",
-             "| set | records | planted | recall | partial | typed | keep survival | replacements | precision "
-             "| false /1k words |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| set | records | planted | recall | partial | typed | keep survival | place survival | replacements "
+             "| precision | false /1k words |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, r in reports.items():
         lines.append(f"| {name} | {r['records']} | {r['planted']} | {_pct(r['recall'])} | {_pct(r['partial_rate'])} "
                      f"| {_pct(r['typed_recall'])} | {_pct(r['keep_survival'])} ({r['keep_occurrences']}) "
+                     f"| {_pct(r.get('place_survival'))} ({r.get('place_occurrences', 0)}) "
                      f"| {r['replacements']} | {_pct(r['precision'])} | {r['false_per_1k_words']} |")
     for name, r in reports.items():
         lines += ["", f"{name}: recall by type", "", "| type | planted | removed | partial | recall |",
