@@ -58,6 +58,12 @@ def test_exports_are_valid_chat_jsonl_with_weights_only_on_assistant(curated):
     assert total == r.kept
     manifest = json.loads((r.export_folder / "manifest.json").read_text())
     assert manifest["dataset_version"] == r.dataset_version and manifest["files"]["train.jsonl"]["rows"] == r.splits.get("train", 0)
+    # what scrubbed and what checked: no learned model trained under this storage root, so pii.detector=auto ran the rules
+    assert r.pii_scrubbed_by == manifest["pii"]["scrubbed_by"] == "rules"
+    assert manifest["pii"]["gate_independent"] is False and "not independent" in manifest["pii"]["gate"]
+    from tunehouse.training.data import data_lineage
+
+    assert data_lineage(r.export_folder)["pii_scrubbed_by"] == "rules"  # what training logs to MLflow
 
 
 def test_planted_pii_does_not_reach_the_export(curated):

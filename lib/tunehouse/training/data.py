@@ -110,6 +110,7 @@ def data_lineage(data_dir: Path) -> dict:
         "dataset_version": manifest.get("dataset_version", data_dir.name),
         "gold_table": manifest.get("gold_table"),
         "gold_table_version": manifest.get("gold_table_version"),
+        "pii_scrubbed_by": (manifest.get("pii") or {}).get("scrubbed_by"),  # rules, or rules+learned:<model>
         "files": files,
         "manifest_present": bool(manifest),
         "manifest_mismatches": mismatches,

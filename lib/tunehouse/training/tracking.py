@@ -72,6 +72,7 @@ def log_job_inputs(settings: "Settings", train_settings, *, resolved: dict, line
         "data.dataset_version": str(lineage["dataset_version"]),
         "data.gold_table": str(lineage["gold_table"]),
         "data.gold_table_version": str(lineage["gold_table_version"]),
+        "data.pii_scrubbed_by": str(lineage.get("pii_scrubbed_by")),
     })
     for name, f in lineage["files"].items():
         split = name.removesuffix(".jsonl")
