@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 # What the wheel is built from: the project's metadata and its package (tests, docs, notebooks do not ship).
@@ -31,6 +33,61 @@ LEAKY_ENV = ("PYTHONPATH", "PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON", "VIRTUAL_E
 CONVERSATIONS = 100
 LOCAL_RUN = ["--set", "spark.master=local[2]", "--set", "spark.shuffle_partitions=4",
              "--set", "curate.diversity.method=hashed_tfidf"]
+
+
+# Bundle variables a local run replaces: storage on the run's folder, one Ray worker (local Spark gives Ray on Spark
+# one worker node with one CPU). Everything else (names, runtimes) keeps the target's value.
+REFERENCE = re.compile(r"\$\{([A-Za-z_][\w.-]*)\}")
+# Local-only additions to a task's own arguments, so the run stays small (appended: they win).
+TINY_RUN = {
+    "base_model": ["--steps", "20", "--set", "base_model.vocab_size=400", "--set", "base_model.hidden_size=32",
+                   "--set", "base_model.num_layers=2", "--set", "base_model.num_heads=2",
+                   "--set", "base_model.num_kv_heads=1", "--set", "base_model.intermediate_size=64",
+                   "--set", "base_model.warmup_seq_length=128", "--set", "base_model.threads=1"],
+    "train": ["--set", "train.max_steps=4", "--set", "train.max_seq_length=128", "--set", "train.batch_size=4",
+              "--set", "train.max_eval_examples=8", "--set", "train.lora.r=4"],
+    "evaluate": ["--max-examples", "4", "--max-new-tokens", "8"],
+}
+
+
+def bundle_tasks(target: str) -> list[dict]:
+    """The tasks of every job in the bundle's resource files, in the order they depend on each other."""
+    bundle = yaml.safe_load((ROOT / "bundle.yml").read_text())
+    found = []
+    for pattern in bundle["include"]:
+        for path in sorted(ROOT.glob(pattern)):
+            for job in ((yaml.safe_load(path.read_text()) or {}).get("resources", {}).get("jobs") or {}).values():
+                found += job["tasks"]
+    ordered, done = [], set()
+    while len(ordered) < len(found):
+        ready = [t for t in found if t["task_key"] not in done
+                 and {d["task_key"] for d in t.get("depends_on", [])} <= done]
+        assert ready, "the tasks' depends_on form a cycle"
+        ordered += ready
+        done |= {t["task_key"] for t in ready}
+    return ordered
+
+
+def target_values(target: str, **local: str) -> dict[str, str]:
+    """What ``${...}`` references resolve to in a target: variables, then the resources' names built from them."""
+    bundle = yaml.safe_load((ROOT / "bundle.yml").read_text())
+    values = {f"var.{k}": str(v.get("default")) for k, v in bundle["variables"].items()}
+    values.update({f"var.{k}": str(v) for k, v in (bundle["targets"][target].get("variables") or {}).items()})
+    values.update({f"var.{k}": v for k, v in local.items()})
+    values["resources.experiments.tunehouse_experiment.name"] = values["var.experiment"]
+    values["resources.registered_models.tunehouse_chat.name"] = values["var.model_name"]
+    return values
+
+
+def local_command(task: dict, target: str, root: Path) -> list[str]:
+    """A task's command line as the job runs it, with the local profile and storage on ``root``."""
+    values = target_values(target, state_volume=str(root), raw_path=str(root / "raw"),
+                           base_model=str(root / "models" / "base"), gpu_workers="1")
+    args = [REFERENCE.sub(lambda m: values[m.group(1)], p) for p in task["python_wheel_task"]["parameters"]]
+    at = args.index("--profile")
+    assert args[at + 1] == "databricks", task["task_key"]
+    args[at + 1] = "local"
+    return [*args, *LOCAL_RUN, *TINY_RUN.get(task["task_key"], [])]
 
 
 @dataclass
@@ -119,11 +176,21 @@ def elsewhere(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def wheel_run(installed, elsewhere, tmp_path_factory) -> Path:
-    """generate-logs -> ingest -> curate by the installed console script on a small run; returns storage.root."""
+    """generate-logs, then the bundle's own ingest and curate tasks (dev target, local profile) by the installed
+    console script on a small run; returns storage.root, which the later tasks reuse."""
     root = tmp_path_factory.mktemp("wheel_run") / "th"
-    common = ["--set", f"storage.root={root}", *LOCAL_RUN]
-    installed.run("generate-logs", "-n", str(CONVERSATIONS), "--seed", "7", *common, cwd=elsewhere)
-    installed.run("ingest", str(root / "raw"), *common, cwd=elsewhere)
-    installed.run("curate", *common, cwd=elsewhere)
+    installed.run("generate-logs", "-n", str(CONVERSATIONS), "--seed", "7", "--set", f"storage.root={root}",
+                  cwd=elsewhere)
+    for task in bundle_tasks("dev"):
+        if task["task_key"] in ("ingest", "curate"):
+            installed.run(*local_command(task, "dev", root), cwd=elsewhere, label=task["task_key"])
     print("installed wheel, seconds per command:", json.dumps(installed.seconds))
     return root
+
+
+@pytest.fixture(scope="session")
+def bundle():
+    """The bundle's tasks and their local command lines, for the test modules (conftest is not importable)."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(tasks=bundle_tasks, local_command=local_command)

@@ -76,10 +76,14 @@ def ray_on_spark(settings: "Settings") -> Iterator["Settings"]:
 
     spark = get_spark(settings)  # Databricks' session, or a local one (local mode runs one Ray worker node)
     local = spark.sparkContext.master.startswith("local")
+    # Ray's Unix sockets cannot live on a volume (FUSE), and their paths are capped at 107 bytes: on Databricks
+    # Ray's default (the node's local disk); elsewhere storage.root/ray through a very short /tmp link, because
+    # Ray on Spark nests ray-<port>-<id>/session_<timestamp>_<pid>/sockets/... under it.
+    on_databricks = bool(os.environ.get("DATABRICKS_RUNTIME_VERSION"))
     address, _ = setup_ray_cluster(
         max_worker_nodes=1 if local else MAX_NUM_WORKER_NODES,
         num_gpus_head_node=0,
-        ray_temp_root_dir=ray_temp_dir(settings),
+        ray_temp_root_dir=None if on_databricks else ray_temp_dir(settings, max_len=16, link_prefix="thr-"),
         collect_log_to_path=str(settings.storage.ray / "logs"),
     )
     log.info("Ray on Spark: %s (master %s)", address, spark.sparkContext.master)
@@ -89,14 +93,14 @@ def ray_on_spark(settings: "Settings") -> Iterator["Settings"]:
         shutdown_ray_cluster()
 
 
-def ray_temp_dir(settings: "Settings", max_len: int = 40) -> str:
+def ray_temp_dir(settings: "Settings", max_len: int = 40, link_prefix: str = "tunehouse-ray-") -> str:
     """storage.root/ray, reached through a short /tmp symlink when its path is long: Ray puts Unix sockets
     under it (session_<timestamp>/sockets/dash_MetricsHead...) and AF_UNIX paths are capped at 107 bytes."""
     real = settings.storage.ray.resolve()
     real.mkdir(parents=True, exist_ok=True)
     if len(str(real)) <= max_len:
         return str(real)
-    link = Path(tempfile.gettempdir()) / f"tunehouse-ray-{hashlib.sha1(str(real).encode()).hexdigest()[:10]}"
+    link = Path(tempfile.gettempdir()) / f"{link_prefix}{hashlib.sha1(str(real).encode()).hexdigest()[:10]}"
     if link.is_symlink() and os.readlink(link) != str(real):
         link.unlink()
     if not link.exists():
