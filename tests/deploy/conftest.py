@@ -194,3 +194,35 @@ def bundle():
     from types import SimpleNamespace
 
     return SimpleNamespace(tasks=bundle_tasks, local_command=local_command)
+
+
+class Daemons:
+    """Long-running processes a test starts (cluster masters, workers, nodes), each logging to its own file."""
+
+    def __init__(self):
+        self.procs: list[tuple[subprocess.Popen, object]] = []
+
+    def start(self, cmd: list[str], log: Path, env: dict[str, str]) -> subprocess.Popen:
+        out = log.open("w")
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
+        self.procs.append((proc, out))
+        return proc
+
+    def stop_all(self) -> None:
+        """Stop in reverse start order (workers before their master), each by its own process handle."""
+        while self.procs:
+            proc, out = self.procs.pop()
+            proc.terminate()
+            try:
+                proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            out.close()
+
+
+@pytest.fixture
+def daemons():
+    started = Daemons()
+    yield started
+    started.stop_all()

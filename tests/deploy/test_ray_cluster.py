@@ -11,7 +11,6 @@ import socket
 import subprocess
 import tempfile
 import time
-from contextlib import ExitStack
 
 import pytest
 
@@ -27,22 +26,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def ray_node(stack: ExitStack, installed, log, *args: str) -> subprocess.Popen:
+def ray_node(daemons, installed, log, *args: str) -> subprocess.Popen:
     """`ray start ... --block` under the installed venv's Python (its workers then import the wheel)."""
-    out = stack.enter_context(log.open("w"))
-    proc = subprocess.Popen([str(installed.python), "-m", "ray.scripts.scripts", "start", "--block",
-                             "--node-ip-address=127.0.0.1", "--num-cpus=1", "--disable-usage-stats", *args],
-                            stdout=out, stderr=subprocess.STDOUT, env=installed.env)
-
-    def stop():
-        proc.terminate()
-        try:
-            proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-    stack.callback(stop)
-    return proc
+    return daemons.start([str(installed.python), "-m", "ray.scripts.scripts", "start", "--block",
+                          "--node-ip-address=127.0.0.1", "--num-cpus=1", "--disable-usage-stats", *args],
+                         log, installed.env)
 
 
 def wait_for_nodes(installed, address: str, count: int, timeout: float = 180) -> None:
@@ -59,19 +47,21 @@ def wait_for_nodes(installed, address: str, count: int, timeout: float = 180) ->
 
 
 @pytest.fixture
-def ray_cluster(installed, tmp_path):
+def ray_cluster(installed, tmp_path, daemons):
     port = free_port()
     # Ray's socket paths (session_<time>_<pid>/sockets/...) under its temp dir are capped at 107 bytes: keep it short.
     temp = tempfile.mkdtemp(prefix="thr", dir="/tmp")
-    with ExitStack() as stack:
-        stack.callback(shutil.rmtree, temp, ignore_errors=True)
-        ray_node(stack, installed, tmp_path / "head.log", "--head", f"--port={port}", f"--temp-dir={temp}",
+    try:
+        ray_node(daemons, installed, tmp_path / "head.log", "--head", f"--port={port}", f"--temp-dir={temp}",
                  "--include-dashboard=true", "--dashboard-host=127.0.0.1", f"--dashboard-port={free_port()}")
         address = f"127.0.0.1:{port}"
         time.sleep(5)
-        ray_node(stack, installed, tmp_path / "node2.log", f"--address={address}")
+        ray_node(daemons, installed, tmp_path / "node2.log", f"--address={address}")
         wait_for_nodes(installed, address, 2)
         yield address
+    finally:
+        daemons.stop_all()
+        shutil.rmtree(temp, ignore_errors=True)
 
 
 @pytest.mark.slow

@@ -9,7 +9,6 @@ import os
 import socket
 import subprocess
 import time
-from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -34,25 +33,8 @@ def wait_for(log: Path, text: str, proc: subprocess.Popen, timeout: float = 180)
     pytest.fail(f"{log.name}: no {text!r} after {timeout}s:\n{log.read_text()[-2000:]}")
 
 
-def spark_class(stack: ExitStack, env: dict, log: Path, *args: str) -> subprocess.Popen:
-    """One Spark daemon in the foreground (spark-class execs the JVM, so the process is the daemon itself)."""
-    out = stack.enter_context(log.open("w"))
-    proc = subprocess.Popen([f"{env['SPARK_HOME']}/bin/spark-class", *args], stdout=out, stderr=subprocess.STDOUT,
-                            env=env)
-
-    def stop():
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-    stack.callback(stop)
-    return proc
-
-
 @pytest.fixture
-def standalone_cluster(installed, tmp_path):
+def standalone_cluster(installed, tmp_path, daemons):
     """spark://127.0.0.1:PORT with WORKERS workers of one core each; stopped after the test."""
     import pyspark
 
@@ -60,17 +42,18 @@ def standalone_cluster(installed, tmp_path):
            "SPARK_LOG_DIR": str(tmp_path / "logs")}
     port = free_port()
     url = f"spark://127.0.0.1:{port}"
-    with ExitStack() as stack:
-        master = spark_class(stack, env, tmp_path / "master.log", "org.apache.spark.deploy.master.Master",
-                             "--host", "127.0.0.1", "--port", str(port), "--webui-port", "0")
-        wait_for(tmp_path / "master.log", "I have been elected leader", master)
-        for i in range(WORKERS):
-            log = tmp_path / f"worker-{i}.log"
-            worker = spark_class(stack, env, log, "org.apache.spark.deploy.worker.Worker", url, "--host", "127.0.0.1",
-                                 "--cores", "1", "--memory", "2g", "--webui-port", "0",
-                                 "--work-dir", str(tmp_path / f"work-{i}"))
-            wait_for(log, "Successfully registered with master", worker)
-        yield url, tmp_path
+    # spark-class execs the JVM: each process is the daemon itself.
+    spark_class = f"{env['SPARK_HOME']}/bin/spark-class"
+    master = daemons.start([spark_class, "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
+                            "--port", str(port), "--webui-port", "0"], tmp_path / "master.log", env)
+    wait_for(tmp_path / "master.log", "I have been elected leader", master)
+    for i in range(WORKERS):
+        log = tmp_path / f"worker-{i}.log"
+        worker = daemons.start([spark_class, "org.apache.spark.deploy.worker.Worker", url, "--host", "127.0.0.1",
+                                "--cores", "1", "--memory", "2g", "--webui-port", "0",
+                                "--work-dir", str(tmp_path / f"work-{i}")], log, env)
+        wait_for(log, "Successfully registered with master", worker)
+    return url, tmp_path
 
 
 @pytest.mark.slow
