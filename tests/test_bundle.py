@@ -128,6 +128,15 @@ def test_resource_references_point_to_declared_resources():
         assert field, f"{f.name}: ${{{ref}}} names no field"
 
 
+# Settings a task may pass beyond the shared names: what that one task needs (train: base model and Ray on Spark).
+TASK_SETTINGS = {"train.base_model", "train.ray_address", "train.num_workers"}
+
+
+def task_sets(task: dict) -> dict[str, str]:
+    params = task["python_wheel_task"]["parameters"]
+    return dict(params[i + 1].split("=", 1) for i, p in enumerate(params) if p == "--set")
+
+
 def test_names_come_from_one_source():
     """Tasks log to the bundle's experiment and register into the bundle's model; the endpoint serves that model."""
     resources = merged("resources")
@@ -141,11 +150,98 @@ def test_names_come_from_one_source():
         "storage.root": "${var.state_volume}",
     }
     for _, task in tasks():
-        params = task["python_wheel_task"]["parameters"]
-        sets = dict(params[i + 1].split("=", 1) for i, p in enumerate(params) if p == "--set")
-        assert sets == expected, task["task_key"]
+        sets = task_sets(task)
+        assert {k: sets.get(k) for k in expected} == expected, task["task_key"]
+        assert set(sets) - set(expected) <= TASK_SETTINGS, task["task_key"]
     [endpoint] = resources["model_serving_endpoints"].values()
     assert [e["entity_name"] for e in endpoint["config"]["served_entities"]] == [model_name]
+
+
+def target_variables(target: str) -> dict[str, str]:
+    """The variables' values in one target: defaults, then the target's overrides."""
+    bundle = load(BUNDLE_ROOT)
+    values = {name: spec.get("default") for name, spec in bundle["variables"].items()}
+    values.update(bundle["targets"][target].get("variables") or {})
+    return values
+
+
+def resolve_vars(text, target: str = "dev") -> str:
+    """``${var.NAME}`` replaced by the target's value (resource references stay: the CLI fills them at deploy)."""
+    v = target_variables(target)
+    return REFERENCE.sub(lambda m: str(v[m.group(1)[4:]]) if m.group(1).startswith("var.") else m.group(0),
+                         str(text))
+
+
+def test_databricks_profile_agrees_with_the_bundle_defaults():
+    """The profile a user runs by hand (`--profile databricks`, no --set) names what the bundle's default
+    deployment creates; the jobs themselves always get the names with --set."""
+    from tunehouse.config import load_settings
+
+    v = target_variables("dev")
+    s = load_settings(profile="databricks")
+    assert s.lakehouse.catalog == v["catalog"]
+    assert str(s.storage.root) == v["state_volume"]
+    assert s.tracking.experiment == v["experiment"]
+    assert s.tracking.registered_model == f"{v['catalog']}.{v['model_schema']}.{v['model_name']}"
+
+
+@pytest.mark.parametrize("target", ["dev", "prod"])
+def test_every_path_a_target_writes_is_in_its_catalog(target):
+    v = target_variables(target)
+    for name in ("state_volume", "raw_path", "base_model"):
+        assert v[name].startswith(f"/Volumes/{v['catalog']}/"), (target, name, v[name])
+
+
+def test_prod_schedule_runs_and_dev_is_development_mode():
+    """Development mode pauses every schedule by itself; production mode keeps it as written, so it is on."""
+    targets = load(BUNDLE_ROOT)["targets"]
+    assert targets["dev"]["mode"] == "development" and targets["prod"]["mode"] == "production"
+    jobs = merged("resources")["jobs"]
+    assert all(job["schedule"]["pause_status"] == "UNPAUSED" for job in jobs.values())
+
+
+# Databricks Runtime ML releases the wheel supports: the Spark and Python each ships (release notes), Scala 2.13.
+SUPPORTED_RUNTIMES = {"17.3": {"spark": (4, 0), "python": (3, 12)}}
+GPU_NODE_FAMILIES = ("g4dn.", "g5.", "g6.", "g6e.", "p3.", "p4d.", "p5.", "Standard_NC", "a2-", "g2-")
+
+
+def clusters() -> dict[str, dict]:
+    [job] = merged("resources")["jobs"].values()
+    return {c["job_cluster_key"]: c["new_cluster"] for c in job["job_clusters"]}
+
+
+def test_cluster_runtimes_node_types_and_the_wheel_agree():
+    """GPU runtime on a GPU node type, CPU runtime on the CPU one, one release for both, and that release's
+    Python and Spark are what the wheel is built for."""
+    resolve = resolve_vars
+    cpu, gpu = clusters()["cpu"], clusters()["gpu"]
+    cpu_rt, gpu_rt = resolve(cpu["spark_version"]), resolve(gpu["spark_version"])
+    assert re.fullmatch(r"\d+\.\d+\.x-cpu-ml-scala2\.13", cpu_rt), cpu_rt
+    assert re.fullmatch(r"\d+\.\d+\.x-gpu-ml-scala2\.13", gpu_rt), gpu_rt
+    release = cpu_rt.split(".x-")[0]
+    assert gpu_rt.split(".x-")[0] == release
+    assert resolve(gpu["node_type_id"]).startswith(GPU_NODE_FAMILIES)
+    assert not resolve(cpu["node_type_id"]).startswith(GPU_NODE_FAMILIES)
+    runtime = SUPPORTED_RUNTIMES[release]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    bounds = [int(n) for n in re.fullmatch(r">=(\d+)\.(\d+),<(\d+)\.(\d+)", project["requires-python"]).groups()]
+    assert tuple(bounds[:2]) <= runtime["python"] < tuple(bounds[2:])
+    [pyspark] = [d for d in project["dependencies"] if d.startswith("pyspark")]
+    assert int(pyspark.split("==")[1].split(".")[0]) == runtime["spark"][0], "the wheel's Spark API major version"
+
+
+def test_training_runs_ray_on_the_gpu_cluster_one_worker_per_gpu_node():
+    by_key = {t["task_key"]: t for _, t in tasks()}
+    gpu = clusters()["gpu"]
+    assert by_key["train"]["job_cluster_key"] == by_key["evaluate"]["job_cluster_key"] == "gpu"
+    sets = task_sets(by_key["train"])
+    assert sets["train.ray_address"] == "spark"
+    assert sets["train.num_workers"] == str(gpu["num_workers"]) == "${var.gpu_workers}"
+    assert gpu["data_security_mode"] == "SINGLE_USER"  # Ray on Spark is not supported in shared access mode
+    assert gpu["spark_conf"]["spark.task.resource.gpu.amount"] == "0"  # Spark tasks leave the GPUs to Ray
+    from tunehouse.training.cluster import RAY_ON_SPARK
+
+    assert RAY_ON_SPARK == "spark"
 
 
 # --------------------------------------------------------------------------- what the tasks run
@@ -167,7 +263,7 @@ def test_tasks_run_the_wheels_console_script_with_arguments_the_cli_accepts(monk
         assert wheel["package_name"] == project["name"]
         assert scripts.get(wheel["entry_point"]) == "tunehouse.cli:main", wheel["entry_point"]
         try:
-            args = build_parser().parse_args(wheel["parameters"])
+            args = build_parser().parse_args([resolve_vars(p) for p in wheel["parameters"]])
         except SystemExit:
             pytest.fail(f"task {task['task_key']}: `tunehouse` rejects {wheel['parameters']}")
         settings = settings_from(args)  # and every --set names a real setting

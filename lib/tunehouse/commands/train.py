@@ -75,6 +75,7 @@ def run_base_model(args, settings) -> int:
 
 
 def run_train(args, settings) -> int:
+    from tunehouse.training.cluster import ray_on_spark
     from tunehouse.training.job import run_training
 
     updates = {}
@@ -85,7 +86,8 @@ def run_train(args, settings) -> int:
     if updates:
         settings = settings.model_copy(update={"train": settings.train.model_copy(update=updates)})
         type(settings.train).model_validate(settings.train.model_dump())
-    r = run_training(settings, resume_run_id=args.resume)
+    with ray_on_spark(settings) as settings:  # train.ray_address=spark: Ray across the job's Spark cluster
+        r = run_training(settings, resume_run_id=args.resume)
     m = r.final_metrics
     print(f"training run {r.run_id} finished in {r.seconds:.0f}s: {int(m.get('steps', 0))} steps, train loss "
           f"{_f(m.get('train_loss'))}, val loss {_f(m.get('val_loss'))}, val token accuracy "
