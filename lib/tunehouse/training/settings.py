@@ -97,8 +97,10 @@ class TrainSettings(Section):
     cpus_per_worker: float = Field(1.0, gt=0, description="CPUs reserved per Ray worker.")
     torch_threads: int = Field(1, ge=1, le=256, description="torch intra-op threads per worker (1 on a small box "
                                "avoids oversubscription).")
-    ray_address: str | None = Field(None, description="Connect to this Ray cluster ('auto' or ray://...); default: "
-                                    "start a local Ray runtime with its files under storage.root/ray.")
+    ray_address: str | None = Field(None, description="Connect to this Ray cluster ('auto', an address or "
+                                    "ray://...); 'spark': start Ray on the job's Spark cluster (one Ray worker per "
+                                    "Spark worker; Databricks) and shut it down after training; default: start a "
+                                    "local Ray runtime with its files under storage.root/ray.")
 
     # ---- checkpoints, fault tolerance
     keep_checkpoints: int = Field(2, ge=1, le=100, description="Checkpoints (one per epoch) kept; older are deleted.")
