@@ -166,8 +166,10 @@ class BaseModelSettings(Section):
     num_kv_heads: int = Field(2, ge=1, le=64, description="Key/value heads (grouped-query attention; divides num_heads).")
     intermediate_size: int = Field(256, ge=16, le=16384, description="MLP inner width.")
     max_position_embeddings: int = Field(1024, ge=64, le=131072, description="Longest sequence the model accepts.")
-    warmup_steps: int = Field(150, ge=0, le=100_000, description="Generic LM warm-up steps on all turns (unweighted) "
-                              "so the base speaks the domain; 0 keeps random weights.")
+    warmup_steps: int = Field(300, ge=0, le=100_000, description="Generic LM warm-up steps on all turns (unweighted) "
+                              "so the base speaks the domain; 0 keeps random weights. The demo's base needs ~300 "
+                              "to converge: at 150 its loss is still falling fast and whether its fine-tuned model "
+                              "ends its replies depends on the random draw.")
     warmup_batch_size: int = Field(8, ge=1, le=1024, description="Sequences per warm-up step.")
     warmup_seq_length: int = Field(256, ge=16, le=8192, description="Tokens per warm-up sequence.")
     warmup_learning_rate: float = Field(3e-3, gt=0, lt=1, description="Peak AdamW learning rate of the warm-up.")
