@@ -63,16 +63,17 @@ def test_without_a_model_the_gate_falls_back_to_the_rules_and_says_so(spark, tmp
 
 @pytest.mark.parametrize("detector", ["rules+learned", "auto"])
 def test_rules_plus_learned_scrubs_the_name_and_the_gate_uses_both(spark, trained, detector):
-    """With a model there, the default (auto) scrubs with it; both scrubbed, so the gate re-runs both and
-    says it is not independent (no third detector is left)."""
+    """With a model there, the default (auto) scrubs with it; both scrubbed, so no third detector is left:
+    the gate re-runs the rules (the model's context changed with the placeholders) and says it is not
+    independent. The leak the rules miss is then not caught: the honest limit, labelled."""
     _root, overrides = trained
     settings = load_settings(overrides=[*overrides, f"pii.detector={detector}"])
     scrubber = scrubber_from_settings(settings)
     (scrubbed, counts), = scrubber.scrub_conversations([[{"role": "assistant", "content": PLANTED}]])
     assert LEAK not in scrubbed[0]["content"] and counts["PERSON"] == 1
     assert scrubber_from_settings(settings, fast=True).learned is None  # --fast: rules only
-    with pytest.raises(ResidualPiiError, match="checked by rules \\+ learned model .*not independent"):
-        check_residual_pii(gold(spark, planted=True), settings, ExportSettings())
+    n = check_residual_pii(gold(spark, planted=True), settings, ExportSettings())
+    assert n == 0 and not n.independent and "both the rules and the learned model scrubbed" in n.checked_by
 
 
 def test_auto_without_a_model_scrubs_with_the_rules_and_warns(tmp_path, caplog):

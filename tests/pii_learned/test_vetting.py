@@ -95,6 +95,10 @@ def test_honorifics_are_trimmed_and_places_may_stand_beside_a_name():
     trimmed = vetting.vetted(text, _person(text, "Herr Obrecht"))
     assert trimmed is not None and text[trimmed.start:trimmed.end] == "Obrecht"
     assert vetting.vetted(text, _person(text, "Herr")) is None
-    text = "Ginevra Zanetti: grazie mille"  # "Ginevra" is also Geneva in Italian, a place of the lexicon
-    assert vetting.accept(text, _person(text, "Ginevra Zanetti"))
-    assert not vetting.accept(text, _person(text, "Ginevra"))  # a place alone stays a place
+    text = "Taverny Zanetti: grazie mille"  # "Taverny" is a town of the lexicon (a place, no name)
+    assert vetting.accept(text, _person(text, "Taverny Zanetti"))
+    assert not vetting.accept(text, _person(text, "Taverny"))  # a place alone stays a place
+    text = "Does the pass work in France and Sydney?"  # big places, though also first names
+    assert not vetting.accept(text, _person(text, "France")) and not vetting.accept(text, _person(text, "Sydney"))
+    text = "Your Air France flight leaves at nine"  # a brand of the lexicon
+    assert not vetting.accept(text, _person(text, "Air France"))

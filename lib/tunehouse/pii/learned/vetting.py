@@ -9,9 +9,10 @@ name it added. A span is taken only when every word of it could stand in a name:
 * it starts with a capital letter, has two letters or more and is not an acronym (``QF``, ``PESEL``) --
   lower-case names are left to the rule detectors, which find them after cue words ("my husband david");
 * it is not an ordinary word, place, title or honorific of the lexicon -- unless the lexicon also knows
-  it as a first name or surname ("Will", "Orlando" stay possible; "Rent", "Comment" do not);
-* one word of it could be a name on its own: a first name, a surname that is not also an ordinary word
-  or a big place, or a word the lexicon does not know ("Brown" and "Doktor" are names only beside one);
+  it as a first name or surname ("Will" stays possible; "Rent", "Comment" do not);
+* one word of it could be a name on its own: a first name or a surname that is not also a big place (nor,
+  for a surname, an ordinary word), or a word the lexicon does not know ("Brown" and "Doktor" are names
+  only beside one; "France" and "Sydney" never alone); brands of the lexicon never stand in a name;
 * it is not a closed compound of two ordinary words ("Versicherungs|nummer", "Benutzer|name"): German
   and Dutch capitalise every noun, and compounds are too many for any word list.
 
@@ -38,6 +39,7 @@ from tunehouse.pii.lexicon import (
     INDICATOR,
     LAST,
     MAJOR,
+    ORG,
     PLACE,
     TITLE,
     Lexicon,
@@ -68,6 +70,8 @@ class PersonVetting:
         if not self.could_be_in_name(word):
             return False
         flags = self.lex.get(norm_key(word))
+        if flags & MAJOR:
+            return False  # "France", "Sydney": a big place first, whatever names it shares
         if flags & FIRST:
             return True
         if flags & LAST:
@@ -81,9 +85,9 @@ class PersonVetting:
         if len(word) < 2 or not word[:1].isupper() or word.isupper():
             return False
         flags = self.lex.get(norm_key(word))
-        if flags & TITLE:
-            return False
-        return bool(flags & (FIRST | LAST)) or not flags & (COMMON | MAJOR | TITLE | INDICATOR)
+        if flags & (TITLE | ORG):
+            return False  # "Herr"; "Air France", "Hilton": titles and brands of the lexicon
+        return bool(flags & (FIRST | LAST)) or not flags & (COMMON | MAJOR | INDICATOR)
 
     def _is_compound(self, key: str) -> bool:
         """``key`` splits into an ordinary word, an optional linking element and another ordinary word."""
