@@ -38,9 +38,18 @@ DEMO_STAGES = [  # (stage, subcommand argv) in order; a stage whose command is n
 ]
 
 
+# The synthetic company's brand (synthetic/data/mix.yaml): the learned name model takes "Wanderly" for a name
+# ("Thanks for contacting Wanderly Travel"). A user lists their own brands in pii.allow_terms the same way.
+DEMO_BRAND_TERMS = ["Wanderly"]
+
+
 def cmd_demo(args, settings: Settings) -> int:
-    """The main job: each stage is the same subcommand a user would run, with the same settings."""
+    """The main job: each stage is the same subcommand a user would run, with the same settings (plus the
+    synthetic company's brand in pii.allow_terms, printed)."""
     t0 = time.time()
+    settings = settings.model_copy(deep=True)
+    settings.pii.allow_terms = [*settings.pii.allow_terms, *DEMO_BRAND_TERMS]
+    print(f"(demo: pii.allow_terms += {DEMO_BRAND_TERMS}, the synthetic company's brand; list yours the same way)")
     available = args.stage_parsers  # every registered subcommand's parser, by name
     raw = str(settings.generate.out_dir or settings.storage.raw)
     last = [name for name, _ in DEMO_STAGES].index(args.until)
