@@ -37,6 +37,7 @@ def test_every_task_names_an_entry_point_of_the_built_wheel(bundle, wheel, targe
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(2400)  # whole-pipeline runs of the installed wheel; a busy 2-core CI box needs the room
 def test_every_dev_task_runs_from_the_installed_wheel(bundle, installed, elsewhere, wheel_run):
     """ingest and curate ran as the bundle's tasks in `wheel_run`; the rest run here on the same storage root."""
     root = wheel_run

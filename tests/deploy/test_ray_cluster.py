@@ -65,6 +65,7 @@ def ray_cluster(installed, tmp_path, daemons):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(2400)  # whole-pipeline runs of the installed wheel; a busy 2-core CI box needs the room
 def test_training_on_a_two_node_ray_cluster_reproduces_the_local_loss_curve(installed, elsewhere, ray_cluster,
                                                                            base_root, base_dir, tmp_path):
     data = ["--set", f"train.base_model={base_dir}", "--set", f"train.train_data={base_root / 'exports' / 'v1'}"]

@@ -57,6 +57,7 @@ def standalone_cluster(installed, tmp_path, daemons):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(2400)  # whole-pipeline runs of the installed wheel; a busy 2-core CI box needs the room
 def test_ingest_and_curate_on_a_standalone_cluster_match_local_mode(installed, elsewhere, standalone_cluster):
     url, tmp = standalone_cluster
     golden = json.loads(GOLDEN.read_text())

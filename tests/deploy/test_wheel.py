@@ -42,6 +42,7 @@ def test_installed_package_is_the_wheel_not_the_checkout(installed, elsewhere):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(2400)  # whole-pipeline runs of the installed wheel; a busy 2-core CI box needs the room
 def test_installed_cli_config_profiles(installed, elsewhere):
     shown = yaml.safe_load(installed.run("config", "--profile", "databricks", cwd=elsewhere).stdout)
     assert shown["profile"] == "databricks"
@@ -56,6 +57,7 @@ def test_installed_cli_config_profiles(installed, elsewhere):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(2400)  # whole-pipeline runs of the installed wheel; a busy 2-core CI box needs the room
 def test_installed_cli_generates_ingests_and_curates(installed, elsewhere, wheel_run):
     """Real outcomes of the installed commands: Delta tables with rows, a dataset export with every split."""
     from deltalake import DeltaTable
@@ -81,6 +83,7 @@ def test_installed_cli_generates_ingests_and_curates(installed, elsewhere, wheel
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(2400)  # whole-pipeline runs of the installed wheel; a busy 2-core CI box needs the room
 def test_installed_cli_runs_a_shipped_query(installed, elsewhere, wheel_run):
     out = installed.run("sql", "bronze_overview", "--set", f"storage.root={wheel_run}",
                         "--set", "spark.master=local[2]", cwd=elsewhere).stdout
