@@ -149,7 +149,8 @@ def make_venv(venv: Path, wheel: Path, packages: Path) -> None:
 
 def clean_env(venv: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in LEAKY_ENV}
-    env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+    # the venv's own scripts, then the dev venv's (the linked dev packages' scripts, e.g. `ray`, live there)
+    env["PATH"] = os.pathsep.join([str(venv / "bin"), os.path.dirname(sys.executable), env.get("PATH", "")])
     env["VIRTUAL_ENV"] = str(venv)
     return env
 

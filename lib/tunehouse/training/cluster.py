@@ -12,7 +12,9 @@ import hashlib
 import logging
 import math
 import os
+import shutil
 import socket
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -80,6 +82,7 @@ def ray_on_spark(settings: "Settings") -> Iterator["Settings"]:
     # Ray's default (the node's local disk); elsewhere storage.root/ray through a very short /tmp link, because
     # Ray on Spark nests ray-<port>-<id>/session_<timestamp>_<pid>/sockets/... under it.
     on_databricks = bool(os.environ.get("DATABRICKS_RUNTIME_VERSION"))
+    _ray_command_on_path()
     address, _ = setup_ray_cluster(
         max_worker_nodes=1 if local else MAX_NUM_WORKER_NODES,
         num_gpus_head_node=0,
@@ -91,6 +94,18 @@ def ray_on_spark(settings: "Settings") -> Iterator["Settings"]:
         yield settings.model_copy(update={"train": settings.train.model_copy(update={"ray_address": address})})
     finally:
         shutdown_ray_cluster()
+
+
+def _ray_command_on_path() -> None:
+    """Ray on Spark starts every node with the `ray` script found on PATH. A virtual environment that was not
+    activated (`.venv/bin/tunehouse train`) has it beside its Python only: put that folder on PATH, or say what
+    is missing instead of Ray's bare TypeError."""
+    if shutil.which("ray"):
+        return
+    os.environ["PATH"] = os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")
+    if not shutil.which("ray"):
+        raise UserError("train.ray_address=spark needs the `ray` command (installed with the ray package) on PATH; "
+                        f"it is not beside {sys.executable} either: activate the environment ray is installed in")
 
 
 def ray_temp_dir(settings: "Settings", max_len: int = 40, link_prefix: str = "tunehouse-ray-") -> str:
