@@ -32,6 +32,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from tunehouse.pii.detectors.name_tokens import PARTICLES
 from tunehouse.pii.entity import Entity
 from tunehouse.pii.lexicon import (
     COMMON,
@@ -46,8 +47,8 @@ from tunehouse.pii.lexicon import (
     norm_key,
 )
 
-NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "van",
-                            "von", "der", "den", "ter", "ten", "y", "e", "bin", "ben", "al", "el", "af", "zu"})
+# the rules' name particles ("van", "de", "bin"), plus the conjunctions inside Iberian names ("Silva e Costa")
+NAME_PARTICLES = PARTICLES | {"e", "y"}
 # German/Dutch linking elements between the parts of a compound ("Versicherung-s-nummer", "Hühner-ei").
 _LINKS = ("", "s", "es", "n", "en", "e", "er")
 _MIN_PART = 3  # shortest compound part looked up ("Eis|zeit"); shorter ones match too much by chance
