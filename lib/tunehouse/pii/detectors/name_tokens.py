@@ -178,7 +178,12 @@ def word_before(text: str, pos: int) -> tuple[int, int, bool] | None:
             return None  # nothing, or a 40-character "word"
         if word[0].isupper():
             m = TOKEN_RE.match(word)
-            return (k, j, bridged) if m is not None and m.end() == len(word) else None
+            if m is None or m.end() != len(word):
+                return None
+            # a capitalised particle ("Dean Ó <Treasa>", "Maria De <Sousa>") is crossed when a word stands
+            # before it, as the placeholder pass does; else it is the word ("Al <Gore>")
+            further = word_before(text, k) if word.lower() in PARTICLES else None
+            return (further[0], further[1], True) if further else (k, j, bridged)
         if word not in PARTICLES:
             return None
         pos, bridged = k, True
@@ -201,7 +206,8 @@ def word_after(text: str, pos: int) -> tuple[int, int, bool] | None:
             j = m.end()
             if j < n and (text[j].isalpha() or text[j] in _WORD_CHARS):
                 return None
-            return k, j, bridged
+            further = word_after(text, j) if text[k:j].lower() in PARTICLES else None  # "<Dean> Ó Treasa"
+            return (further[0], further[1], True) if further else (k, j, bridged)
         j = k
         while j < n and j - k < 6 and text[j].isalpha():
             j += 1
