@@ -8,11 +8,13 @@ PYTEST_ARGS ?=
 install: $(VENV)/.installed
 
 # torch first and pinned: the CPU wheel on this machine's disk; an unpinned torch pulls a multi-GB CUDA build.
+# The `local` extra pins the exact engine stack we test with (Spark, Delta, torch, Ray, MLflow...); the wheel's
+# base dependencies alone are what a Databricks ML runtime cluster installs (see pyproject.toml).
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q torch==2.13.0
-	$(BIN)/python -m pip install -q -e '.[dev,pii-model,pii-build]'
+	$(BIN)/python -m pip install -q -e '.[local,dev,pii-model,pii-build]'
 	touch $@
 
 demo: install            ## run the main job end to end on embedded defaults (state in ./.tunehouse)

@@ -74,3 +74,16 @@ def test_serve_dry_run_and_bad_model(serving_root, capsys):
     assert main(["serve", "--dry-run", "--model", "models:/tunehouse-chat/99", *root]) == 2
     err = capsys.readouterr().err
     assert "tunehouse serve: error: cannot resolve models:/tunehouse-chat/99" in err and "version 99" in err
+
+
+def test_seed_is_sent_in_custom_inputs_and_decides_sampling(server):
+    """The chat signature has no `seed`; the session sends it as custom_inputs, and the served model uses it."""
+    backend = Recording(EndpointBackend(server.url))
+    session = ChatSession(backend, options={"max_tokens": 6, "temperature": 1.5, "seed": 11})
+    script = "Hello\n/reset\nHello\n/set seed=12\n/reset\nHello\n"
+    out = io.StringIO()
+    assert run_chat(session, stdin=io.StringIO(script), stdout=out, interactive=False) == 0
+    first, second, third = backend.requests
+    assert "seed" not in first and first["custom_inputs"] == {"seed": 11} and third["custom_inputs"] == {"seed": 12}
+    replies = re.findall(r"^assistant> (.*)$", out.getvalue(), flags=re.M)
+    assert len(replies) == 3 and replies[0] == replies[1]  # same seed, same sampled reply

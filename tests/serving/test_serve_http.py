@@ -33,8 +33,12 @@ def post(url: str, body, content_type: str = "application/json", timeout: float 
             return e.code, raw
 
 
-def test_valid_chat_with_weight_keys(server):
-    status, r = post(server.url, {"messages": CONVERSATION[:4], "max_tokens": 8})
+def plain(messages: list[dict]) -> list[dict]:
+    return [{"role": m["role"], "content": m["content"]} for m in messages]
+
+
+def test_valid_chat_and_training_keys_refused_by_the_schema(server):
+    status, r = post(server.url, {"messages": plain(CONVERSATION[:4]), "max_tokens": 8})
     assert status == 200, r
     assert r["object"] == "chat.completion" and r["model"] == "tunehouse-chat"
     choice = r["choices"][0]
@@ -42,10 +46,13 @@ def test_valid_chat_with_weight_keys(server):
     assert choice["finish_reason"] in ("stop", "length")
     u = r["usage"]
     assert 1 <= u["completion_tokens"] <= 8 and u["total_tokens"] == u["prompt_tokens"] + u["completion_tokens"]
-    # the training-only `weight` key changes nothing
-    plain = [{"role": m["role"], "content": m["content"]} for m in CONVERSATION[:4]]
-    status, r2 = post(server.url, {"messages": plain, "max_tokens": 8})
+    # no temperature: greedy, the same request gets the same reply
+    status, r2 = post(server.url, {"messages": plain(CONVERSATION[:4]), "max_tokens": 8})
     assert status == 200 and r2["choices"][0]["message"] == choice["message"] and r2["usage"] == u
+    # the model is served with MLflow's chat signature (as on Databricks): the training-only `weight` key is
+    # not part of it, so a training row sent as-is is refused, naming the key
+    status, r3 = post(server.url, {"messages": CONVERSATION[:4], "max_tokens": 8})
+    assert status == 400 and "weight" in r3["message"]
 
 
 LONG = "word " * 2000
@@ -56,10 +63,10 @@ LONG = "word " * 2000
     ({"messages": []}, "non-empty"),
     ({"messages": "hello"}, "list"),
     ({"messages": {"role": "user", "content": "x"}}, "list"),
-    ({"messages": ["hi"]}, "messages[0] must be an object"),
+    ({"messages": ["hi"]}, "Expected data to be dictionary"),             # refused by the chat signature
     ({"messages": [{"role": "bot", "content": "x"}]}, "role must be one of"),
     ({"messages": [{"role": "user"}]}, "content must be a string"),
-    ({"messages": [{"role": "user", "content": 5}]}, "content must be a string"),
+    ({"messages": [{"role": "user", "content": 5}]}, "Expected type string"),  # refused by the chat signature
     ({"messages": [{"role": "user", "content": "x"}, {"role": "assistant", "content": "y"}]}, "last message"),
     ({"messages": [{"role": "user", "content": "x"}], "max_tokens": 0}, "max_tokens"),
     ({"messages": [{"role": "user", "content": "x"}], "max_tokens": 10**9}, "max_tokens"),
@@ -119,7 +126,7 @@ def test_served_prompt_tokens_equal_training_render(server, serving_root):
     from tunehouse.model.registry import hf_folder
     from tunehouse.training import tokenize as td
 
-    prompt = CONVERSATION[:-1]
+    prompt = plain(CONVERSATION[:-1])
     status, r = post(server.url, {"messages": prompt, "max_tokens": 1})
     assert status == 200, r
 
@@ -131,8 +138,7 @@ def test_served_prompt_tokens_equal_training_render(server, serving_root):
     ex = td.tokenize_conversation(tok, [dict(m) for m in CONVERSATION], max_seq_length=10_000)
     reply_start = next(i for i, w in enumerate(ex.weights) if w > 0)
     assert r["usage"]["prompt_tokens"] == reply_start
-    assert served.render_prompt([{"role": m["role"], "content": m["content"]} for m in prompt]) \
-        == ex.input_ids[:reply_start]
+    assert served.render_prompt(prompt) == ex.input_ids[:reply_start]
     # and the trained reply ends with a token the server stops on
     last_trained = max(i for i, w in enumerate(ex.weights) if w > 0)
     assert ex.input_ids[last_trained] in served.stop_token_ids

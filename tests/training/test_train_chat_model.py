@@ -1,4 +1,5 @@
-"""The pyfunc chat model: request validation, dict / list / DataFrame inputs, stored template and stop ids."""
+"""The pyfunc chat model: request validation, dict / list / DataFrame inputs, stored template and stop ids.
+The logged model (its chat signature, as served) is tested in tests/model/test_chat_signature.py."""
 
 from __future__ import annotations
 
@@ -54,14 +55,23 @@ def test_list_and_n(chat):
     assert isinstance(out, list) and len(out) == 2 and len(out[1]["choices"]) == 2
 
 
-def test_dataframe_like_spark_batches(chat):
+def test_dataframe_rows_like_the_signature_makes_them(chat):
+    """The chat signature hands predict() a DataFrame: one row -> one completion dict, several -> a list."""
     import numpy as np
 
     df = pd.DataFrame({"messages": [np.array(MSGS, dtype=object), json.dumps(MSGS)], "max_tokens": [3, 4]})
     out = chat.predict(None, df)
-    assert list(out.columns) == ["content", "finish_reason", "prompt_tokens", "completion_tokens", "total_tokens",
-                                 "response"]
-    assert len(out) == 2 and json.loads(out.loc[1, "response"])["object"] == "chat.completion"
+    assert isinstance(out, list) and len(out) == 2 and all(r["object"] == "chat.completion" for r in out)
+    assert [r["usage"]["completion_tokens"] <= n for r, n in zip(out, (3, 4))] == [True, True]
+    one = chat.predict(None, pd.DataFrame({"messages": [MSGS], "max_tokens": [3]}))
+    assert isinstance(one, dict) and one["choices"][0]["message"] == out[0]["choices"][0]["message"]
+
+
+def test_seed_in_custom_inputs_equals_a_top_level_seed(chat):
+    sampled = {"messages": MSGS, "max_tokens": 6, "temperature": 1.5}
+    top = chat.predict(None, {**sampled, "seed": 3})
+    custom = chat.predict(None, {**sampled, "custom_inputs": {"seed": 3}})
+    assert top["choices"][0]["message"] == custom["choices"][0]["message"]
 
 
 def test_stop_strings_cut_the_text(chat):
@@ -95,14 +105,3 @@ def test_template_mismatch_is_refused(base_dir, tmp_path):
     (d / CHAT_CONFIG_FILE).write_text(json.dumps({"chat_template_sha256": "0" * 64, "stop_token_ids": [3]}))
     with pytest.raises(Exception, match="chat template"):
         ChatModel.from_path(d)
-
-
-def test_dataframe_signature_accepts_spark_shaped_rows(chat):
-    """The UC signature's input schema matches what predict() handles."""
-    from mlflow.models.utils import _enforce_schema
-    from tunehouse.model.chat import DF_RESULT_COLUMNS, dataframe_signature
-
-    sig = dataframe_signature()
-    df = _enforce_schema(pd.DataFrame({"messages": [MSGS], "max_tokens": [3]}), sig.inputs)
-    out = chat.predict(None, df)
-    assert list(out.columns) == DF_RESULT_COLUMNS == sig.outputs.input_names()

@@ -7,11 +7,17 @@ tunehouse itself is not installed. The same class is usable directly, without ML
     model = ChatModel.from_path("path/to/hf_model")
     model.chat({"messages": [{"role": "user", "content": "Hi"}], "max_tokens": 32})
 
-``predict`` accepts one request dict, a list of them, or a pandas DataFrame with a ``messages`` column
-(and optional columns max_tokens, temperature, top_p, stop, n, seed) — the shape Spark batch scoring
-(``mlflow.pyfunc.spark_udf``) produces. Prompts are rendered with exactly the chat template stored with
-the weights, and generation stops on exactly the stop token ids stored in ``tunehouse_chat.json``.
-Message keys other than role/content (e.g. the training ``weight``) are ignored.
+The logged model carries MLflow's standard chat signature (:func:`chat_signature`: the OpenAI chat request
+and ``chat.completion`` schemas that ``mlflow.pyfunc.ChatModel`` and the transformers flavour's ``llm/v1/chat``
+task log) and the ``llm/v1/chat`` task, so Databricks Model Serving treats the endpoint as a chat model, and
+the local `tunehouse serve` enforces exactly the same schema. With a signature MLflow hands ``predict`` a
+one-row DataFrame for a request dict; ``predict`` answers one row with one ``chat.completion`` dict, several
+rows with a list of them. Called directly, ``predict`` takes one request dict or a list of them.
+
+Prompts are rendered with exactly the chat template stored with the weights, and generation stops on exactly
+the stop token ids stored in ``tunehouse_chat.json``. Message keys other than role/content are ignored here
+(the served schema already refuses keys it does not define, e.g. the training ``weight``). ``seed`` is not
+part of the chat schema: send it as ``custom_inputs: {"seed": N}`` (a top-level ``seed`` works in direct calls).
 """
 
 from __future__ import annotations
@@ -33,8 +39,10 @@ ARTIFACT_KEY = "hf_model"
 ROLES = ("system", "user", "assistant")
 DEFAULTS = {"max_tokens": 128, "temperature": 0.0, "top_p": 1.0, "n": 1, "stop": None, "seed": None}
 LIMITS = {"n": 16, "stop": 4}
-OPTION_KEYS = tuple(DEFAULTS)
-DF_RESULT_COLUMNS = ["content", "finish_reason", "prompt_tokens", "completion_tokens", "total_tokens", "response"]
+OPTION_KEYS = tuple(DEFAULTS) + ("custom_inputs", "stream")
+# MLflow's task for OpenAI-style chat models (the transformers flavour and Databricks' own LLM tooling log it
+# beside the chat signature); Databricks Model Serving serves such a model as a chat endpoint.
+CHAT_TASK = "llm/v1/chat"
 
 
 class ChatRequestError(MlflowException, ValueError):
@@ -104,11 +112,15 @@ def validate_request(request: Any, max_new_tokens_limit: int = 4096) -> dict:
         clean.append({"role": role, "content": content})
     if clean[-1]["role"] == "assistant":
         raise ChatRequestError("the last message must be from the user or system, not the assistant")
-    if request.get("stream") not in (None, False):
+    if not _is_missing(request.get("stream")) and request.get("stream") is not False:
         raise ChatRequestError("streaming is not supported: send the request without 'stream' (or stream=false)")
     out: dict[str, Any] = {"messages": clean}
+    custom = request.get("custom_inputs")
+    custom = custom if isinstance(custom, dict) else {}
     for key, default in DEFAULTS.items():
         v = request.get(key)
+        if _is_missing(v) and key == "seed":
+            v = custom.get("seed")  # the chat schema has no seed: custom_inputs carries it
         out[key] = default if _is_missing(v) else v
     mt = out["max_tokens"]
     if isinstance(mt, bool) or not isinstance(mt, (int, float)) or int(mt) != mt or not 1 <= mt <= max_new_tokens_limit:
@@ -212,30 +224,14 @@ class ChatModel(mlflow.pyfunc.PythonModel):
 
     # -- pyfunc entry point
     def predict(self, context, model_input, params: dict | None = None):
-        """dict -> chat.completion dict; list -> list of them; DataFrame -> DataFrame (one row per request) with
-        content, finish_reason, token counts and the full response as JSON. ``params`` set request defaults."""
+        """dict -> chat.completion dict; list -> list of them; DataFrame (what the chat signature makes of a
+        served request) -> one chat.completion dict for one row, a list of them for several rows.
+        ``params`` set request defaults (direct calls; the logged signature defines no params)."""
         raw, shape = requests_from_input(model_input)
         responses = [self.chat({**(params or {}), **_to_python(r)}) for r in raw]
-        if shape == "dict":
+        if shape == "dict" or (shape == "dataframe" and len(responses) == 1):
             return responses[0]
-        if shape == "list":
-            return responses
-        import pandas as pd
-
-        return pd.DataFrame(
-            [
-                {
-                    "content": r["choices"][0]["message"]["content"],
-                    "finish_reason": r["choices"][0]["finish_reason"],
-                    "prompt_tokens": r["usage"]["prompt_tokens"],
-                    "completion_tokens": r["usage"]["completion_tokens"],
-                    "total_tokens": r["usage"]["total_tokens"],
-                    "response": json.dumps(r),
-                }
-                for r in responses
-            ],
-            columns=DF_RESULT_COLUMNS,
-        )
+        return responses
 
     def render_prompt(self, messages: list[dict]) -> list[int]:
         ids = self.tokenizer.apply_chat_template(messages, tokenize=True, add_generation_prompt=True,
@@ -295,27 +291,14 @@ class ChatModel(mlflow.pyfunc.PythonModel):
         }
 
 
-def dataframe_signature():
-    """An explicit DataFrame signature (messages column + optional request options -> DF_RESULT_COLUMNS).
-
-    Only logged where the registry requires one (Unity Catalog). With a signature MLflow converts every input,
-    a dict included, to a DataFrame first, so predict() then always answers with a DataFrame."""
+def chat_signature():
+    """MLflow's standard chat signature: OpenAI chat request in (messages of role/content, max_tokens,
+    temperature, top_p, n, stop, custom_inputs...), ``chat.completion`` out (choices, usage...). The same
+    everywhere: Unity Catalog requires a signature, and Databricks serving reads this one as a chat model."""
     from mlflow.models import ModelSignature
-    from mlflow.types.schema import Array, ColSpec, Object, Property, Schema
+    from mlflow.types.llm import CHAT_MODEL_INPUT_SCHEMA, CHAT_MODEL_OUTPUT_SCHEMA
 
-    message = Object([Property("role", "string"), Property("content", "string")])
-    inputs = Schema([
-        ColSpec(Array(message), "messages"),
-        ColSpec("long", "max_tokens", required=False),
-        ColSpec("double", "temperature", required=False),
-        ColSpec("double", "top_p", required=False),
-        ColSpec("long", "n", required=False),
-        ColSpec("long", "seed", required=False),
-    ])
-    outputs = Schema([ColSpec("string", "content"), ColSpec("string", "finish_reason"),
-                      ColSpec("long", "prompt_tokens"), ColSpec("long", "completion_tokens"),
-                      ColSpec("long", "total_tokens"), ColSpec("string", "response")])
-    return ModelSignature(inputs=inputs, outputs=outputs)
+    return ModelSignature(inputs=CHAT_MODEL_INPUT_SCHEMA, outputs=CHAT_MODEL_OUTPUT_SCHEMA)
 
 
 # MLflow "models from code": when this file is logged as the model's code, MLflow executes it and takes

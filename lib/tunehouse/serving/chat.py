@@ -46,8 +46,12 @@ def _server_message(body: bytes) -> str:
         msg = json.loads(body).get("message") or body.decode(errors="replace")
     except (json.JSONDecodeError, AttributeError):
         msg = body.decode(errors="replace")
-    # MLflow prefixes the model's own message with "Failed to predict data '<the whole input>'. Error: "
-    return msg.split("\nError: ", 1)[-1].strip()
+    # MLflow prefixes the model's own message with "Failed to predict data '<the whole input>'. \nError: ", and
+    # a request the chat signature refuses with "Failed to enforce schema of data '...' with schema '...'. Error: "
+    msg = msg.split("\nError: ", 1)[-1]
+    if msg.startswith("Failed to enforce schema"):
+        msg = msg.rsplit("'. Error: ", 1)[-1]
+    return msg.strip()
 
 
 class EndpointBackend:
@@ -106,6 +110,8 @@ class ChatSession:
     def send(self, text: str) -> dict:
         """One user turn -> the completion; the history keeps the turn only when it succeeded."""
         request = {"messages": self.messages() + [{"role": "user", "content": text}], **self.options}
+        if "seed" in request:  # not part of the chat schema the model is served with: custom_inputs carries it
+            request["custom_inputs"] = {"seed": request.pop("seed")}
         response = self.backend.complete(request)
         reply = response["choices"][0]["message"]["content"]
         self.history += [{"role": "user", "content": text}, {"role": "assistant", "content": reply}]

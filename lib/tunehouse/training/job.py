@@ -268,7 +268,6 @@ def _log_model(job: _Job, result) -> TrainResult:
             run_id=job.run_id,
             extra_tags={"base_model": job.base_info["name"], "base_checksum": job.base_info["checksum"][:16],
                         "dataset_version": job.data.lineage["dataset_version"], "method": ts.method},
-            with_signature=tracking.registry_needs_signature(settings),
         )
         if reg["version"]:
             mlflow.set_tags({"tunehouse.registered_model": reg["registered_name"],

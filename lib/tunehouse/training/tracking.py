@@ -48,7 +48,12 @@ def pip_requirements() -> list[str]:
         try:
             v = metadata.version(n)
         except metadata.PackageNotFoundError:
-            continue
+            if n != "mlflow":
+                continue
+            try:  # Databricks Runtime ML ships mlflow-skinny, not the full mlflow distribution
+                n, v = "mlflow-skinny", metadata.version("mlflow-skinny")
+            except metadata.PackageNotFoundError:
+                continue
         if n == "torch" and "+" in v:
             v = v.split("+")[0]  # local build tag (e.g. +cpu) is not on PyPI
         reqs.append(f"{n}=={v}")
@@ -173,25 +178,26 @@ def loss_curve_png(history: dict, path: Path) -> Path:
 
 
 def log_chat_model(model_dir: Path, *, registered_name: str | None, alias: str | None, run_id: str,
-                   extra_tags: dict | None = None, with_signature: bool = False) -> dict:
+                   extra_tags: dict | None = None) -> dict:
     """Log a merged HF checkpoint as the pyfunc ChatModel ('model' under the run); register + alias it.
 
-    No signature by default, so predict() keeps taking a request dict, a list, or a DataFrame; Unity Catalog
-    requires one (``with_signature``), and then inputs arrive as DataFrames."""
+    Always with MLflow's chat signature and the ``llm/v1/chat`` task (:func:`tunehouse.model.chat.chat_signature`):
+    Unity Catalog requires a signature, Databricks serving answers OpenAI chat completions for this one, and
+    the local server enforces the same schema, so local tests exercise what Databricks gets."""
     import mlflow
 
     from tunehouse.model import chat as chat_model
 
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # e.g. "no signature": predict() takes several shapes
+        warnings.simplefilter("ignore", UserWarning)  # e.g. "no input example"
         info = mlflow.pyfunc.log_model(
             name="model",
             python_model=str(Path(chat_model.__file__).resolve()),
             artifacts={chat_model.ARTIFACT_KEY: str(model_dir)},
             pip_requirements=pip_requirements(),
-            signature=chat_model.dataframe_signature() if with_signature else None,
+            signature=chat_model.chat_signature(),
             registered_model_name=registered_name,
-            metadata={"task": "chat", "input": "OpenAI chat request(s) or DataFrame with a 'messages' column"},
+            metadata={"task": chat_model.CHAT_TASK},
         )
     out = {"model_uri": info.model_uri, "registered_name": registered_name, "version": None, "alias": None}
     if registered_name:
@@ -203,13 +209,6 @@ def log_chat_model(model_dir: Path, *, registered_name: str | None, alias: str |
             client.set_registered_model_alias(registered_name, alias, version)
         out.update(version=version, alias=alias)
     return out
-
-
-def registry_needs_signature(settings: "Settings") -> bool:
-    """Unity Catalog only registers models with a signature."""
-    reg = settings.tracking.registry_uri or ""
-    return reg.startswith("databricks-uc") or (
-        (settings.tracking.tracking_uri or "").startswith("databricks") and settings.tracking.registered_model.count(".") == 2)
 
 
 def copy_tree(src: Path, dst: Path) -> Path:
