@@ -22,7 +22,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tunehouse.pii.regex_cache import cache_dir
 from tunehouse.pii.wordlists import (
     AIRLINES,
     AMBIGUOUS_FIRST_NAMES,
@@ -162,8 +161,8 @@ def _cache_path() -> Path | None:
     files, the curated lists, this module) and the Python version (marshal's format), so any change
     rebuilds it. ``$TUNEHOUSE_CACHE_DIR``, else ``$XDG_CACHE_HOME/tunehouse``, else ``~/.cache/tunehouse``;
     ``TUNEHOUSE_CACHE_DIR=off`` turns the cache off."""
-    base = cache_dir()
-    if base is None:
+    root = os.environ.get("TUNEHOUSE_CACHE_DIR")
+    if root == "off":
         return None
     digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
     for path in (FIRST_NAMES_FILE, LAST_NAMES_FILE, PLACES_FILE, COMMON_WORDS_FILE, LANGUAGE_NAMES_FILE,
@@ -172,6 +171,7 @@ def _cache_path() -> Path | None:
             digest.update(path.read_bytes())
         except FileNotFoundError:
             digest.update(b"-")
+    base = Path(root) if root else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tunehouse"
     return base / f"pii-lexicon-{digest.hexdigest()[:16]}.marshal"
 
 

@@ -17,24 +17,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tunehouse.pii import regex_cache
-
-with regex_cache.compiling():  # the detectors compile their patterns when imported: cached between processes
-    from tunehouse.pii.detectors import (
-        addresses,
-        checksum_ids,
-        contact,
-        dates,
-        digit_runs,
-        financial,
-        identifiers,
-        name_join,  # noqa: F401 - imported here for its patterns (the scrubber uses it)
-        names,
-        phone_numbers,
-    )
-    from tunehouse.pii.detectors.base import Detector, Scan
-    from tunehouse.pii.detectors.custom import custom_detectors
-    from tunehouse.pii.entity import Candidate
+from tunehouse.pii.detectors import (
+    addresses,
+    checksum_ids,
+    contact,
+    dates,
+    digit_runs,
+    financial,
+    identifiers,
+    names,
+    phone_numbers,
+)
+from tunehouse.pii.detectors.base import Detector, Scan
+from tunehouse.pii.detectors.custom import custom_detectors
+from tunehouse.pii.entity import Candidate
 from tunehouse.pii.settings import PiiSettings
 
 PIPELINE: tuple[Detector, ...] = (
