@@ -101,4 +101,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as e:  # noqa: BLE001 - only a JVM out-of-memory is explained; everything else is re-raised
+        if "OutOfMemoryError" not in str(e):
+            raise
+        from tunehouse.lakehouse.spark import out_of_memory_advice
+
+        print(f"tunehouse {args.command}: error: {out_of_memory_advice(e, locals().get('settings'))}",
+              file=sys.stderr)
+        return 1
 
