@@ -3,6 +3,7 @@
     python benchmarks/bench_scrubber.py --presidio-python /work/presidio-venv/bin/python
     python benchmarks/bench_scrubber.py --presidio-python PY --learned-model /path/to/models/pii/<version>
     python benchmarks/bench_scrubber.py --n 50 --repeat 1 --no-presidio        # a quick look, ours only
+    python benchmarks/bench_scrubber.py --presidio-python PY --baseline-lib /tmp/before/lib  # before/after
 
 Every mode is one whole process per run, timed from the parent: interpreter start-up, imports, loading
 tables or models, reading IN.jsonl, scrubbing every message and writing OUT.jsonl all count, for everyone.
@@ -131,6 +132,9 @@ def build_modes(args: argparse.Namespace) -> list[Mode]:
     if args.learned_model:
         learned = ours + ["--set", "pii.detector=rules+learned", "--set", f"pii.model.path={args.learned_model}"]
         modes.append(Mode("tunehouse rules+learned", learned, env, py))
+    if args.baseline_lib:  # another checkout's lib/ (before a change), timed in the same rounds
+        benv = dict(env, PYTHONPATH=str(Path(args.baseline_lib).resolve()))
+        modes += [Mode("baseline (default)", ours, benv, py), Mode("baseline --fast", ours + ["--fast"], benv, py)]
     if args.presidio_python and not args.no_presidio:
         penv = {k: v for k, v in env.items() if k != "PYTHONPATH"}  # nothing of ours on its path
         worker = [args.presidio_python, str(Path(__file__).resolve()), "--presidio-worker"]
@@ -257,7 +261,9 @@ def ratio_lines(modes: list[Mode], n: int) -> list[str]:
     by = {m.name: m for m in modes}
     pairs = [("tunehouse (default)", "presidio spacy NER", TARGET), ("tunehouse --fast", "presidio regex-only", TARGET),
              ("tunehouse rules+learned", "presidio spacy NER", None), ("tunehouse --fast", "presidio spacy NER", None),
-             ("tunehouse (default)", "presidio regex-only", None)]
+             ("tunehouse (default)", "presidio regex-only", None),
+             ("baseline --fast", "presidio regex-only", None), ("baseline (default)", "presidio spacy NER", None),
+             ("tunehouse --fast", "baseline --fast", None), ("tunehouse (default)", "baseline (default)", None)]
     out = []
     for ours, theirs, target in pairs:
         if ours not in by or theirs not in by:
@@ -281,6 +287,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--no-presidio", action="store_true", help="time tunehouse only")
     ap.add_argument("--learned-model", default=None, metavar="PATH",
                     help="a `tunehouse pii-model` checkpoint folder: adds the rules+learned mode")
+    ap.add_argument("--baseline-lib", default=None, metavar="DIR",
+                    help="the lib/ folder of another checkout (e.g. before a change): adds its default and --fast "
+                         "modes, run with PYTHONPATH=DIR in the same interleaved rounds")
     ap.add_argument("--presidio-worker", nargs=3, metavar=("ENGINE", "IN", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.n < 1 or args.repeat < 1:

@@ -29,6 +29,18 @@ COMMAND_MODULES = [
     "tunehouse.commands.evaluate",   # evaluate
 ]
 
+# The module that registers each command: `tunehouse CMD ...` imports only that one (`tunehouse scrub` then
+# loads nothing of Spark, MLflow or the other commands). tests/pii/test_scrub_imports.py checks it against what
+# the modules register, and that each command's --help is the same either way.
+COMMAND_MODULE = {
+    "generate-logs": "tunehouse.commands.data", "ingest": "tunehouse.commands.data", "sql": "tunehouse.commands.data",
+    "config": "tunehouse.commands.config", "demo": "tunehouse.commands.demo",
+    "curate": "tunehouse.commands.curate", "scrub": "tunehouse.commands.curate",
+    "validate-data": "tunehouse.commands.curate", "pii-model": "tunehouse.commands.pii_model",
+    "base-model": "tunehouse.commands.train", "train": "tunehouse.commands.train", "runs": "tunehouse.commands.train",
+    "serve": "tunehouse.commands.serve", "chat": "tunehouse.commands.serve", "evaluate": "tunehouse.commands.evaluate",
+}
+
 
 def common_options() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(add_help=False)
@@ -43,7 +55,9 @@ def common_options() -> argparse.ArgumentParser:
     return p
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with ``command`` (a name of ``COMMAND_MODULE``), only the module that
+    registers it is imported and registered (what ``main`` does for ``tunehouse CMD ...``)."""
     common = common_options()
     parser = argparse.ArgumentParser(
         prog="tunehouse",
@@ -53,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"tunehouse {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for mod_name in COMMAND_MODULES:
+    for mod_name in [COMMAND_MODULE[command]] if command in COMMAND_MODULE else COMMAND_MODULES:
         importlib.import_module(mod_name).register(sub, common)
     return parser
 
@@ -63,7 +77,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()
@@ -86,4 +101,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as e:  # noqa: BLE001 - only a JVM out-of-memory is explained; everything else is re-raised
+        if "OutOfMemoryError" not in str(e):
+            raise
+        from tunehouse.lakehouse.spark import out_of_memory_advice
+
+        print(f"tunehouse {args.command}: error: {out_of_memory_advice(e, locals().get('settings'))}",
+              file=sys.stderr)
+        return 1
 

@@ -35,3 +35,18 @@ def test_the_cache_name_follows_the_sources(tmp_path, monkeypatch):
     assert lexicon._cache_path() != first
     monkeypatch.setenv("TUNEHOUSE_CACHE_DIR", "off")
     assert lexicon._cache_path() is None
+
+
+def test_the_cached_sorted_table_answers_as_the_built_dict(monkeypatch):
+    """The cache is read as a ``SortedFlags`` table (binary search, no 260k-key dict built): every key of the
+    built table gets its flags, anything else the default, as dict.get would."""
+    monkeypatch.setenv("TUNEHOUSE_CACHE_DIR", "off")
+    built = lexicon._build_lexicon().flags
+    table = lexicon.SortedFlags.of(built)
+    assert len(table) == len(built) and sum(table.values()) == sum(built.values())
+    assert all(table.get(k) == f for k, f in built.items())
+    keys = sorted(built)
+    for absent in ("", "\n", keys[0][:-1] + "\x00", keys[-1] + "z", "zzzzzzzzzz", "qqxqq", "Anna"):
+        if absent not in built:
+            assert table.get(absent) is None and table.get(absent, 0) == 0 and absent not in table
+    assert table["anna"] == built["anna"] and dict(table.items()) == built

@@ -39,6 +39,28 @@ def test_same_seed_same_corpus_other_seed_other_corpus(corpus):
     assert CorpusConfig(seed=5).fingerprint() != CorpusConfig(seed=6).fingerprint()
 
 
+def test_fingerprint_follows_the_code_that_makes_the_weights_not_the_inference_code(tmp_path):
+    """The model's artefact version hashes the corpus and training code: changing the vetting of learned names
+    (or how a trained model is run) must not force a retrain; changing a template or the training code must."""
+    import shutil
+
+    from tunehouse.pii.learned.corpus import INFERENCE_ONLY, weight_code_files
+
+    code = tmp_path / "learned"
+    shutil.copytree(LEARNED, code, ignore=shutil.ignore_patterns("__pycache__"))
+    cfg = CorpusConfig()
+    assert cfg.fingerprint(code) == cfg.fingerprint()
+    hashed = {p.name for p in weight_code_files(code)}
+    assert {"corpus.py", "train.py", "templates_en.py", "sources.py"} <= hashed and not hashed & INFERENCE_ONLY
+    for name in sorted(INFERENCE_ONLY):
+        (code / name).write_text((code / name).read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert cfg.fingerprint(code) == cfg.fingerprint()
+    for name in ("templates_en.py", "train.py"):
+        before = cfg.fingerprint(code)
+        (code / name).write_text((code / name).read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+        assert cfg.fingerprint(code) != before
+
+
 def test_spans_are_clean_sorted_and_bio_tags_rebuild_them(corpus):
     for ex in corpus:
         last_end = 0

@@ -83,6 +83,18 @@ def test_auto_without_a_model_scrubs_with_the_rules_and_warns(tmp_path, caplog):
     assert "rules only" in caplog.text and "tunehouse pii-model" in caplog.text
 
 
+def test_the_rules_only_warning_is_said_once_per_settings(tmp_path, caplog):
+    """A curate run asks for the scrubbing model three times (scrub stage, export gate, summary): one warning."""
+    from tunehouse.pii.scrubber import scrubbing_model
+
+    settings = load_settings(overrides=[f"storage.root={tmp_path / 'a'}"])
+    for _ in range(3):
+        assert scrubbing_model(settings) is None
+    assert caplog.text.count("rules only") == 1
+    assert scrubbing_model(load_settings(overrides=[f"storage.root={tmp_path / 'b'}"])) is None  # other settings
+    assert caplog.text.count("rules only") == 2
+
+
 def test_rules_plus_learned_without_a_model_names_the_command(tmp_path):
     settings = load_settings(overrides=[f"storage.root={tmp_path}", "pii.detector=rules+learned"])
     with pytest.raises(UserError, match="tunehouse pii-model") as err:

@@ -36,6 +36,21 @@ def test_non_names_are_refused(text, value):
     assert not default_vetting().accept(text, _person(text, value))
 
 
+@pytest.mark.parametrize("text, value, taken", [
+    ("Würdest du mit mir ins Kino gehen?", "Kino", False),  # de "cinema", also a first name: alone, no context
+    ("Rien de nouveau, et toi ?", "Rien", False),  # fr "nothing"
+    ("Kino, kommst du heute?", "Kino", True),  # addressed at the start of a sentence
+    ("Ich weiß es nicht, Kino.", "Kino", True),  # addressed at the end of one
+    ("Thanks Kino, see you", "Kino", True),  # after a name cue
+    ("Dile a Ainara que ya llegué", "Ainara", True),  # not an ordinary word: as before
+])
+def test_an_ordinary_word_that_is_also_a_first_name_needs_context_alone(text, value, taken):
+    """The lexicon's ambiguous first names (an ordinary word too, no surname) are names for the rules only
+    after a cue or beside another name part; a learned span of that word alone needs a cue or the word
+    addressed on its own."""
+    assert default_vetting().accept(text, _person(text, value)) is taken
+
+
 def test_ordinary_words_and_their_compounds_are_refused():
     lex = Lexicon()
     for word in ("nummer", "versicherung", "haus", "tur"):  # lexicon keys: lower case, accents stripped

@@ -26,6 +26,23 @@ def native_delta_available(spark: SparkSession) -> bool:
         return False
 
 
+def out_of_memory_advice(error: BaseException, settings: Settings | None) -> str | None:
+    """One line for a Spark job that ran out of JVM memory (``java.lang.OutOfMemoryError`` inside a py4j or
+    Spark error), saying which setting to raise; None for any other error.
+
+    Why: the error arrives as a page of Java stack trace, and the fix is a setting. Delta commits are atomic,
+    so the tables are left at their last committed version and the job can simply be run again."""
+    text = str(error)
+    if "java.lang.OutOfMemoryError" not in text:
+        return None
+    line = next((x.strip() for x in text.splitlines() if "java.lang.OutOfMemoryError" in x), "")
+    where = (f"spark.driver_memory (now {settings.spark.driver_memory}; in local mode the driver also holds the "
+             "executors' cached data)" if settings is not None else "spark.driver_memory")
+    return (f"Spark ran out of memory ({line.lstrip(': ')}). Raise {where}, or on a cluster the executors' memory "
+            "(--set 'spark.conf={\"spark.executor.memory\": \"8g\"}'), or use a larger node type. Delta tables "
+            "are left at their last committed version: run the job again after raising it.")
+
+
 def keep_jvm_connections_across_forks() -> None:
     """Make an inherited py4j connection in a forked child let go of its socket without ``shutdown()``.
 

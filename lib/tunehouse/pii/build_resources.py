@@ -72,6 +72,23 @@ WORD_NAME_SHARE = 0.001
 # place explains its frequency).
 NAME_EXCESS = 1.5
 WORD_ONLY_EXCESS = 3.0
+# The ordinary-word odds are taken per language: a word's frequency in the texts of one language is explained
+# by the name's use among the people who write it (the nam_dict columns below; the census for English, and
+# for Spanish too, standing in for the Latin America that nam_dict lacks), by its use travelling from where
+# it is frequent (NAME_TRAVEL: at most a tenth of that, the factor of the international-use cap below) and
+# by its international use. So a top Vietnamese name does not explain the Italian verb "hai", nor a Bosnian
+# one the Dutch "adem"; "Julio" (Spanish month and name) and "Rodrigo" come out as before.
+LANGUAGE_COUNTRIES = {
+    "en": ("census", "usa", "great_britain", "ireland", "malta"),
+    "de": ("germany", "austria", "swiss", "east_frisia"),
+    "fr": ("france", "belgium", "luxembourg", "swiss"),
+    "es": ("spain", "census", "usa"),
+    "it": ("italy", "swiss"),
+    "nl": ("the_netherlands", "belgium"),
+    "pt": ("portugal",),
+    "pl": ("poland",),
+}
+NAME_TRAVEL = 1.0
 CALIBRATION_NAMES = 100  # most frequent census first names per sex that calibrate the name rate
 CITY_MIN_POPULATION = 15_000
 ALT_NAME_MIN_POPULATION = 150_000  # local-language names (Wien, München) of cities at least this big
@@ -279,20 +296,24 @@ def _word_odds(key: str, shares: dict[str, float], zipf: dict[str, dict[str, flo
     """(odds of an ordinary word, odds of a word only), as log10, for the lexicon key ``key`` of a listed
     name; (-inf, -inf) when it is at ``word_zipf`` in no language of WORD_LANGUAGES.
 
-    Both compare its zipf in the language where it is most frequent with what its use as a name explains.
+    Both compare its zipf with what its use as a name explains: word only, in the language where it is most
+    frequent; ordinary word, in each language (``LANGUAGE_COUNTRIES``), the largest odds.
     Word only: its largest population share alone (``_name_zipf``). Ordinary word: also its median zipf
     over the languages, the name's international use (films, news, and nicknames the name statistics do
     not count: "Ben" is 0.25% of Dutch men yet 4.7 in every language), but at most ten times its share's
     estimate, so a loanword ("free", "one": a handful of bearers, frequent everywhere) is not taken for a
-    famous name. Examples (ordinary, word only): "uma" (3.7, 3.7), "che" (4.9, 4.9), "will" (2.1, 3.4),
+    famous name. Examples (ordinary, word only): "uma" (4.1, 3.7), "che" (4.9, 4.9), "will" (2.1, 3.4),
     "julio" (es 5.3: July; 1.3, 1.3), "ben" (nl 6.3; 1.6, 2.4), "mark" (0.5, 0.5), "tom" (0.3, 0.6)."""
     per_lang = [zipf[lang].get(key, 0.0) for lang in WORD_LANGUAGES]
     top = max(per_lang)
     if top < word_zipf:
         return -math.inf, -math.inf
     name = _name_zipf(shares, log_rate)
-    international = min(statistics.median(per_lang), name + 1.0)
-    return top - max(name, international), top - name
+    explained = max(name - NAME_TRAVEL, min(statistics.median(per_lang), name + 1.0))  # travel, international
+    ordinary = max(z - max(explained, _name_zipf({c: shares[c] for c in LANGUAGE_COUNTRIES[lang] if c in shares},
+                                                  log_rate))
+                   for lang, z in zip(WORD_LANGUAGES, per_lang))
+    return ordinary, top - name
 
 
 def _merge_by_key(*lists: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
@@ -381,7 +402,9 @@ def build_resources(out_dir: Path = RESOURCES) -> dict:
                     "Debian fortunes (evaluation text), any source tree",
         "thresholds": {
             "word_languages": list(WORD_LANGUAGES), "word_name_share": WORD_NAME_SHARE, "name_excess": NAME_EXCESS,
-            "word_only_excess": WORD_ONLY_EXCESS, "calibration_names_per_sex": CALIBRATION_NAMES,
+            "word_only_excess": WORD_ONLY_EXCESS, "name_travel": NAME_TRAVEL,
+            "language_countries": {k: list(v) for k, v in LANGUAGE_COUNTRIES.items()},
+            "calibration_names_per_sex": CALIBRATION_NAMES,
             "city_min_population": CITY_MIN_POPULATION, "alt_name_min_population": ALT_NAME_MIN_POPULATION,
             "language_min_speakers": LANGUAGE_MIN_SPEAKERS,
         },

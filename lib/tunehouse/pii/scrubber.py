@@ -319,6 +319,9 @@ def learned_detector(settings: "Settings", required: bool = True) -> "LearnedDet
         raise UserError(f"pii.detector=rules+learned: {exc}") from exc
 
 
+_WARNED_RULES_ONLY: set[tuple[str, str]] = set()  # the settings for which "rules only" was said
+
+
 def scrubbing_model(settings: "Settings", fast: bool = False) -> "LearnedDetector | None":
     """The learned model that scrubs beside the rules, as ``pii.detector`` says: 'rules' (or ``fast``):
     none; 'rules+learned': the model, an error without one; 'auto': the model when there is one, else
@@ -327,7 +330,10 @@ def scrubbing_model(settings: "Settings", fast: bool = False) -> "LearnedDetecto
     if fast or mode == "rules":
         return None
     learned = learned_detector(settings, required=mode == "rules+learned")
-    if learned is None:
+    # said once per process and model settings: a curate run asks three times (scrub, export gate, summary)
+    warn_key = (str(settings.storage.models), settings.pii.model.model_dump_json())
+    if learned is None and warn_key not in _WARNED_RULES_ONLY:
+        _WARNED_RULES_ONLY.add(warn_key)
         log.warning("PII scrubbing uses the rules only: no learned PII model for these settings (pii.detector=auto; "
                     "train one with `tunehouse pii-model` or set pii.model.path). Names without a cue are missed more.")
     return learned

@@ -15,6 +15,7 @@ scan of the scrubbed text would.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -50,18 +51,29 @@ class Cue:
                 _CUE_INDEX[w] = _CUE_INDEX.get(w, ()) + (self.id,)
 
 
+_WORD_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")  # split: [gap, word, gap, word, ..., gap]
+_CUE_STRIP = ".-'’:"
+
+
 def _spot(low: str) -> dict[int, list[int]]:
-    """Cue id -> the start positions of its words in ``low``, in order."""
+    """Cue id -> the start positions of its words in ``low``, in order. The words are those of ``_WORD_RE``
+    (split in one call; a word's start is the length of all parts before it, summed only when a word hits)."""
     hits: dict[int, list[int]] = {}
     index = _CUE_INDEX
-    for kw in _WORD_RE.finditer(low):
-        w = kw.group()
+    parts = _WORD_SPLIT_RE.split(low)
+    starts = None
+    for j in range(1, len(parts), 2):
+        w = parts[j]
         ids = index.get(w)
         if ids is None:
-            ids = index.get(w.rstrip(".-'’:"))
+            if w[-1] not in _CUE_STRIP:
+                continue
+            ids = index.get(w.rstrip(_CUE_STRIP))
             if ids is None:
                 continue
-        p = kw.start()
+        if starts is None:
+            starts = list(itertools.accumulate(map(len, parts), initial=0))
+        p = starts[j]
         for i in ids:
             if i in hits:
                 hits[i].append(p)

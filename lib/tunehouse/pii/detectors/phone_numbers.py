@@ -52,11 +52,19 @@ def _library_match(run: str) -> tuple[int, int] | None:
     (``parse`` + ``is_valid_number``: a few times cheaper than ``PhoneNumberMatcher``, which would
     also look for numbers inside the run: a number further in is part of something longer)."""
     regions = PHONE_REGIONS[:1] if _PLUS_RE.match(run) else PHONE_REGIONS
+    tried = set()
     for region in regions:
         try:
             number = parse(run, region)
         except NumberParseException:
             continue
+        # validity depends on the country code and the national significant number only: a number that
+        # another region parsed the same ("00..." in every region with that prefix, US and CA) is not re-checked
+        key = (number.country_code, number.national_number, number.italian_leading_zero,
+               number.number_of_leading_zeros)
+        if key in tried:
+            continue
+        tried.add(key)
         if is_valid_number(number):
             return 0, len(run)
     return None

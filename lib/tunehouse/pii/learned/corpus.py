@@ -50,13 +50,27 @@ class CorpusConfig:
     sentences: int = 6000
     seed: int = 13
 
-    def fingerprint(self) -> str:
-        """Hash of the configuration, the source package versions and this package's code and templates."""
+    def fingerprint(self, code_dir: Path | None = None) -> str:
+        """Hash of the configuration, the source package versions and the code that makes the corpus and the
+        weights (``weight_code_files``: this package less what only runs a trained model)."""
         h = hashlib.sha256(json.dumps(dataclasses.asdict(self), sort_keys=True).encode())
         h.update(json.dumps(S.source_versions(), sort_keys=True).encode())
-        for path in sorted(Path(__file__).parent.glob("*.py")):
+        for path in weight_code_files(code_dir or CODE_DIR):
             h.update(path.name.encode() + path.read_bytes())
         return h.hexdigest()[:16]
+
+
+CODE_DIR = Path(__file__).parent
+# Modules of this package that only use a trained model: changing them (the vetting of learned names, how the
+# model is run, its throughput benchmark) does not change the weights, so it must not force a retrain. Every
+# other module (corpus, templates, value lists, training, the label encoding of model.py) is hashed: a new
+# module counts until it is listed here.
+INFERENCE_ONLY = frozenset({"__init__.py", "detector.py", "vetting.py", "throughput.py"})
+
+
+def weight_code_files(code_dir: Path) -> list[Path]:
+    """The modules whose code is part of the model's artefact version (see ``INFERENCE_ONLY``), sorted."""
+    return [p for p in sorted(code_dir.glob("*.py")) if p.name not in INFERENCE_ONLY]
 
 
 class _Builder:

@@ -32,9 +32,11 @@ import functools
 import re
 from collections.abc import Sequence
 
+from tunehouse.pii.detectors.name_cues import cue
 from tunehouse.pii.detectors.name_tokens import PARTICLES
 from tunehouse.pii.entity import Entity
 from tunehouse.pii.lexicon import (
+    AMBIG,
     COMMON,
     FIRST,
     INDICATOR,
@@ -56,6 +58,22 @@ _MIN_COMPOUND = 7  # shortest word tried as a compound
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # Lexicon flags that make a word ordinary unless it is also a known name.
 _NOT_A_NAME = COMMON | PLACE | TITLE | INDICATOR
+# An ordinary word that is also a first name and no surname ("Kino", "Rien", "Dile"): the rules take it for a
+# name only after a cue or beside another name part, and so does the vetting when the model tags it alone.
+_AMBIGUOUS_WORD = FIRST | AMBIG | COMMON
+_SENTENCE_END = ".!?\n"
+
+
+def _named_here(text: str, start: int, end: int) -> bool:
+    """A name cue before ``text[start:end]`` (``name_cues.cue``: "my friend", "thanks") or the word addressed
+    on its own: at the start of a sentence before a comma ("Ginevra, la tristezza ..."), or after a comma at
+    the end of one ("..., Ginevra.")."""
+    if cue(text, start):
+        return True
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    opens = not before or before[-1] in _SENTENCE_END
+    closes = not after or after[0] in _SENTENCE_END
+    return (opens and after[:1] == ",") or (before.endswith(",") and closes)
 
 
 class PersonVetting:
@@ -125,8 +143,11 @@ class PersonVetting:
         """Whether a learned PERSON span of ``text`` is taken: every word may stand in a name and one of
         them could be a name on its own."""
         words = [w for w in _WORD.findall(text[entity.start:entity.end]) if not (w.islower() and w in NAME_PARTICLES)]
-        return (bool(words) and all(self.could_be_in_name(w) for w in words)
-                and any(self.could_be_name(w) for w in words))
+        if not (words and all(self.could_be_in_name(w) for w in words) and any(self.could_be_name(w) for w in words)):
+            return False
+        if len(words) == 1 and self.lex.get(norm_key(words[0])) & (FIRST | AMBIG | COMMON | LAST) == _AMBIGUOUS_WORD:
+            return _named_here(text, entity.start, entity.end)
+        return True
 
     def worth_running(self, text: str, covered: Sequence[tuple[int, int]] = ()) -> bool:
         """Whether a learned PERSON span could change what is scrubbed in ``text``: it holds a word that

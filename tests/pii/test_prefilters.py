@@ -1,0 +1,57 @@
+"""Shortcuts taken for speed give what the plain scans give: cue spotting by one split of the text, and the
+single search that lets ``checksum_ids`` skip texts holding none of its shapes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from tunehouse.pii.detectors import base, checksum_ids
+
+TEXTS = [
+    "", "hi", "my name is anna, my passport no: x1234567", "Call me on +44 20 7946 0958!",
+    "it's me — i'm here: thanks, regards.", "l'adresse: 12 rue de la paix; mon nom est jean-luc.",
+    "reisepass-nr. 123 und geburtsdatum: 01.02.1990", "no cue words at all in this one",
+    "thanks: thanks. thanks- thanks’ thanks'", "ÉCOLE école ß straße 7, my my my", "a\nb\tc  d",
+    "passport:passport.passport", "x" * 50 + " my name is " + "y" * 50, "_my __name is 3my",
+]
+
+
+def _spot_reference(low: str) -> dict[int, list[int]]:
+    """The plain version: every word of ``_WORD_RE`` looked up in the cue index."""
+    hits: dict[int, list[int]] = {}
+    for kw in base._WORD_RE.finditer(low):
+        ids = base._CUE_INDEX.get(kw.group()) or base._CUE_INDEX.get(kw.group().rstrip(".-'’:"))
+        for i in ids or ():
+            hits.setdefault(i, []).append(kw.start())
+    return hits
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_cue_spotting_finds_what_a_word_by_word_scan_finds(text):
+    low = text.lower()
+    assert base._spot(low) == _spot_reference(low)
+
+
+def test_cue_spotting_on_real_chat_lines():
+    """Every DEV text of the PII evaluation sets (chat lines in nine languages, real IRC and chatterbot lines)."""
+    data = Path(__file__).resolve().parents[2] / "benchmarks" / "pii_eval" / "data"
+    lows = [json.loads(line)["text"].lower() for f in sorted(data.glob("*.dev.jsonl"))
+            for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(lows) > 1000
+    assert [base._spot(low) for low in lows] == [_spot_reference(low) for low in lows]
+
+
+@pytest.mark.parametrize("value", ["756.1234.5678.97", "75612345678 97", "12345678901", "12 345 678 901",
+                                   "85.07.30-033.61", "123456782", "1234.56.782", "RSSMRA85T10A562S"])
+def test_the_shape_gate_lets_every_shape_through(value):
+    text = f"my id is {value} ok"
+    assert any(rx.search(text) for rx, _ in checksum_ids._SHAPES)
+    assert checksum_ids._ANY_SHAPE.search(text)
+
+
+def test_the_shape_gate_stops_texts_without_a_shape():
+    for text in ("call +44 20 7946 0958", "card 4111 1111 1111 1111", "on 2023-09-06 at 10:30", "12345678"):
+        assert not any(rx.search(text) for rx, _ in checksum_ids._SHAPES)
+        assert not checksum_ids._ANY_SHAPE.search(text)
