@@ -50,7 +50,10 @@ def run_evaluate(args, settings) -> int:
     if r.source.note:
         print(f"note: {r.source.note}")
     if r.decision is not None:
-        print(f"quality gate: {r.decision.summary()}")
+        head, *rest = r.decision.lines()
+        print(f"quality gate: {head}")
+        for line in rest:
+            print(f"  {line}")
         if r.decision.note:
             print(f"  note: {r.decision.note}")
     if r.promotion:

@@ -42,17 +42,23 @@ DEFAULT_EVAL_PROMPTS = [
 
 
 class GateSettings(Section):
-    """The quality gate of `tunehouse evaluate --promote`."""
+    """The quality gate of `tunehouse evaluate --promote`. Its verdict names each check below with its threshold
+    and result, and lists every metric that got worse than the comparator, including those no check guards."""
 
     primary_metric: str = Field(
         "ref_perplexity",
-        description="Metric the new version must improve over the comparator (see METRICS: ref_perplexity, "
-        "ref_token_accuracy, rouge_l, bleu, style_score, ...). Its direction (lower/higher is better) is known.",
+        description="Primary metric: the one the new version must improve over the comparator (one of the ranked "
+        "metrics: ref_perplexity, ref_token_accuracy, rouge_l, bleu, stop_rate, style_score, style_rate, "
+        "pii_leak_rate, error_rate; its direction, lower or higher is better, is known). Default ref_perplexity: "
+        "teacher-forced on the logged replies, so it measures how well the model predicts the house's own answers "
+        "without depending on greedy generation or sampling. The other quality metrics (BLEU, ROUGE-L, style) "
+        " are not checked unless listed in max_guard_regression; the verdict still lists "
+        "them when they got worse.",
     )
     min_improvement: float = Field(
         0.0, ge=0.0,
-        description="Required relative improvement of the primary metric over the comparator (0.02 = 2% better); "
-        "0: any strict improvement.",
+        description="Primary-metric threshold: required relative improvement over the comparator (0.02 = 2% "
+        "better). Default 0: any strict improvement; raise it to demand a margin above run-to-run noise.",
     )
     compare_to: Literal["auto", "champion", "base", "both"] = Field(
         "auto",
@@ -60,17 +66,23 @@ class GateSettings(Section):
         "model; champion / base: that one (champion falls back to base when none exists); both: must beat both.",
     )
     max_pii_leak_rate: float = Field(
-        0.01, ge=0.0, le=1.0, description="Guard: share of generated replies in which the PII detectors find "
-        "anything may not exceed this.")
+        0.01, ge=0.0, le=1.0, description="Absolute guard: pii_leak_rate (share of generated replies in which the "
+        "PII detectors find anything) must be at most this. Default 0.01: the detectors have some false positives "
+        "on made-up names, so 0 would refuse on noise; the relative guard below refuses any increase over the "
+        "comparator.")
     min_stop_rate: float = Field(
-        0.5, ge=0.0, le=1.0, description="Guard: share of replies that end with a stop token (not cut by "
-        "max_new_tokens) must be at least this.")
+        0.5, ge=0.0, le=1.0, description="Absolute guard: stop_rate (share of replies that end with a stop token, "
+        "not cut by max_new_tokens) must be at least this. Default 0.5: a model whose replies mostly run to the "
+        "token limit has fallen into repetition loops, whatever its perplexity.")
     max_guard_regression: dict[str, float] = Field(
         {"pii_leak_rate": 0.0, "stop_rate": 0.1},
-        description="Guard: metric -> how much worse (absolute) than the comparator the new version may be.",
+        description="Relative guards: metric -> how much worse (absolute amount, in the metric's units) than the "
+        "comparator the new version may be. Default: no increase in PII leakage at all, and a stop rate at most "
+        "0.1 below the comparator's. Add e.g. bleu: 2.0 or style_rate: 0.05 to refuse versions that lose on those.",
     )
     max_error_rate: float = Field(
-        0.0, ge=0.0, le=1.0, description="Guard: share of prompts the new version failed to answer (errors).")
+        0.0, ge=0.0, le=1.0, description="Absolute guard: error_rate (share of prompts the new version failed to "
+        "answer, e.g. too long for its context) must be at most this. Default 0: every prompt is answered.")
 
     @field_validator("primary_metric")
     @classmethod
