@@ -159,3 +159,16 @@ def test_the_structured_form_carries_checks_thresholds_and_worse_metrics():
             for w in d["worse"]] == [("bleu", 27.1, 22.5, -0.170, False), ("style_rate", 0.4, 0.2, -0.5, False)]
     assert "style_rate" in d["not_guarded"] and d["summary"].startswith("PROMOTE vs base")
     assert all("detail" in c and "passed" in c for c in d["checks"])   # what the results notebook prints
+
+
+def test_side_by_side_says_what_the_gate_checks_on_each_metric():
+    from tunehouse.evaluation.report import side_by_side
+
+    rows = {r["metric"].split(" ")[0]: r for r in side_by_side({"candidate": DEMO_CAND, "base": DEMO_BASE},
+                                                                 GateSettings(min_improvement=0.01))}
+    assert rows["ref_perplexity"]["gate"] == "primary: >= 1.0% better"
+    assert rows["stop_rate"]["gate"] == "at most 0.1 worse; >= 0.5"
+    assert rows["pii_leak_rate"]["gate"] == "at most 0 worse; <= 0.01"
+    assert rows["error_rate"]["gate"] == "<= 0"
+    assert rows["bleu"]["gate"] == rows["style_rate"]["gate"] == "not guarded"
+    assert rows["reply_chars"]["gate"] == ""    # descriptive, no direction

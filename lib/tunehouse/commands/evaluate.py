@@ -43,9 +43,9 @@ def run_evaluate(args, settings) -> int:
     labels = {role: ref.label for role, ref in r.models.items()}
     cols = [c for c in ("base", "champion", "candidate") if c in r.metrics]
     rows = [[row["metric"], row["better"], *[fmt(row.get(c)) for c in cols], fmt(row.get("reference")),
-             fmt(row.get("delta_vs_base"))] for row in r.side_by_side]
+             fmt(row.get("delta_vs_base")), row.get("gate", "")] for row in r.side_by_side]
     print_table(f"evaluation on {r.prompts} replayed turns ({r.extra['turns']} in the split; MLflow run {r.run_id})",
-                ["metric", "better", *[labels[c] for c in cols], "logged replies", "delta vs base"], rows)
+                ["metric", "better", *[labels[c] for c in cols], "logged replies", "delta vs base", "gate"], rows)
     print(f"predictions: {r.predictions_table} (version {r.predictions_version}); {r.seconds:.0f}s")
     if r.source.note:
         print(f"note: {r.source.note}")

@@ -172,6 +172,23 @@ def guarded_metrics(gate: GateSettings) -> set[str]:
     return {gate.primary_metric, *gate.max_guard_regression, *ABSOLUTE_GUARDS}
 
 
+def gate_role(metric: str, gate: GateSettings) -> str:
+    """What the gate checks on ``metric``, with thresholds ("not guarded" for a ranked metric no check looks at;
+    empty for a descriptive one). For the side-by-side table."""
+    if METRICS.get(metric) is None:
+        return ""
+    parts = []
+    if metric == gate.primary_metric:
+        parts.append(f"primary: >= {gate.min_improvement:.1%} better" if gate.min_improvement
+                     else "primary: strictly better")
+    if metric in gate.max_guard_regression:
+        parts.append(f"at most {gate.max_guard_regression[metric]:g} worse")
+    if metric in ABSOLUTE_GUARDS:
+        op, setting = ABSOLUTE_GUARDS[metric]
+        parts.append(f"{op} {getattr(gate, setting):g}")
+    return "; ".join(parts) or "not guarded"
+
+
 def _worse_metrics(cand: dict, ref: dict, role: str, guarded: set[str]) -> list[Worse]:
     """Every ranked metric (see METRICS) on which the candidate is worse than ``ref``."""
     out = []

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tunehouse.errors import UserError
+from tunehouse.evaluation.gate import gate_role
 from tunehouse.evaluation.metrics import METRICS, better, is_finite
 from tunehouse.model import registry
 
@@ -28,7 +29,8 @@ def roles_in(metrics: dict) -> list[str]:
 
 
 def side_by_side(metrics: dict[str, dict], gate=None) -> list[dict]:
-    """One row per metric: base | champion | candidate | reference | delta vs base (and champion) | better."""
+    """One row per metric: base | champion | candidate | reference | delta vs base (and champion) | better, and
+    with ``gate`` what the quality gate checks on it (thresholds, or "not guarded")."""
     roles = roles_in(metrics)
     rows = []
     for m in TABLE_METRICS:
@@ -43,8 +45,10 @@ def side_by_side(metrics: dict[str, dict], gate=None) -> list[dict]:
                 row[f"delta_vs_{r}"] = cand - other
                 if METRICS.get(m):
                     row[f"improved_vs_{r}"] = better(m, cand, other) > 0
-        if gate is not None and m == gate.primary_metric:
-            row["metric"] = f"{m} (primary)"
+        if gate is not None:
+            row["gate"] = gate_role(m, gate)
+            if m == gate.primary_metric:
+                row["metric"] = f"{m} (primary)"
         rows.append(row)
     return rows
 
@@ -60,7 +64,7 @@ def fmt(v) -> str:
 
 
 def side_by_side_markdown(rows: list[dict], labels: dict[str, str]) -> str:
-    cols = [c for c in ("metric", "better", "base", "champion", "candidate", "reference", "delta_vs_base",
+    cols = [c for c in ("metric", "better", "gate", "base", "champion", "candidate", "reference", "delta_vs_base",
                         "delta_vs_champion") if any(c in r for r in rows)]
     head = [labels.get(c, c) for c in cols]
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(cols)]

@@ -51,8 +51,8 @@ class GateSettings(Section):
         "metrics: ref_perplexity, ref_token_accuracy, rouge_l, bleu, stop_rate, style_score, style_rate, "
         "pii_leak_rate, error_rate; its direction, lower or higher is better, is known). Default ref_perplexity: "
         "teacher-forced on the logged replies, so it measures how well the model predicts the house's own answers "
-        "without depending on greedy generation or sampling. The other quality metrics (BLEU, ROUGE-L, style) "
-        " are not checked unless listed in max_guard_regression; the verdict still lists "
+        "without depending on greedy generation or sampling. The other quality metrics (BLEU, ROUGE-L, style) are "
+        "not checked unless listed in max_guard_regression; the verdict still lists "
         "them when they got worse.",
     )
     min_improvement: float = Field(
