@@ -112,5 +112,8 @@ def test_evaluate_cli_refuses_a_worse_version(spark, serving_root, gold, capsys)
     out = capsys.readouterr().out
     assert rc == 0
     assert "REFUSED vs champion" in out and "ref_perplexity" in out and "@champion left where it was" in out
+    # the verdict names each check with its threshold and result, and what got worse (issue 12 item 6)
+    assert "primary: ref_perplexity" in out and "needs strictly better): FAILED" in out
+    assert "absolute guards: pii_leak_rate" in out and "worse than champion: " in out and "every check" not in out
     assert str(client.get_model_version_by_alias(MODEL, "champion").version) == "1"
     assert client.get_model_version(MODEL, "2").tags["tunehouse.gate"] == "refused"
