@@ -270,6 +270,11 @@ TRICKY_NAMES = [
     ("Saoirse Ní Bhriain here, about my refund", ["Saoirse", "Bhriain"], ["refund"]),
     ("Hola Maria De Sousa, su vuelo sale hoy.", ["Maria", "Sousa"], []),
     ("Thanks, Al Gore!", ["Al", "Gore"], []),
+    # a first name alone right after a travel word and its preposition is a destination (the demo's gate refused
+    # a fine-tuned reply "Have a wonderful trip to Selen."); with a cue or a surname it is still a person
+    ("Have a wonderful trip to Selen. Enjoy your stay in Kemer!", [], ["Selen", "Kemer"]),
+    ("Dear Selen, I sent the voucher to Selen Yilmaz for your flight to Antalya.", ["Selen", "Yilmaz"], ["Antalya"]),
+    ("Please forward it to Selen before Friday.", ["Selen"], ["Friday"]),
     # already partly scrubbed text: a name part next to a PERSON placeholder is still found
     ("Hola Julio <PERSON_1>: ya está.", ["Julio"], ["<PERSON_"]),
 ]

@@ -118,3 +118,14 @@ def test_honorifics_are_trimmed_and_places_may_stand_beside_a_name():
     assert not vetting.accept(text, _person(text, "France")) and not vetting.accept(text, _person(text, "Sydney"))
     text = "Your Air France flight leaves at nine"  # a brand of the lexicon
     assert not vetting.accept(text, _person(text, "Air France"))
+
+
+@pytest.mark.parametrize("text, value, taken", [
+    ("Enjoy your stay in Selen!", "Selen", False),  # a destination after a travel word, as the rules read it
+    ("Have a wonderful trip to Ysolde.", "Ysolde", False),
+    ("Please forward it to Selen before Friday.", "Selen", True),  # "to" without a travel word: a person
+    ("Thanks Selen, enjoy your trip", "Selen", True),
+    ("my flight to Obrecht Vanterpool", "Obrecht Vanterpool", True),  # two name words: a person still
+])
+def test_a_lone_name_after_a_travel_word_is_a_destination(text, value, taken):
+    assert default_vetting().accept(text, _person(text, value)) is taken

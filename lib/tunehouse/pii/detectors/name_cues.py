@@ -86,6 +86,13 @@ _PLACE_AFTER_RE = re.compile(
     r"|weekend|cruise|excursion|transfer|train|ferry|connection|layover|stopover|route|leg|office|branch"
     r"|coast|harbou?r|port|in\s+(?:spring|summer|autumn|fall|winter|[a-z]+ber|may|june|july|april|march|august)"
     r"|is\s+(?:a|the)\s+(?:city|country|capital|town|destination))\b")
+# A destination after a travel word ("a wonderful trip to Selen", "your stay in Kemer"): a first name on its own
+# there, with no cue, is taken for a place (a made-up or unknown one). "Visit", "with" and "for" are left out:
+# people are visited, travelled with and booked for.
+_TRAVEL_BEFORE_RE = re.compile(
+    r"(?i)\b(?:trips?|flights?|fly|flying|flew|flown|travel(?:l?ing|l?ed|s)?|holidays?|vacation|stay|staying|stayed"
+    r"|arriv(?:e|es|ed|ing)|land(?:s|ed|ing)?|journey|getaway|cruise|welcome|back|tour|move|moving|moved)"
+    r"\s+(?:to|in|into|at)\s+$")
 _COORD_AFTER_RE = re.compile(rf"^\s*(?:,|and|or|y|et|und|&|/|in|to|-)\s*({TOKEN})")
 _COORD_BEFORE_RE = re.compile(rf"({TOKEN})\s*(?:,|and|or|y|et|und|&|/|-)\s*$")
 GREETING_TOKENS = frozenset(
@@ -120,6 +127,11 @@ def cue(text: str, pos: int) -> int:
                 "." in tail and not (words and words[-1] in _TITLE_WORDS)):
             return 0
     return best
+
+
+def travel_destination(text: str, s: int) -> bool:
+    """Does a travel word and its preposition stand right before ``s`` ("trip to", "stay in")?"""
+    return bool(_TRAVEL_BEFORE_RE.search(text, max(0, s - 40), s))
 
 
 def place_context(lex: Lexicon, text: str, s: int, e: int, coord: bool = True) -> bool:

@@ -17,6 +17,7 @@ from tunehouse.pii.detectors.name_cues import (
     SUFFIX_CUE_RE,
     cue,
     place_context,
+    travel_destination,
 )
 from tunehouse.pii.detectors.name_tokens import (
     C_AF,
@@ -247,8 +248,8 @@ def _decide_one(lex: Lexicon, text: str, tok: Token, c0: int, s: int, e: int, le
     """One name-like word (text[s:e] may hold initials and particles around it)."""
     f = tok.flags
     if c0 == C_F:
-        if len(tok.raw) < 3 and not level:
-            return
+        if not level and (len(tok.raw) < 3 or travel_destination(text, s)):
+            return  # "Have a wonderful trip to Selen": a destination, not a person
         out.append(Candidate("PERSON", s, e, 0.75 if not level else 0.9))
         return
     suffix = bool(SUFFIX_CUE_RE.match(text[e:e + 40])) or _vocative(text, s, e)

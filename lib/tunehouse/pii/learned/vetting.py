@@ -32,7 +32,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from tunehouse.pii.detectors.name_cues import cue
+from tunehouse.pii.detectors.name_cues import cue, travel_destination
 from tunehouse.pii.detectors.name_tokens import PARTICLES
 from tunehouse.pii.entity import Entity
 from tunehouse.pii.lexicon import (
@@ -147,6 +147,8 @@ class PersonVetting:
             return False
         if len(words) == 1 and self.lex.get(norm_key(words[0])) & (FIRST | AMBIG | COMMON | LAST) == _AMBIGUOUS_WORD:
             return _named_here(text, entity.start, entity.end)
+        if len(words) == 1 and travel_destination(text, entity.start) and not cue(text, entity.start):
+            return False  # "Enjoy your stay in Selen!": a destination, as the rules read it
         return True
 
     def worth_running(self, text: str, covered: Sequence[tuple[int, int]] = ()) -> bool:
