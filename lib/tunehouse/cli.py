@@ -30,11 +30,12 @@ COMMAND_MODULES = [
 ]
 
 # The module that registers each command: `tunehouse CMD ...` imports only that one (`tunehouse scrub` then
-# loads nothing of Spark, MLflow or the other commands). tests/pii/test_scrub_imports.py checks it against what
+# loads nothing of Spark, MLflow or the other commands); None: the whole CLI (`demo` runs the other commands). tests/pii/test_scrub_imports.py checks it against what
 # the modules register, and that each command's --help is the same either way.
 COMMAND_MODULE = {
     "generate-logs": "tunehouse.commands.data", "ingest": "tunehouse.commands.data", "sql": "tunehouse.commands.data",
-    "config": "tunehouse.commands.config", "demo": "tunehouse.commands.demo",
+    "config": "tunehouse.commands.config",
+    "demo": None,  # runs the other commands through their parsers: needs every module
     "curate": "tunehouse.commands.curate", "scrub": "tunehouse.commands.curate",
     "validate-data": "tunehouse.commands.curate", "pii-model": "tunehouse.commands.pii_model",
     "base-model": "tunehouse.commands.train", "train": "tunehouse.commands.train", "runs": "tunehouse.commands.train",
@@ -67,7 +68,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"tunehouse {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for mod_name in [COMMAND_MODULE[command]] if command in COMMAND_MODULE else COMMAND_MODULES:
+    for mod_name in [COMMAND_MODULE[command]] if COMMAND_MODULE.get(command) else COMMAND_MODULES:
         importlib.import_module(mod_name).register(sub, common)
     return parser
 
