@@ -91,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     for noisy in ("py4j", "urllib3", "filelock", "alembic", "httpx", "httpx2"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    settings = None  # for the out-of-memory advice when the failure comes before the settings are read
     try:
         settings = settings_from(args)
         runtime.configure_process()
@@ -107,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
             raise
         from tunehouse.lakehouse.spark import out_of_memory_advice
 
-        print(f"tunehouse {args.command}: error: {out_of_memory_advice(e, locals().get('settings'))}",
+        print(f"tunehouse {args.command}: error: {out_of_memory_advice(e, settings)}",
               file=sys.stderr)
         return 1
 

@@ -85,3 +85,19 @@ def test_demo_sees_every_stage_it_runs():
 
     args = cli.build_parser("demo").parse_args(["demo"])
     assert {argv[0] for _, argv in DEMO_STAGES} <= set(args.stage_parsers)
+
+
+def test_demo_refuses_to_skip_a_stage_whose_command_is_missing(tmp_path):
+    """A demo that skipped a stage would end "demo finished" on a pipeline that never ran: it names the
+    missing command and stops before running anything."""
+    from tunehouse import cli
+    from tunehouse.commands.demo import cmd_demo
+    from tunehouse.config import load_settings
+    from tunehouse.errors import UserError
+
+    args = cli.build_parser("demo").parse_args(["demo", "--until", "curate"])
+    args.stage_parsers = {k: v for k, v in args.stage_parsers.items() if k != "pii-model"}
+    settings = load_settings(overrides=[f"storage.root={tmp_path}"])
+    with pytest.raises(UserError, match="pii-model"):
+        cmd_demo(args, settings)
+    assert not any(tmp_path.iterdir())  # nothing ran: no stage wrote under storage.root

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tunehouse.config import Settings
 from tunehouse.console import print_table
+from tunehouse.errors import UserError
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:
@@ -27,7 +28,7 @@ def register(sub, common: argparse.ArgumentParser) -> None:
 
 
 # ----------------------------------------------------------------------------- demo
-DEMO_STAGES = [  # (stage, subcommand argv) in order; a stage whose command is not installed is skipped
+DEMO_STAGES = [  # (stage, subcommand argv) in order; every stage's command must be registered
     ("generate", ["generate-logs"]),
     ("ingest", ["ingest", "{raw}"]),
     ("pii-model", ["pii-model"]),  # the learned name detector curate scrubs with (pii.detector=auto); reused once trained
@@ -53,11 +54,12 @@ def cmd_demo(args, settings: Settings) -> int:
     available = args.stage_parsers  # every registered subcommand's parser, by name
     raw = str(settings.generate.out_dir or settings.storage.raw)
     last = [name for name, _ in DEMO_STAGES].index(args.until)
+    missing = [argv[0] for _, argv in DEMO_STAGES[: last + 1] if argv[0] not in available]
+    if missing:  # a demo that skips a stage would report success on a pipeline that never ran
+        raise UserError(f"demo: the command(s) {', '.join(missing)} are not registered in this build; "
+                        "reinstall tunehouse (pip install -e .) and run again")
     done = []
     for name, argv in DEMO_STAGES[: last + 1]:
-        if argv[0] not in available:
-            print(f"(stage {name}: `tunehouse {argv[0]}` is not available in this build, skipped)")
-            continue
         argv = [a.format(raw=raw) for a in argv]
         if name == "generate" and args.conversations:
             argv += ["--conversations", str(args.conversations)]
