@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from tunehouse.errors import UserError
+from tunehouse.training import templates
 
 END_OF_TURN_TOKENS = ("<|im_end|>", "<|eot_id|>", "<|end|>", "<end_of_turn>")
 START_OF_TURN_TOKENS = ("<|im_start|>", "<|start_header_id|>", "<start_of_turn>")
@@ -69,8 +70,9 @@ class LossMask:
 
     input_ids: list[int]
     weights: list[float]
-    weighted_messages: int = 0  # assistant messages with weight > 0 whose span was placed
-    span_check_failures: int = 0  # spans without a stop token, or whose tokens do not decode to the content
+    weighted_messages: int = 0  # assistant messages with weight > 0 (each should get a trained span)
+    span_check_failures: int = 0  # of those: no end-of-turn token, or tokens that do not decode to the content
+    # (such a reply gets no weight; tokenize_conversations refuses data with any)
 
 
 # --------------------------------------------------------------------------- tokenizer facts
@@ -106,7 +108,11 @@ def _vocab_ids(tokenizer, tokens: Sequence[str], known: list[int]) -> list[int]:
 def require_chat_tokenizer(tokenizer) -> None:
     """The mask needs a chat template (to place the replies) and a fast tokenizer (character offsets)."""
     if not getattr(tokenizer, "chat_template", None):
-        raise UserError("the tokenizer has no chat_template; use a chat/instruct model or set one")
+        raise UserError(
+            f"the tokenizer of {templates.tokenizer_name(tokenizer)} has no chat_template; use a chat/instruct "
+            "model, or set train.chat_template (a Jinja file, or one of: "
+            f"{', '.join(templates.KNOWN_TEMPLATES)})"
+        )
     if not getattr(tokenizer, "is_fast", False):
         raise UserError("the tokenizer is not a fast (Rust) tokenizer: reply spans need its character offsets")
 
@@ -114,11 +120,15 @@ def require_chat_tokenizer(tokenizer) -> None:
 # --------------------------------------------------------------------------- the mask
 def render(tokenizer, messages: list[dict], add_generation_prompt: bool = False) -> str:
     """The chat template's text for the messages (role and content only, as the served model renders them)."""
-    return tokenizer.apply_chat_template(
-        [{"role": m["role"], "content": m["content"]} for m in messages],
-        tokenize=False,
-        add_generation_prompt=add_generation_prompt,
-    )
+    try:
+        return tokenizer.apply_chat_template(
+            [{"role": m["role"], "content": m["content"]} for m in messages],
+            tokenize=False,
+            add_generation_prompt=add_generation_prompt,
+        )
+    except Exception as e:  # noqa: BLE001 - templates refuse conversations with raise_exception (TemplateError)
+        raise UserError(f"the {templates.describe_template(tokenizer)} refuses this conversation: "
+                        f"{type(e).__name__}: {e}") from None
 
 
 def _common_prefix_len(a: str, b: str) -> int:
@@ -130,11 +140,30 @@ def _common_prefix_len(a: str, b: str) -> int:
     return n
 
 
-def assistant_char_spans(tokenizer, messages: list[dict]) -> tuple[str, list[tuple[int, int, int]]]:
-    """Render the conversation; return it and (message index, char start, char end) of each assistant message
-    with weight > 0."""
-    require_chat_tokenizer(tokenizer)
-    full = render(tokenizer, messages)
+def _marker_spans(tokenizer, messages: list[dict]) -> tuple[str, list[tuple[int, int, int]]]:
+    """The template's own ``{% generation %}`` blocks, the k-th block being the k-th assistant message's."""
+    from transformers.utils.chat_template_utils import render_jinja_template
+
+    plain = [{"role": m["role"], "content": m["content"]} for m in messages]
+    try:
+        rendered, blocks = render_jinja_template(
+            conversations=[plain], chat_template=templates.template_text(tokenizer),
+            return_assistant_tokens_mask=True, **tokenizer.special_tokens_map)
+    except Exception as e:  # noqa: BLE001 - as in render()
+        raise UserError(f"the {templates.describe_template(tokenizer)} refuses this conversation: "
+                        f"{type(e).__name__}: {e}") from None
+    replies = [i for i, m in enumerate(messages) if m["role"] == "assistant"]
+    if len(blocks[0]) != len(replies):
+        raise UserError(f"the {templates.describe_template(tokenizer)} emits {len(blocks[0])} generation blocks for "
+                        f"{len(replies)} assistant messages; each assistant message needs exactly one")
+    return rendered[0], [(i, c0, c1) for i, (c0, c1) in zip(replies, blocks[0])
+                         if messages[i].get("weight", 1.0) > 0]
+
+
+def _prefix_spans(tokenizer, messages: list[dict], full: str) -> list[tuple[int, int, int]]:
+    """No markers: a reply starts where the prompt before it (rendered with the generation prompt) ends, and runs
+    as far as the rendering through it agrees with the full rendering (a template may end a rendering
+    differently, e.g. Phi-3 appends eos; the span is cut at its end-of-turn token later)."""
     spans = []
     for i, m in enumerate(messages):
         if m["role"] != "assistant" or m.get("weight", 1.0) <= 0:
@@ -147,13 +176,38 @@ def assistant_char_spans(tokenizer, messages: list[dict]) -> tuple[str, list[tup
             # rendering of the same message with empty content stops agreeing with it
             empty = render(tokenizer, [{"role": "assistant", "content": ""}])
             before = through[: _common_prefix_len(empty, through)]
-        if not (full.startswith(before) and full.startswith(through) and len(before) <= len(through)):
+        if not full.startswith(before):
             raise UserError(
-                "the chat template is not prefix-stable (rendering a conversation prefix does not give a prefix of "
-                "the full rendering), so reply spans cannot be derived safely; use a template that is"
+                f"the {templates.describe_template(tokenizer)} is not prefix-stable (rendering a conversation "
+                "prefix does not give a prefix of the full rendering), so reply spans cannot be derived safely; "
+                "use a template that is, or one with {% generation %} markers"
             )
-        spans.append((i, len(before), len(through)))
-    return full, spans
+        spans.append((i, len(before), max(len(before), _common_prefix_len(through, full))))
+    return spans
+
+
+def assistant_char_spans(tokenizer, messages: list[dict]) -> tuple[str, list[tuple[int, int, int]]]:
+    """Render the conversation; return it and (message index, char start, char end) of each assistant message
+    with weight > 0: the template's generation blocks when it has them, else by prefix rendering. ``messages``
+    must already be as the template renders them (:func:`templates.prepare_messages`)."""
+    require_chat_tokenizer(tokenizer)
+    if templates.has_generation_markers(templates.template_text(tokenizer)):
+        return _marker_spans(tokenizer, messages)
+    full = render(tokenizer, messages)
+    return full, _prefix_spans(tokenizer, messages, full)
+
+
+def _reply_tokens(tok: list[int], ids: list[int], stop: set[int]) -> list[int] | None:
+    """The reply's token positions through its end-of-turn token: the first stop token in the span, or the token
+    right after the span when that is one (a generation block that leaves the end-of-turn outside). None when
+    the reply has no end-of-turn token."""
+    for k, t in enumerate(tok):
+        if ids[t] in stop:
+            return tok[: k + 1]
+    nxt = (tok[-1] + 1) if tok else None
+    if nxt is not None and nxt < len(ids) and ids[nxt] in stop:
+        return tok + [nxt]
+    return None
 
 
 def assistant_loss_mask(tokenizer, messages: list[dict], *, fractional_weights: bool = False,
@@ -161,24 +215,23 @@ def assistant_loss_mask(tokenizer, messages: list[dict], *, fractional_weights: 
     """THE loss mask: the rendered conversation's ids and each token's weight (the message weight on the tokens
     of a reply with weight > 0 and its end-of-turn token, or 1 when ``fractional_weights`` is off; 0 elsewhere)."""
     stop = set(stop_ids if stop_ids is not None else stop_token_ids(tokenizer))
+    messages = templates.prepare_messages(tokenizer, messages)
     text, spans = assistant_char_spans(tokenizer, messages)
     enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
     mask = LossMask(input_ids=list(enc["input_ids"]), weights=[0.0] * len(enc["input_ids"]))
     ids = mask.input_ids
     starts = [s for s, _ in enc["offset_mapping"]]
+    mask.weighted_messages = len(spans)
     for msg_index, c0, c1 in spans:
         w = messages[msg_index].get("weight", 1.0) if fractional_weights else 1.0
-        tok = list(range(bisect.bisect_left(starts, c0), bisect.bisect_left(starts, c1)))
-        # cut after the last stop token of the span (template text after end-of-turn is not trained)
-        last_stop = max((k for k, t in enumerate(tok) if ids[t] in stop), default=None)
-        if last_stop is None:
+        tok = _reply_tokens(list(range(bisect.bisect_left(starts, c0), bisect.bisect_left(starts, c1))), ids, stop)
+        if tok is None:
             mask.span_check_failures += 1
             continue
-        tok = tok[: last_stop + 1]
-        mask.weighted_messages += 1
         body = tokenizer.decode([ids[t] for t in tok[:-1]], skip_special_tokens=False)
         if body.strip() != messages[msg_index]["content"].strip():
             mask.span_check_failures += 1
+            continue
         for t in tok:
             mask.weights[t] = w
     return mask
@@ -240,23 +293,48 @@ def tokenize_conversations(
     truncation_side: str = "left",
     fractional_weights: bool = False,
 ) -> tuple[list[Example], TokenizeStats]:
-    """Tokenise many conversations; raise UserError if any span check failed."""
+    """Tokenise many conversations; raise UserError when the mask is all zero or any span check failed, so a
+    job that would train on nothing (or on the wrong tokens) stops before its first step."""
     stats = TokenizeStats()
     stop_ids = stop_token_ids(tokenizer)
     examples = []
     for i, messages in enumerate(conversations):
-        ex = tokenize_conversation(tokenizer, messages, max_seq_length=max_seq_length, truncation_side=truncation_side,
-                                   fractional_weights=fractional_weights, stop_ids=stop_ids, stats=stats, source=i)
+        try:
+            ex = tokenize_conversation(tokenizer, messages, max_seq_length=max_seq_length,
+                                       truncation_side=truncation_side, fractional_weights=fractional_weights,
+                                       stop_ids=stop_ids, stats=stats, source=i)
+        except UserError as e:
+            raise UserError(f"conversation {i + 1}: {e}") from None
         if ex is not None:
             examples.append(ex)
+    check_mask_not_empty(tokenizer, stats, max_seq_length)
     if stats.span_check_failures:
         raise UserError(
             f"mask audit: {stats.span_check_failures} of {stats.weighted_messages} weighted assistant replies did not "
-            "decode back to their content followed by an end-of-turn token; the chat template and tokenizer "
-            "disagree about where replies are, so training would learn the wrong tokens"
+            "decode back to their content followed by an end-of-turn token; the "
+            f"{templates.describe_template(tokenizer)} and its tokenizer disagree about where replies are, so "
+            "training would learn the wrong tokens"
         )
     stats.sequences = len(examples)
     return examples, stats
+
+
+def check_mask_not_empty(tokenizer, stats: TokenizeStats, max_seq_length: int) -> None:
+    """Refuse an all-zero loss mask: weighted replies exist but no token would be trained (a template whose
+    replies carry no end-of-turn token or that does not render them, or truncation that cuts every reply)."""
+    if not stats.weighted_messages or stats.trainable_tokens:
+        return
+    if stats.trainable_tokens_lost:
+        why = (f"truncation at max_seq_length={max_seq_length} cuts every trainable token "
+               f"({stats.trainable_tokens_lost} lost); raise train.max_seq_length")
+    else:
+        why = (f"the {templates.describe_template(tokenizer)} places none of them (no reply followed by an "
+               f"end-of-turn token {tokenizer.convert_ids_to_tokens(stop_token_ids(tokenizer))}); check the "
+               "template with `tunehouse validate-data FILE --tokenizer PATH --show-mask`")
+    raise UserError(
+        f"the loss mask is all zero: {stats.conversations} conversations hold {stats.weighted_messages} assistant "
+        f"replies with weight > 0, but no token would be trained: {why}"
+    )
 
 
 def render_mask(tokenizer, example: Example, marker: tuple[str, str] = ("[[", "]]")) -> str:
