@@ -125,8 +125,8 @@ def test_a_conversation_the_template_refuses_is_a_clear_error(family_dirs, name,
 
     tok = load(family_dirs[name])
     greeting_first = [{"role": "assistant", "content": "Hello! How can I help you today?"}, U1, A1]
-    with pytest.raises(UserError, match=r"conversation 1: the chat template of .*refuses this conversation.*"
-                                         r"alternate"):
+    with pytest.raises(UserError, match=r"conversation 1: the chat template refuses this conversation: .*"
+                                         r"alternate.*\[chat template of "):
         tk.tokenize_conversations(tok, [validate_conversation({"messages": greeting_first})], max_seq_length=256)
     late_system = [U1, A1, SYS, U3, A3]
     if templates.system_handling(tok) == "fold":

@@ -81,13 +81,22 @@ def template_text(tokenizer) -> str:
     return t or ""
 
 
-def describe_template(tokenizer) -> str:
-    """One line naming the template for error messages and reports: whose it is, how masks are found, its hash."""
+def template_facts(tokenizer) -> dict[str, str]:
+    """Where the tokenizer's template came from, its hash, and how masks are found with it."""
     text = template_text(tokenizer)
-    origin = _SOURCES.get(tokenizer, "the tokenizer's own chat_template")
-    how = "{% generation %} markers" if has_generation_markers(text) else "prefix rendering (no generation markers)"
-    return (f"chat template of {tokenizer_name(tokenizer)} ({origin}, sha256 "
-            f"{hashlib.sha256(text.encode()).hexdigest()[:12]}; masks from {how})")
+    return {
+        "origin": _SOURCES.get(tokenizer, "the tokenizer's own chat_template"),
+        "sha256": hashlib.sha256(text.encode()).hexdigest()[:12],
+        "mask_from": "{% generation %} markers" if has_generation_markers(text)
+        else "prefix rendering (no generation markers)",
+    }
+
+
+def describe_template(tokenizer) -> str:
+    """One line naming the template for error messages: whose it is, its hash, how masks are found."""
+    f = template_facts(tokenizer)
+    return (f"chat template of {tokenizer_name(tokenizer)} ({f['origin']}, sha256 {f['sha256']}; "
+            f"masks from {f['mask_from']})")
 
 
 def has_generation_markers(template: str) -> bool:

@@ -127,8 +127,8 @@ def render(tokenizer, messages: list[dict], add_generation_prompt: bool = False)
             add_generation_prompt=add_generation_prompt,
         )
     except Exception as e:  # noqa: BLE001 - templates refuse conversations with raise_exception (TemplateError)
-        raise UserError(f"the {templates.describe_template(tokenizer)} refuses this conversation: "
-                        f"{type(e).__name__}: {e}") from None
+        raise UserError(f"the chat template refuses this conversation: {e} "
+                        f"[{templates.describe_template(tokenizer)}]") from None
 
 
 def _common_prefix_len(a: str, b: str) -> int:
@@ -150,12 +150,12 @@ def _marker_spans(tokenizer, messages: list[dict]) -> tuple[str, list[tuple[int,
             conversations=[plain], chat_template=templates.template_text(tokenizer),
             return_assistant_tokens_mask=True, **tokenizer.special_tokens_map)
     except Exception as e:  # noqa: BLE001 - as in render()
-        raise UserError(f"the {templates.describe_template(tokenizer)} refuses this conversation: "
-                        f"{type(e).__name__}: {e}") from None
+        raise UserError(f"the chat template refuses this conversation: {e} "
+                        f"[{templates.describe_template(tokenizer)}]") from None
     replies = [i for i, m in enumerate(messages) if m["role"] == "assistant"]
     if len(blocks[0]) != len(replies):
-        raise UserError(f"the {templates.describe_template(tokenizer)} emits {len(blocks[0])} generation blocks for "
-                        f"{len(replies)} assistant messages; each assistant message needs exactly one")
+        raise UserError(f"the chat template emits {len(blocks[0])} generation blocks for {len(replies)} assistant "
+                        f"messages; each assistant message needs exactly one [{templates.describe_template(tokenizer)}]")
     return rendered[0], [(i, c0, c1) for i, (c0, c1) in zip(replies, blocks[0])
                          if messages[i].get("weight", 1.0) > 0]
 
@@ -178,9 +178,9 @@ def _prefix_spans(tokenizer, messages: list[dict], full: str) -> list[tuple[int,
             before = through[: _common_prefix_len(empty, through)]
         if not full.startswith(before):
             raise UserError(
-                f"the {templates.describe_template(tokenizer)} is not prefix-stable (rendering a conversation "
-                "prefix does not give a prefix of the full rendering), so reply spans cannot be derived safely; "
-                "use a template that is, or one with {% generation %} markers"
+                "the chat template is not prefix-stable (rendering a conversation prefix does not give a prefix of "
+                "the full rendering), so reply spans cannot be derived safely; use a template that is, or one with "
+                f"{{% generation %}} markers [{templates.describe_template(tokenizer)}]"
             )
         spans.append((i, len(before), max(len(before), _common_prefix_len(through, full))))
     return spans
