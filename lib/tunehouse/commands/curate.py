@@ -20,7 +20,9 @@ def register(sub, common: argparse.ArgumentParser) -> None:
         "sample for diversity (gold.cluster_report), weight assistant replies, split train/validation/test, check "
         "for residual PII, then write gold.training_examples and chat JSONL under "
         "<storage.root>/exports/<dataset_version>/. Every dropped conversation is in silver.dropped with stage "
-        "and reason. Ends with the pre-flight data report of train.jsonl. Settings: the curate.* section.",
+        "and reason. Ends with the pre-flight data report of train.jsonl, counted as training will see it: the "
+        "configured base model's tokenizer and train.max_seq_length (approximate, and saying why, when there is no "
+        "tokenizer yet). Settings: the curate.* section.",
     )
     p.set_defaults(func=cmd_curate)
 

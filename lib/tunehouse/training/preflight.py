@@ -42,8 +42,9 @@ Errors (``ok`` is False when there is any; the CLI then exits 1), code — meani
 ``invalid_weight``                  weight not a number in [0, 1] (or a bool, NaN)
 ``fractional_weight``               weight strictly between 0 and 1 without ``allow_fractional_weights``
 ``mask_error``                      (with a tokenizer) training cannot place the example's replies: the
-                                    template refuses it or is not prefix-stable for it, or a reply does not
-                                    decode back to its content + end-of-turn (training would refuse the file)
+                                    template refuses it (e.g. Gemma/Mistral want alternating user/assistant
+                                    turns) or is not prefix-stable for it, or a reply does not decode back to
+                                    its content + end-of-turn (training would refuse the file)
 ``no_examples``                     the file holds no example at all (file-level, line None)
 =================================== ======================================================================
 
@@ -59,9 +60,12 @@ Statistics are computed over the *valid* examples (no errors). Token counting, i
 
 1. ``tokenizer``: exactly what training trains on — the ids and loss mask of
    :func:`tunehouse.training.tokenize.assistant_loss_mask`, the function the trainer calls (the tokenizer
-   needs a chat template and must be a fast tokenizer, as for training; else a UserError). An example whose
-   replies it cannot place is a ``mask_error``.
-2. No tokenizer: an **approximation** (``stats["approximate"] = True``). Content is split into word pieces
+   needs a chat template, its own or ``train.chat_template``, and must be a fast tokenizer, as for training;
+   else a UserError). An example whose replies it cannot place is a ``mask_error``. ``--show-mask`` prints
+   the first examples with their trained tokens in ``[[ ]]``. The report at the end of ``curate`` uses the
+   configured base model's tokenizer (:func:`configured_tokenizer`) and train.max_seq_length.
+2. No tokenizer: an **approximation** (``stats["approximate"] = True``, ``stats["approximate_reason"]`` says
+   why when the caller knows). Content is split into word pieces
    ``\\w+|[^\\w\\s]`` and each piece counts ``ceil(len/4)`` tokens (about 1 token per 4 characters of a word,
    1 per punctuation mark); each message adds 3 tokens of role header and 1 end-of-turn token (like the
    cookbook's ``tokens_per_message = 3``). Trainable = content + end-of-turn of assistant messages with

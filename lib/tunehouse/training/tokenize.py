@@ -5,16 +5,21 @@ pre-flight report (``validate-data --tokenizer``) and evaluation's reference los
 :func:`assistant_loss_mask` / :func:`tokenize_conversation`, so they cannot disagree.
 
 The rule: loss falls only on the tokens of assistant messages whose ``weight`` > 0, including the
-end-of-turn token that closes them; everything else (system, user, weight-0 replies, role headers,
-padding) gets weight 0, i.e. label -100.
+end-of-turn token that closes them; everything else (system, user, weight-0 replies, role headers, text a
+template writes after the end-of-turn token, padding) gets weight 0, i.e. label -100.
 
-Spans are found by rendering the chat template prefix by prefix, never by searching for the reply
-text: for assistant message *i* the span starts where ``render(messages[:i], add_generation_prompt=True)``
-ends and stops where ``render(messages[:i+1])`` ends, cut after the last stop token inside it (so a
-template's trailing newline after ``<|im_end|>`` is not trained). Characters map to tokens through
-the fast tokenizer's offsets, so the result does not depend on how BPE merges around boundaries.
-Every span is then checked independently: decoding its tokens must give back the message content
-followed by a stop token.
+Spans are never found by searching for the reply text. A template with ``{% generation %}`` markers says
+where replies are: the k-th generation block is the k-th assistant message. Any other template (most stock
+ones: Llama 3, Qwen 2.5, Gemma, Mistral, Phi-3) is rendered prefix by prefix: for assistant message *i* the
+span starts where ``render(messages[:i], add_generation_prompt=True)`` ends and runs as far as
+``render(messages[:i+1])`` agrees with the full rendering. Either way the span is cut after its first
+end-of-turn token (or takes the token right after it when that is one), so a template's trailing newline or
+eos (Phi-3) is not trained. Characters map to tokens through the fast tokenizer's offsets, so the result
+does not depend on how BPE merges around boundaries. Every span is then checked: its tokens must decode to
+the message content followed by an end-of-turn token. Messages are first shaped the way the template takes
+them (:mod:`tunehouse.training.templates`: a system message folded into the first user turn for Gemma 2 and
+Mistral). :func:`tokenize_conversations` refuses data whose mask is all zero or has a failed span, so a job
+that would train on nothing or on the wrong tokens stops before its first step.
 """
 
 from __future__ import annotations
