@@ -237,12 +237,8 @@ def validate_file(
         raise UserError("max_seq_length must be at least 1")
     if truncation_side not in ("left", "right"):
         raise UserError(f"truncation_side must be left or right, got {truncation_side!r}")
-    tok_source = None
-    counter: ApproxCounter | TokenizerCounter = ApproxCounter(approximate_reason)
-    if tokenizer is not None:
-        tok, tok_source = load_tokenizer(tokenizer, chat_template)
-        counter = TokenizerCounter(tok, tok_source, allow_fractional_weights)
-    elif show_mask:
+    counter = _counter(tokenizer, chat_template, allow_fractional_weights, approximate_reason)
+    if show_mask and counter.approximate:
         raise UserError("showing the loss mask needs a tokenizer (--tokenizer PATH)")
     shown: list[dict] = []
 
@@ -288,10 +284,18 @@ def validate_file(
         warning_counts=dict(warns.counts.most_common()),
         stats={"lines": lines, "blank_lines": blank, "examples": examples, "valid_examples": valid,
                "invalid_examples": examples - valid, **stats.as_dict(counter)},
-        options={"tokenizer": tok_source, "max_seq_length": max_seq_length, "truncation_side": truncation_side,
+        options={"tokenizer": getattr(counter, "source", None), "max_seq_length": max_seq_length, "truncation_side": truncation_side,
                  "allow_fractional_weights": allow_fractional_weights, "max_errors_listed": max_errors_listed},
         mask_examples=shown,
     )
+
+
+def _counter(tokenizer, chat_template: str | None, fractional: bool,
+             approximate_reason: str | None) -> ApproxCounter | TokenizerCounter:
+    if tokenizer is None:
+        return ApproxCounter(approximate_reason)
+    tok, source = load_tokenizer(tokenizer, chat_template)
+    return TokenizerCounter(tok, source, fractional)
 
 
 def _masked_text(counter: TokenizerCounter, max_seq_length: int, truncation_side: str) -> str:

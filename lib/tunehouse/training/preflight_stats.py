@@ -59,8 +59,9 @@ class TokenizerCounter:
         self.tok = tokenizer
         self.stop_ids = tk.stop_token_ids(tokenizer)
         self.fractional_weights = fractional_weights
+        self.source = source
         self.last: tk.LossMask | None = None  # the last example's ids and weights (for --show-mask)
-        self.description = f"tokenizer {source} (training's loss mask)"
+        self.description = f"tokenizer {source} with its chat template (training's loss mask)"
         self.template = templates.template_facts(tokenizer)
         self.reason = None
 
