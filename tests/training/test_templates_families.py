@@ -103,7 +103,22 @@ def test_system_handling_per_family(family_dirs):
     # Gemma 2 raises on a system message; Mistral v0.3 renders it only into the last user turn, so a multi-turn
     # training conversation would drop it; Gemma 3 folds it itself
     assert handling == {"gemma2": "fold", "mistral": "fold", "gemma3": "native", "llama3": "native",
-                        "qwen2.5": "native", "phi3": "native"}
+                        "qwen2.5": "native", "qwen3": "native", "phi3": "native"}
+
+
+def test_qwen3_think_block_of_the_final_reply_is_context_not_trained(family_dirs):
+    """Qwen3 renders the reply after the last user turn with an empty think block and earlier replies without:
+    prefix rendering still places every reply, and the template's think block is context (weight 0), as the
+    served prompt (generation prompt '<|im_start|>assistant\n') leaves it to the model."""
+    tok = load(family_dirs["qwen3"])
+    ex = tokenize(tok, CONVERSATION)
+    think = tok.convert_tokens_to_ids("<think>")
+    at = ex.input_ids.index(think)
+    assert ex.input_ids.count(think) == 1 and ex.weights[at] == 0.0
+    last_run = trained_runs(tok, ex)[-1]
+    assert tok.decode(last_run, skip_special_tokens=False) == A3["content"] + "<|im_end|>"
+    last_start = max(i for i in range(1, len(ex.weights)) if ex.weights[i] > 0 and ex.weights[i - 1] == 0)
+    assert last_start > at  # the trained reply comes after the think block
 
 
 @pytest.mark.parametrize("name", ["gemma2", "mistral"])

@@ -74,8 +74,8 @@ class TokenizerCounter:
         except Exception as e:  # noqa: BLE001 - a template may refuse a conversation (e.g. raise_exception)
             raise MaskError(f"the chat template cannot render it: {type(e).__name__}: {e}") from None
         if m.span_check_failures:
-            raise MaskError(f"{m.span_check_failures} of its weighted replies do not decode back to their content "
-                            "followed by an end-of-turn token (training refuses such data)")
+            raise MaskError(f"{m.span_check_failures} of its weighted replies cannot be placed as their content "
+                            f"followed by an end-of-turn token ({m.first_failure}; training refuses such data)")
         self.last = m
         return [int(w > 0) for w in m.weights]
 

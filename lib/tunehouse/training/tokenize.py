@@ -10,13 +10,14 @@ template writes after the end-of-turn token, padding) gets weight 0, i.e. label 
 
 Spans are never found by searching for the reply text. A template with ``{% generation %}`` markers says
 where replies are: the k-th generation block is the k-th assistant message. Any other template (most stock
-ones: Llama 3, Qwen 2.5, Gemma, Mistral, Phi-3) is rendered prefix by prefix: for assistant message *i* the
-span starts where ``render(messages[:i], add_generation_prompt=True)`` ends and runs as far as
-``render(messages[:i+1])`` agrees with the full rendering. Either way the span is cut after its first
-end-of-turn token (or takes the token right after it when that is one), so a template's trailing newline or
-eos (Phi-3) is not trained. Characters map to tokens through the fast tokenizer's offsets, so the result
-does not depend on how BPE merges around boundaries. Every span is then checked: its tokens must decode to
-the message content followed by an end-of-turn token. Messages are first shaped the way the template takes
+ones: Llama 3, Qwen 2.5/3, Gemma, Mistral, Phi-3) is rendered prefix by prefix: for assistant message *i* the
+span starts where ``render(messages[:i], add_generation_prompt=True)`` (a prefix of the full rendering, else
+an error) ends. Either way the reply ends at its first end-of-turn token (or the token right after a
+generation block, when that is one), so a template's trailing newline or eos (Phi-3) is not trained. The
+text before it must be the message content, or end with it: what a template writes between the generation
+prompt and the content (Qwen3's empty think block on a final reply) is context, not trained. Characters map
+to tokens through the fast tokenizer's offsets, so the result does not depend on how BPE merges around
+boundaries, and the trained tokens must decode back to the content. Messages are first shaped the way the template takes
 them (:mod:`tunehouse.training.templates`: a system message folded into the first user turn for Gemma 2 and
 Mistral). :func:`tokenize_conversations` refuses data whose mask is all zero or has a failed span, so a job
 that would train on nothing or on the wrong tokens stops before its first step.
@@ -62,9 +63,11 @@ class TokenizeStats:
     weighted_messages: int = 0
     span_check_failures: int = 0
     sequences: int = 0  # after packing
+    first_failure: str | None = None  # the first reply that could not be placed, and why (for the error)
 
     def as_dict(self) -> dict:
         d = dict(self.__dict__)
+        d.pop("first_failure")  # the numbers only (they are logged as metrics)
         d["trainable_fraction"] = self.trainable_tokens / self.tokens if self.tokens else 0.0
         return d
 
@@ -78,6 +81,7 @@ class LossMask:
     weighted_messages: int = 0  # assistant messages with weight > 0 (each should get a trained span)
     span_check_failures: int = 0  # of those: no end-of-turn token, or tokens that do not decode to the content
     # (such a reply gets no weight; tokenize_conversations refuses data with any)
+    first_failure: str | None = None  # what was wrong with the first such reply
 
 
 # --------------------------------------------------------------------------- tokenizer facts
@@ -166,19 +170,18 @@ def _marker_spans(tokenizer, messages: list[dict]) -> tuple[str, list[tuple[int,
 
 
 def _prefix_spans(tokenizer, messages: list[dict], full: str) -> list[tuple[int, int, int]]:
-    """No markers: a reply starts where the prompt before it (rendered with the generation prompt) ends, and runs
-    as far as the rendering through it agrees with the full rendering (a template may end a rendering
-    differently, e.g. Phi-3 appends eos; the span is cut at its end-of-turn token later)."""
+    """No markers: a reply starts where the prompt before it (rendered with the generation prompt) ends and runs
+    to the end-of-turn token that follows (found on the tokens later; the span's end here is the text's end)."""
     spans = []
     for i, m in enumerate(messages):
         if m["role"] != "assistant" or m.get("weight", 1.0) <= 0:
             continue
-        through = render(tokenizer, messages[: i + 1])
         if i > 0:
             before = render(tokenizer, messages[:i], add_generation_prompt=True)
         else:
             # nothing before it to render (a bot greeting opens the conversation): the reply starts where the
             # rendering of the same message with empty content stops agreeing with it
+            through = render(tokenizer, messages[:1])
             empty = render(tokenizer, [{"role": "assistant", "content": ""}])
             before = through[: _common_prefix_len(empty, through)]
         if not full.startswith(before):
@@ -187,7 +190,7 @@ def _prefix_spans(tokenizer, messages: list[dict], full: str) -> list[tuple[int,
                 "the full rendering), so reply spans cannot be derived safely; use a template that is, or one with "
                 f"{{% generation %}} markers [{templates.describe_template(tokenizer)}]"
             )
-        spans.append((i, len(before), max(len(before), _common_prefix_len(through, full))))
+        spans.append((i, len(before), len(full)))
     return spans
 
 
@@ -202,17 +205,35 @@ def assistant_char_spans(tokenizer, messages: list[dict]) -> tuple[str, list[tup
     return full, _prefix_spans(tokenizer, messages, full)
 
 
-def _reply_tokens(tok: list[int], ids: list[int], stop: set[int]) -> list[int] | None:
-    """The reply's token positions through its end-of-turn token: the first stop token in the span, or the token
-    right after the span when that is one (a generation block that leaves the end-of-turn outside). None when
-    the reply has no end-of-turn token."""
-    for k, t in enumerate(tok):
-        if ids[t] in stop:
-            return tok[: k + 1]
-    nxt = (tok[-1] + 1) if tok else None
-    if nxt is not None and nxt < len(ids) and ids[nxt] in stop:
-        return tok + [nxt]
-    return None
+def _end_of_turn(starts: list[int], ids: list[int], stop: set[int], c0: int, c1: int) -> int | None:
+    """Position of the reply's end-of-turn token: the first stop token starting in [c0, c1), or the token right
+    after the span when that is one (a generation block that leaves the end-of-turn outside)."""
+    k0, k1 = bisect.bisect_left(starts, c0), bisect.bisect_left(starts, c1)
+    for k in range(k0, k1):
+        if ids[k] in stop:
+            return k
+    return k1 if k1 < len(ids) and ids[k1] in stop else None
+
+
+def _reply_tokens(tokenizer, enc_text: str, starts: list[int], ids: list[int], stop: set[int],
+                  span: tuple[int, int], content: str) -> tuple[int, int] | str:
+    """Token positions [k0, eot] trained for one reply: its content and its end-of-turn token. Text a template
+    writes between the generation prompt and the content (Qwen3's empty think block on a final reply) is
+    context, not trained. A string saying what is wrong when the reply cannot be placed."""
+    c0, c1 = span
+    eot = _end_of_turn(starts, ids, stop, c0, c1)
+    if eot is None:
+        return "no end-of-turn token follows it"
+    body, want = enc_text[c0:starts[eot]], content.strip()
+    cs = c0
+    if body.strip() != want:
+        if not (want and body.rstrip().endswith(want)):
+            return f"the template renders it as {body[:80]!r}"
+        cs = c0 + len(body.rstrip()) - len(want)
+    k0 = bisect.bisect_left(starts, cs)
+    if tokenizer.decode(ids[k0:eot], skip_special_tokens=False).strip() != want:
+        return "its tokens do not decode back to its content (a token straddles the reply's start)"
+    return k0, eot
 
 
 def assistant_loss_mask(tokenizer, messages: list[dict], *, fractional_weights: bool = False,
@@ -220,7 +241,9 @@ def assistant_loss_mask(tokenizer, messages: list[dict], *, fractional_weights: 
     """THE loss mask: the rendered conversation's ids and each token's weight (the message weight on the tokens
     of a reply with weight > 0 and its end-of-turn token, or 1 when ``fractional_weights`` is off; 0 elsewhere)."""
     stop = set(stop_ids if stop_ids is not None else stop_token_ids(tokenizer))
+    shift = len(messages)
     messages = templates.prepare_messages(tokenizer, messages)
+    shift -= len(messages)  # 1 when a system message was folded into the first user turn
     text, spans = assistant_char_spans(tokenizer, messages)
     enc = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
     mask = LossMask(input_ids=list(enc["input_ids"]), weights=[0.0] * len(enc["input_ids"]))
@@ -229,15 +252,12 @@ def assistant_loss_mask(tokenizer, messages: list[dict], *, fractional_weights: 
     mask.weighted_messages = len(spans)
     for msg_index, c0, c1 in spans:
         w = messages[msg_index].get("weight", 1.0) if fractional_weights else 1.0
-        tok = _reply_tokens(list(range(bisect.bisect_left(starts, c0), bisect.bisect_left(starts, c1))), ids, stop)
-        if tok is None:
+        placed = _reply_tokens(tokenizer, text, starts, ids, stop, (c0, c1), messages[msg_index]["content"])
+        if isinstance(placed, str):
             mask.span_check_failures += 1
+            mask.first_failure = mask.first_failure or f"message {msg_index + shift + 1}: {placed}"
             continue
-        body = tokenizer.decode([ids[t] for t in tok[:-1]], skip_special_tokens=False)
-        if body.strip() != messages[msg_index]["content"].strip():
-            mask.span_check_failures += 1
-            continue
-        for t in tok:
+        for t in range(placed[0], placed[1] + 1):
             mask.weights[t] = w
     return mask
 
@@ -274,6 +294,8 @@ def tokenize_conversation(
     mask = assistant_loss_mask(tokenizer, messages, fractional_weights=fractional_weights, stop_ids=stop_ids)
     stats.weighted_messages += mask.weighted_messages
     stats.span_check_failures += mask.span_check_failures
+    if mask.first_failure and not stats.first_failure:
+        stats.first_failure = f"conversation {source + 1}, {mask.first_failure}"
     trainable_before = sum(1 for w in mask.weights if w > 0)
     if len(mask.input_ids) > max_seq_length:
         stats.truncated += 1
@@ -315,8 +337,8 @@ def tokenize_conversations(
     check_mask_not_empty(tokenizer, stats, max_seq_length)
     if stats.span_check_failures:
         raise UserError(
-            f"mask audit: {stats.span_check_failures} of {stats.weighted_messages} weighted assistant replies did not "
-            "decode back to their content followed by an end-of-turn token; the "
+            f"mask audit: {stats.span_check_failures} of {stats.weighted_messages} weighted assistant replies cannot "
+            f"be placed as their content followed by an end-of-turn token (first: {stats.first_failure}); the "
             f"{templates.describe_template(tokenizer)} and its tokenizer disagree about where replies are, so "
             "training would learn the wrong tokens"
         )
@@ -333,9 +355,10 @@ def check_mask_not_empty(tokenizer, stats: TokenizeStats, max_seq_length: int) -
         why = (f"truncation at max_seq_length={max_seq_length} cuts every trainable token "
                f"({stats.trainable_tokens_lost} lost); raise train.max_seq_length")
     else:
-        why = (f"the {templates.describe_template(tokenizer)} places none of them (no reply followed by an "
-               f"end-of-turn token {tokenizer.convert_ids_to_tokens(stop_token_ids(tokenizer))}); check the "
-               "template with `tunehouse validate-data FILE --tokenizer PATH --show-mask`")
+        why = (f"the {templates.describe_template(tokenizer)} places none of them as content followed by an "
+               f"end-of-turn token {tokenizer.convert_ids_to_tokens(stop_token_ids(tokenizer))} (first: "
+               f"{stats.first_failure}); check the template with "
+               "`tunehouse validate-data FILE --tokenizer PATH --show-mask`")
     raise UserError(
         f"the loss mask is all zero: {stats.conversations} conversations hold {stats.weighted_messages} assistant "
         f"replies with weight > 0, but no token would be trained: {why}"
