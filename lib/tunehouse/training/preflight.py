@@ -284,7 +284,8 @@ def validate_file(
         warning_counts=dict(warns.counts.most_common()),
         stats={"lines": lines, "blank_lines": blank, "examples": examples, "valid_examples": valid,
                "invalid_examples": examples - valid, **stats.as_dict(counter)},
-        options={"tokenizer": getattr(counter, "source", None), "max_seq_length": max_seq_length, "truncation_side": truncation_side,
+        options={"tokenizer": getattr(counter, "source", None), "max_seq_length": max_seq_length,
+                 "truncation_side": truncation_side,
                  "allow_fractional_weights": allow_fractional_weights, "max_errors_listed": max_errors_listed},
         mask_examples=shown,
     )

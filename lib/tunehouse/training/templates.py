@@ -31,7 +31,8 @@ KNOWN_TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
 GENERATION_TAG = re.compile(r"\{%-?\s*generation\s*-?%\}")
 SYSTEM_FOLD_SEPARATOR = "\n\n"
 
-_SOURCES: "weakref.WeakKeyDictionary[Any, str]" = weakref.WeakKeyDictionary()  # tokenizer -> where its template came from
+# tokenizer -> where its configured template came from (absent: the checkpoint's own)
+_SOURCES: "weakref.WeakKeyDictionary[Any, str]" = weakref.WeakKeyDictionary()
 _SYSTEM_HANDLING: dict[tuple, str] = {}  # (template, bos, eos) -> "native" | "fold"
 
 

@@ -17,9 +17,9 @@ generation block, when that is one), so a template's trailing newline or eos (Ph
 text before it must be the message content, or end with it: what a template writes between the generation
 prompt and the content (Qwen3's empty think block on a final reply) is context, not trained. Characters map
 to tokens through the fast tokenizer's offsets, so the result does not depend on how BPE merges around
-boundaries, and the trained tokens must decode back to the content. Messages are first shaped the way the template takes
-them (:mod:`tunehouse.training.templates`: a system message folded into the first user turn for Gemma 2 and
-Mistral). :func:`tokenize_conversations` refuses data whose mask is all zero or has a failed span, so a job
+boundaries, and the trained tokens must decode back to the content. Messages are first shaped the way the
+template takes them (:mod:`tunehouse.training.templates`: a system message folded into the first user turn
+for Gemma 2 and Mistral). :func:`tokenize_conversations` refuses data whose mask is all zero or has a failed span, so a job
 that would train on nothing or on the wrong tokens stops before its first step.
 """
 
@@ -164,7 +164,8 @@ def _marker_spans(tokenizer, messages: list[dict]) -> tuple[str, list[tuple[int,
     replies = [i for i, m in enumerate(messages) if m["role"] == "assistant"]
     if len(blocks[0]) != len(replies):
         raise UserError(f"the chat template emits {len(blocks[0])} generation blocks for {len(replies)} assistant "
-                        f"messages; each assistant message needs exactly one [{templates.describe_template(tokenizer)}]")
+                        "messages; each assistant message needs exactly one "
+                        f"[{templates.describe_template(tokenizer)}]")
     return rendered[0], [(i, c0, c1) for i, (c0, c1) in zip(replies, blocks[0])
                          if messages[i].get("weight", 1.0) > 0]
 
