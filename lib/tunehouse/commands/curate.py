@@ -20,7 +20,9 @@ def register(sub, common: argparse.ArgumentParser) -> None:
         "sample for diversity (gold.cluster_report), weight assistant replies, split train/validation/test, check "
         "for residual PII, then write gold.training_examples and chat JSONL under "
         "<storage.root>/exports/<dataset_version>/. Every dropped conversation is in silver.dropped with stage "
-        "and reason. Ends with the pre-flight data report of train.jsonl. Settings: the curate.* section.",
+        "and reason. Ends with the pre-flight data report of train.jsonl, counted as training will see it: the "
+        "configured base model's tokenizer and train.max_seq_length (approximate, and saying why, when there is no "
+        "tokenizer yet). Settings: the curate.* section.",
     )
     p.set_defaults(func=cmd_curate)
 
@@ -47,7 +49,9 @@ def register(sub, common: argparse.ArgumentParser) -> None:
         "fine-tuning data-prep guide (JSON objects, messages list, roles, content types, unrecognised keys, an "
         "assistant message in each example, weight only on assistant messages and 0/1) with line numbers, plus "
         "statistics: examples, messages, tokens and trainable (weight > 0) tokens per example with percentiles, "
-        "and what truncation at --max-seq-length loses. Without --tokenizer token counts are approximate. "
+        "and what truncation at --max-seq-length loses. With --tokenizer the counts and the loss mask are "
+        "training's own (its chat template, or train.chat_template when it has none); without, token counts are "
+        "approximate. "
         "Saves the report as JSON (FILE.report.json unless --json). Exit 1 when there are format errors.",
     )
     p.add_argument("file", type=Path, help="chat JSONL file, one {\"messages\": [...]} per line")
@@ -63,6 +67,9 @@ def register(sub, common: argparse.ArgumentParser) -> None:
                    help="where to save the JSON report (default FILE.report.json next to the file)")
     p.add_argument("--max-errors", type=int, default=50, metavar="N",
                    help="errors/warnings listed individually (counts are always complete; default 50)")
+    p.add_argument("--show-mask", type=int, nargs="?", const=3, default=0, metavar="N",
+                   help="print the first N valid examples (default 3) as training sees them, trainable tokens "
+                   "in [[ ]] (needs --tokenizer)")
     p.set_defaults(func=cmd_validate_data)
 
 
@@ -111,9 +118,11 @@ def _residual_line(n) -> str:
 
 
 def finish_with_validation(result, settings: Settings) -> int:
-    """Run the pre-flight report on the exported train split; format errors fail the job."""
+    """Run the pre-flight report on the exported splits as training will see them (the configured base model's
+    tokenizer when there is one, train.max_seq_length and truncation_side); format errors fail the job."""
     try:
         from tunehouse.training.preflight import (
+            configured_tokenizer,
             print_report,
             save_report,
             validate_file,
@@ -121,9 +130,13 @@ def finish_with_validation(result, settings: Settings) -> int:
     except ImportError:  # pragma: no cover
         return 0 if result.reconciled else 1
     rc = 0 if result.reconciled else 1
+    tokenizer, why_not = configured_tokenizer(settings)
+    ts = settings.train
     for split in ("train", "validation", "test"):
         path = Path(result.export_folder) / f"{split}.jsonl"
-        report = validate_file(path, allow_fractional_weights=settings.curate.weights.fractional)
+        report = validate_file(path, tokenizer=tokenizer, max_seq_length=ts.max_seq_length,
+                               truncation_side=ts.truncation_side, approximate_reason=why_not,
+                               allow_fractional_weights=settings.curate.weights.fractional)
         save_report(report, path.with_suffix(".report.json"))
         if split == "train":
             print_report(report)
@@ -165,7 +178,8 @@ def cmd_validate_data(args, settings) -> int:
     side = args.truncation_side or train.truncation_side
     frac = args.fractional_weights if args.fractional_weights is not None else train.fractional_weights
     report = validate_file(args.file, tokenizer=args.tokenizer, max_seq_length=max_len,
-                           allow_fractional_weights=frac, max_errors_listed=args.max_errors, truncation_side=side)
+                           allow_fractional_weights=frac, max_errors_listed=args.max_errors, truncation_side=side,
+                           chat_template=train.chat_template, show_mask=args.show_mask)
     print_report(report)
     out = save_report(report, args.json or default_report_path(args.file))
     print(f"report saved to {out}")

@@ -25,7 +25,7 @@ from tunehouse.errors import UserError
 from tunehouse.model import registry
 from tunehouse.model import tracking as mlflow_store
 from tunehouse.training import base_model as bm
-from tunehouse.training import cluster, tracking
+from tunehouse.training import cluster, templates, tracking
 from tunehouse.training import tokenize as tk
 from tunehouse.training.data import PreparedData, prepare_data
 
@@ -105,7 +105,7 @@ def _prepare(settings: "Settings") -> _Job:
     """Resolve and load the base model's tokenizer, the learning rate, and the prepared data."""
     ts = settings.train
     base = bm.resolve_base_model(settings)
-    tokenizer = bm.load_tokenizer(base)
+    tokenizer = templates.apply_configured_template(bm.load_tokenizer(base), ts.chat_template)
     stop_ids = tk.stop_token_ids(tokenizer)
     name = bm.model_name(base)
     try:

@@ -42,8 +42,9 @@ Errors (``ok`` is False when there is any; the CLI then exits 1), code — meani
 ``invalid_weight``                  weight not a number in [0, 1] (or a bool, NaN)
 ``fractional_weight``               weight strictly between 0 and 1 without ``allow_fractional_weights``
 ``mask_error``                      (with a tokenizer) training cannot place the example's replies: the
-                                    template refuses it or is not prefix-stable for it, or a reply does not
-                                    decode back to its content + end-of-turn (training would refuse the file)
+                                    template refuses it (e.g. Gemma/Mistral want alternating user/assistant
+                                    turns) or is not prefix-stable for it, or a reply does not decode back to
+                                    its content + end-of-turn (training would refuse the file)
 ``no_examples``                     the file holds no example at all (file-level, line None)
 =================================== ======================================================================
 
@@ -59,9 +60,12 @@ Statistics are computed over the *valid* examples (no errors). Token counting, i
 
 1. ``tokenizer``: exactly what training trains on — the ids and loss mask of
    :func:`tunehouse.training.tokenize.assistant_loss_mask`, the function the trainer calls (the tokenizer
-   needs a chat template and must be a fast tokenizer, as for training; else a UserError). An example whose
-   replies it cannot place is a ``mask_error``.
-2. No tokenizer: an **approximation** (``stats["approximate"] = True``). Content is split into word pieces
+   needs a chat template, its own or ``train.chat_template``, and must be a fast tokenizer, as for training;
+   else a UserError). An example whose replies it cannot place is a ``mask_error``. ``--show-mask`` prints
+   the first examples with their trained tokens in ``[[ ]]``. The report at the end of ``curate`` uses the
+   configured base model's tokenizer (:func:`configured_tokenizer`) and train.max_seq_length.
+2. No tokenizer: an **approximation** (``stats["approximate"] = True``, ``stats["approximate_reason"]`` says
+   why when the caller knows). Content is split into word pieces
    ``\\w+|[^\\w\\s]`` and each piece counts ``ceil(len/4)`` tokens (about 1 token per 4 characters of a word,
    1 per punctuation mark); each message adds 3 tokens of role header and 1 end-of-turn token (like the
    cookbook's ``tokens_per_message = 3``). Trainable = content + end-of-turn of assistant messages with
@@ -78,10 +82,11 @@ import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from tunehouse.contracts import chat
 from tunehouse.errors import UserError
+from tunehouse.training import tokenize as tk
 from tunehouse.training.preflight_stats import (
     ApproxCounter,
     MaskError,
@@ -89,6 +94,9 @@ from tunehouse.training.preflight_stats import (
     TokenizerCounter,
     load_tokenizer,
 )
+
+if TYPE_CHECKING:
+    from tunehouse.config import Settings
 
 ALLOWED_TOP_LEVEL_KEYS = ("messages",)
 MIN_EXAMPLES = 10  # OpenAI rejects training files with fewer examples
@@ -120,6 +128,7 @@ class ValidationReport:
     warning_counts: dict[str, int] = field(default_factory=dict)
     stats: dict[str, Any] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)
+    mask_examples: list[dict] = field(default_factory=list)  # --show-mask: {"line", "text"}, trained spans in [[ ]]
 
     @property
     def ok(self) -> bool:
@@ -209,12 +218,17 @@ def validate_file(
     allow_fractional_weights: bool = False,
     max_errors_listed: int = 50,
     truncation_side: str = "left",
+    chat_template: str | None = None,
+    show_mask: int = 0,
+    approximate_reason: str | None = None,
 ) -> ValidationReport:
     """Check a chat JSONL file line by line and gather statistics; see the module docstring for the rules.
 
     ``tokenizer``: a local tokenizer/model folder (loaded with ``AutoTokenizer.from_pretrained``), an
-    already-loaded tokenizer, or None for the approximate count. ``truncation_side``: ``left`` (default, as
-    training) drops the oldest tokens, ``right`` the newest.
+    already-loaded tokenizer, or None for the approximate count (``approximate_reason`` says why in the
+    report). ``chat_template``: train.chat_template, for a tokenizer without one. ``truncation_side``: ``left``
+    (default, as training) drops the oldest tokens, ``right`` the newest. ``show_mask``: keep the first N valid
+    examples rendered with their trained tokens in ``[[ ]]`` (needs a tokenizer).
     """
     path = Path(path)
     if not path.is_file():
@@ -223,11 +237,10 @@ def validate_file(
         raise UserError("max_seq_length must be at least 1")
     if truncation_side not in ("left", "right"):
         raise UserError(f"truncation_side must be left or right, got {truncation_side!r}")
-    tok_source = None
-    counter: ApproxCounter | TokenizerCounter = ApproxCounter()
-    if tokenizer is not None:
-        tok, tok_source = load_tokenizer(tokenizer)
-        counter = TokenizerCounter(tok, tok_source)
+    counter = _counter(tokenizer, chat_template, allow_fractional_weights, approximate_reason)
+    if show_mask and counter.approximate:
+        raise UserError("showing the loss mask needs a tokenizer (--tokenizer PATH)")
+    shown: list[dict] = []
 
     errs, warns = _Findings(max_errors_listed), _Findings(max_errors_listed)
     stats = Statistics(max_seq_length, truncation_side)
@@ -251,11 +264,13 @@ def validate_file(
         try:
             mask = counter.mask(row["messages"])
         except MaskError as e:
-            errs.add(lineno, "mask_error", f"training cannot place the replies with this tokenizer: {e}"[:1000])
+            errs.add(lineno, "mask_error", f"training cannot place its replies: {e}"[:1000])
             continue
         valid += 1
         for code, msg in stats.add(row["messages"], mask):
             warns.add(lineno, code, msg)
+        if len(shown) < show_mask:
+            shown.append({"line": lineno, "text": _masked_text(counter, max_seq_length, truncation_side)})
 
     if examples == 0:
         errs.add(None, "no_examples", "the file holds no examples")
@@ -269,9 +284,45 @@ def validate_file(
         warning_counts=dict(warns.counts.most_common()),
         stats={"lines": lines, "blank_lines": blank, "examples": examples, "valid_examples": valid,
                "invalid_examples": examples - valid, **stats.as_dict(counter)},
-        options={"tokenizer": tok_source, "max_seq_length": max_seq_length, "truncation_side": truncation_side,
+        options={"tokenizer": getattr(counter, "source", None), "max_seq_length": max_seq_length,
+                 "truncation_side": truncation_side,
                  "allow_fractional_weights": allow_fractional_weights, "max_errors_listed": max_errors_listed},
+        mask_examples=shown,
     )
+
+
+def _counter(tokenizer, chat_template: str | None, fractional: bool,
+             approximate_reason: str | None) -> ApproxCounter | TokenizerCounter:
+    if tokenizer is None:
+        return ApproxCounter(approximate_reason)
+    tok, source = load_tokenizer(tokenizer, chat_template)
+    return TokenizerCounter(tok, source, fractional)
+
+
+def _masked_text(counter: TokenizerCounter, max_seq_length: int, truncation_side: str) -> str:
+    """The last example as training sees it (truncated), trained tokens in [[ ]] (training's audit rendering)."""
+    m = counter.last
+    ids, weights = tk.truncate(m.input_ids, m.weights, max_seq_length, truncation_side)
+    ex = tk.Example(input_ids=ids, weights=weights, position_ids=[], n_trainable=0, weight_sum=0.0)
+    return tk.render_mask(counter.tok, ex)
+
+
+def configured_tokenizer(settings: "Settings") -> tuple[Any | None, str | None]:
+    """The tokenizer a training job would use (train.base_model, else the tiny base once built; train.chat_template
+    when it has no template), loaded once: ``(tokenizer, None)``, or ``(None, why not)`` when there is none or
+    training could not use it, so the report counts approximately and says why."""
+    from tunehouse.training import base_model as bm
+
+    ts = settings.train
+    if not ts.base_model and not (bm.default_base_path(settings) / "config.json").is_file():
+        return None, (f"no tokenizer: train.base_model is not set and the tiny base is not built yet at "
+                      f"{bm.default_base_path(settings)}")
+    try:
+        tok, _ = load_tokenizer(bm.resolve_base_model(settings), ts.chat_template)
+        tk.require_chat_tokenizer(tok)
+    except UserError as e:
+        return None, f"the configured tokenizer cannot be used: {e}"
+    return tok, None
 
 
 _BLANK = object()  # a blank line (skipped, not an example)
@@ -327,6 +378,9 @@ def print_report(report: ValidationReport, max_rows: int = 20) -> None:
         "blank lines": s["blank_lines"],
         "warnings": report.n_warnings,
         "token counting": s["token_counting"],
+        **({"approximate because": s["approximate_reason"]} if s.get("approximate_reason") else {}),
+        **({"chat template": f"{t['origin']}, sha256 {t['sha256']}", "loss mask from": t["mask_from"]}
+           if (t := s.get("chat_template")) else {}),
         "messages": s["messages"],
         "assistant messages (trainable)": f"{s['assistant_messages']} ({s['trainable_assistant_messages']})",
         "tokens" + (" (approx.)" if s["approximate"] else ""): s["tokens"],
@@ -354,3 +408,6 @@ def print_report(report: ValidationReport, max_rows: int = 20) -> None:
     if report.warning_counts:
         print_table("warnings by code", ["code", "count", "first lines"],
                     [(c, n, _first_lines(report.warnings, c)) for c, n in report.warning_counts.items()])
+    for ex in report.mask_examples:
+        print(f"\n----- line {ex['line']}: trained tokens in [[ ]] (w=<weight> when not 1), as training truncates it")
+        print(ex["text"])

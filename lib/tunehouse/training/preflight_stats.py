@@ -11,6 +11,7 @@ from typing import Any
 
 from tunehouse.contracts.chat import ROLES
 from tunehouse.errors import UserError
+from tunehouse.training import templates
 from tunehouse.training import tokenize as tk
 
 PERCENTILES = (5, 50, 95)
@@ -34,6 +35,10 @@ class ApproxCounter:
     )
     approximate = True
 
+    def __init__(self, reason: str | None = None):
+        self.reason = reason  # why there is no tokenizer (the report says so next to the counts)
+        self.template: dict | None = None
+
     def mask(self, messages: list[dict]) -> list[int]:
         """1 per trainable (approximate) token, 0 per other token, in order."""
         out: list[int] = []
@@ -49,36 +54,45 @@ class TokenizerCounter:
 
     approximate = False
 
-    def __init__(self, tokenizer: Any, source: str):
+    def __init__(self, tokenizer: Any, source: str, fractional_weights: bool = False):
         tk.require_chat_tokenizer(tokenizer)
         self.tok = tokenizer
         self.stop_ids = tk.stop_token_ids(tokenizer)
+        self.fractional_weights = fractional_weights
+        self.source = source
+        self.last: tk.LossMask | None = None  # the last example's ids and weights (for --show-mask)
         self.description = f"tokenizer {source} with its chat template (training's loss mask)"
+        self.template = templates.template_facts(tokenizer)
+        self.reason = None
 
     def mask(self, messages: list[dict]) -> list[int]:
         try:
-            m = tk.assistant_loss_mask(self.tok, messages, stop_ids=self.stop_ids)
+            m = tk.assistant_loss_mask(self.tok, messages, stop_ids=self.stop_ids,
+                                       fractional_weights=self.fractional_weights)
         except UserError as e:
             raise MaskError(str(e)) from None
         except Exception as e:  # noqa: BLE001 - a template may refuse a conversation (e.g. raise_exception)
             raise MaskError(f"the chat template cannot render it: {type(e).__name__}: {e}") from None
         if m.span_check_failures:
-            raise MaskError(f"{m.span_check_failures} of its weighted replies do not decode back to their content "
-                            "followed by an end-of-turn token (training refuses such data)")
+            raise MaskError(f"{m.span_check_failures} of its weighted replies cannot be placed as their content "
+                            f"followed by an end-of-turn token ({m.first_failure}; training refuses such data)")
+        self.last = m
         return [int(w > 0) for w in m.weights]
 
 
-def load_tokenizer(tokenizer: str | Path | Any) -> tuple[Any, str]:
-    """A loaded tokenizer (returned as is) or a local path / name for ``AutoTokenizer.from_pretrained``."""
+def load_tokenizer(tokenizer: str | Path | Any, chat_template: str | None = None) -> tuple[Any, str]:
+    """A loaded tokenizer (returned as is) or a local path / name for ``AutoTokenizer.from_pretrained``; one
+    without a chat template gets ``chat_template`` (train.chat_template), as in training."""
     if not isinstance(tokenizer, (str, Path)):
-        return tokenizer, type(tokenizer).__name__
+        return templates.apply_configured_template(tokenizer, chat_template), templates.tokenizer_name(tokenizer)
     from transformers import AutoTokenizer
 
     try:
-        return AutoTokenizer.from_pretrained(str(tokenizer)), str(tokenizer)
+        tok = AutoTokenizer.from_pretrained(str(tokenizer))
     except Exception as e:  # noqa: BLE001 - many loader failure types; report one line
         first = str(e).splitlines()[0] if str(e) else type(e).__name__
         raise UserError(f"cannot load tokenizer {tokenizer}: {first}") from None
+    return templates.apply_configured_template(tok, chat_template), str(tokenizer)
 
 
 # --------------------------------------------------------------------------- distributions
@@ -184,6 +198,8 @@ class Statistics:
         return {
             "token_counting": counter.description,
             "approximate": counter.approximate,
+            "approximate_reason": counter.reason,
+            "chat_template": counter.template,
             "max_seq_length": self.max_seq_length,
             "truncation_side": self.truncation_side,
             "messages": n["messages"],

@@ -37,6 +37,13 @@ class TrainSettings(Section):
         description="Hugging Face hub id or local folder of the base causal LM. Default: the offline tiny base "
         "built by `tunehouse base-model` at storage.root/models/base.",
     )
+    chat_template: str | None = Field(
+        None,
+        description="Chat template for a base model whose tokenizer has none (a plain, non-instruct checkpoint): "
+        "'chatml' (needs <|im_start|> and <|im_end|> tokens) or the path of a Jinja file. A checkpoint's own "
+        "template always wins. Loss masks come from the template's {% generation %} markers when it has them, "
+        "else from rendering each conversation up to every assistant turn.",
+    )
     train_data: Path | None = Field(
         None,
         description="Folder holding train.jsonl and validation.jsonl (chat JSONL from `tunehouse curate`). "
