@@ -18,7 +18,7 @@ name it added. A span is taken only when every word of it could stand in a name:
 * alone, it is no rare word: a word of a dictionary below the common-word bar that no name list holds
   ("Thunderbolt", "Argh", "Bohemian"; ``lexicon.load_rare_words``, built from the same frequency lists down to
   what name use alone can give a name the lists lack) is taken only with evidence of a name around it: a cue
-  before it or after it ("Ask ...", "Diz ao ... que", "... said"; a verb of telling or asking is a cue here),
+  before it or after it ("Ask ...", "Diz ao ... que", "... said"; a verb of telling, asking or talking with is a cue here),
   addressed on its own, a chat speaker's prefix ("Solver: ..."), or a capitalised neighbour that may stand in a
   name and is no rare word ("Obadiah O'Halloran"). Written as no word is written ("RoboHak", "BiZKiT"), it is
   no rare word.
@@ -74,13 +74,16 @@ _SENTENCE_END = ".!?\n"
 # (a trailing mark or digit of a nick may stand between; "://" is a URL, not a prefix).
 _SPEAKER_AFTER = re.compile(r"[\w|\-]{0,8}(?:>|:(?!//))")
 _SPEAKER_BEFORE = " \t<@*+"
-# The addressee of a verb of telling or asking, in the languages of the word lists: "ask Obadiah if ...",
-# "tell ... that", "Dile a ...", "Diz ao ... que", "Sag ... bitte", "Chiedi a ...", "Vraag ...", "Powiedz ...".
-_TELL_BEFORE = re.compile(
+# The person a verb of telling, asking or talking with is about, in the languages of the word lists: "ask
+# Obadiah if ...", "Dile a ...", "Diz ao ... que", "Sag ... bitte", "Chiedi a ...", "Vraag ...", "Powiedz ...",
+# and the scrubber's English cue "talked with" in the others ("Falei com ...", "Hablé con ...", "Ho parlato con").
+_ADDRESSEE_BEFORE = re.compile(
     r"(?i)(?:^|[^\w'])(?:ask|tell|asked|told|pregúntale\s+a|pregunta\s+a|dile\s+a|dígale\s+a|diz\s+à|diz\s+ao"
     r"|diga\s+à|diga\s+ao|pergunta\s+à|pergunta\s+ao|pergunte\s+à|pergunte\s+ao|dis\s+à|dites\s+à|demande\s+à"
     r"|demandez\s+à|sag|sagen\s+sie|frag|fragen\s+sie|chiedi\s+a|di'\s+a|dì\s+a|dica\s+a|vraag|vraag\s+aan"
-    r"|zeg\s+tegen|powiedz|zapytaj)\s+$")
+    r"|zeg\s+tegen|powiedz|zapytaj|fal(?:ei|ou|amos)\s+com|habl(?:é|ó|amos)\s+con|parlé\s+(?:à|avec)"
+    r"|(?:gesprochen|sprach|spreche)\s+mit|(?:ho|abbiamo)\s+parlato\s+con|parlato\s+con|(?:sprak|gesproken)\s+met"
+    r"|rozmawia(?:łam|łem|ł|ła)(?:\s+\w+)?\s+z)\s+$")
 
 
 def _named_here(text: str, start: int, end: int) -> bool:
@@ -101,10 +104,10 @@ def _speaker(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip(_SPEAKER_BEFORE) and bool(_SPEAKER_AFTER.match(text, end))
 
 
-def _evidence(text: str, start: int, end: int) -> bool:
+def name_evidence(text: str, start: int, end: int) -> bool:
     """Evidence that the one word ``text[start:end]`` names a person: a name cue before it (the scrubber's cues,
-    or a verb of telling or asking) or after it, addressed on its own, or a chat speaker's prefix."""
-    return (_named_here(text, start, end) or bool(_TELL_BEFORE.search(text, max(0, start - 24), start))
+    or a verb of telling, asking or talking with) or after it, addressed on its own, or a chat speaker's prefix."""
+    return (_named_here(text, start, end) or bool(_ADDRESSEE_BEFORE.search(text, max(0, start - 32), start))
             or bool(SUFFIX_CUE_RE.match(text[end:end + 80])) or _speaker(text, start, end))
 
 
@@ -183,7 +186,7 @@ class PersonVetting:
         if len(words) == 1 and travel_destination(text, entity.start) and not cue(text, entity.start):
             return False  # "Enjoy your stay in Selen!": a destination, as the rules read it
         if len(words) == 1 and self.rare_word(words[0]):  # "collect your Thunderbolt", "Argh.."
-            return _evidence(text, entity.start, entity.end) or self._beside_name_part(text, entity.start, entity.end)
+            return name_evidence(text, entity.start, entity.end) or self._beside_name_part(text, entity.start, entity.end)
         return True
 
     def _beside_name_part(self, text: str, start: int, end: int) -> bool:
