@@ -1,11 +1,7 @@
-"""Precision of the scrubber beside the learned model, no model needed:
-
-* the rare-word list (``resources/pii_rare_words.txt``: dictionary words below the common-word bar that no name
-  list holds) and its one reader, the learned model's vetting: a rare word tagged alone as a name is taken only
-  with evidence of a name around it (run on hand-made spans over the real lexicon);
-* the rules' weakest name guesses (a lone first name that is also a place, no cue) stand beside the model only
-  when it tags a person there too or a cue is around them (a detector with a given answer stands in for it).
-"""
+"""Precision of the scrubber beside the learned model, no model needed: the rare-word list
+(``resources/pii_rare_words.txt``: dictionary words below the common-word bar that no name list holds) and its one
+reader, the learned model's vetting: a rare word tagged alone as a name is taken only with evidence of a name
+around it (run on hand-made spans over the real lexicon)."""
 
 from __future__ import annotations
 
@@ -99,6 +95,7 @@ def test_a_rare_word_alone_without_evidence_is_refused(text, value):
 @pytest.mark.parametrize("text, value", [
     ("Ask Obadiah if you don't believe me.", "Obadiah"),  # a verb of asking
     ("Diz ao Xerxes que as chaves estão com a vizinha.", "Xerxes"),  # of telling, in Portuguese
+    ("Falei com Xerxes ontem, diz que a fatura já saiu.", "Xerxes"),  # of talking with
     ("Obadiah, try not to be too scared.", "Obadiah"),  # addressed
     ("Solver_: add users who should be messing with it", "Solver"),  # a chat speaker's prefix
     ("<Solver> add users who should be messing with it", "Solver"),
@@ -117,58 +114,3 @@ def test_without_the_list_the_vetting_is_as_before():
     assert vetting.accept(text, _person(text, "Thunderbolt"))
     assert not vetting.rare_word("Thunderbolt") and default_vetting().rare_word("Thunderbolt")
 
-
-# ------------------------------------------------- weak name guesses beside the learned model
-
-class FixedModel:
-    """A learned detector whose answer is given (the scrubber calls ``detect_batch`` and reads ``options``):
-    what the model says is the input of these tests, what the scrubber does with it is what they check."""
-
-    def __init__(self, spans: dict[str, list[tuple[str, str]]]):
-        self.spans = spans  # text -> [(type, value)]
-        self.options = type("Options", (), {"entities": ("PERSON",)})()
-        self.seen: list[str] = []
-
-    def detect_batch(self, texts, covered=None):
-        self.seen.extend(texts)
-        return [[_person(t, v) for typ, v in self.spans.get(t, ())] for t in texts]
-
-
-HOLDEN = "Non era il personaggio di Il giovane Holden?"  # a first name that is also a place, no cue: weak
-DAVIS = "Tuesday is also fine if Davis traffic is bad."
-ELDA = "Diz ao Elda que as chaves estão com a vizinha."
-BELA = "Falei com Bela ontem, diz que a fatura já saiu."
-NGOZI = "Even Ngozi tagged along."
-
-
-def _persons(scrubber, text):
-    return [text[e.start:e.end] for e in scrubber.detect(text) if e.type == "PERSON"]
-
-
-def test_rules_alone_keep_their_weak_guesses():
-    from tunehouse.pii.detectors.name_runs import WEAK_NAME_SCORE
-    from tunehouse.pii.scrubber import get_scrubber
-
-    rules = get_scrubber()
-    for text, name in ((HOLDEN, "Holden"), (DAVIS, "Davis"), (NGOZI, "Ngozi")):
-        assert _persons(rules, text) == [name]
-        assert [c.score for c in rules._rule_candidates(text) if c.type == "PERSON"] == [WEAK_NAME_SCORE]
-
-
-def test_a_weak_guess_stands_beside_the_model_only_when_it_agrees_or_a_cue_is_there():
-    from tunehouse.pii.scrubber import Scrubber
-
-    model = FixedModel({NGOZI: [("PERSON", "Ngozi")]})
-    scrubber = Scrubber(learned=model)
-    assert _persons(scrubber, HOLDEN) == [] and _persons(scrubber, DAVIS) == []  # the model read no person
-    assert HOLDEN in model.seen  # the weak guess does not count as covered: the model is asked
-    assert _persons(scrubber, NGOZI) == ["Ngozi"]  # the model agrees
-    assert _persons(scrubber, ELDA) == ["Elda"] and _persons(scrubber, BELA) == ["Bela"]  # telling, talking with
-    assert _persons(scrubber, "I met Anna Kowalski.") == ["Anna Kowalski"]  # a strong rule span: no model needed
-
-
-def test_verbs_after_a_name_in_present_and_past():
-    from tunehouse.pii.scrubber import get_scrubber
-
-    for text in ("Even Ngozi agrees.", "Even Ngozi agreed.", "Then Ngozi replies.", "Then Ngozi replied."):
-        assert [e.score for e in get_scrubber().detect(text)] == [0.8], text  # cued, no longer a weak guess

@@ -59,7 +59,6 @@ from tunehouse.contracts.placeholders import PLACEHOLDER_RE, placeholder
 from tunehouse.errors import UserError
 from tunehouse.pii.detectors import Pipeline, Scan
 from tunehouse.pii.detectors.name_join import join_adjacent
-from tunehouse.pii.detectors.name_runs import WEAK_NAME_SCORE
 from tunehouse.pii.entity import Candidate, Entity
 from tunehouse.pii.jsonl import main, scrub_jsonl
 from tunehouse.pii.lexicon import load_lexicon
@@ -115,12 +114,9 @@ class Scrubber:
         rules = [self._rule_candidates(t) if t and isinstance(t, str) else [] for t in texts]
         learned: list = [()] * len(texts)
         idx = [i for i, t in enumerate(texts) if t and isinstance(t, str)]
-        covered = [[(c.start, c.end) for c in rules[i] if c.score >= self.settings.min_score and not _weak_name(c)]
-                   for i in idx]
+        covered = [[(c.start, c.end) for c in rules[i] if c.score >= self.settings.min_score] for i in idx]
         for i, ents in zip(idx, self.learned.detect_batch([texts[i] for i in idx], covered)):
             learned[i] = ents
-        if "PERSON" in self.learned.options.entities:
-            rules = [_confirmed(t, found, ents) for t, found, ents in zip(texts, rules, learned)]
         return [self._detect(t, ents, found) for t, ents, found in zip(texts, learned, rules)]
 
     def _rule_candidates(self, text: str) -> list[Candidate]:
@@ -249,24 +245,6 @@ class Scrubber:
     def scrub_texts(self, texts: Iterable[str]) -> list[str]:
         """Scrub each text independently (numbering restarts per text)."""
         return [self.scrub_text(t)[0] if isinstance(t, str) else t for t in texts]
-
-
-def _weak_name(c: Candidate) -> bool:
-    return c.type == "PERSON" and c.score == WEAK_NAME_SCORE
-
-
-def _confirmed(text: str, found: list[Candidate], learned: Iterable[Entity]) -> list[Candidate]:
-    """The rules' candidates less their weak name guesses (``name_runs.WEAK_NAME_SCORE``: a lone first name that
-    is also a place, no cue: "Non era il personaggio di Il giovane Holden?") that the learned model, which reads
-    the context, did not tag as a person, unless a name cue stands around them (``vetting.name_evidence``: "Diz
-    ao Elda que ..."). With the rules alone the guesses stand, as before."""
-    if not any(_weak_name(c) for c in found):
-        return found
-    from tunehouse.pii.learned.vetting import name_evidence
-
-    persons = [(e.start, e.end) for e in learned if e.type == "PERSON"]
-    return [c for c in found if not _weak_name(c) or any(s < c.end and c.start < e for s, e in persons)
-            or name_evidence(text, c.start, c.end)]
 
 
 def _text_slots(messages: list[dict]) -> list[tuple[int, int | None, str]]:

@@ -49,11 +49,6 @@ from tunehouse.pii.lexicon import (
 )
 
 # what makes a name-like word a team, a company or a version: "Dear Wanderly team", "Anna Travel GmbH"
-# The score of the weakest name the rules take: a lone first name that is also a (smaller) place, with no cue
-# and no place context ("Holden", "Ada", "Davis"). With the learned model beside the rules, such a guess stands
-# only when the model reads a person there too, or a name cue is around it (``Scrubber.detect_batch``).
-WEAK_NAME_SCORE = 0.55
-
 _NOT_PERSON_AFTER_RE = re.compile(
     r"[ \t]+(?:(?i:team|support|customer\s+(?:service|care|support)|service\s+team|staff|app|website|gmbh|ltd|inc|llc)\b"
     r"|(?:Travel|Travels|Tours|Airlines?|Airways|Hotels?|Group|Company|Holidays|Reisen|Voyages|Viajes|Service"
@@ -264,7 +259,7 @@ def _decide_one(lex: Lexicon, text: str, tok: Token, c0: int, s: int, e: int, le
         if level or suffix:
             out.append(Candidate("PERSON", s, e, 0.8))
         elif not f & MAJOR:
-            out.append(Candidate("PERSON", s, e, WEAK_NAME_SCORE))
+            out.append(Candidate("PERSON", s, e, 0.55))
         return
     if c0 == C_AF:
         if level or suffix:
