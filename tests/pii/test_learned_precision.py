@@ -87,6 +87,7 @@ def test_rules_never_load_the_rare_words(tmp_path):
     ("O que acha dos jogos do Pacman?", "Pacman"),
     ('ik hoor dat "Bohemian Rhapsody" een klassieker is', "Bohemian"),  # the neighbour is a rare word too
     ("If Xerxes had a tech spec card, his motto would be", "Xerxes"),  # a word first, with no cue
+    ("Reisepassnummer abgelaufen, was nun?", "Reisepassnummer"),  # a rare word and an ordinary one
 ])
 def test_a_rare_word_alone_without_evidence_is_refused(text, value):
     assert not default_vetting().accept(text, _person(text, value))

@@ -15,13 +15,15 @@ name it added. A span is taken only when every word of it could stand in a name:
   only beside one; "France" and "Sydney" never alone); brands of the lexicon never stand in a name;
 * it is not a closed compound of two ordinary words ("Versicherungs|nummer", "Benutzer|name"): German
   and Dutch capitalise every noun, and compounds are too many for any word list;
-* alone, it is no rare word: a word of a dictionary below the common-word bar that no name list holds
-  ("Thunderbolt", "Argh", "Bohemian"; ``lexicon.load_rare_words``, built from the same frequency lists down to
-  what name use alone can give a name the lists lack) is taken only with evidence of a name around it: a cue
-  before it or after it ("Ask ...", "Diz ao ... que", "... said"; a verb of telling, asking or talking with is a cue here),
-  addressed on its own, a chat speaker's prefix ("Solver: ..."), or a capitalised neighbour that may stand in a
-  name and is no rare word ("Obadiah O'Halloran"). Written as no word is written ("RoboHak", "BiZKiT"), it is
-  no rare word.
+* alone, it is no rare word: a word of a dictionary below the common-word bar that no name list holds, or a
+  compound of one and an ordinary word ("Thunderbolt", "Argh", "Bohemian", "Reisepass|nummer";
+  ``lexicon.load_rare_words``, built from the same frequency lists down to what name use alone can give a first
+  name the lists lack) is taken only with evidence of a name around it: a cue before or after it ("Ask ...",
+  "Diz ao ... que", "... said"; a verb of telling, asking or talking with is a cue here), addressed on its own, a
+  chat speaker's prefix ("Solver: ..."), or a capitalised neighbour that may stand in a name and is no rare word
+  ("Obadiah O'Halloran"). Written as no word is written ("RoboHak", "BiZKiT"), it is no rare word. Surnames of
+  countries outside the census are often rare words ("Brüggemann", "Jagiełło"): alone and with no cue, the
+  model's tag is not enough for them.
 
 Name particles in lower case ("van", "de", "von") may sit between accepted words but never make a span
 alone; capitalised, they are words like any other ("Ben", "Van").
@@ -118,6 +120,7 @@ class PersonVetting:
         self.lex = lexicon
         self.rare_words = rare_words if rare_words is not None else SortedWords("")
         self.could_be_name = functools.lru_cache(maxsize=65536)(self._could_be_name)
+        self.rare_word = functools.lru_cache(maxsize=65536)(self._rare_word)
 
     def _could_be_name(self, word: str) -> bool:
         """Whether one word may be a name on its own: a known first name, a surname that is neither an
@@ -144,8 +147,9 @@ class PersonVetting:
             return False  # "Herr"; "Air France", "Hilton": titles and brands of the lexicon
         return bool(flags & (FIRST | LAST)) or not flags & (COMMON | MAJOR | INDICATOR)
 
-    def _is_compound(self, key: str) -> bool:
-        """``key`` splits into an ordinary word, an optional linking element and another ordinary word."""
+    def _is_compound(self, key: str, rare_head: bool = False) -> bool:
+        """``key`` splits into an ordinary word (``rare_head``: or a rare word), an optional linking element and
+        another ordinary word."""
         if len(key) < _MIN_COMPOUND:
             return False
         for cut in range(_MIN_PART, len(key) - _MIN_PART + 1):
@@ -154,9 +158,12 @@ class PersonVetting:
                 continue
             head = key[:cut]
             if any(head.endswith(link) and len(head) - len(link) >= _MIN_PART
-                   and self.lex.get(head[:len(head) - len(link)] if link else head) & COMMON for link in _LINKS):
+                   and self._word(head[:len(head) - len(link)] if link else head, rare_head) for link in _LINKS):
                 return True
         return False
+
+    def _word(self, key: str, rare: bool) -> bool:
+        return bool(self.lex.get(key) & COMMON) or (rare and key in self.rare_words)
 
     def vetted(self, text: str, entity: Entity) -> Entity | None:
         """The span to take, or None: honorifics at its start are left out ("mevrouw Kuipers" ->
@@ -199,10 +206,12 @@ class PersonVetting:
                     return True
         return False
 
-    def rare_word(self, word: str) -> bool:
-        """A word of a dictionary that is no known name, written as a word is ("Thunderbolt", not "RoboHak")."""
-        return (word[1:].islower() and not self.lex.get(norm_key(word)) & (FIRST | LAST)
-                and norm_key(word) in self.rare_words)
+    def _rare_word(self, word: str) -> bool:
+        """A word of a dictionary that is no known name, written as a word is ("Thunderbolt", not "RoboHak"): a rare
+        word, or a compound whose head is one ("Reisepass|nummer")."""
+        key = norm_key(word)
+        return (word[1:].islower() and not self.lex.get(key) & (FIRST | LAST)
+                and (key in self.rare_words or self._is_compound(key, rare_head=True)))
 
     def worth_running(self, text: str, covered: Sequence[tuple[int, int]] = ()) -> bool:
         """Whether a learned PERSON span could change what is scrubbed in ``text``: it holds a word that
