@@ -15,6 +15,9 @@ never imported, so recall measured on either is not a list measured against itse
   ``WORD_LANGUAGES`` and in the language itself (``langcodes`` + ``language-data``);
 * ordinary words: word frequencies of ``wordfreq`` in ``WORD_LANGUAGES``; a listed name is also an
   ordinary word, or only a word, by the odds of ``_word_odds`` (the rule is explained at the thresholds).
+* rare words: the words of the same lists below the ordinary-word bar, down to what name use alone can give a
+  name the lists lack (``NAM_DICT_FINEST_SHARE``), less every listed name: read only by the learned model's
+  vetting, never by the rules.
 
 ``resources/MANIFEST.json`` records each source with its installed version and licence, the thresholds,
 the calibrated name rate, the counts and the sha256 of every output file; tests check the files against it.
@@ -40,11 +43,16 @@ from tunehouse.pii.lexicon import (
     LAST_NAMES_FILE,
     MANIFEST_FILE,
     PLACES_FILE,
+    RARE_WORDS_FILE,
     RESOURCES,
     norm_key,
     strip_accents,
 )
-from tunehouse.pii.wordlists import EXTRA_FIRST_NAMES
+from tunehouse.pii.wordlists import (
+    AMBIGUOUS_FIRST_NAMES,
+    EXTRA_FIRST_NAMES,
+    EXTRA_LAST_NAMES,
+)
 
 # The languages whose ordinary words must survive scrubbing: those of our logs and evaluation sets.
 WORD_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl")
@@ -72,6 +80,16 @@ WORD_NAME_SHARE = 0.001
 # place explains its frequency).
 NAME_EXCESS = 1.5
 WORD_ONLY_EXCESS = 3.0
+# RARE WORDS: below ``word_zipf`` a token may still be a word of a dictionary that no name list holds
+# ("thunderbolt", "argh", "bohemian", "reisepass"). The rare-word list keeps every such word (not a listed name)
+# down to the zipf that name use alone can give a name our lists lack: nam_dict records names per country down to
+# its class 1 (0.02 * 2**(1 - 10) = 0.0039% of the country's people; the census lists go lower, to 0.001%), so an
+# unlisted name is rarer than that in every country it covers, and its use as a name reaches at most
+# log10(share) + 9 + log10_name_rate (2.13 with the calibrated rate). A more frequent word that is no listed name is
+# taken for a word first: the learned model's vetting takes it alone as a name only after a cue
+# (pii/learned/vetting.py). Not folded into the lexicon table: the rules never read it, and only a process that
+# runs the learned model loads it.
+NAM_DICT_FINEST_SHARE = 0.02 * 2 ** (1 - 10)
 # The ordinary-word odds are taken per language: a word's frequency in the texts of one language is explained
 # by the name's use among the people who write it (the nam_dict columns below; the census for English, and
 # for Spanish too, standing in for the Latin America that nam_dict lacks), by its use travelling from where
@@ -118,6 +136,8 @@ SHIPPED_DATA = {
     "pii_places.txt": "GeoNames names and populations (CC BY 4.0, attribution: GeoNames)",
     "pii_common_words.txt": "words selected by frequency from wordfreq's lists (CC BY-SA 4.0, attribution: "
                             "wordfreq by Robyn Speer and its sources)",
+    "pii_rare_words.txt": "words selected by frequency from wordfreq's lists (CC BY-SA 4.0, attribution: "
+                          "wordfreq by Robyn Speer and its sources), less the names of the name lists",
     "pii_language_names.txt": "Unicode CLDR (Unicode licence) and Wiktionary (CC BY-SA) via language-data",
 }
 
@@ -345,6 +365,15 @@ def _ordinary_words(zipf: dict[str, dict[str, float]], odds: dict[str, tuple[flo
     return sorted(w for w in words if w not in odds or odds[w][0] >= NAME_EXCESS or odds[w][1] >= WORD_ONLY_EXCESS)
 
 
+def _rare_words(zipf: dict[str, dict[str, float]], rare_zipf: float, exclude: set[str]) -> list[str]:
+    """The rare-word list, as lexicon keys: every word at >= ``rare_zipf`` in a language of WORD_LANGUAGES
+    (lower-case letters of Latin scripts only, two or more) whose key is not in ``exclude`` (the common words and every
+    listed or curated name: a name is never a rare word)."""
+    words = {w for table in zipf.values() for w, z in table.items()
+             if z >= rare_zipf and _latin_name(w) and w.islower() and w not in exclude}  # "№" keys as "No"
+    return sorted(words)
+
+
 def _names_and_words(places: dict[str, int]) -> tuple[dict[str, list[str]], dict[str, float | int]]:
     """The first-name, surname and common-word lists, and the figures of the rule for the manifest.
     A surname that is also a listed place is never dropped: the place explains its frequency ("Berlin").
@@ -359,7 +388,11 @@ def _names_and_words(places: dict[str, int]) -> tuple[dict[str, list[str]], dict
     place_keys = frozenset(norm_key(p) for p in places)
     lists = {"first": _names_kept(first, odds), "last": _names_kept(last, odds, place_keys),
              "common": _ordinary_words(zipf, odds, word_zipf)}
-    figures = {"log10_name_rate": log_rate, "word_zipf": word_zipf,
+    rare_zipf = round(math.log10(NAM_DICT_FINEST_SHARE) + 9 + log_rate, 2)
+    names = {norm_key(n) for n in (*lists["first"], *lists["last"], *EXTRA_FIRST_NAMES, *EXTRA_LAST_NAMES,
+                                   *AMBIGUOUS_FIRST_NAMES)}
+    lists["rare"] = _rare_words(zipf, rare_zipf, names | set(lists["common"]))
+    figures = {"log10_name_rate": log_rate, "word_zipf": word_zipf, "rare_word_zipf": rare_zipf,
                "names_also_ordinary_words": sum(o >= NAME_EXCESS for o, _ in odds.values()),
                "first_names_dropped_as_words": len(first) - len(lists["first"]),
                "surnames_dropped_as_words": len(last) - len(lists["last"])}
@@ -391,6 +424,7 @@ def build_resources(out_dir: Path = RESOURCES) -> dict:
         LAST_NAMES_FILE.name: lists["last"],
         PLACES_FILE.name: [f"{n}\t{p}" for n, p in sorted(places.items())],
         COMMON_WORDS_FILE.name: lists["common"],
+        RARE_WORDS_FILE.name: lists["rare"],
         LANGUAGE_NAMES_FILE.name: _language_names(),
     }
     files = {name: {"lines": len(lines), "sha256": _write_lines(out_dir / name, lines)}
@@ -403,6 +437,7 @@ def build_resources(out_dir: Path = RESOURCES) -> dict:
         "thresholds": {
             "word_languages": list(WORD_LANGUAGES), "word_name_share": WORD_NAME_SHARE, "name_excess": NAME_EXCESS,
             "word_only_excess": WORD_ONLY_EXCESS, "name_travel": NAME_TRAVEL,
+            "nam_dict_finest_share": NAM_DICT_FINEST_SHARE,
             "language_countries": {k: list(v) for k, v in LANGUAGE_COUNTRIES.items()},
             "calibration_names_per_sex": CALIBRATION_NAMES,
             "city_min_population": CITY_MIN_POPULATION, "alt_name_min_population": ALT_NAME_MIN_POPULATION,

@@ -14,7 +14,16 @@ name it added. A span is taken only when every word of it could stand in a name:
   for a surname, an ordinary word), or a word the lexicon does not know ("Brown" and "Doktor" are names
   only beside one; "France" and "Sydney" never alone); brands of the lexicon never stand in a name;
 * it is not a closed compound of two ordinary words ("Versicherungs|nummer", "Benutzer|name"): German
-  and Dutch capitalise every noun, and compounds are too many for any word list.
+  and Dutch capitalise every noun, and compounds are too many for any word list;
+* alone, it is no rare word: a word of a dictionary below the common-word bar that no name list holds, or a
+  compound of one and an ordinary word ("Thunderbolt", "Argh", "Bohemian", "Reisepass|nummer";
+  ``lexicon.load_rare_words``, built from the same frequency lists down to what name use alone can give a first
+  name the lists lack) is taken only with evidence of a name around it: a cue before or after it ("Ask ...",
+  "Diz ao ... que", "... said"; a verb of telling, asking or talking with is a cue here), addressed on its own, a
+  chat speaker's prefix ("Solver: ..."), or a capitalised neighbour that may stand in a name and is no rare word
+  ("Obadiah O'Halloran"). Written as no word is written ("RoboHak", "BiZKiT"), it is no rare word. Surnames of
+  countries outside the census are often rare words ("Brüggemann", "Jagiełło"): alone and with no cue, the
+  model's tag is not enough for them.
 
 Name particles in lower case ("van", "de", "von") may sit between accepted words but never make a span
 alone; capitalised, they are words like any other ("Ben", "Van").
@@ -32,8 +41,8 @@ import functools
 import re
 from collections.abc import Sequence
 
-from tunehouse.pii.detectors.name_cues import cue, travel_destination
-from tunehouse.pii.detectors.name_tokens import PARTICLES
+from tunehouse.pii.detectors.name_cues import SUFFIX_CUE_RE, cue, travel_destination
+from tunehouse.pii.detectors.name_tokens import PARTICLES, word_after, word_before
 from tunehouse.pii.entity import Entity
 from tunehouse.pii.lexicon import (
     AMBIG,
@@ -46,6 +55,7 @@ from tunehouse.pii.lexicon import (
     PLACE,
     TITLE,
     Lexicon,
+    SortedWords,
     norm_key,
 )
 
@@ -62,6 +72,20 @@ _NOT_A_NAME = COMMON | PLACE | TITLE | INDICATOR
 # name only after a cue or beside another name part, and so does the vetting when the model tags it alone.
 _AMBIGUOUS_WORD = FIRST | AMBIG | COMMON
 _SENTENCE_END = ".!?\n"
+# A chat speaker's prefix after a word that opens its line: "Solver: ...", "Solver_: ...", "<Solver> ..."
+# (a trailing mark or digit of a nick may stand between; "://" is a URL, not a prefix).
+_SPEAKER_AFTER = re.compile(r"[\w|\-]{0,8}(?:>|:(?!//))")
+_SPEAKER_BEFORE = " \t<@*+"
+# The person a verb of telling, asking or talking with is about, in the languages of the word lists: "ask
+# Obadiah if ...", "Dile a ...", "Diz ao ... que", "Sag ... bitte", "Chiedi a ...", "Vraag ...", "Powiedz ...",
+# and the scrubber's English cue "talked with" in the others ("Falei com ...", "Hablé con ...", "Ho parlato con").
+_ADDRESSEE_BEFORE = re.compile(
+    r"(?i)(?:^|[^\w'])(?:ask|tell|asked|told|pregúntale\s+a|pregunta\s+a|dile\s+a|dígale\s+a|diz\s+à|diz\s+ao"
+    r"|diga\s+à|diga\s+ao|pergunta\s+à|pergunta\s+ao|pergunte\s+à|pergunte\s+ao|dis\s+à|dites\s+à|demande\s+à"
+    r"|demandez\s+à|sag|sagen\s+sie|frag|fragen\s+sie|chiedi\s+a|di'\s+a|dì\s+a|dica\s+a|vraag|vraag\s+aan"
+    r"|zeg\s+tegen|powiedz|zapytaj|fal(?:ei|ou|amos)\s+com|habl(?:é|ó|amos)\s+con|parlé\s+(?:à|avec)"
+    r"|(?:gesprochen|sprach|spreche)\s+mit|(?:ho|abbiamo)\s+parlato\s+con|parlato\s+con|(?:sprak|gesproken)\s+met"
+    r"|rozmawia(?:łam|łem|ł|ła)(?:\s+\w+)?\s+z)\s+$")
 
 
 def _named_here(text: str, start: int, end: int) -> bool:
@@ -76,12 +100,27 @@ def _named_here(text: str, start: int, end: int) -> bool:
     return (opens and after[:1] == ",") or (before.endswith(",") and closes)
 
 
+def _speaker(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` opens its line (blanks or "<", "@" before it) as a chat speaker's prefix."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(_SPEAKER_BEFORE) and bool(_SPEAKER_AFTER.match(text, end))
+
+
+def name_evidence(text: str, start: int, end: int) -> bool:
+    """Evidence that the one word ``text[start:end]`` names a person: a name cue before it (the scrubber's cues,
+    or a verb of telling, asking or talking with) or after it, addressed on its own, or a chat speaker's prefix."""
+    return (_named_here(text, start, end) or bool(_ADDRESSEE_BEFORE.search(text, max(0, start - 32), start))
+            or bool(SUFFIX_CUE_RE.match(text[end:end + 80])) or _speaker(text, start, end))
+
+
 class PersonVetting:
     """Vetoes on learned PERSON spans, from the scrubber's lexicon (see the module docstring)."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, rare_words: SortedWords | None = None) -> None:
         self.lex = lexicon
+        self.rare_words = rare_words if rare_words is not None else SortedWords("")
         self.could_be_name = functools.lru_cache(maxsize=65536)(self._could_be_name)
+        self.rare_word = functools.lru_cache(maxsize=65536)(self._rare_word)
 
     def _could_be_name(self, word: str) -> bool:
         """Whether one word may be a name on its own: a known first name, a surname that is neither an
@@ -108,8 +147,9 @@ class PersonVetting:
             return False  # "Herr"; "Air France", "Hilton": titles and brands of the lexicon
         return bool(flags & (FIRST | LAST)) or not flags & (COMMON | MAJOR | INDICATOR)
 
-    def _is_compound(self, key: str) -> bool:
-        """``key`` splits into an ordinary word, an optional linking element and another ordinary word."""
+    def _is_compound(self, key: str, rare_head: bool = False) -> bool:
+        """``key`` splits into an ordinary word (``rare_head``: or a rare word), an optional linking element and
+        another ordinary word."""
         if len(key) < _MIN_COMPOUND:
             return False
         for cut in range(_MIN_PART, len(key) - _MIN_PART + 1):
@@ -118,9 +158,12 @@ class PersonVetting:
                 continue
             head = key[:cut]
             if any(head.endswith(link) and len(head) - len(link) >= _MIN_PART
-                   and self.lex.get(head[:len(head) - len(link)] if link else head) & COMMON for link in _LINKS):
+                   and self._word(head[:len(head) - len(link)] if link else head, rare_head) for link in _LINKS):
                 return True
         return False
+
+    def _word(self, key: str, rare: bool) -> bool:
+        return bool(self.lex.get(key) & COMMON) or (rare and key in self.rare_words)
 
     def vetted(self, text: str, entity: Entity) -> Entity | None:
         """The span to take, or None: honorifics at its start are left out ("mevrouw Kuipers" ->
@@ -149,7 +192,26 @@ class PersonVetting:
             return _named_here(text, entity.start, entity.end)
         if len(words) == 1 and travel_destination(text, entity.start) and not cue(text, entity.start):
             return False  # "Enjoy your stay in Selen!": a destination, as the rules read it
+        if len(words) == 1 and self.rare_word(words[0]):  # "collect your Thunderbolt", "Argh.."
+            return name_evidence(text, entity.start, entity.end) or self._beside_name_part(text, entity.start, entity.end)
         return True
+
+    def _beside_name_part(self, text: str, start: int, end: int) -> bool:
+        """A capitalised word right before or after ``text[start:end]`` (blanks and particles between) may stand in
+        a name and is no rare word: the span is one word of a longer name ("Obadiah O'Halloran")."""
+        for near in (word_before(text, start), word_after(text, end)):
+            if near is not None:
+                word = text[near[0]:near[1]]
+                if self.could_be_in_name(word) and not self.rare_word(word):
+                    return True
+        return False
+
+    def _rare_word(self, word: str) -> bool:
+        """A word of a dictionary that is no known name, written as a word is ("Thunderbolt", not "RoboHak"): a rare
+        word, or a compound whose head is one ("Reisepass|nummer")."""
+        key = norm_key(word)
+        return (word[1:].islower() and not self.lex.get(key) & (FIRST | LAST)
+                and (key in self.rare_words or self._is_compound(key, rare_head=True)))
 
     def worth_running(self, text: str, covered: Sequence[tuple[int, int]] = ()) -> bool:
         """Whether a learned PERSON span could change what is scrubbed in ``text``: it holds a word that
@@ -171,6 +233,6 @@ class PersonVetting:
 @functools.lru_cache(maxsize=1)
 def default_vetting() -> PersonVetting:
     """The vetting over the scrubber's own lexicon, once per process."""
-    from tunehouse.pii.lexicon import load_lexicon
+    from tunehouse.pii.lexicon import load_lexicon, load_rare_words
 
-    return PersonVetting(load_lexicon())
+    return PersonVetting(load_lexicon(), load_rare_words())

@@ -1,0 +1,117 @@
+"""Precision of the scrubber beside the learned model, no model needed: the rare-word list
+(``resources/pii_rare_words.txt``: dictionary words below the common-word bar that no name list holds) and its one
+reader, the learned model's vetting: a rare word tagged alone as a name is taken only with evidence of a name
+around it (run on hand-made spans over the real lexicon)."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import subprocess
+import sys
+
+import pytest
+from tunehouse.pii import build_resources as build
+from tunehouse.pii.learned.vetting import PersonVetting, default_vetting
+from tunehouse.pii.lexicon import (
+    FIRST,
+    LAST,
+    MANIFEST_FILE,
+    RARE_WORDS_FILE,
+    SortedWords,
+    load_lexicon,
+    load_rare_words,
+    norm_key,
+)
+from tunehouse.pii.scrubber import Entity
+
+
+def _person(text: str, value: str) -> Entity:
+    start = text.index(value)
+    return Entity("PERSON", start, start + len(value), 0.99)
+
+
+# ---------------------------------------------------------------------------------- the list
+
+def test_sorted_words_finds_every_line_and_nothing_else():
+    words = sorted({"".join(random.Random(i).choices("abcdeé'-", k=1 + i % 9)) for i in range(3000)})
+    table = SortedWords("".join(w + "\n" for w in words))
+    assert all(w in table for w in words)  # first, last and every line between
+    assert not any(w + "z" in table for w in words)
+    assert "" not in table and "a\nb" not in table and None not in table
+    assert "x" not in SortedWords("") and "b" in SortedWords("a\nb")  # empty; no final newline
+
+
+def test_shipped_rare_words_are_words_and_never_names():
+    rare, lex = load_rare_words(), load_lexicon()
+    for word in ("thunderbolt", "argh", "bohemian", "pacman", "reisepass", "rhapsody"):
+        assert word in rare, word
+    for word in ("anna", "kowalski", "house", "haus", "la"):  # names and common words are not in it
+        assert word not in rare, word
+    lines = RARE_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(lines) and all(w == norm_key(w) and w.islower() for w in lines[::97])
+    for word in random.Random(9).sample(lines, 5000):  # (a language name may be one: "kazako", common already)
+        assert not lex.get(word) & (FIRST | LAST), word
+
+
+def test_rare_words_follow_the_rule():
+    """Between the name-use bar of the rarest class nam_dict records and the common-word bar, less the names."""
+    manifest = json.loads(MANIFEST_FILE.read_text(encoding="utf-8"))
+    log_rate = manifest["rule"]["log10_name_rate"]
+    assert manifest["rule"]["rare_word_zipf"] == round(math.log10(build.NAM_DICT_FINEST_SHARE) + 9 + log_rate, 2)
+    assert manifest["rule"]["rare_word_zipf"] < manifest["rule"]["word_zipf"]
+    zipf = {lang: {} for lang in build.WORD_LANGUAGES}
+    zipf["en"] = {"thunderbolt": 3.09, "unicron": 1.99, "obadiah": 2.37, "house": 5.6, "x1": 3.0, "№": 2.5}
+    zipf["pl"] = {"wytwornia": 2.4}
+    assert build._rare_words(zipf, 2.13, exclude={"house", "obadiah"}) == ["thunderbolt", "wytwornia"]
+
+
+def test_rules_never_load_the_rare_words(tmp_path):
+    """Only the learned model's vetting reads the list: a rules-only scrub pays nothing for it."""
+    code = ("from tunehouse.pii.lexicon import load_rare_words\n"
+            "from tunehouse.pii.scrubber import get_scrubber\n"
+            "out, _ = get_scrubber().scrub_text('Collect your Thunderbolt, Anna Kowalski!')\n"
+            "assert '<PERSON_1>' in out, out\n"
+            "print(load_rare_words.cache_info().currsize)\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.strip().splitlines()[-1] == "0"
+
+
+# ------------------------------------------------------------------------------- the vetting
+
+@pytest.mark.parametrize("text, value", [
+    ("is it a sign of mental illness to collect your Thunderbolt, hop in the pool", "Thunderbolt"),
+    ("Argh.. who's handing out the paper bags 8)", "Argh"),
+    ("O que acha dos jogos do Pacman?", "Pacman"),
+    ('ik hoor dat "Bohemian Rhapsody" een klassieker is', "Bohemian"),  # the neighbour is a rare word too
+    ("If Xerxes had a tech spec card, his motto would be", "Xerxes"),  # a word first, with no cue
+    ("Reisepassnummer abgelaufen, was nun?", "Reisepassnummer"),  # a rare word and an ordinary one
+])
+def test_a_rare_word_alone_without_evidence_is_refused(text, value):
+    assert not default_vetting().accept(text, _person(text, value))
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Ask Obadiah if you don't believe me.", "Obadiah"),  # a verb of asking
+    ("Diz ao Xerxes que as chaves estão com a vizinha.", "Xerxes"),  # of telling, in Portuguese
+    ("Falei com Xerxes ontem, diz que a fatura já saiu.", "Xerxes"),  # of talking with
+    ("Obadiah, try not to be too scared.", "Obadiah"),  # addressed
+    ("Solver_: add users who should be messing with it", "Solver"),  # a chat speaker's prefix
+    ("<Solver> add users who should be messing with it", "Solver"),
+    ("Obadiah O'Halloran: Tell me about it", "Obadiah"),  # one word of a longer name
+    ("Xerxes said the keys are with the neighbour", "Xerxes"),  # a cue after it
+    ("RoboHak - okay, the patch isn't broken", "RoboHak"),  # written as no word is
+    ("collect your Ezinne, hop in the pool", "Ezinne"),  # not a word of any list: the model decides
+])
+def test_a_rare_word_with_evidence_or_no_word_is_taken(text, value):
+    assert default_vetting().accept(text, _person(text, value))
+
+
+def test_without_the_list_the_vetting_is_as_before():
+    vetting = PersonVetting(load_lexicon())  # no rare words given: nothing is a rare word
+    text = "is it a sign of mental illness to collect your Thunderbolt, hop in the pool"
+    assert vetting.accept(text, _person(text, "Thunderbolt"))
+    assert not vetting.rare_word("Thunderbolt") and default_vetting().rare_word("Thunderbolt")
+
