@@ -87,6 +87,13 @@ class TrainSettings(Section):
     max_grad_norm: float | None = Field(1.0, gt=0, description="Gradient clipping norm; null disables clipping.")
     precision: Literal["auto", "fp32", "bf16"] = Field(
         "auto", description="auto: bf16 autocast on GPUs that support it, fp32 on CPU.")
+    gradient_checkpointing: bool = Field(
+        False, description="Recompute each decoder layer's activations in the backward pass instead of keeping "
+        "them: much less activation memory (longer sequences, bigger micro-batches) for ~30% more compute.")
+    load_in_4bit: bool = Field(
+        False, description="method=lora on CUDA workers only: load the frozen base NF4-quantised (QLoRA; needs "
+        "bitsandbytes, the 'gpu' extra) to fit a bigger base in GPU memory; the adapters are merged into the "
+        "full-precision base when the model is logged.")
 
     # ---- Ray scaling
     num_workers: int = Field(2, ge=1, le=1024, description="Ray Train workers (data-parallel processes).")
