@@ -359,6 +359,8 @@ def run_epochs(recipe: Recipe, train: list["Example"], start: ckpt.Position, *,
             row = {"step": global_step, "epoch": epoch, "train_loss": stats["train_loss"], "lr": stats["lr"],
                    "trainable_tokens": stats["trainable_tokens"],
                    "trainable_tokens_per_s": stats["trainable_tokens"] / seconds, "grad_norm": stats["grad_norm"]}
+            if recipe.device.type == "cuda":  # this worker's high-water mark (benchmarks/gpu_check.py reports it)
+                row["gpu_peak_memory_gib"] = torch.cuda.max_memory_allocated(recipe.device) / 2**30
             if after_step:
                 after_step(row)
             if global_step >= recipe.total_steps:
