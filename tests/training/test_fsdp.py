@@ -72,9 +72,13 @@ def _sharded_worker(rank: int, world: int, port: int, base_dir: str, examples, p
                     out_dir: str) -> None:
     """One gloo process: the worker's own model setup (modeling.shard_model) and Recipe steps."""
     import torch.distributed as dist
-
     from tunehouse.training import checkpoint as ckpt
-    from tunehouse.training.recipe import Recipe, run_epochs, seed_everything, worker_model
+    from tunehouse.training.recipe import (
+        Recipe,
+        run_epochs,
+        seed_everything,
+        worker_model,
+    )
 
     os.environ.update(MASTER_ADDR="127.0.0.1", MASTER_PORT=str(port))
     dist.init_process_group("gloo", rank=rank, world_size=world)
@@ -128,7 +132,11 @@ def test_fsdp_strategy_on_ray_gloo_workers_matches_one_process(ray_runtime, base
     from ray.train.torch import TorchConfig, TorchTrainer
     from tunehouse import runtime
     from tunehouse.training import checkpoint
-    from tunehouse.training.recipe import WorkerConfig, WorkerData, train_loop_per_worker
+    from tunehouse.training.recipe import (
+        WorkerConfig,
+        WorkerData,
+        train_loop_per_worker,
+    )
 
     cfg = WorkerConfig(base_model=str(base_dir), hp=hyperparameters("full", num_workers=2, accumulation=1),
                        pad_token_id=tokenizer.pad_token_id, strategy="fsdp", torch_threads=1, log_every_steps=1,

@@ -29,9 +29,9 @@ import torch
 
 from tunehouse import runtime
 from tunehouse.training import checkpoint as ckpt
+from tunehouse.training import modeling
 from tunehouse.training.batching import audit_batch, collate, eval_shard, step_plan
 from tunehouse.training.loss import accumulate_gradients, autocast, weighted_loss_sums
-from tunehouse.training import modeling
 
 if TYPE_CHECKING:
     from tunehouse.training.settings import LoraSettings, TrainSettings
