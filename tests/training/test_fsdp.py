@@ -124,15 +124,17 @@ def test_decoder_layers_are_the_fsdp_units(base_dir):
 def test_fsdp_strategy_on_ray_gloo_workers_matches_one_process(ray_runtime, base_dir, tokenizer, examples,
                                                                 tmp_path):
     """train_loop_per_worker with strategy=fsdp on 2 Ray Train CPU workers (gloo): the checkpoint it reports
-    (gathered from the shards) and its loss history equal the unsharded in-process run."""
+    (gathered from the shards) and its loss history equal the unsharded in-process run — with a worker killed
+    in step 3, so Ray Train restarts both from the epoch-1 checkpoint (each rank's sharded optimizer state)."""
     import functools
 
     import ray
-    from ray.train import RunConfig, ScalingConfig
+    from ray.train import FailureConfig, RunConfig, ScalingConfig
     from ray.train.torch import TorchConfig, TorchTrainer
     from tunehouse import runtime
     from tunehouse.training import checkpoint
     from tunehouse.training.recipe import (
+        FaultInjection,
         WorkerConfig,
         WorkerData,
         train_loop_per_worker,
@@ -140,12 +142,16 @@ def test_fsdp_strategy_on_ray_gloo_workers_matches_one_process(ray_runtime, base
 
     cfg = WorkerConfig(base_model=str(base_dir), hp=hyperparameters("full", num_workers=2, accumulation=1),
                        pad_token_id=tokenizer.pad_token_id, strategy="fsdp", torch_threads=1, log_every_steps=1,
-                       mlflow_tracking_uri="", mlflow_run_id=None, env=runtime.worker_env())
+                       mlflow_tracking_uri="", mlflow_run_id=None, env=runtime.worker_env(),
+                       faults=FaultInjection(at_step=3, times=1, marker=str(tmp_path / "injected_failure")))
     data = WorkerData(train_ref=ray.put(examples), val_ref=ray.put(examples[:4]))
     result = TorchTrainer(functools.partial(train_loop_per_worker, cfg, data),
                           torch_config=TorchConfig(backend="gloo"),
                           scaling_config=ScalingConfig(num_workers=2, use_gpu=False),
-                          run_config=RunConfig(name="fsdp-gloo", storage_path=str(tmp_path))).fit()
+                          run_config=RunConfig(name="fsdp-gloo", storage_path=str(tmp_path),
+                                               failure_config=FailureConfig(max_failures=1))).fit()
     state, history = checkpoint.read_final(result.checkpoint)
+    assert (tmp_path / "injected_failure").read_text() == "1"  # the failure happened, and was recovered from
+    assert [e["message"] for e in history["events"]] == ["resumed from checkpoint at epoch 1, step 2"]
     ref_state, ref_rows = reference_run(base_dir, examples, tokenizer.pad_token_id, "full")
     assert_same_training(history["steps"], state, ref_rows, ref_state)
