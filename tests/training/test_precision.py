@@ -68,3 +68,13 @@ def test_load_in_4bit_needs_cuda(base_dir):
         modeling.build_model(str(base_dir), "lora", LoraSettings(), load_in_4bit=True, device=torch.device("cpu"))
     with pytest.raises(UserError, match="method=lora"):
         modeling.build_model(str(base_dir), "full", LoraSettings(), load_in_4bit=True, device=torch.device("cpu"))
+
+
+@pytest.mark.parametrize("train", [{"method": "full"}, {"strategy": "fsdp"}])
+def test_load_in_4bit_is_checked_with_the_settings(train):
+    from pydantic import ValidationError
+    from tunehouse.training.settings import TrainSettings
+
+    assert TrainSettings(load_in_4bit=True).load_in_4bit  # LoRA + DDP: accepted (runs where CUDA is)
+    with pytest.raises(ValidationError, match="load_in_4bit needs method=lora and strategy=ddp"):
+        TrainSettings(load_in_4bit=True, **train)

@@ -189,8 +189,6 @@ def _worker_model(cfg: WorkerConfig, hp: Hyperparameters, rank: int, world: int,
     import ray.train
     import ray.train.torch
 
-    if hp.load_in_4bit and cfg.strategy == "fsdp":
-        raise RuntimeError("train.load_in_4bit works with strategy=ddp only (FSDP cannot shard a 4-bit base here)")
     # same initialisation (LoRA matrices) on every rank; per-rank streams for dropout afterwards
     seed_everything(hp.seed)
     model = worker_model(cfg.base_model, hp, device)

@@ -143,6 +143,13 @@ class TrainSettings(Section):
             )
         return self
 
+    @model_validator(mode="after")
+    def _four_bit_with_lora_and_ddp(self) -> "TrainSettings":
+        if self.load_in_4bit and (self.method != "lora" or self.strategy != "ddp"):
+            raise ValueError("train.load_in_4bit needs method=lora and strategy=ddp (a 4-bit base is frozen, "
+                             "and FSDP does not shard it here)")
+        return self
+
     @property
     def micro_batch_size(self) -> int:
         """Examples per forward pass on one worker."""
