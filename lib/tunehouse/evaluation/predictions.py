@@ -42,7 +42,7 @@ def score_on_spark(spark: "SparkSession", settings: "Settings", es: EvaluateSett
             .repartitionByRange(n, "part")
             .drop("part", "model_index", "prompt_rank"))
     cfg = {"max_new_tokens": es.max_new_tokens, "temperature": es.temperature, "seed": es.seed,
-           "torch_threads": es.torch_threads, "pii": settings.pii.model_dump_json()}
+           "torch_threads": es.torch_threads, "device": es.device, "pii": settings.pii.model_dump_json()}
     return jobs.mapInPandas(score_batches(json.dumps(cfg)), OUTPUT_SCHEMA)
 
 

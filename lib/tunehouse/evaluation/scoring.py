@@ -32,8 +32,9 @@ _MODELS: "OrderedDict[str, Any]" = OrderedDict()
 _MAX_MODELS = 2
 
 
-def load_chat_model(hf_dir: str, threads: int | None = None):
-    """ChatModel for a folder, cached per process (the two most recently used)."""
+def load_chat_model(hf_dir: str, threads: int | None = None, device: str | None = None):
+    """ChatModel for a folder on ``device`` (None: auto, a GPU when there is one), cached per process (the two
+    most recently used)."""
     if hf_dir in _MODELS:
         _MODELS.move_to_end(hf_dir)
         return _MODELS[hf_dir]
@@ -43,7 +44,7 @@ def load_chat_model(hf_dir: str, threads: int | None = None):
 
     if threads:
         torch.set_num_threads(threads)
-    model = ChatModel.from_path(hf_dir)
+    model = ChatModel.from_path(hf_dir, device=device)
     _MODELS[hf_dir] = model
     while len(_MODELS) > _MAX_MODELS:
         _MODELS.popitem(last=False)
@@ -84,7 +85,8 @@ def reference_loss(chat_model, messages: list[dict]) -> tuple[int, float, int]:
         return 0, 0.0, 0
     pad = tok.pad_token_id if tok.pad_token_id is not None else chat_model.stop_token_ids[0]
     with torch.no_grad():
-        sums = weighted_loss_sums(chat_model.model, collate([ex], pad))
+        batch = {k: v.to(chat_model.model.device) if torch.is_tensor(v) else v for k, v in collate([ex], pad).items()}
+        sums = weighted_loss_sums(chat_model.model, batch)
     return int(sums["count"]), float(sums["loss_sum"]), int(sums["correct"])
 
 
@@ -142,7 +144,7 @@ def score_batches(config_json: str):
                        "turn_index": int(r.turn_index), "prompt_messages": len(messages) - 1,
                        "last_user_message": last_user, "reference": messages[-1]["content"]}
                 try:
-                    model = load_chat_model(r.hf_dir, cfg["torch_threads"])
+                    model = load_chat_model(r.hf_dir, cfg["torch_threads"], cfg.get("device"))
                     row.update(score_row(model, messages, cfg, scrubber))
                 except Exception as e:  # noqa: BLE001 - one bad row must not fail the job; it is counted
                     row["error"] = f"{type(e).__name__}: {str(e)[:400]}"

@@ -130,6 +130,9 @@ class EvaluateSettings(Section):
     partitions: int | None = Field(
         None, ge=1, description="Spark partitions the prompts are scored in; default Spark's default parallelism.")
     torch_threads: int = Field(1, ge=1, le=256, description="torch threads per Spark Python worker.")
+    device: str = Field("auto", pattern=r"^(auto|cpu|cuda(:\d+)?)$",
+                        description="Where each Spark Python worker runs the models it scores: auto (a GPU when "
+                        "CUDA is available, bf16 where supported; else the CPU), cpu, cuda or cuda:N.")
     score_champion: bool = Field(
         True, description="Also score the current champion version when it is not the evaluated version.")
     style_markers: list[str] | None = Field(

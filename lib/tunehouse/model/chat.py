@@ -18,12 +18,17 @@ Prompts are rendered with exactly the chat template stored with the weights, and
 the stop token ids stored in ``tunehouse_chat.json``. Message keys other than role/content are ignored here
 (the served schema already refuses keys it does not define, e.g. the training ``weight``). ``seed`` is not
 part of the chat schema: send it as ``custom_inputs: {"seed": N}`` (a top-level ``seed`` works in direct calls).
+
+The model goes on a GPU when there is one (bf16 weights where the GPU supports bf16), else on the CPU in fp32:
+``device`` of :meth:`ChatModel.from_path`, or for a served model the environment variable ``TUNEHOUSE_DEVICE``
+(auto | cpu | cuda | cuda:N; default auto).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 import uuid
 from pathlib import Path
@@ -43,6 +48,32 @@ OPTION_KEYS = tuple(DEFAULTS) + ("custom_inputs", "stream")
 # MLflow's task for OpenAI-style chat models (the transformers flavour and Databricks' own LLM tooling log it
 # beside the chat signature); Databricks Model Serving serves such a model as a chat endpoint.
 CHAT_TASK = "llm/v1/chat"
+# Where a served model runs when nobody passes a device (the scoring server is a separate process).
+DEVICE_ENV = "TUNEHOUSE_DEVICE"
+
+
+def resolve_device(wanted: str | None = None):
+    """auto (default: ``$TUNEHOUSE_DEVICE`` or auto) -> the first GPU when CUDA is available, else the CPU;
+    cpu / cuda / cuda:N as given (cuda without a GPU is an error, not a silent CPU fallback)."""
+    import torch
+
+    wanted = (wanted or os.environ.get(DEVICE_ENV) or "auto").strip().lower()
+    if wanted == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    device = torch.device(wanted)
+    if device.type == "cuda" and not torch.cuda.is_available():
+        raise MlflowException(f"device {wanted!r} requested but CUDA is not available here",
+                              error_code=INVALID_PARAMETER_VALUE)
+    return device
+
+
+def inference_dtype(device):
+    """bf16 weights on a GPU that supports it (half the memory, tensor cores), fp32 elsewhere."""
+    import torch
+
+    if device.type == "cuda" and torch.cuda.is_bf16_supported():
+        return torch.bfloat16
+    return torch.float32
 
 
 class ChatRequestError(MlflowException, ValueError):
@@ -190,18 +221,19 @@ class ChatModel(mlflow.pyfunc.PythonModel):
         self.load(context.artifacts[ARTIFACT_KEY])
 
     @classmethod
-    def from_path(cls, path: str | Path) -> "ChatModel":
+    def from_path(cls, path: str | Path, device: str | None = None) -> "ChatModel":
         m = cls()
-        m.load(path)
+        m.load(path, device)
         return m
 
-    def load(self, path: str | Path) -> None:
-        import torch
+    def load(self, path: str | Path, device: str | None = None) -> None:
+        """Tokenizer, weights (on :func:`resolve_device`, in :func:`inference_dtype`) and the chat config."""
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
         path = Path(path)
+        where = resolve_device(device)
         self.tokenizer = AutoTokenizer.from_pretrained(path)
-        self.model = AutoModelForCausalLM.from_pretrained(path, dtype=torch.float32)
+        self.model = AutoModelForCausalLM.from_pretrained(path, dtype=inference_dtype(where)).to(where)
         self.model.eval()
         cfg_file = path / CHAT_CONFIG_FILE
         self.config = json.loads(cfg_file.read_text(encoding="utf-8")) if cfg_file.is_file() else {}
@@ -264,7 +296,7 @@ class ChatModel(mlflow.pyfunc.PythonModel):
             gen_kwargs.update(temperature=float(req["temperature"]), top_p=float(req["top_p"]))
         else:
             gen_kwargs.update(temperature=None, top_p=None, top_k=None)
-        input_ids = torch.tensor([prompt])
+        input_ids = torch.tensor([prompt], device=self.model.device)
         with torch.no_grad():
             out = self.model.generate(input_ids=input_ids, attention_mask=torch.ones_like(input_ids), **gen_kwargs)
         choices, completion_tokens = [], 0

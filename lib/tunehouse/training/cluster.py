@@ -142,13 +142,12 @@ def resolve_use_gpu(settings: "Settings") -> bool:
 
 
 def resolve_precision(settings: "Settings", use_gpu: bool) -> str:
+    """The precision the driver hands the workers: fp32 for CPU workers under auto; for GPU workers the request
+    itself, which each worker resolves from its own GPU (recipe.py, modeling.device_precision): the driver may
+    have no GPU at all (a CPU head node), so it must not decide bf16 for them."""
     p = settings.train.precision
     if p == "auto":
-        if not use_gpu:
-            return "fp32"
-        import torch
-
-        return "bf16" if torch.cuda.is_available() and torch.cuda.is_bf16_supported() else "fp32"
+        return "auto" if use_gpu else "fp32"
     if p == "bf16" and not use_gpu:
         log.warning("bf16 on CPU is slow and rarely helps; consider precision=fp32")
     return p

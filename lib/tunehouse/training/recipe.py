@@ -4,8 +4,9 @@ Read top to bottom:
 
 * :class:`WorkerConfig` — what the driver (job.py) hands every worker: typed and frozen; the test-only
   :class:`FaultInjection` rides in its own field, apart from the :class:`Hyperparameters`.
-* :func:`train_loop_per_worker` — set up (threads, seeds, model + LoRA, restore a checkpoint, DDP/FSDP) ->
-  validate the base once -> epochs; after each epoch: validate, checkpoint + report to Ray Train.
+* :func:`train_loop_per_worker` — set up (threads, seeds, precision from this worker's device, model + LoRA,
+  restore a checkpoint, DDP or FSDP2) -> validate the base once -> epochs; after each epoch: validate,
+  checkpoint + report to Ray Train.
 * :class:`Recipe` — one worker's model, optimizer and LR schedule, and the two things done with them:
   :meth:`Recipe.step` (one optimizer step over this worker's micro-batches, loss normalised over the global
   batch, see loss.py) and :meth:`Recipe.validate`.
@@ -15,6 +16,7 @@ Read top to bottom:
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import random
@@ -27,9 +29,9 @@ import torch
 
 from tunehouse import runtime
 from tunehouse.training import checkpoint as ckpt
+from tunehouse.training import modeling
 from tunehouse.training.batching import audit_batch, collate, eval_shard, step_plan
 from tunehouse.training.loss import accumulate_gradients, autocast, weighted_loss_sums
-from tunehouse.training.modeling import build_model
 
 if TYPE_CHECKING:
     from tunehouse.training.settings import LoraSettings, TrainSettings
@@ -41,7 +43,9 @@ _log = logging.getLogger("tunehouse.train")
 # --------------------------------------------------------------------------- configuration
 @dataclass(frozen=True)
 class Hyperparameters:
-    """What shapes the optimisation, resolved from train.* by the driver (learning rate and precision included)."""
+    """What shapes the optimisation, resolved from train.* by the driver (learning rate included). ``precision``
+    is what the driver asks for (auto/fp32/bf16); each worker resolves it from its own device
+    (:func:`~tunehouse.training.modeling.device_precision`) before it builds its :class:`Recipe`."""
 
     method: str
     lora: LoraSettings
@@ -56,6 +60,8 @@ class Hyperparameters:
     micro_batch_size: int
     gradient_accumulation_steps: int
     precision: str
+    gradient_checkpointing: bool = False
+    load_in_4bit: bool = False
 
     @classmethod
     def from_settings(cls, ts: "TrainSettings", *, learning_rate: float, precision: str) -> "Hyperparameters":
@@ -63,7 +69,8 @@ class Hyperparameters:
                    lr_scheduler=ts.lr_scheduler, warmup_ratio=ts.warmup_ratio, weight_decay=ts.weight_decay,
                    max_grad_norm=ts.max_grad_norm, n_epochs=ts.n_epochs, max_steps=ts.max_steps, seed=ts.seed,
                    micro_batch_size=ts.micro_batch_size, gradient_accumulation_steps=ts.gradient_accumulation_steps,
-                   precision=precision)
+                   precision=precision, gradient_checkpointing=ts.gradient_checkpointing,
+                   load_in_4bit=ts.load_in_4bit)
 
 
 @dataclass(frozen=True)
@@ -123,18 +130,10 @@ def train_loop_per_worker(cfg: WorkerConfig, data: WorkerData) -> None:
     rank, world = ctx.get_world_rank(), ctx.get_world_size()
     device = ray.train.torch.get_device()
 
-    # same initialisation (LoRA matrices) on every rank; per-rank streams for dropout afterwards
-    seed_everything(cfg.hp.seed)
-    model = build_model(cfg.base_model, cfg.hp.method, cfg.hp.lora)
-    seed_everything(cfg.hp.seed + 1000 * rank)
-    restored = ckpt.restore(ray.train.get_checkpoint(), model, rank)  # before DDP/FSDP wraps the model
-    model = ray.train.torch.prepare_model(
-        model,
-        parallel_strategy=cfg.strategy,
-        parallel_strategy_kwargs={"use_orig_params": True} if cfg.strategy == "fsdp" else None,
-    )
+    hp = dataclasses.replace(cfg.hp, precision=modeling.device_precision(cfg.hp.precision, device))
+    model, restored = _worker_model(cfg, hp, rank, world, device)
     train, val = ray.get(data.train_ref), ray.get(data.val_ref)
-    recipe = Recipe(model, cfg.hp, pad_token_id=cfg.pad_token_id, n_train=len(train), rank=rank, world=world,
+    recipe = Recipe(model, hp, pad_token_id=cfg.pad_token_id, n_train=len(train), rank=rank, world=world,
                     device=device)
     start, history = ckpt.Position(), ckpt.new_history()
     if restored is not None:
@@ -147,7 +146,8 @@ def train_loop_per_worker(cfg: WorkerConfig, data: WorkerData) -> None:
     tracker = new_tracker() if rank == 0 else None
     if tracker:
         tracker.event(history["events"][-1]["message"] if restored is not None else
-                      f"training started on {world} workers ({device.type}): {recipe.total_steps} steps, "
+                      f"training started on {world} workers ({device.type}, {hp.precision}, {cfg.strategy}): "
+                      f"{recipe.total_steps} steps, "
                       f"{recipe.steps_per_epoch} per epoch")
     if not history["epochs"]:  # baseline: validation of the base model before any update
         base_row = {"epoch": 0, "step": 0, **recipe.validate(val)}
@@ -180,6 +180,35 @@ def train_loop_per_worker(cfg: WorkerConfig, data: WorkerData) -> None:
         raise
     if tracker:
         tracker.flush()
+
+
+def _worker_model(cfg: WorkerConfig, hp: Hyperparameters, rank: int, world: int,
+                  device: torch.device) -> tuple[Any, ckpt.Restored | None]:
+    """This worker's model: built in the dtype its device calls for, the checkpoint Ray Train handed over (if
+    any) restored into it, then replicated (DDP) or sharded per decoder layer (FSDP2) on ``device``."""
+    import ray.train
+    import ray.train.torch
+
+    # same initialisation (LoRA matrices) on every rank; per-rank streams for dropout afterwards
+    seed_everything(hp.seed)
+    model = worker_model(cfg.base_model, hp, device)
+    seed_everything(hp.seed + 1000 * rank)
+    restored = ckpt.restore(ray.train.get_checkpoint(), model, rank)  # before DDP/FSDP wraps the model
+    if cfg.strategy == "fsdp":
+        return modeling.shard_model(model, device, world, hp.precision), restored
+    # a 4-bit base is already on its GPU (bitsandbytes models refuse .to())
+    return ray.train.torch.prepare_model(model, move_to_device=not hp.load_in_4bit,
+                                         parallel_strategy="ddp"), restored
+
+
+def worker_model(base_model: str, hp: Hyperparameters, device: torch.device | None = None):
+    """:func:`~tunehouse.training.modeling.build_model` as ``hp`` asks, weights in the dtype of ``hp.precision``
+    on ``device`` (CPU when None)."""
+    device_type = device.type if device is not None else "cpu"
+    return modeling.build_model(base_model, hp.method, hp.lora,
+                                dtype=modeling.weight_dtype(hp.precision, hp.method, device_type),
+                                gradient_checkpointing=hp.gradient_checkpointing, load_in_4bit=hp.load_in_4bit,
+                                device=device)
 
 
 def _setup_process(cfg: WorkerConfig) -> None:
@@ -253,7 +282,7 @@ class Recipe:
         loss_sum = accumulate_gradients(self.model, micro_batches, global_w, self.world, self.forward_context)
         grad_norm = None
         if self.hp.max_grad_norm:
-            grad_norm = float(torch.nn.utils.clip_grad_norm_(self.params, self.hp.max_grad_norm))
+            grad_norm = modeling.clip_gradients(self.params, self.hp.max_grad_norm)
         lr = self.scheduler.get_last_lr()[0]
         self.optimizer.step()
         self.scheduler.step()
@@ -328,6 +357,8 @@ def run_epochs(recipe: Recipe, train: list["Example"], start: ckpt.Position, *,
             row = {"step": global_step, "epoch": epoch, "train_loss": stats["train_loss"], "lr": stats["lr"],
                    "trainable_tokens": stats["trainable_tokens"],
                    "trainable_tokens_per_s": stats["trainable_tokens"] / seconds, "grad_norm": stats["grad_norm"]}
+            if recipe.device.type == "cuda":  # this worker's high-water mark (benchmarks/gpu_check.py reports it)
+                row["gpu_peak_memory_gib"] = torch.cuda.max_memory_allocated(recipe.device) / 2**30
             if after_step:
                 after_step(row)
             if global_step >= recipe.total_steps:
@@ -340,8 +371,9 @@ def run_epochs(recipe: Recipe, train: list["Example"], start: ckpt.Position, *,
 def train_in_process(base_model: str, hp: Hyperparameters, train: list["Example"], *, pad_token_id: int):
     """The job's training steps in this process (one worker, CPU, no validation or checkpoints), seeded like
     rank 0 of a Ray run. Returns the trained model and its step rows."""
+    hp = dataclasses.replace(hp, precision=modeling.device_precision(hp.precision, torch.device("cpu")))
     seed_everything(hp.seed)
-    model = build_model(base_model, hp.method, hp.lora)
+    model = worker_model(base_model, hp)
     seed_everything(hp.seed)
     recipe = Recipe(model, hp, pad_token_id=pad_token_id, n_train=len(train))
     rows: list[dict] = []

@@ -94,6 +94,13 @@ class TrainSettings(Section):
     max_grad_norm: float | None = Field(1.0, gt=0, description="Gradient clipping norm; null disables clipping.")
     precision: Literal["auto", "fp32", "bf16"] = Field(
         "auto", description="auto: bf16 autocast on GPUs that support it, fp32 on CPU.")
+    gradient_checkpointing: bool = Field(
+        False, description="Recompute each decoder layer's activations in the backward pass instead of keeping "
+        "them: much less activation memory (longer sequences, bigger micro-batches) for ~30% more compute.")
+    load_in_4bit: bool = Field(
+        False, description="method=lora on CUDA workers only: load the frozen base NF4-quantised (QLoRA; needs "
+        "bitsandbytes, the 'gpu' extra) to fit a bigger base in GPU memory; the adapters are merged into the "
+        "full-precision base when the model is logged.")
 
     # ---- Ray scaling
     num_workers: int = Field(2, ge=1, le=1024, description="Ray Train workers (data-parallel processes).")
@@ -141,6 +148,13 @@ class TrainSettings(Section):
                 f"batch_size ({self.batch_size}) must be a multiple of num_workers * gradient_accumulation_steps "
                 f"({self.num_workers} * {self.gradient_accumulation_steps} = {per_step})"
             )
+        return self
+
+    @model_validator(mode="after")
+    def _four_bit_with_lora_and_ddp(self) -> "TrainSettings":
+        if self.load_in_4bit and (self.method != "lora" or self.strategy != "ddp"):
+            raise ValueError("train.load_in_4bit needs method=lora and strategy=ddp (a 4-bit base is frozen, "
+                             "and FSDP does not shard it here)")
         return self
 
     @property
