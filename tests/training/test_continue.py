@@ -86,6 +86,9 @@ def test_runs_register_a_chosen_epoch(run_b, capsys):
     versions = client.search_model_versions("name = 'tunehouse-chat'")
     newest = max(versions, key=lambda v: int(v.version))
     assert newest.run_id == r.run_id and newest.tags["epoch"] == str(other["epoch"])
+    # the chosen epoch becomes the job's model: its aliases (@candidate, @SUFFIX) move to the new version
+    for alias in ("candidate", "first-try"):
+        assert client.get_model_version_by_alias("tunehouse-chat", alias).version == newest.version
     assert client.get_run(r.run_id).info.status == "FINISHED"  # registering does not reopen the job
 
 
@@ -95,25 +98,26 @@ def test_continue_from_a_registered_version_and_from_a_checkpoint(run_b, base_ro
 
     settings, b = run_b
     client = _client(settings)
+    parent = client.get_model_version_by_alias("tunehouse-chat", "first-try")
     short = dict(n_epochs=1, max_steps=2, learning_rate_multiplier=0.5)
     s1 = train_settings(settings.storage.root, base_dir, base_root / "exports" / "v1",
                         base_model="models:/tunehouse-chat@first-try", **short)
     c1 = run_training(s1)
     run = client.get_run(c1.run_id)
-    assert run.data.tags["tunehouse.parent_model"] == f"tunehouse-chat v{b.version}"
-    assert run.data.params["parent.version"] == str(b.version) and run.data.params["parent.kind"] == "registered_model"
+    assert run.data.tags["tunehouse.parent_model"] == f"tunehouse-chat v{parent.version}"
+    assert run.data.params["parent.version"] == str(parent.version) and run.data.params["parent.kind"] == "registered_model"
     # the learning rate still follows the original base (tiny base 0.1 x 0.5), not the '*' default
     assert float(run.data.params["resolved.learning_rate"]) == pytest.approx(0.05)
     assert run.data.params["base_model.name"] == "tunehouse-tiny-base"
-    assert client.get_model_version("tunehouse-chat", c1.version).tags["parent_model_version"] == str(b.version)
+    assert client.get_model_version("tunehouse-chat", c1.version).tags["parent_model_version"] == str(parent.version)
 
-    epoch = b.extra["registered_epoch"]
+    epoch = int(parent.tags["epoch"])
     s2 = train_settings(settings.storage.root, base_dir, base_root / "exports" / "v1",
                         from_checkpoint=f"{b.run_id}:{epoch}", **short)
     c2 = run_training(s2)
     tags = client.get_run(c2.run_id).data.tags
     assert tags["tunehouse.parent_run_id"] == b.run_id and tags["tunehouse.parent_checkpoint_epoch"] == str(epoch)
-    # continuing from the registered best epoch and from that same checkpoint start from the same weights:
+    # continuing from the registered epoch and from that same epoch's checkpoint start from the same weights:
     # the same seed and data give the same first loss
     h1 = mlflow.tracking.MlflowClient().get_metric_history(c1.run_id, "train_loss")
     h2 = mlflow.tracking.MlflowClient().get_metric_history(c2.run_id, "train_loss")
