@@ -108,7 +108,7 @@ def run_train(args, settings) -> int:
     with ray_on_spark(settings) as settings:  # train.ray_address=spark: Ray across the job's Spark cluster
         r = run_training(settings, resume_run_id=args.resume)
     if r.extra.get("cancelled"):
-        print(f"training run {r.run_id} cancelled after {len(r.history.get('steps') or [])} steps; nothing registered")
+        print(f"training run {r.run_id} cancelled after {r.extra['steps']} steps; nothing registered")
         return 0
     m = r.final_metrics
     print(f"training run {r.run_id} finished in {r.seconds:.0f}s: {int(m.get('steps', 0))} steps, train loss "

@@ -476,13 +476,13 @@ def _cancelled(job: _Job, result) -> TrainResult:
     import mlflow
 
     history = {}
-    if result.checkpoint is not None:
+    if result.checkpoint is not None:  # an epoch finished before the cancel
         _, history = checkpoint.read_final(result.checkpoint)
-    steps = len(history.get("steps") or [])
+    steps = len(job.client.get_metric_history(job.run_id, "train_loss"))  # rank 0 logs every step
     mlflow_store.append_event(job.client, job.run_id, f"job cancelled after {steps} optimizer steps "
                               "(`tunehouse runs cancel`); nothing registered")
     mlflow.set_tag("tunehouse.cancelled", "true")
     mlflow.end_run(status="KILLED")
     return TrainResult(run_id=job.run_id, experiment_id="", model_uri=None, registered_name=None, version=None,
                        alias=None, final_metrics=final_metrics(history) if history else {}, history=history,
-                       seconds=0.0, ray_run_name=job.ray_run_name, extra={"cancelled": True})
+                       seconds=0.0, ray_run_name=job.ray_run_name, extra={"cancelled": True, "steps": steps})
