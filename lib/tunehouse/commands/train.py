@@ -1,4 +1,4 @@
-"""Subcommands: base-model, train, runs (and runs show ID). Thin: parse, call, print."""
+"""Subcommands: base-model, train, runs (list; show, cancel, register ID). Thin: parse, call, print."""
 
 from __future__ import annotations
 
@@ -34,23 +34,37 @@ def register(sub, common: argparse.ArgumentParser) -> None:
         "workers (DDP; gloo on CPU). Per epoch: validation loss and token accuracy, a checkpoint (the last "
         "train.keep_checkpoints kept; failed workers resume from it up to train.max_failures times). One MLflow run "
         "per job with params, metrics, lineage, mask audit and loss curve; the merged model is logged as a chat "
-        "pyfunc and registered as tracking.registered_model with alias train.register_alias. Hyperparameters: "
-        "--set train.n_epochs=3 --set train.learning_rate_multiplier=0.1 ...",
+        "pyfunc and registered as tracking.registered_model with alias train.register_alias (the epoch with the "
+        "lowest validation loss by default: train.register_checkpoint). Hyperparameters: --set train.n_epochs=3 "
+        "--set train.learning_rate_multiplier=0.1 ...; batch_size, n_epochs and learning_rate_multiplier accept "
+        "'auto' (resolved from the training set size, shown by `tunehouse runs show`). Continue fine-tuning from "
+        "a registered model with --base-model models:/NAME@ALIAS, or from an earlier job's epoch with "
+        "--from-checkpoint RUN_ID:EPOCH.",
     )
     p.add_argument("--data", type=Path, default=None, help="folder with train.jsonl/validation.jsonl")
-    p.add_argument("--base-model", default=None, help="hub id or local folder (default train.base_model)")
+    p.add_argument("--base-model", default=None, help="hub id, local folder, or a registered model to continue "
+                   "from: models:/NAME@ALIAS or models:/NAME/VERSION (default train.base_model)")
+    p.add_argument("--from-checkpoint", metavar="RUN_ID:EPOCH", default=None,
+                   help="start from an epoch checkpoint of an earlier job (RUN_ID alone: its best epoch)")
+    p.add_argument("--suffix", default=None, help="job name suffix: names the MLflow run and the registered "
+                   "version (alias @SUFFIX), as Azure OpenAI's suffix (train.suffix)")
     p.add_argument("--resume", metavar="RUN_ID", default=None,
                    help="resume an interrupted job from its latest checkpoint (same MLflow run and settings)")
     p.set_defaults(func=run_train)
 
     p = sub.add_parser(
         "runs", parents=[common],
-        help="list training jobs (status, start/end, key params, final metrics); `runs show ID` for one job",
+        help="list training jobs (status, start/end, key params, final metrics); show, cancel or register one",
         description="Training jobs recorded in the MLflow experiment tracking.experiment, newest first. "
-        "`tunehouse runs show RUN_ID` prints the job's input parameters, metrics and events.",
+        "`tunehouse runs show RUN_ID` prints the job's hyperparameters (auto ones with what they resolved to), "
+        "input parameters, kept epoch checkpoints with their validation metrics, metrics and timestamped events. "
+        "`tunehouse runs cancel RUN_ID` stops a running job after its current step (the run ends KILLED, nothing "
+        "is registered). `tunehouse runs register RUN_ID --epoch K` registers a kept epoch checkpoint of a job.",
     )
-    p.add_argument("action", nargs="?", choices=["list", "show"], default="list", help="list (default) or show")
-    p.add_argument("run_id", nargs="?", help="run id (or a unique prefix) for `show`")
+    p.add_argument("action", nargs="?", choices=["list", "show", "cancel", "register"], default="list",
+                   help="list (default), show, cancel or register")
+    p.add_argument("run_id", nargs="?", help="run id (or a unique prefix) for show/cancel/register")
+    p.add_argument("--epoch", default="best", help="register: the epoch to register, best or last (default best)")
     p.add_argument("--limit", type=int, default=20, help="runs to list (default 20)")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(func=run_runs)
@@ -83,17 +97,26 @@ def run_train(args, settings) -> int:
         updates["train_data"] = args.data
     if args.base_model is not None:
         updates["base_model"] = args.base_model
+    if args.from_checkpoint is not None:
+        updates["from_checkpoint"] = args.from_checkpoint
+    if args.suffix is not None:
+        updates["suffix"] = args.suffix
     if updates:
         settings = settings.model_copy(update={"train": settings.train.model_copy(update=updates)})
-        type(settings.train).model_validate(settings.train.model_dump())
+        train = type(settings.train).model_validate(settings.train.model_dump())
+        settings = settings.model_copy(update={"train": train})
     with ray_on_spark(settings) as settings:  # train.ray_address=spark: Ray across the job's Spark cluster
         r = run_training(settings, resume_run_id=args.resume)
+    if r.extra.get("cancelled"):
+        print(f"training run {r.run_id} cancelled after {r.extra['steps']} steps; nothing registered")
+        return 0
     m = r.final_metrics
     print(f"training run {r.run_id} finished in {r.seconds:.0f}s: {int(m.get('steps', 0))} steps, train loss "
           f"{_f(m.get('train_loss'))}, val loss {_f(m.get('val_loss'))}, val token accuracy "
           f"{_f(m.get('val_token_accuracy'))}, {m.get('trainable_tokens_per_s', 0):.0f} trainable tokens/s")
     if r.version:
-        print(f"registered {r.registered_name} version {r.version} (models:/{r.registered_name}@{r.alias})")
+        print(f"registered {r.registered_name} version {r.version} from epoch {r.extra.get('registered_epoch')} "
+              f"(models:/{r.registered_name}@{r.alias})")
     else:
         print(f"model logged at {r.model_uri}")
     return 0
@@ -102,9 +125,23 @@ def run_train(args, settings) -> int:
 def run_runs(args, settings) -> int:
     from tunehouse.training import runs
 
+    if args.action != "list" and not args.run_id:
+        raise UserError(f"runs {args.action} needs a RUN_ID (see `tunehouse runs`)")
+    if args.action == "cancel":
+        run_id = _expand_run_id(settings, args.run_id)
+        marker = runs.cancel_run(settings, run_id)
+        print(f"cancel requested for run {run_id} ({marker}); its workers stop after their current step")
+        return 0
+    if args.action == "register":
+        from tunehouse.training.job import register_epoch
+
+        which = int(args.epoch) if args.epoch.isdigit() else args.epoch
+        r = register_epoch(settings, _expand_run_id(settings, args.run_id), which)
+        print(f"registered {r.registered_name} version {r.version} from epoch {r.extra['registered_epoch']} of run "
+              f"{r.run_id} (val_loss {r.extra['registered_val_loss']:.4f})" if r.version else
+              f"model logged at {r.model_uri} (train.register_model is off)")
+        return 0
     if args.action == "show":
-        if not args.run_id:
-            raise UserError("runs show needs a RUN_ID (see `tunehouse runs`)")
         run_id = _expand_run_id(settings, args.run_id)
         d = runs.show_run(settings, run_id)
         print(json.dumps(d, indent=2, default=str) if args.json else runs.format_run(d))

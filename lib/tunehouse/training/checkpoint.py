@@ -6,6 +6,11 @@ One checkpoint per epoch, reported to Ray Train with that epoch's metrics:
     history.json          rank 0: every step and epoch row so far (the loss curve survives restarts)
     rng_rank<R>.pt        each rank: torch + Python RNG state (dropout continues the same stream)
     optimizer_rank<R>.pt  FSDP only: each rank's optimizer shard
+    epoch.json            rank 0: the epoch it ends and its validation metrics (to list and pick checkpoints
+                          without loading tensors: `tunehouse runs show`, register_checkpoint=best, --from-checkpoint)
+
+Ray Train keeps them under ``<storage.checkpoints>/<ray run name>/checkpoint_*``; :func:`list_checkpoints` reads
+that folder back.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from tunehouse.training import modeling
 
 STATE_FILE = "train_state.pt"
 HISTORY_FILE = "history.json"
+META_FILE = "epoch.json"
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,7 @@ def save_and_report(model, optimizer, scheduler, history: dict, *, rank: int, wo
                 Path(d) / STATE_FILE,
             )
             (Path(d) / HISTORY_FILE).write_text(json.dumps(history))
+            (Path(d) / META_FILE).write_text(json.dumps(metrics))
         ray.train.report(metrics, checkpoint=ray.train.Checkpoint.from_directory(d))
 
 
@@ -106,3 +113,35 @@ def read_final(checkpoint) -> tuple[dict[str, torch.Tensor], dict]:
         state = torch.load(Path(d) / STATE_FILE, map_location="cpu", weights_only=False)
         history = json.loads((Path(d) / HISTORY_FILE).read_text())
     return state["model"], history
+
+
+# --------------------------------------------------------------------------- the driver and the CLI: listing, picking
+def list_checkpoints(run_dir: Path) -> list[dict]:
+    """The epoch checkpoints Ray Train kept for one job (its folder under storage.checkpoints), oldest epoch first:
+    each the metrics it was reported with (epoch, step, train_loss, val_loss, val_token_accuracy) and its path."""
+    out = []
+    for meta in sorted(Path(run_dir).glob(f"checkpoint_*/{META_FILE}")):
+        if (meta.parent / STATE_FILE).is_file():
+            out.append({**json.loads(meta.read_text()), "path": str(meta.parent)})
+    return sorted(out, key=lambda c: (c["epoch"], c["step"]))
+
+
+def pick(checkpoints: list[dict], which: str | int) -> dict | None:
+    """``best``: the lowest validation loss (the earlier epoch on a tie); ``last``: the latest; an int: that epoch.
+    None when there is no such checkpoint."""
+    if not checkpoints:
+        return None
+    if which == "last":
+        return checkpoints[-1]
+    if which == "best":
+        return min(checkpoints, key=lambda c: (c["val_loss"], c["epoch"]))
+    return next((c for c in checkpoints if c["epoch"] == int(which)), None)
+
+
+def read_trained(path: str | Path) -> dict[str, torch.Tensor]:
+    """The trained tensors (LoRA adapters, or every weight for method=full) of a checkpoint folder."""
+    return torch.load(Path(path) / STATE_FILE, map_location="cpu", weights_only=False)["model"]
+
+
+def read_history(path: str | Path) -> dict:
+    return json.loads((Path(path) / HISTORY_FILE).read_text())

@@ -24,10 +24,23 @@ from tunehouse import runtime
 from tunehouse.errors import UserError
 from tunehouse.model import registry
 from tunehouse.model import tracking as mlflow_store
+from tunehouse.training import (
+    auto_hparams,
+    checkpoint,
+    cluster,
+    continuation,
+    control,
+    templates,
+    tracking,
+)
 from tunehouse.training import base_model as bm
-from tunehouse.training import cluster, templates, tracking
 from tunehouse.training import tokenize as tk
-from tunehouse.training.data import PreparedData, prepare_data
+from tunehouse.training.data import (
+    PreparedData,
+    count_rows,
+    latest_export,
+    prepare_data,
+)
 
 if TYPE_CHECKING:
     from tunehouse.config import Settings
@@ -65,6 +78,14 @@ class _Job:
     client: Any = None
     run_id: str = ""
     ray_run_name: str = ""
+    requested: Any = None  # train settings as given ("auto" kept): the job's params and config/train.json
+    auto: "auto_hparams.Resolved | None" = None
+    parent: dict = field(default_factory=dict)  # lineage: the registered version or checkpoint continued from
+
+    @property
+    def run_dir(self) -> Path:
+        """The job's Ray Train folder: its epoch checkpoints and the cancel marker."""
+        return _checkpoint_root(self.settings) / self.ray_run_name
 
 
 def run_training(settings: "Settings", *, resume_run_id: str | None = None,
@@ -80,7 +101,7 @@ def run_training(settings: "Settings", *, resume_run_id: str | None = None,
         settings = settings.model_copy(update={"train": type(settings.train).model_validate(prior["train"])})
     if settings.train.strategy == "fsdp" and settings.train.use_gpu is False:
         raise UserError("train.strategy=fsdp needs GPUs (use_gpu true/auto); on CPU use ddp")
-    job = _prepare(settings)
+    job = _prepare(settings, base_name=prior["base_name"] if prior else None)
     exp_id = mlflow_store.setup_mlflow(settings)  # only now that base model and data are known good
     job.client = registry.client()
 
@@ -101,13 +122,20 @@ def run_training(settings: "Settings", *, resume_run_id: str | None = None,
             ray.shutdown()
 
 
-def _prepare(settings: "Settings") -> _Job:
-    """Resolve and load the base model's tokenizer, the learning rate, and the prepared data."""
+def _prepare(settings: "Settings", base_name: str | None = None) -> _Job:
+    """Resolve the model to start from (a base, a registered version, a checkpoint), the auto hyperparameters,
+    load the tokenizer, the learning rate, and the prepared data. ``base_name``: the base model name a resumed
+    job recorded (its learning rate follows it)."""
+    requested = settings.train
+    start, parent = continuation.resolve_start(settings)
+    if start:
+        settings = settings.model_copy(update={"train": requested.model_copy(update={"base_model": start})})
+    settings, auto = _resolve_auto(settings)
     ts = settings.train
     base = bm.resolve_base_model(settings)
     tokenizer = templates.apply_configured_template(bm.load_tokenizer(base), ts.chat_template)
     stop_ids = tk.stop_token_ids(tokenizer)
-    name = bm.model_name(base)
+    name = base_name or parent.get("base_model_name") or bm.model_name(base)
     try:
         lr = ts.learning_rate(name)
     except ValueError as e:
@@ -119,7 +147,24 @@ def _prepare(settings: "Settings") -> _Job:
     base_info = {"name": name, "path": _local_or_hub(base), "checksum": bm.checksum_dir(base),
                  "chat_template_sha256": bm.chat_template_hash(tokenizer), "stop_token_ids": stop_ids,
                  "stop_tokens": tokenizer.convert_ids_to_tokens(stop_ids)}
-    return _Job(settings, base, base_info, tokenizer, lr, data)
+    return _Job(settings, base, base_info, tokenizer, lr, data, requested=requested, auto=auto, parent=parent)
+
+
+def _resolve_auto(settings: "Settings") -> tuple["Settings", auto_hparams.Resolved]:
+    """Settings with batch_size / n_epochs / learning_rate_multiplier "auto" replaced by their values for this
+    training set (auto_hparams.py), and what they resolved to."""
+    ts = settings.train
+    data_dir = Path(ts.train_data) if ts.train_data else latest_export(settings.storage.exports)
+    n_examples = count_rows(data_dir / "train.jsonl") if (data_dir / "train.jsonl").is_file() else 0
+    r = auto_hparams.resolve(n_examples, batch_size=ts.batch_size, n_epochs=ts.n_epochs,
+                             learning_rate_multiplier=ts.learning_rate_multiplier,
+                             per_step=ts.num_workers * ts.gradient_accumulation_steps)
+    if r.auto:
+        log.info("auto hyperparameters for %d training examples: %s", n_examples,
+                 ", ".join(f"{k}={getattr(r, k)}" for k in r.auto))
+    concrete = ts.model_copy(update={"batch_size": r.batch_size, "n_epochs": r.n_epochs,
+                                     "learning_rate_multiplier": r.learning_rate_multiplier})
+    return settings.model_copy(update={"train": concrete}), r
 
 
 def _local_or_hub(base: str) -> str:
@@ -135,12 +180,14 @@ def _tracked_run(job: _Job, prior: dict | None, resume_run_id: str | None, exp_i
     if prior:
         run_ctx = mlflow.start_run(run_id=resume_run_id)
     else:
-        run_ctx = mlflow.start_run(run_name=time.strftime("train-%Y%m%d-%H%M%S"), experiment_id=exp_id)
+        prefix = job.settings.train.suffix or "train"
+        run_ctx = mlflow.start_run(run_name=time.strftime(f"{prefix}-%Y%m%d-%H%M%S"), experiment_id=exp_id)
     with run_ctx as run:
         job.run_id = run.info.run_id
         job.ray_run_name = prior["ray_run_name"] if prior else f"train-{job.run_id}"
         try:
             if prior:
+                control.cancel_marker(job.run_dir).unlink(missing_ok=True)  # a resumed job is wanted again
                 mlflow_store.append_event(job.client, job.run_id,
                                           "job resumed: Ray Train restores the latest checkpoint")
             else:
@@ -148,6 +195,8 @@ def _tracked_run(job: _Job, prior: dict | None, resume_run_id: str | None, exp_i
             t_fit = time.time()
             result = _fit(job, _worker_config(job, precision, faults), use_gpu)
             t_finish = time.time()
+            if control.cancel_marker(job.run_dir).exists():
+                return _cancelled(job, result)
             mlflow_store.append_event(job.client, job.run_id, f"training finished ({t_finish - t_fit:.0f}s in Ray Train)")
             out = _log_model(job, result)
             timings = {"time_prepare_s": t_fit - t_start, "time_ray_fit_s": t_finish - t_fit,
@@ -169,13 +218,22 @@ def _log_new_job(job: _Job, use_gpu: bool, precision: str) -> None:
     ts, data = job.settings.train, job.data
     mlflow.set_tags({mlflow_store.JOB_TAG: "train", "tunehouse.ray_run_name": job.ray_run_name,
                      "tunehouse.base_model": job.base_info["name"], "tunehouse.method": ts.method,
-                     "tunehouse.dataset_version": str(data.lineage["dataset_version"])})
+                     "tunehouse.dataset_version": str(data.lineage["dataset_version"]),
+                     **({"tunehouse.suffix": ts.suffix} if ts.suffix else {}),
+                     **continuation.lineage_tags(job.parent)})
     mlflow_store.append_event(job.client, job.run_id, "job created")
     resolved = {"learning_rate": job.learning_rate, "base_learning_rate": ts.base_learning_rate(job.base_info["name"]),
                 "use_gpu": use_gpu, "precision": precision, "world_size": ts.num_workers,
                 "micro_batch_size": ts.micro_batch_size, "global_batch_size": ts.batch_size,
-                "backend": "nccl" if use_gpu else "gloo"}
-    tracking.log_job_inputs(job.settings, ts, resolved=resolved, lineage=data.lineage, base=job.base_info,
+                "backend": "nccl" if use_gpu else "gloo", **job.auto.as_params()}
+    if job.parent:
+        mlflow.log_params({f"parent.{k}": str(v) for k, v in job.parent.items()})
+        mlflow_store.append_event(job.client, job.run_id, f"continuing from {_parent_label(job.parent)}")
+    if job.auto.auto:
+        mlflow_store.append_event(job.client, job.run_id, "auto hyperparameters resolved for "
+                                  f"{data.lineage['files']['train.jsonl']['rows']} training examples: "
+                                  + ", ".join(f"{k}={getattr(job.auto, k)}" for k in job.auto.auto))
+    tracking.log_job_inputs(job.settings, job.requested, resolved=resolved, lineage=data.lineage, base=job.base_info,
                             stats=data.stats, audit_text=data.audit_text)
     mlflow_store.append_event(
         job.client, job.run_id,
@@ -202,6 +260,8 @@ def _worker_config(job: _Job, precision: str, faults: "FaultInjection | None") -
         mlflow_run_id=job.run_id,
         env=runtime.worker_env(),
         faults=faults,
+        control=control.JobControl(cancel_marker=str(control.cancel_marker(job.run_dir)),
+                                   early_stopping_patience=ts.early_stopping_patience),
     )
 
 
@@ -230,7 +290,9 @@ def _fit(job: _Job, cfg: "WorkerConfig", use_gpu: bool):
             name=job.ray_run_name,
             storage_path=str(_checkpoint_root(job.settings)),
             failure_config=FailureConfig(max_failures=ts.max_failures),
-            checkpoint_config=CheckpointConfig(num_to_keep=ts.keep_checkpoints),
+            # the N best epochs by validation loss stay (Ray always keeps the latest too: restarts resume from it)
+            checkpoint_config=CheckpointConfig(num_to_keep=ts.keep_checkpoints, checkpoint_score_attribute="val_loss",
+                                               checkpoint_score_order="min"),
         ),
     )
     try:
@@ -244,42 +306,107 @@ def _fit(job: _Job, cfg: "WorkerConfig", use_gpu: bool):
 
 
 def _log_model(job: _Job, result) -> TrainResult:
-    """Merge the final checkpoint into the base, log metrics, history, loss curve and the chat model; register it."""
+    """Log the job's metrics, history, loss curve and kept checkpoints; merge the chosen epoch checkpoint
+    (train.register_checkpoint: best by validation loss, or last) into the base and log + register it."""
     import mlflow
 
-    from tunehouse.training import checkpoint
-
-    settings, ts = job.settings, job.settings.train
+    ts = job.settings.train
     if result.checkpoint is None:
         raise UserError("training produced no checkpoint")
-    work = tracking.new_tmp_dir(settings.storage.checkpoints / job.ray_run_name, "final-")
+    work = tracking.new_tmp_dir(job.run_dir, "final-")
     try:
-        trained, history = checkpoint.read_final(result.checkpoint)
-        merged = _save_merged(job, trained, work / "hf_model")
+        _, history = checkpoint.read_final(result.checkpoint)
+        kept = checkpoint.list_checkpoints(job.run_dir)
+        chosen = checkpoint.pick(kept, ts.register_checkpoint) or {"path": str(result.checkpoint.path),
+                                                                   **history["epochs"][-1]}
         final = final_metrics(history)
-        mlflow.log_metrics({f"final_{k}": v for k, v in final.items()})
+        stopped = control.early_stop(history["epochs"], ts.early_stopping_patience)
+        mlflow.log_metrics({**{f"final_{k}": v for k, v in final.items()}, "registered_epoch": chosen["epoch"],
+                            "registered_val_loss": chosen["val_loss"], "early_stopped": float(stopped is not None)})
         mlflow.log_dict(history, "training/history.json")
+        mlflow.log_dict({"kept": kept, "registered_epoch": chosen["epoch"], "rule": ts.register_checkpoint},
+                        "training/checkpoints.json")
         mlflow.log_artifact(str(tracking.loss_curve_png(history, work / "loss_curve.png")), "plots")
-        mlflow_store.append_event(job.client, job.run_id, "logging the merged model")
-        reg = tracking.log_chat_model(
-            merged,
-            registered_name=settings.tracking.registered_model if ts.register_model else None,
-            alias=ts.register_alias if ts.register_model else None,
-            run_id=job.run_id,
-            extra_tags={"base_model": job.base_info["name"], "base_checksum": job.base_info["checksum"][:16],
-                        "dataset_version": job.data.lineage["dataset_version"], "method": ts.method},
-        )
-        if reg["version"]:
-            mlflow.set_tags({"tunehouse.registered_model": reg["registered_name"],
-                             "tunehouse.registered_version": reg["version"]})
-            mlflow_store.append_event(job.client, job.run_id, f"registered {reg['registered_name']} version "
-                                                              f"{reg['version']} with alias @{reg['alias']}")
-        return TrainResult(run_id=job.run_id, experiment_id="", model_uri=reg["model_uri"],
-                           registered_name=reg["registered_name"], version=reg["version"], alias=reg["alias"],
-                           final_metrics=final, history=history, seconds=0.0, ray_run_name=job.ray_run_name,
-                           checkpoint_dir=str(result.checkpoint.path))
+        out = register_checkpoint(job, chosen, work)
+        out.final_metrics, out.history = final, history
+        out.checkpoint_dir = str(result.checkpoint.path)
+        return out
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def register_checkpoint(job: _Job, chosen: dict, work: Path, rule: str | None = None) -> TrainResult:
+    """Merge one epoch checkpoint into the base, log it as the chat model of the job's (active) run and register
+    it: alias train.register_alias, alias @SUFFIX with train.suffix, version tags for the epoch and lineage."""
+    import mlflow
+
+    settings, ts = job.settings, job.settings.train
+    merged = _save_merged(job, checkpoint.read_trained(chosen["path"]), work / "hf_model")
+    mlflow_store.append_event(job.client, job.run_id, f"logging the merged model of epoch {chosen['epoch']} "
+                              f"(val_loss {chosen['val_loss']:.4f}, rule: {rule or ts.register_checkpoint})")
+    name = settings.tracking.registered_model if ts.register_model else None
+    tags = {"base_model": job.base_info["name"], "base_checksum": job.base_info["checksum"][:16],
+            "dataset_version": job.data.lineage["dataset_version"], "method": ts.method,
+            "epoch": chosen["epoch"], "val_loss": f"{chosen['val_loss']:.6f}",
+            **({"suffix": ts.suffix} if ts.suffix else {}),
+            **{k.removeprefix("tunehouse."): v for k, v in continuation.lineage_tags(job.parent).items()}}
+    reg = tracking.log_chat_model(merged, registered_name=name, alias=ts.register_alias if name else None,
+                                  run_id=job.run_id, extra_tags=tags)
+    if reg["version"]:
+        aliases = [reg["alias"]]
+        if ts.suffix:
+            job.client.set_registered_model_alias(reg["registered_name"], ts.suffix, reg["version"])
+            aliases.append(ts.suffix)
+        mlflow.set_tags({"tunehouse.registered_model": reg["registered_name"],
+                         "tunehouse.registered_version": reg["version"],
+                         "tunehouse.registered_epoch": str(chosen["epoch"])})
+        mlflow_store.append_event(job.client, job.run_id, f"registered {reg['registered_name']} version "
+                                  f"{reg['version']} (epoch {chosen['epoch']}) with alias "
+                                  + ", ".join(f"@{a}" for a in aliases))
+    return TrainResult(run_id=job.run_id, experiment_id="", model_uri=reg["model_uri"],
+                       registered_name=reg["registered_name"], version=reg["version"], alias=reg["alias"],
+                       final_metrics={}, history={}, seconds=0.0, ray_run_name=job.ray_run_name,
+                       extra={"registered_epoch": chosen["epoch"], "registered_val_loss": chosen["val_loss"]})
+
+
+def register_epoch(settings: "Settings", run_id: str, which: str | int) -> TrainResult:
+    """`tunehouse runs register RUN_ID --epoch K`: register a kept epoch checkpoint of an earlier job (``which``:
+    an epoch, best or last) as a new version, logged under that job's run, with the settings it trained with."""
+    import types
+
+    import mlflow
+
+    parent, chosen = continuation.find_checkpoint(settings, run_id, which)
+    run, p = parent["run"], parent["run"].data.params
+    train = type(settings.train).model_validate({**parent["train"], "base_model": parent["base_path"],
+                                                 "from_checkpoint": None})
+    tokenizer = bm.load_tokenizer(parent["base_path"])
+    base_info = {"name": p.get("base_model.name"), "checksum": p.get("base_model.checksum", ""),
+                 "stop_token_ids": tk.stop_token_ids(tokenizer)}
+    job = _Job(settings.model_copy(update={"train": train}), parent["base_path"], base_info, tokenizer, 0.0,
+               types.SimpleNamespace(lineage={"dataset_version": parent["dataset_version"]}),
+               client=registry.client(), run_id=run_id, ray_run_name=run.data.tags["tunehouse.ray_run_name"])
+    job.parent = _parent_of_run(run.data.tags)
+    work = tracking.new_tmp_dir(job.run_dir, "register-")
+    try:
+        with mlflow.start_run(run_id=run_id):
+            out = register_checkpoint(job, chosen, work, rule=f"chosen: {which}")
+            mlflow.end_run(status=run.info.status)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return out
+
+
+def _parent_of_run(tags: dict) -> dict:
+    """The lineage a job recorded in its tags, as continuation.lineage_tags reads it back."""
+    if "tunehouse.parent_model_version" in tags:
+        model, _, version = tags["tunehouse.parent_model"].rpartition(" v")
+        return {"kind": "registered_model", "model": model, "version": version,
+                "run_id": tags.get("tunehouse.parent_run_id")}
+    if "tunehouse.parent_checkpoint_epoch" in tags:
+        return {"kind": "checkpoint", "run_id": tags["tunehouse.parent_run_id"],
+                "epoch": tags["tunehouse.parent_checkpoint_epoch"]}
+    return {}
 
 
 def _save_merged(job: _Job, trained: dict, out: Path) -> Path:
@@ -334,4 +461,29 @@ def _resumable_run(client, run_id: str) -> dict:
         train["train_data"] = p["data.dir"]
     if p.get("base_model.path"):
         train["base_model"] = p["base_model.path"]
-    return {"ray_run_name": run.data.tags["tunehouse.ray_run_name"], "train": train}
+        train["from_checkpoint"] = None  # base_model.path is the folder it resolved to
+    return {"ray_run_name": run.data.tags["tunehouse.ray_run_name"], "train": train,
+            "base_name": p.get("base_model.name")}
+
+
+def _parent_label(parent: dict) -> str:
+    if parent.get("kind") == "registered_model":
+        return f"registered model {parent['model']} version {parent['version']} ({parent['uri']})"
+    return f"run {parent['run_id']} epoch {parent['epoch']} (val_loss {parent['val_loss']:.4f})"
+
+
+def _cancelled(job: _Job, result) -> TrainResult:
+    """The workers stopped on a cancel request: no model is registered, the run ends KILLED."""
+    import mlflow
+
+    history = {}
+    if result.checkpoint is not None:  # an epoch finished before the cancel
+        _, history = checkpoint.read_final(result.checkpoint)
+    steps = len(job.client.get_metric_history(job.run_id, "train_loss"))  # rank 0 logs every step
+    mlflow_store.append_event(job.client, job.run_id, f"job cancelled after {steps} optimizer steps "
+                              "(`tunehouse runs cancel`); nothing registered")
+    mlflow.set_tag("tunehouse.cancelled", "true")
+    mlflow.end_run(status="KILLED")
+    return TrainResult(run_id=job.run_id, experiment_id="", model_uri=None, registered_name=None, version=None,
+                       alias=None, final_metrics=final_metrics(history) if history else {}, history=history,
+                       seconds=0.0, ray_run_name=job.ray_run_name, extra={"cancelled": True, "steps": steps})

@@ -31,6 +31,7 @@ from tunehouse import runtime
 from tunehouse.training import checkpoint as ckpt
 from tunehouse.training import modeling
 from tunehouse.training.batching import audit_batch, collate, eval_shard, step_plan
+from tunehouse.training.control import JobControl
 from tunehouse.training.loss import accumulate_gradients, autocast, weighted_loss_sums
 
 if TYPE_CHECKING:
@@ -106,6 +107,7 @@ class WorkerConfig:
     mlflow_run_id: str | None
     env: dict[str, str]  # the driver's environment for libraries (runtime.worker_env)
     faults: FaultInjection | None = None  # tests only
+    control: JobControl | None = None  # cancel marker and early stopping (control.py)
 
 
 @dataclass(frozen=True)
@@ -173,8 +175,9 @@ def train_loop_per_worker(cfg: WorkerConfig, data: WorkerData) -> None:
                              metrics={"epoch": epoch + 1, "step": resume_at.global_step,
                                       "train_loss": history["steps"][-1]["train_loss"], **val_metrics})
 
+    should_stop = _stop_check(cfg.control or JobControl(), history, recipe, tracker)
     try:
-        run_epochs(recipe, train, start, after_step=after_step, after_epoch=after_epoch)
+        run_epochs(recipe, train, start, after_step=after_step, after_epoch=after_epoch, should_stop=should_stop)
     except Exception as e:
         new_tracker().event(f"worker rank {rank} failed: {type(e).__name__}: {e}"[:1000])
         raise
@@ -209,6 +212,26 @@ def worker_model(base_model: str, hp: Hyperparameters, device: torch.device | No
                                 dtype=modeling.weight_dtype(hp.precision, hp.method, device_type),
                                 gradient_checkpointing=hp.gradient_checkpointing, load_in_4bit=hp.load_in_4bit,
                                 device=device)
+
+def _stop_check(control: JobControl, history: dict, recipe: "Recipe", tracker) -> Callable[[bool], bool]:
+    """``should_stop(epoch_end)`` for run_epochs: a cancel request (rank 0 reads the marker, one all-reduce so every
+    rank stops at the same step), or, at an epoch's end, early stopping on the validation losses."""
+    from tunehouse.training.control import early_stop
+
+    def should_stop(epoch_end: bool) -> bool:
+        (flag,) = _all_reduce([1.0 if recipe.rank == 0 and control.cancel_requested() else 0.0], recipe.device)
+        if flag > 0:
+            if tracker:
+                tracker.event(f"cancel requested: stopping after step {history['steps'][-1]['step']}")
+            return True
+        stop = early_stop(history["epochs"], control.early_stopping_patience) if epoch_end else None
+        if stop and tracker:
+            tracker.event(f"early stopping after epoch {stop['epoch']}: validation loss has not improved on "
+                          f"{stop['best_val_loss']:.4f} (epoch {stop['best_epoch']}) for "
+                          f"{stop['epoch'] - stop['best_epoch']} epoch(s)")
+        return stop is not None
+
+    return should_stop
 
 
 def _setup_process(cfg: WorkerConfig) -> None:
@@ -338,11 +361,14 @@ def _all_reduce(values: list[float], device) -> list[float]:
 # --------------------------------------------------------------------------- the loop
 def run_epochs(recipe: Recipe, train: list["Example"], start: ckpt.Position, *,
                after_step: Callable[[dict], None] | None = None,
-               after_epoch: Callable[[int, ckpt.Position], None] | None = None) -> None:
+               after_epoch: Callable[[int, ckpt.Position], None] | None = None,
+               should_stop: Callable[[bool], bool] | None = None) -> None:
     """Optimizer steps from ``start`` along each epoch's step plan, until n_epochs or max_steps.
 
     ``after_step(row)`` gets each step's metrics; ``after_epoch(epoch, resume_at)`` runs when an epoch ends
-    (or the run stops inside one), with the position a restart should continue from."""
+    (or the run stops inside one), with the position a restart should continue from. ``should_stop(epoch_end)``
+    is asked after every step (False) and after every epoch (True); True ends the loop there (cancel, early
+    stopping)."""
     global_step = start.global_step
     for epoch in range(start.epoch, recipe.hp.n_epochs):
         if global_step >= recipe.total_steps:
@@ -363,9 +389,13 @@ def run_epochs(recipe: Recipe, train: list["Example"], start: ckpt.Position, *,
                 after_step(row)
             if global_step >= recipe.total_steps:
                 break
+            if should_stop and should_stop(False):
+                return
         step_next = s + 1 if s + 1 < len(plan) else 0
         if after_epoch:
             after_epoch(epoch, ckpt.Position(epoch if step_next else epoch + 1, step_next, global_step))
+        if should_stop and should_stop(True):
+            return
 
 
 def train_in_process(base_model: str, hp: Hyperparameters, train: list["Example"], *, pad_token_id: int):

@@ -8,8 +8,9 @@ and a description (the description is the documentation; conf/tunehouse.yaml mir
 from __future__ import annotations
 
 import fnmatch
+import re
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -34,8 +35,9 @@ class TrainSettings(Section):
     # ---- inputs
     base_model: str | None = Field(
         None,
-        description="Hugging Face hub id or local folder of the base causal LM. Default: the offline tiny base "
-        "built by `tunehouse base-model` at storage.root/models/base.",
+        description="Hugging Face hub id or local folder of the base causal LM, or a registered tunehouse model "
+        "(models:/NAME@ALIAS or models:/NAME/VERSION) to continue fine-tuning from (lineage to that version is "
+        "recorded). Default: the offline tiny base built by `tunehouse base-model` at storage.root/models/base.",
     )
     chat_template: str | None = Field(
         None,
@@ -53,19 +55,23 @@ class TrainSettings(Section):
     # ---- hyperparameters (Azure/OpenAI names)
     method: Literal["lora", "full"] = Field("lora", description="lora: train low-rank adapters (merged into the base "
                                             "when the model is logged); full: train every parameter.")
-    batch_size: int = Field(8, ge=1, le=4096, description="Examples per optimizer step across all workers and "
-                            "accumulation steps; must be a multiple of num_workers * gradient_accumulation_steps.")
-    learning_rate_multiplier: float = Field(
-        0.1, gt=0, le=10.0,
+    batch_size: Annotated[int, Field(ge=1, le=4096)] | Literal["auto"] = Field(
+        8, description="Examples per optimizer step across all workers and accumulation steps; must be a multiple "
+        "of num_workers * gradient_accumulation_steps. auto: ~0.2% of the training examples, 1..256, rounded up to "
+        "that multiple (as Azure OpenAI / OpenAI define it).")
+    learning_rate_multiplier: Annotated[float, Field(gt=0, le=10.0)] | Literal["auto"] = Field(
+        0.1,
         description="Multiplies the base learning rate of the model (see base_learning_rates). Recommended 0.02-0.2; "
-        "larger values suit larger batch sizes.",
+        "larger values suit larger batch sizes. auto: 0.05, 0.1 or 0.2 by the final batch size (< 4, < 16, >= 16).",
     )
     base_learning_rates: dict[str, float] = Field(
         {"tunehouse-tiny-base": 0.1, "*": 0.002},
         description="Base learning rate per model name (glob patterns allowed; the first match in order wins). "
         "The model name is the hub id, or for a local folder its recorded name (tunehouse_base.json) or folder name.",
     )
-    n_epochs: int = Field(2, ge=1, le=100, description="Passes over the training data.")
+    n_epochs: Annotated[int, Field(ge=1, le=100)] | Literal["auto"] = Field(
+        2, description="Passes over the training data (1-100). auto: by dataset size as OpenAI's cookbook does it: "
+        "3, but at least 100 and at most 25,000 examples seen in total (1-25 epochs).")
     seed: int = Field(42, ge=0, description="Random seed for initialisation, shuffling and dropout: the same seed and "
                       "config give the same loss curve on CPU.")
     max_steps: int | None = Field(None, ge=1, description="Stop after this many optimizer steps (smoke tests); "
@@ -117,7 +123,22 @@ class TrainSettings(Section):
                                     "local Ray runtime with its files under storage.root/ray.")
 
     # ---- checkpoints, fault tolerance
-    keep_checkpoints: int = Field(2, ge=1, le=100, description="Checkpoints (one per epoch) kept; older are deleted.")
+    keep_checkpoints: int = Field(3, ge=1, le=100, description="Epoch checkpoints kept, with their validation "
+                                  "metrics: the N with the lowest validation loss (the last N while it falls), plus "
+                                  "always the latest (a restart resumes from it); the others are deleted.")
+    early_stopping_patience: int | None = Field(
+        None, ge=1, le=100, description="Stop when validation loss has not improved for this many epochs "
+        "(the best epoch is then registered); null: off.")
+    register_checkpoint: Literal["best", "last"] = Field(
+        "best", description="Which epoch checkpoint becomes the registered model: best (lowest validation loss) "
+        "or last.")
+    from_checkpoint: str | None = Field(
+        None, description="RUN_ID:EPOCH (RUN_ID alone: its best epoch): start from that epoch checkpoint of an earlier "
+        "job (its trained weights merged into its base) instead of train.base_model.")
+    suffix: str | None = Field(
+        None, pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$", description="Job name suffix, as Azure OpenAI's 'suffix': "
+        "names the MLflow run and the registered version (alias @SUFFIX, version tag 'suffix'); lowercase letters, "
+        "digits, - and _ (up to 64).")
     max_failures: int = Field(2, ge=-1, le=100, description="Worker failures to recover from (resuming from the "
                               "latest checkpoint); 0 disables, -1 retries forever.")
 
@@ -129,6 +150,13 @@ class TrainSettings(Section):
     register_model: bool = Field(True, description="Register the fine-tuned model in the MLflow model registry.")
     register_alias: str = Field("candidate", min_length=1, description="Alias set on the newly registered version "
                                 "(evaluation moves the champion alias).")
+
+    @field_validator("suffix")
+    @classmethod
+    def _suffix_not_reserved(cls, v: str | None) -> str | None:
+        if v is not None and (v == "latest" or re.fullmatch(r"v\d+", v)):
+            raise ValueError(f"suffix {v!r} is reserved by the MLflow registry (aliases cannot be 'latest' or v<N>)")
+        return v
 
     @field_validator("base_learning_rates")
     @classmethod
@@ -143,7 +171,7 @@ class TrainSettings(Section):
     @model_validator(mode="after")
     def _batch_divides(self) -> "TrainSettings":
         per_step = self.num_workers * self.gradient_accumulation_steps
-        if self.batch_size % per_step:
+        if self.batch_size != "auto" and self.batch_size % per_step:
             raise ValueError(
                 f"batch_size ({self.batch_size}) must be a multiple of num_workers * gradient_accumulation_steps "
                 f"({self.num_workers} * {self.gradient_accumulation_steps} = {per_step})"
@@ -159,7 +187,9 @@ class TrainSettings(Section):
 
     @property
     def micro_batch_size(self) -> int:
-        """Examples per forward pass on one worker."""
+        """Examples per forward pass on one worker (once an auto batch_size is resolved, see auto_hparams.py)."""
+        if self.batch_size == "auto":
+            raise ValueError("batch_size is 'auto': resolve it for the training set first (training.auto_hparams)")
         return self.batch_size // (self.num_workers * self.gradient_accumulation_steps)
 
     def base_learning_rate(self, model_name: str) -> float:
@@ -169,6 +199,8 @@ class TrainSettings(Section):
         raise ValueError(f"no base learning rate for model {model_name!r}; add it (or '*') to train.base_learning_rates")
 
     def learning_rate(self, model_name: str) -> float:
+        if self.learning_rate_multiplier == "auto":
+            raise ValueError("learning_rate_multiplier is 'auto': resolve it first (training.auto_hparams)")
         return self.base_learning_rate(model_name) * self.learning_rate_multiplier
 
 
