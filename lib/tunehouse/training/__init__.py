@@ -10,7 +10,11 @@
     checkpoint.py   what a checkpoint holds; workers save and restore it
     cluster.py      starting/connecting Ray, GPU use and precision
     tracking.py     MLflow logging (driver and rank 0), the logged chat model
-    runs.py         `tunehouse runs`
+    runs.py         `tunehouse runs` (show, register an epoch, cancel)
+    templates.py    where a chat template comes from, what it accepts (system-message folding)
+    auto_hparams.py batch_size / n_epochs / learning_rate_multiplier "auto", as the hosted services define them
+    control.py      a running job's controls: the cancel marker, early stopping on validation loss
+    continuation.py continuing from a registered model version or an epoch checkpoint (with lineage)
     preflight.py    `tunehouse validate-data` (its statistics: preflight_stats.py)
     base_model.py   loading a base model, building the tiny one (`tunehouse base-model`)
 

@@ -99,8 +99,6 @@ def run_training(settings: "Settings", *, resume_run_id: str | None = None,
         mlflow_store.setup_mlflow(settings)
         prior = _resumable_run(registry.client(), resume_run_id)
         settings = settings.model_copy(update={"train": type(settings.train).model_validate(prior["train"])})
-    if settings.train.strategy == "fsdp" and settings.train.use_gpu is False:
-        raise UserError("train.strategy=fsdp needs GPUs (use_gpu true/auto); on CPU use ddp")
     job = _prepare(settings, base_name=prior["base_name"] if prior else None)
     exp_id = mlflow_store.setup_mlflow(settings)  # only now that base model and data are known good
     job.client = registry.client()
@@ -108,8 +106,6 @@ def run_training(settings: "Settings", *, resume_run_id: str | None = None,
     started_ray = cluster.ensure_ray(settings)
     try:
         use_gpu = cluster.resolve_use_gpu(settings)
-        if settings.train.strategy == "fsdp" and not use_gpu:
-            raise UserError("train.strategy=fsdp needs GPUs; the Ray cluster has none (use strategy=ddp on CPU)")
         precision = cluster.resolve_precision(settings, use_gpu)
         out = _tracked_run(job, prior, resume_run_id, exp_id, use_gpu, precision, faults, t_start)
         out.experiment_id = exp_id

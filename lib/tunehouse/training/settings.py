@@ -112,8 +112,8 @@ class TrainSettings(Section):
     num_workers: int = Field(2, ge=1, le=1024, description="Ray Train workers (data-parallel processes).")
     use_gpu: bool | Literal["auto"] = Field("auto", description="One GPU per worker; auto: when the Ray cluster has GPUs.")
     strategy: Literal["ddp", "fsdp"] = Field(
-        "ddp", description="ddp: replicate the model on each worker; fsdp: shard parameters (models too big for one "
-        "device; GPU only).")
+        "ddp", description="ddp: replicate the model on each worker; fsdp: shard parameters per decoder layer "
+        "(FSDP2; models too big for one device; also runs on CPU workers over gloo, e.g. to test a sharded job).")
     cpus_per_worker: float = Field(1.0, gt=0, description="CPUs reserved per Ray worker.")
     torch_threads: int = Field(1, ge=1, le=256, description="torch intra-op threads per worker (1 on a small box "
                                "avoids oversubscription).")
