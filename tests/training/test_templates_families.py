@@ -188,3 +188,33 @@ def test_truncation_that_cuts_every_reply_is_named(family_dirs):
     with pytest.raises(UserError, match="all zero.*truncation at max_seq_length=16"):
         tk.tokenize_conversations(tok, [validate_conversation({"messages": [SYS, U1, A1, U3]})], max_seq_length=16,
                                   truncation_side="right")
+
+
+@pytest.mark.parametrize("name", sorted(FAMILIES))
+def test_served_prompt_is_the_prompt_training_saw(family_dirs, name):
+    """The served model (model/chat.py, which imports nothing of tunehouse) renders a request with a system
+    message exactly as training rendered the conversation: folded into the first user turn for Gemma 2 and
+    Mistral v0.3, as recorded in tunehouse_chat.json by the job (system_message = templates.system_handling)."""
+    from tunehouse.model.chat import ChatModel
+
+    tok = load(family_dirs[name])
+    served = ChatModel()
+    served.tokenizer, served.config = tok, {"system_message": templates.system_handling(tok)}
+    request = [SYS, U1, {"role": "assistant", "content": A1["content"]}, U2]
+    trained = tk.render(tok, templates.prepare_messages(tok, request), add_generation_prompt=True)
+    assert tok.decode(served.render_prompt(request), skip_special_tokens=False) == trained
+
+
+def test_served_fold_mirrors_training_fold():
+    """model/chat.py keeps its own copy of the fold (it must load where tunehouse is not installed): same output,
+    and a system message that cannot be folded is refused by both."""
+    from tunehouse.model.chat import ChatRequestError
+    from tunehouse.model.chat import fold_system as served_fold
+
+    for messages in ([SYS, U1, A1], [U1, A1], [SYS, U1, A1, U2, A2, U3]):
+        assert served_fold(messages) == templates.fold_system(messages)
+    late = [U1, A1, SYS, U2]
+    with pytest.raises(UserError):
+        templates.fold_system(late)
+    with pytest.raises(ChatRequestError):
+        served_fold(late)

@@ -205,6 +205,21 @@ def requests_from_input(model_input: Any) -> tuple[list[dict], str]:
 
 
 # --------------------------------------------------------------------------- the model
+def fold_system(messages: list[dict]) -> list[dict]:
+    """A leading system message merged into the first user message (``system + "\\n\\n" + user``), as
+    training rendered it for a template that refuses or drops system messages (recorded as
+    ``system_message: fold`` in ``tunehouse_chat.json`` by ``tunehouse.training.templates.system_handling``,
+    whose ``fold_system`` this mirrors: this file imports nothing of tunehouse). A system message elsewhere: 400."""
+    out = [dict(m) for m in messages]
+    if len(out) > 1 and out[0]["role"] == "system" and out[1]["role"] == "user":
+        out[1]["content"] = f"{out[0]['content']}\n\n{out[1]['content']}"
+        out = out[1:]
+    if any(m["role"] == "system" for m in out):
+        raise ChatRequestError("this model's chat template takes a system message only as the first message, "
+                               "followed by a user message")
+    return out
+
+
 class ChatModel(mlflow.pyfunc.PythonModel):
     """A causal LM + its tokenizer + the stored chat template and stop ids, answering chat requests."""
 
@@ -266,6 +281,8 @@ class ChatModel(mlflow.pyfunc.PythonModel):
         return responses
 
     def render_prompt(self, messages: list[dict]) -> list[int]:
+        if self.config.get("system_message") == "fold":  # as training rendered it (Gemma 2, Mistral v0.3)
+            messages = fold_system(messages)
         ids = self.tokenizer.apply_chat_template(messages, tokenize=True, add_generation_prompt=True,
                                                  return_dict=True)["input_ids"]
         return list(ids)

@@ -418,7 +418,9 @@ def _save_merged(job: _Job, trained: dict, out: Path) -> Path:
     chat_cfg = {"model_name": f"{job.settings.tracking.registered_model}", "base_model": job.base_info["name"],
                 "chat_template_sha256": bm.chat_template_hash(job.tokenizer), "stop_token_ids": stop_ids,
                 "stop_tokens": job.tokenizer.convert_ids_to_tokens(stop_ids), "run_id": job.run_id,
-                "max_seq_length": ts.max_seq_length}
+                "max_seq_length": ts.max_seq_length,
+                # how training rendered a system message, so the served model renders requests the same way
+                "system_message": templates.system_handling(job.tokenizer)}
     (out / chat_model.CHAT_CONFIG_FILE).write_text(json.dumps(chat_cfg, indent=2), encoding="utf-8")
     return out
 
