@@ -177,6 +177,8 @@ def _log_new_job(job: _Job, use_gpu: bool, precision: str) -> None:
                 "backend": "nccl" if use_gpu else "gloo"}
     tracking.log_job_inputs(job.settings, ts, resolved=resolved, lineage=data.lineage, base=job.base_info,
                             stats=data.stats, audit_text=data.audit_text)
+    if data.no_validation:
+        tracking.log_no_validation(job.client, job.run_id, data.no_validation)
     mlflow_store.append_event(
         job.client, job.run_id,
         f"data prepared and mask audit passed: {len(data.train)} training sequences, "
@@ -256,7 +258,7 @@ def _log_model(job: _Job, result) -> TrainResult:
     try:
         trained, history = checkpoint.read_final(result.checkpoint)
         merged = _save_merged(job, trained, work / "hf_model")
-        final = final_metrics(history)
+        final = _without_missing_validation(final_metrics(history), job.data)
         mlflow.log_metrics({f"final_{k}": v for k, v in final.items()})
         mlflow.log_dict(history, "training/history.json")
         mlflow.log_artifact(str(tracking.loss_curve_png(history, work / "loss_curve.png")), "plots")
@@ -277,7 +279,8 @@ def _log_model(job: _Job, result) -> TrainResult:
         return TrainResult(run_id=job.run_id, experiment_id="", model_uri=reg["model_uri"],
                            registered_name=reg["registered_name"], version=reg["version"], alias=reg["alias"],
                            final_metrics=final, history=history, seconds=0.0, ray_run_name=job.ray_run_name,
-                           checkpoint_dir=str(result.checkpoint.path))
+                           checkpoint_dir=str(result.checkpoint.path),
+                           extra={"validation": job.data.no_validation} if job.data.no_validation else {})
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -298,6 +301,15 @@ def _save_merged(job: _Job, trained: dict, out: Path) -> Path:
                 "max_seq_length": ts.max_seq_length}
     (out / chat_model.CHAT_CONFIG_FILE).write_text(json.dumps(chat_cfg, indent=2), encoding="utf-8")
     return out
+
+
+def _without_missing_validation(final: dict[str, float], data: PreparedData) -> dict[str, float]:
+    """The final metrics, without validation ones when there was no validation data (the summary then says
+    ``no validation data: validation skipped`` instead of a NaN loss)."""
+    if not data.no_validation:
+        return final
+    log.warning("%s", data.no_validation)
+    return {k: v for k, v in final.items() if not k.startswith("val_")}
 
 
 def final_metrics(history: dict) -> dict[str, float]:
