@@ -52,7 +52,8 @@ def test_assemble_orders_messages_and_adds_system(spark):
                                                          ("assistant", "Sure, which date?")]
     assert a.bronze_keys == ["k1", "k2"] and a.csat == 5 and a.agent_id == "agent_1"
     assert [m.content for m in out["B"].messages] == ["Be brief.", "Hi"]  # has its own system message
-    replaced = by_id(assemble_conversations(bronze, AssembleSettings(system_message="SYS")))  # default: replace
+    replaced = by_id(assemble_conversations(bronze, AssembleSettings(system_message="SYS",
+                                                                     system_message_policy="replace")))
     assert [m.content for m in replaced["B"].messages] == ["SYS", "Hi"]
 
 
@@ -64,7 +65,7 @@ def test_assemble_merges_consecutive_same_role_turns(spark):
     bronze = spark.createDataFrame(rows, "message_key string, conversation_id string, message_index long, role string, "
                                          "content string, created_at timestamp, csat int, agent_id string, channel string,"
                                          " language string, weight double")
-    a = by_id(assemble_conversations(bronze, AssembleSettings(system_message="SYS")))["A"]
+    a = by_id(assemble_conversations(bronze, AssembleSettings(system_message="SYS", system_message_policy="replace")))["A"]
     assert [(m.role, m.content) for m in a.messages] == [
         ("system", "SYS"), ("user", "Hi\nmy bag is lost"), ("assistant", "Sorry!\nSend me the tag number."), ("user", "ok")]
     assert len(a.bronze_keys) == 6  # lineage keeps every source row

@@ -19,13 +19,17 @@ import os
 import sys
 from pathlib import Path
 
+from tunehouse.commands.demo import DEMO_SETTINGS
+
 HERE = Path(__file__).resolve().parent
 HELP_DIR = HERE / "help"
 SPANS_FILE = HERE / "scrubber_spans.jsonl"
 DATASET_FILE = HERE / "dataset_fingerprint.json"
 CORPUS_CONVERSATIONS = 150
 DATASET_CONVERSATIONS = 200
-DATASET_SETTINGS = ["curate.diversity.method=hashed_tfidf", "spark.master=local[2]", "spark.shuffle_partitions=4"]
+# The demo's curation settings (its company's system message), so the fingerprint is the demo's dataset.
+DATASET_SETTINGS = ["curate.diversity.method=hashed_tfidf", "spark.master=local[2]", "spark.shuffle_partitions=4",
+                    *DEMO_SETTINGS]
 
 
 def help_texts() -> dict[str, str]:

@@ -98,6 +98,8 @@ def print_curation_summary(r) -> None:
         "reconciled": f"assembled {r.assembled} = kept {r.kept} + dropped {r.dropped_total}"
         + ("  OK" if r.reconciled else "  MISMATCH"),
         "splits": ", ".join(f"{k} {v}" for k, v in sorted(r.splits.items())),
+        "validation/test data": _own_data_line(getattr(r, "own_data", {})),
+        "system message": _system_message_line(getattr(r, "system_messages", {})),
         "assistant weights": ", ".join(f"{k}: {v}" for k, v in sorted(r.weights.items())),
         "trailing messages trimmed": f"{r.trimmed_messages} (unanswered last turns of kept conversations; "
         "gold quality.trimmed_messages)",
@@ -107,6 +109,21 @@ def print_curation_summary(r) -> None:
         "export folder": str(r.export_folder),
         "seconds": round(r.seconds, 1),
     })
+
+
+def _own_data_line(own: dict) -> str:
+    """Which splits are your own data (curate.split.validation_data / test_data), which the random split."""
+    parts = [f"{split}: yours ({own[split]})" if split in own else f"{split}: random split"
+             for split in ("validation", "test")]
+    return "; ".join(parts) + ("" if own else " (curate.split.validation_data / test_data to use your own)")
+
+
+def _system_message_line(sources: dict) -> str:
+    """Where the kept conversations' system message came from: the data, the configuration, or none."""
+    if not sources:
+        return "-"
+    names = {"data": "from the data", "config": "from curate.assemble.system_message", "none": "none"}
+    return ", ".join(f"{names.get(k, k)} {v}" for k, v in sorted(sources.items(), key=lambda kv: -kv[1]))
 
 
 def _residual_line(n) -> str:

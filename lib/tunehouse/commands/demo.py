@@ -42,6 +42,15 @@ DEMO_STAGES = [  # (stage, subcommand argv) in order; every stage's command must
 # The synthetic company's brand (synthetic/data/mix.yaml): the learned name model takes "Wanderly" for a name
 # ("Thanks for contacting Wanderly Travel"). A user lists their own brands in pii.allow_terms the same way.
 DEMO_BRAND_TERMS = ["Wanderly"]
+# The synthetic company's instructions: the demo trains every conversation with them (its helpdesk export's own
+# system rows are events such as "Customer joined the chat"). Outside the demo the system message comes from the
+# data or from curate.assemble.system_message; none is invented.
+DEMO_SYSTEM_MESSAGE = (
+    "You are a helpful, friendly customer-support agent for a travel agency. Greet the customer, "
+    "answer clearly in the customer's language with concrete next steps, and never ask for or repeat "
+    "payment card numbers or other personal data in the chat."
+)
+DEMO_SETTINGS = [f"curate.assemble.system_message={DEMO_SYSTEM_MESSAGE}", "curate.assemble.system_message_policy=replace"]
 
 
 def cmd_demo(args, settings: Settings) -> int:
@@ -51,6 +60,11 @@ def cmd_demo(args, settings: Settings) -> int:
     settings = settings.model_copy(deep=True)
     settings.pii.allow_terms = [*settings.pii.allow_terms, *DEMO_BRAND_TERMS]
     print(f"(demo: pii.allow_terms += {DEMO_BRAND_TERMS}, the synthetic company's brand; list yours the same way)")
+    if settings.curate.assemble.system_message is None:
+        settings.curate.assemble.system_message = DEMO_SYSTEM_MESSAGE
+        settings.curate.assemble.system_message_policy = "replace"
+        print("(demo: curate.assemble.system_message = the synthetic travel agency's instructions, policy replace; "
+              "set yours the same way, or leave it unset to use your data's own)")
     available = args.stage_parsers  # every registered subcommand's parser, by name
     raw = str(settings.generate.out_dir or settings.storage.raw)
     last = [name for name, _ in DEMO_STAGES].index(args.until)

@@ -114,6 +114,8 @@ def run_train(args, settings) -> int:
     print(f"training run {r.run_id} finished in {r.seconds:.0f}s: {int(m.get('steps', 0))} steps, train loss "
           f"{_f(m.get('train_loss'))}, val loss {_f(m.get('val_loss'))}, val token accuracy "
           f"{_f(m.get('val_token_accuracy'))}, {m.get('trainable_tokens_per_s', 0):.0f} trainable tokens/s")
+    if r.extra.get("validation"):  # e.g. "no validation data: validation skipped (...)"
+        print(r.extra["validation"])
     if r.version:
         print(f"registered {r.registered_name} version {r.version} from epoch {r.extra.get('registered_epoch')} "
               f"(models:/{r.registered_name}@{r.alias})")

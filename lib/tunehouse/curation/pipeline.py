@@ -1,6 +1,7 @@
 """curate(): bronze -> silver -> gold + chat JSONL, every conversation accounted for.
 
     STAGES: assemble -> scrub -> exact_dedup -> near_dedup -> quality -> diversity -> weights -> split
+    (with your own validation/test data: the same stages over it, but diversity, then cross_split_dedup)
     then:   residual-PII gate -> gold.training_examples + {train,validation,test}.jsonl
 
 The stages are listed in :mod:`tunehouse.curation.stages`; the runner (:mod:`tunehouse.curation.runner`)
@@ -19,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -42,12 +43,20 @@ from tunehouse.curation.export import (
     dataset_fingerprint,
     write_jsonl,
 )
+from tunehouse.curation.own_data import read_own_data
 from tunehouse.curation.runner import DROPPED_COLUMNS, Runner, StageCount
 from tunehouse.curation.stages import STAGES
+from tunehouse.curation.stages.assemble import SYSTEM_SOURCE
+from tunehouse.curation.stages.split import CrossSplitDedup, OwnSplit
 from tunehouse.errors import UserError
 from tunehouse.pii.scrubber import scrubbing_label, scrubbing_model
 
 __all__ = ["DROPPED_COLUMNS", "CurationResult", "StageCount", "curate"]
+
+OWN_PREFIX = "own_data:"  # stage names of the pass over your own validation/test data
+# Your validation/test data go through every stage but diversity (an evaluation set is not sampled down), and
+# their split is the one you gave them.
+OWN_STAGES = tuple(s for s in STAGES if s.name not in ("diversity", "split")) + (OwnSplit(),)
 
 
 @dataclass
@@ -67,6 +76,8 @@ class CurationResult:
     seconds: float
     trimmed_messages: int = 0  # trailing messages cut from kept conversations (quality.trimmed_messages)
     pii_scrubbed_by: str = "rules"  # "rules" or "rules+learned:<model folder>" (pii.detector, resolved)
+    system_messages: dict[str, int] = field(default_factory=dict)  # kept conversations by source: data/config/none
+    own_data: dict[str, str] = field(default_factory=dict)  # split -> your file or table (curate.split.*_data)
 
     @property
     def dropped_total(self) -> int:
@@ -88,7 +99,9 @@ def curate(spark: SparkSession, settings: Settings, lakehouse=None, progress: bo
     if not lh.exists(BRONZE_MESSAGES):
         raise UserError(f"{BRONZE_MESSAGES} does not exist yet: run `tunehouse ingest PATH` first")
     bronze_version = lh.version(BRONZE_MESSAGES)
-    bar = tqdm(total=len(STAGES) + 2, desc="curate", unit="stage", disable=not progress)
+    own_sources = settings.curate.split.own_data
+    extra_steps = len(OWN_STAGES) + 1 if own_sources else 0
+    bar = tqdm(total=len(STAGES) + 2 + extra_steps, desc="curate", unit="stage", disable=not progress)
 
     def step(name: str) -> None:
         bar.set_postfix_str(name)
@@ -97,6 +110,8 @@ def curate(spark: SparkSession, settings: Settings, lakehouse=None, progress: bo
     run = Runner(settings, on_stage=step)
     try:
         curated, kept = run.run(STAGES, lh.read(BRONZE_MESSAGES, version=bronze_version))
+        if own_sources:
+            curated, kept = _add_own_data(spark, lh, run, curated, kept, own_sources)
         gold = run.cache(build_gold(curated, bronze_version, settings.curate.weights.fractional))
         residual = check_residual_pii(gold, settings, settings.curate.export)
         step("pii_gate")
@@ -109,19 +124,44 @@ def curate(spark: SparkSession, settings: Settings, lakehouse=None, progress: bo
         scrubbed_by = scrubbing_label(scrubbing_model(settings))
         export = _export(settings, gold, dataset_version, gold_version, bronze_version, splits,
                          {"scrubbed_by": scrubbed_by, "gate": residual.checked_by, "gate_independent": residual.independent,
-                          "residual_entities": int(residual)})
+                          "residual_entities": int(residual)}, own_sources)
         step("export")
         result = CurationResult(
-            dataset_version=dataset_version, bronze_version=bronze_version, assembled=run.counts[0].kept, kept=kept,
+            dataset_version=dataset_version, bronze_version=bronze_version, assembled=_assembled(run), kept=kept,
             stages=run.counts, splits=splits, export_folder=export.folder, files=export.files,
             residual_pii=residual, pii_entities=_pii_totals(run.tables[SILVER_CONVERSATIONS]), weights=weights,
-            changed=changed, seconds=time.time() - t_start, trimmed_messages=trimmed, pii_scrubbed_by=scrubbed_by)
+            changed=changed, seconds=time.time() - t_start, trimmed_messages=trimmed, pii_scrubbed_by=scrubbed_by,
+            system_messages=_system_sources(gold), own_data=dict(own_sources))
         if changed:
             _record_run(spark, lh, result)
         return result
     finally:
         bar.close()
         run.release()
+
+
+def _add_own_data(spark: SparkSession, lh, run: Runner, curated: DataFrame, kept: int,
+                  sources: dict[str, str]) -> tuple[DataFrame, int]:
+    """Your validation/test data through OWN_STAGES, added to the curated logs; then the logs' copies of any of
+    them are dropped (cross_split_dedup), so no validation or test example is also in train."""
+    own, n_own = run.run(OWN_STAGES, read_own_data(spark, lh, sources), prefix=OWN_PREFIX)
+    both = curated.unionByName(own, allowMissingColumns=True)
+    out = run.run_stage(CrossSplitDedup(), both, kept + n_own)
+    if run.on_stage is not None:
+        run.on_stage(CrossSplitDedup.name)
+    return out
+
+
+def _assembled(run: Runner) -> int:
+    """Conversations assembled: from the logs, plus from your own validation/test data when given."""
+    return sum(s.kept for s in run.counts if s.stage in ("assemble", OWN_PREFIX + "assemble"))
+
+
+def _system_sources(gold: DataFrame) -> dict[str, int]:
+    """Kept conversations by where their system message came from: data, config or none."""
+    if SYSTEM_SOURCE not in gold.columns:
+        return {}
+    return {r[SYSTEM_SOURCE]: r["count"] for r in gold.groupBy(SYSTEM_SOURCE).count().collect()}
 
 
 def _pii_totals(scrubbed: DataFrame) -> dict[str, int]:
@@ -152,16 +192,17 @@ def _write_tables(lh, run: Runner, gold: DataFrame, bronze_version: int) -> int:
 
 
 def _export(settings: Settings, gold: DataFrame, dataset_version: str, gold_version: int, bronze_version: int,
-            splits: dict[str, int], pii: dict) -> ExportResult:
+            splits: dict[str, int], pii: dict, own_sources: dict[str, str]) -> ExportResult:
     """The chat JSONL folder of this dataset version (written once) and the latest-version pointer; the
-    manifest records what scrubbed the data and what checked it (``pii``)."""
+    manifest records what scrubbed the data and what checked it (``pii``), and which splits are your own data."""
     cfg = settings.curate
     exports_root = cfg.export.exports_dir or settings.storage.exports
-    export = write_jsonl(
-        gold, exports_root, dataset_version, cfg.weights.fractional,
-        {"gold_table": GOLD_EXAMPLES, "gold_table_version": gold_version, "bronze_table": BRONZE_MESSAGES,
-         "bronze_version": bronze_version, "splits": splits, "pii": pii,
-         "settings_sha256": hashlib.sha256(cfg.model_dump_json().encode()).hexdigest()})
+    extra = {"gold_table": GOLD_EXAMPLES, "gold_table_version": gold_version, "bronze_table": BRONZE_MESSAGES,
+             "bronze_version": bronze_version, "splits": splits, "pii": pii,
+             "settings_sha256": hashlib.sha256(cfg.model_dump_json().encode()).hexdigest()}
+    if own_sources:
+        extra["own_data"] = {split: str(source) for split, source in own_sources.items()}
+    export = write_jsonl(gold, exports_root, dataset_version, cfg.weights.fractional, extra)
     Path(exports_root).mkdir(parents=True, exist_ok=True)
     (Path(exports_root) / LATEST_POINTER).write_text(dataset_version + "\n")
     return export

@@ -57,37 +57,47 @@ class Runner:
         self.tables: dict[str, DataFrame] = {}
         self.cached: list[DataFrame] = []
 
-    def run(self, stages: Iterable[Stage], df: DataFrame) -> tuple[DataFrame, int]:
-        """Run every stage on what the previous one kept; returns the last kept frame and its count."""
+    def run(self, stages: Iterable[Stage], df: DataFrame, prefix: str = "") -> tuple[DataFrame, int]:
+        """Run every stage on what the previous one kept; returns the last kept frame and its count. ``prefix``
+        goes before each stage's name in the counts and dropped rows (a second pass over other data)."""
         n: int | None = None
         for stage in stages:
-            df, n = self.run_stage(stage, df, n)
+            df, n = self.run_stage(stage, df, n, name=prefix + stage.name)
             if self.on_stage is not None:
-                self.on_stage(stage.name)
+                self.on_stage(prefix + stage.name)
         if n is None:
             raise ValueError("no stages to run")
         return df, n
 
-    def run_stage(self, stage: Stage, df: DataFrame, n_in: int | None) -> tuple[DataFrame, int]:
-        """Run one stage, cache and count its output. ``n_in`` None: the input is not counted conversations."""
+    def run_stage(self, stage: Stage, df: DataFrame, n_in: int | None,
+                  name: str | None = None) -> tuple[DataFrame, int]:
+        """Run one stage, cache and count its output. ``n_in`` None: the input is not counted conversations.
+        ``name``: what the counts and dropped rows call the stage (default its own name)."""
         t0 = time.time()
+        name = name or stage.name
         result = stage.run(df, self.settings)
         kept = self.cache(result.kept)
         reasons: dict[str, int] = {}
         if result.dropped is not None:
-            dropped = self.cache(_dropped_rows(result.dropped, stage.name))
+            dropped = self.cache(_dropped_rows(result.dropped, name))
             self.dropped.append(dropped)
         n_kept = kept.count()
         if result.dropped is not None:
             reasons = _counts_by_reason(dropped)
-        self.tables.update(result.tables)
+        self.add_tables(result.tables)
         rows_in = n_kept + sum(reasons.values()) if n_in is None else n_in
-        self.counts.append(StageCount(stage.name, rows_in, n_kept, reasons, time.time() - t0))
+        self.counts.append(StageCount(name, rows_in, n_kept, reasons, time.time() - t0))
         if rows_in != n_kept + sum(reasons.values()):
-            raise RuntimeError(f"stage {stage.name} lost rows: {rows_in} in, {n_kept} kept, "
+            raise RuntimeError(f"stage {name} lost rows: {rows_in} in, {n_kept} kept, "
                                f"{sum(reasons.values())} dropped")
-        log.info("%-12s in=%d kept=%d dropped=%s", stage.name, rows_in, n_kept, reasons)
+        log.info("%-12s in=%d kept=%d dropped=%s", name, rows_in, n_kept, reasons)
         return kept, n_kept
+
+    def add_tables(self, tables: dict[str, DataFrame]) -> None:
+        """Collect a stage's extra tables; a table an earlier pass produced already gets these rows added."""
+        for table, frame in tables.items():
+            earlier = self.tables.get(table)
+            self.tables[table] = frame if earlier is None else earlier.unionByName(frame, allowMissingColumns=True)
 
     def cache(self, df: DataFrame) -> DataFrame:
         """Cache a frame until :meth:`release`."""

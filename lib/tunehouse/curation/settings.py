@@ -30,23 +30,18 @@ FILTER_ORDER: tuple[str, ...] = (
 )
 
 
-DEFAULT_SYSTEM_MESSAGE = (
-    "You are a helpful, friendly customer-support agent for a travel agency. Greet the customer, "
-    "answer clearly in the customer's language with concrete next steps, and never ask for or repeat "
-    "payment card numbers or other personal data in the chat."
-)
-
-
 class AssembleSettings(Section):
     system_message: str | None = Field(
-        DEFAULT_SYSTEM_MESSAGE, description="The company's instructions, used as the system message; null for none."
-    )
+        None, description="Your instructions, used as the system message where system_message_policy says; null "
+        "(the default): none is added, and a conversation keeps the system message it came with, if any. The "
+        "curation summary says which conversations got theirs from the data, from this setting or have none.")
     system_message_policy: Literal["replace", "add_if_missing", "keep"] = Field(
-        "replace",
-        description="replace: drop the logs' own system rows and start every conversation with system_message "
-        "(helpdesk exports' system rows are events such as 'Customer joined the chat', not instructions, and the "
-        "model should be trained with the prompt it will be served with); add_if_missing: prepend system_message "
-        "only where a conversation does not start with a system row; keep: leave system rows as logged.",
+        "add_if_missing",
+        description="add_if_missing (default): a conversation that opens with a system message keeps it, the others "
+        "start with system_message (when set); replace: drop the logs' own system rows and start every conversation "
+        "with system_message (for helpdesk exports whose system rows are events such as 'Customer joined the "
+        "chat', not instructions: the model is trained with the prompt it will be served with); keep: leave system "
+        "rows as logged and add nothing.",
     )
     merge_consecutive: bool = Field(
         True, description="Merge consecutive messages of the same role (a customer typing three lines in a row) "
@@ -377,6 +372,22 @@ class SplitSettings(Section):
     validation: float = Field(0.1, ge=0, le=1, description="Share in validation (per-epoch validation loss).")
     test: float = Field(0.1, ge=0, le=1, description="Share in test (batch evaluation, never trained on).")
     seed: int = Field(17, description="Salt of the hash: change it to draw a different split.")
+    validation_data: str | None = Field(
+        None, description="Your own validation set: a chat JSONL file (one {\"messages\": [...]} per line) or a "
+        "Delta table (with a messages column, or message rows like bronze.chat_messages). Its conversations go "
+        "through the same assembly, PII scrubbing, deduplication, quality filters and weights, and are the "
+        "validation split; the random split's validation share goes to train, and training conversations that "
+        "duplicate one of them are dropped (silver.dropped, reason duplicate_of_validation). Null: the random split.")
+    test_data: str | None = Field(
+        None, description="Your own test set (evaluation), as validation_data: a chat JSONL file or a Delta table. "
+        "It replaces the random split's test share (which goes to train); training conversations that duplicate "
+        "one of it are dropped (reason duplicate_of_test). Null: the random split.")
+
+    @property
+    def own_data(self) -> dict[str, str]:
+        """The splits the user supplies data for: split name -> file or table."""
+        return {split: source for split, source in (("validation", self.validation_data), ("test", self.test_data))
+                if source}
 
     @model_validator(mode="after")
     def _sums_to_one(self):

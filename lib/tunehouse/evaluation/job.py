@@ -28,7 +28,7 @@ from tunehouse.model import tracking as mlflow_store
 if TYPE_CHECKING:
     import pandas as pd
     from mlflow.entities import RunInfo
-    from pyspark.sql import SparkSession
+    from pyspark.sql import DataFrame, SparkSession
 
     from tunehouse.config import Settings
     from tunehouse.lakehouse.delta import Lakehouse
@@ -176,8 +176,20 @@ def log_run_inputs(es: EvaluateSettings, refs: dict[str, mref.ModelRef], replay:
     params.update({f"model.{role}": (r.uri or r.source) for role, r in refs.items()})
     params.update({"data.table": es.table, "data.table_version": str(table_version), "data.split": es.split,
                    "data.turns": str(replay.turns), "data.prompts": str(replay.count),
-                   "data.skipped_after_assistant": str(replay.skipped)})
+                   "data.skipped_after_assistant": str(replay.skipped),
+                   "data.split_source": split_source(replay.all)})
     mlflow.log_params({k: str(v)[:6000] for k, v in params.items()})
+
+
+def split_source(prompts: "DataFrame") -> str:
+    """Whether the evaluated turns are your own test data (curate.split.test_data, which replaces the random
+    test split when given) or the random split of the logs."""
+    from pyspark.sql import functions as F
+
+    from tunehouse.curation.own_data import own_split_of
+
+    own = prompts.filter(own_split_of(F.col("conversation_id")).isNotNull()).limit(1).count()
+    return "your own data (curate.split.test_data / validation_data)" if own else "random split of the logs"
 
 
 def log_eval_prompts(es: EvaluateSettings, refs: dict[str, mref.ModelRef],

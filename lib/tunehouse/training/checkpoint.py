@@ -16,6 +16,7 @@ that folder back.
 from __future__ import annotations
 
 import json
+import math
 import random
 import tempfile
 import time
@@ -127,14 +128,16 @@ def list_checkpoints(run_dir: Path) -> list[dict]:
 
 
 def pick(checkpoints: list[dict], which: str | int) -> dict | None:
-    """``best``: the lowest validation loss (the earlier epoch on a tie); ``last``: the latest; an int: that epoch.
-    None when there is no such checkpoint."""
+    """``best``: the lowest validation loss (the earlier epoch on a tie; the latest when no epoch has one, e.g.
+    a job without validation data); ``last``: the latest; an int: that epoch. None when there is no such
+    checkpoint."""
     if not checkpoints:
         return None
-    if which == "last":
+    validated = [c for c in checkpoints if math.isfinite(c.get("val_loss", math.nan))]
+    if which == "last" or (which == "best" and not validated):
         return checkpoints[-1]
     if which == "best":
-        return min(checkpoints, key=lambda c: (c["val_loss"], c["epoch"]))
+        return min(validated, key=lambda c: (c["val_loss"], c["epoch"]))
     return next((c for c in checkpoints if c["epoch"] == int(which)), None)
 
 

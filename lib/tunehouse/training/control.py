@@ -13,6 +13,7 @@ Early stopping (train.early_stopping_patience) is decided from the validation lo
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +49,8 @@ def early_stop(epoch_rows: list[dict], patience: int | None) -> dict | None:
     ``patience`` or more epochs old. Returns {"best_epoch", "best_val_loss", "epoch"} then, else None."""
     if not patience:
         return None
-    trained = [r for r in epoch_rows if r["epoch"] > 0]
+    # an epoch without a validation loss (no validation data: NaN) is never "not improving"
+    trained = [r for r in epoch_rows if r["epoch"] > 0 and math.isfinite(r.get("val_loss", math.nan))]
     if not trained:
         return None
     best = min(trained, key=lambda r: (r["val_loss"], r["epoch"]))

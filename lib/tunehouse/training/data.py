@@ -126,6 +126,7 @@ class PreparedData:
     validation: list[tk.Example]
     stats: dict
     audit_text: str
+    no_validation: str | None = None  # why validation is skipped (NO_VALIDATION and the cause); None: it runs
 
 
 def prepare_data(settings: "Settings", tokenizer) -> PreparedData:
@@ -140,23 +141,37 @@ def prepare_data(settings: "Settings", tokenizer) -> PreparedData:
     train, train_stats = _sequences(settings, tokenizer, data_dir / "train.jsonl")
     if not train:
         raise UserError(f"{data_dir / 'train.jsonl'}: no conversation has a trainable assistant reply (weight > 0)")
-    val_file = data_dir / "validation.jsonl"
-    if val_file.is_file():
-        validation, val_stats = _sequences(settings, tokenizer, val_file)
-    else:
-        log.warning("no validation.jsonl in %s: validating on the first training examples", data_dir)
-        validation, val_stats = train[: max(1, len(train) // 10)], None
-    if ts.max_eval_examples:
-        validation = validation[: ts.max_eval_examples]
-    if not validation:
-        raise UserError(f"{val_file}: no validation conversation has a trainable assistant reply")
+    validation, val_stats, no_validation = _validation(settings, tokenizer, data_dir)
     batching.audit_all(train, tokenizer.pad_token_id, ts.micro_batch_size)
     stats = {f"train_{k}": v for k, v in train_stats.as_dict().items()}
     if val_stats:
         stats.update({f"validation_{k}": v for k, v in val_stats.as_dict().items()})
     stats["padding_fraction"] = batching.padding_fraction(train, ts.micro_batch_size)
     audit_text = audit_report(tokenizer, train, train_stats, ts.audit_examples)
-    return PreparedData(data_dir, lineage, train, validation, stats, audit_text)
+    return PreparedData(data_dir, lineage, train, validation, stats, audit_text, no_validation)
+
+
+NO_VALIDATION = "no validation data: validation skipped"
+
+
+def _validation(settings: "Settings", tokenizer, data_dir: Path) -> tuple[list[tk.Example], Any, str | None]:
+    """The validation sequences of validation.jsonl, their statistics, and why there are none (else None).
+
+    Without validation data the job validates nothing: it never falls back to training examples, whose loss
+    says nothing about generalisation."""
+    val_file = data_dir / exports.split_file("validation")
+    if not val_file.is_file() or count_rows(val_file) == 0:
+        reason = f"{NO_VALIDATION} ({val_file.name} is {'empty' if val_file.is_file() else 'missing'})"
+        log.warning("%s in %s", reason, data_dir)
+        return [], None, reason
+    validation, val_stats = _sequences(settings, tokenizer, val_file)
+    if settings.train.max_eval_examples:
+        validation = validation[: settings.train.max_eval_examples]
+    if not validation:
+        reason = f"{NO_VALIDATION} (no conversation of {val_file.name} has a trainable assistant reply)"
+        log.warning("%s in %s", reason, data_dir)
+        return [], val_stats, reason
+    return validation, val_stats, None
 
 
 def _sequences(settings: "Settings", tokenizer, path: Path) -> tuple[list[tk.Example], tk.TokenizeStats]:

@@ -14,6 +14,7 @@ import dataclasses
 import functools
 import json
 import logging
+import math
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -231,6 +232,8 @@ def _log_new_job(job: _Job, use_gpu: bool, precision: str) -> None:
                                   + ", ".join(f"{k}={getattr(job.auto, k)}" for k in job.auto.auto))
     tracking.log_job_inputs(job.settings, job.requested, resolved=resolved, lineage=data.lineage, base=job.base_info,
                             stats=data.stats, audit_text=data.audit_text)
+    if data.no_validation:
+        tracking.log_no_validation(job.client, job.run_id, data.no_validation)
     mlflow_store.append_event(
         job.client, job.run_id,
         f"data prepared and mask audit passed: {len(data.train)} training sequences, "
@@ -286,9 +289,11 @@ def _fit(job: _Job, cfg: "WorkerConfig", use_gpu: bool):
             name=job.ray_run_name,
             storage_path=str(_checkpoint_root(job.settings)),
             failure_config=FailureConfig(max_failures=ts.max_failures),
-            # the N best epochs by validation loss stay (Ray always keeps the latest too: restarts resume from it)
-            checkpoint_config=CheckpointConfig(num_to_keep=ts.keep_checkpoints, checkpoint_score_attribute="val_loss",
-                                               checkpoint_score_order="min"),
+            # the N best epochs by validation loss stay (Ray always keeps the latest too: restarts resume from it);
+            # without validation data there is no loss to rank by (NaN): the N latest stay
+            checkpoint_config=CheckpointConfig(
+                num_to_keep=ts.keep_checkpoints, checkpoint_score_order="min",
+                checkpoint_score_attribute=None if job.data.no_validation else "val_loss"),
         ),
     )
     try:
@@ -315,10 +320,12 @@ def _log_model(job: _Job, result) -> TrainResult:
         kept = checkpoint.list_checkpoints(job.run_dir)
         chosen = checkpoint.pick(kept, ts.register_checkpoint) or {"path": str(result.checkpoint.path),
                                                                    **history["epochs"][-1]}
-        final = final_metrics(history)
+        final = _without_missing_validation(final_metrics(history), job.data)
         stopped = control.early_stop(history["epochs"], ts.early_stopping_patience)
-        mlflow.log_metrics({**{f"final_{k}": v for k, v in final.items()}, "registered_epoch": chosen["epoch"],
-                            "registered_val_loss": chosen["val_loss"], "early_stopped": float(stopped is not None)})
+        registered = {"registered_epoch": chosen["epoch"], "early_stopped": float(stopped is not None)}
+        if math.isfinite(chosen.get("val_loss", math.nan)):  # no validation data: no validation loss to log
+            registered["registered_val_loss"] = chosen["val_loss"]
+        mlflow.log_metrics({**{f"final_{k}": v for k, v in final.items()}, **registered})
         mlflow.log_dict(history, "training/history.json")
         mlflow.log_dict({"kept": kept, "registered_epoch": chosen["epoch"], "rule": ts.register_checkpoint},
                         "training/checkpoints.json")
@@ -326,6 +333,8 @@ def _log_model(job: _Job, result) -> TrainResult:
         out = register_checkpoint(job, chosen, work)
         out.final_metrics, out.history = final, history
         out.checkpoint_dir = str(result.checkpoint.path)
+        if job.data.no_validation:
+            out.extra["validation"] = job.data.no_validation
         return out
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -423,6 +432,15 @@ def _save_merged(job: _Job, trained: dict, out: Path) -> Path:
                 "system_message": templates.system_handling(job.tokenizer)}
     (out / chat_model.CHAT_CONFIG_FILE).write_text(json.dumps(chat_cfg, indent=2), encoding="utf-8")
     return out
+
+
+def _without_missing_validation(final: dict[str, float], data: PreparedData) -> dict[str, float]:
+    """The final metrics, without validation ones when there was no validation data (the summary then says
+    ``no validation data: validation skipped`` instead of a NaN loss)."""
+    if not data.no_validation:
+        return final
+    log.warning("%s", data.no_validation)
+    return {k: v for k, v in final.items() if not k.startswith("val_")}
 
 
 def final_metrics(history: dict) -> dict[str, float]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import platform
 import shutil
 import tempfile
@@ -100,6 +101,23 @@ def log_job_inputs(settings: "Settings", train_settings, *, resolved: dict, line
     mlflow.log_text(audit_text, "mask_audit/examples.txt")
 
 
+VALIDATION_TAG = "tunehouse.validation"  # "skipped: <why>" when the job has no validation data
+
+
+def log_no_validation(client, run_id: str, reason: str) -> None:
+    """A job without validation data says so: a tag and a param on the run, and an event in its log."""
+    import mlflow
+
+    mlflow.set_tag(VALIDATION_TAG, f"skipped: {reason}")
+    mlflow.log_param("data.validation", "none: validation skipped")
+    mlflow_store.append_event(client, run_id, reason)
+
+
+def validated(row: dict) -> bool:
+    """Whether an epoch row has validation metrics (the workers' loss over no validation example is NaN)."""
+    return row.get("val_loss") is not None and not math.isnan(row["val_loss"])
+
+
 # --------------------------------------------------------------------------- during training (rank 0 of the workers)
 class WorkerTracker:
     """Rank 0's progress: periodic log lines and step/epoch metrics streamed to the job's MLflow run."""
@@ -129,8 +147,14 @@ class WorkerTracker:
         from mlflow.entities import Metric
 
         ts = int(time.time() * 1000)
-        self.buffer += [Metric(k, float(row[k]), ts, row["step"]) for k in ("val_loss", "val_token_accuracy")]
         self.buffer.append(Metric("epoch", float(row["epoch"]), ts, row["step"]))
+        if not validated(row):  # no validation data: no val_loss NaN or val_token_accuracy 0 in the run
+            self.flush()
+            if checkpoint:
+                self.event(f"epoch {row['epoch']} finished at step {row['step']}: no validation data, validation "
+                           "skipped; checkpoint saved")
+            return
+        self.buffer += [Metric(k, float(row[k]), ts, row["step"]) for k in ("val_loss", "val_token_accuracy")]
         if not checkpoint:
             self.log.info("before training: val_loss %.4f val_token_accuracy %.3f", row["val_loss"],
                           row["val_token_accuracy"])

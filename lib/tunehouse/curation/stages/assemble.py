@@ -83,17 +83,26 @@ def merge_consecutive_turns(conv: DataFrame) -> DataFrame:
     return conv.withColumn("messages", F.aggregate("messages", F.array().cast(msg_type), step))
 
 
+SYSTEM_SOURCE = "system_message_source"  # data | config | none: where a conversation's system message came from
+
+
 def apply_system_message(conv: DataFrame, cfg: AssembleSettings) -> DataFrame:
+    """Start each conversation with the system message the policy gives it, and record where it came from
+    (``system_message_source``): ``data`` (the conversation opened with one), ``config`` (curate.assemble.
+    system_message) or ``none``. Without a configured message nothing is added or removed."""
+    opens_with_system = F.coalesce(F.col("messages")[0]["role"] == "system", F.lit(False))
+    from_data = F.when(opens_with_system, F.lit("data")).otherwise(F.lit("none"))
     if cfg.system_message_policy == "keep" or not cfg.system_message:
-        return conv
+        return conv.withColumn(SYSTEM_SOURCE, from_data)
     system = F.struct(F.lit("system").alias("role"), F.lit(cfg.system_message).alias("content"),
                       F.lit(None).cast("double").alias("weight"))
     non_system = F.filter("messages", lambda m: m["role"] != "system")
     if cfg.system_message_policy == "replace":
-        return conv.withColumn("messages", F.concat(F.array(system), non_system))
-    has_system = F.col("messages")[0]["role"] == "system"
-    return conv.withColumn(
-        "messages", F.when(has_system, F.col("messages")).otherwise(F.concat(F.array(system), F.col("messages"))))
+        return conv.withColumn("messages", F.concat(F.array(system), non_system)).withColumn(
+            SYSTEM_SOURCE, F.lit("config"))
+    return conv.withColumn(SYSTEM_SOURCE, F.when(opens_with_system, F.lit("data")).otherwise(F.lit("config"))
+                           ).withColumn("messages", F.when(opens_with_system, F.col("messages"))
+                                        .otherwise(F.concat(F.array(system), F.col("messages"))))
 
 
 class Assemble:
