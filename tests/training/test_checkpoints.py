@@ -65,3 +65,17 @@ def test_checkpoint_references():
     for bad in ("abc:0", "abc:two", ":3"):
         with pytest.raises(UserError):
             parse_checkpoint_ref(bad)
+
+
+def test_without_validation_data_best_is_the_last_epoch_and_nothing_early_stops():
+    """A job without validation data has NaN validation losses: 'best' must not pick by NaN comparisons (which
+    order arbitrarily) but take the latest epoch, and early stopping must never fire on them."""
+    nan = float("nan")
+    kept = [{"epoch": e, "val_loss": nan, "path": f"/c{e}"} for e in (1, 2, 3)]
+    assert checkpoint.pick(kept, "best")["epoch"] == 3
+    assert checkpoint.pick(kept, "last")["epoch"] == 3
+    rows = [{"epoch": 0, "val_loss": nan}] + [{"epoch": e, "val_loss": nan} for e in (1, 2, 3)]
+    assert early_stop(rows, patience=1) is None
+    # a NaN epoch among validated ones is skipped, not taken as the best
+    mixed = [{"epoch": 1, "val_loss": 2.0}, {"epoch": 2, "val_loss": nan}, {"epoch": 3, "val_loss": 1.5}]
+    assert checkpoint.pick(mixed, "best")["epoch"] == 3
