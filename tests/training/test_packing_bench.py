@@ -10,10 +10,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_bench_training_prints_trl_and_hf_side_by_side(base_root):
+    pytest.importorskip("trl", reason="TRL is the benchmark's baseline: pip install -e '.[bench]'")
     env = dict(os.environ, PYTHONPATH=str(ROOT / "lib"))
     proc = subprocess.run([sys.executable, "benchmarks/bench_training.py", "--root", str(base_root), "--data",
                            str(base_root / "exports" / "v1"), "--steps", "3", "--threads", "1", "--arms", "trl,hf"],
