@@ -45,7 +45,8 @@ def settings_for(args, workers: int = 1, packing: bool = True):
     overrides = [f"storage.root={args.root}", f"train.num_workers={workers}", f"train.batch_size={args.batch_size}",
                  f"train.max_steps={args.steps}", "train.n_epochs=100", "train.register_model=false",
                  "train.max_eval_examples=16", f"train.log_every_steps={max(1, args.steps // 3)}",
-                 "tracking.experiment=bench-training", f"train.packing={str(packing).lower()}"]
+                 "tracking.experiment=bench-training", f"train.packing={str(packing).lower()}",
+                 f"train.max_seq_length={args.max_seq_length}"]
     if args.data:
         overrides.append(f"train.train_data={args.data}")
     return load_settings(overrides=overrides)
@@ -102,13 +103,61 @@ def bench_ray(settings, examples) -> dict:
     wall = time.time() - t0
     steps = r.history["steps"][1:]
     secs = sum(s["trainable_tokens"] / s["trainable_tokens_per_s"] for s in steps)
-    step_secs = sum(s["trainable_tokens"] / s["trainable_tokens_per_s"] for s in r.history["steps"])
-    fit = r.extra.get("time_ray_fit_s", float("nan"))
-    return {"trainable_tok_s": sum(s["trainable_tokens"] for s in steps) / secs, "steps": len(steps),
-            "padding": 0.0 if ts.packing else plan_padding(examples, ts, ts.num_workers),
+    return {**fit_phases(r.run_id), "trainable_tok_s": sum(s["trainable_tokens"] for s in steps) / secs,
+            "steps": len(steps), "padding": 0.0 if ts.packing else plan_padding(examples, ts, ts.num_workers),
             "final_loss": final_loss([s["train_loss"] for s in r.history["steps"]]), "wall_s": wall,
-            "prepare_s": r.extra.get("time_prepare_s"), "fit_overhead_s": fit - step_secs,
-            "log_model_s": r.extra.get("time_log_model_s"), "steps_s": step_secs}
+            "prepare_s": r.extra.get("time_prepare_s"), "log_model_s": r.extra.get("time_log_model_s")}
+
+
+def _empty_loop() -> None:
+    pass
+
+
+def _import_loop() -> None:
+    import time as _time
+
+    t0 = _time.time()
+    import tunehouse.training.recipe  # noqa: F401  what unpickling our loop imports: torch, transformers, peft
+    import tunehouse.training.tracking  # noqa: F401  imported by every worker (MLflow)
+    from tunehouse.training.modeling import build_model  # noqa: F401
+
+    print(f"[probe] imports {_time.time() - t0:.1f} s")
+
+
+def probe_ray_train(settings, workers: int) -> dict:
+    """Ray Train's own start-up floor on the running Ray: fit() of a loop that does nothing, and of one that only
+    imports what ours imports (no model, no data, no MLflow run)."""
+    from ray.train import RunConfig, ScalingConfig
+    from ray.train.torch import TorchConfig, TorchTrainer
+
+    out = {}
+    for name, loop in (("empty", _empty_loop), ("imports", _import_loop)):
+        with tempfile.TemporaryDirectory() as storage:
+            trainer = TorchTrainer(loop, torch_config=TorchConfig(backend="gloo"),
+                                   scaling_config=ScalingConfig(num_workers=workers, resources_per_worker={"CPU": 1}),
+                                   run_config=RunConfig(name=f"probe-{name}", storage_path=storage))
+            t0 = time.time()
+            trainer.fit()
+            out[f"probe_{name}_s"] = time.time() - t0
+    return out
+
+
+def fit_phases(run_id: str) -> dict:
+    """Where a job's Ray Train time went, from the timestamps of its MLflow events and metrics: workers up (Ray
+    Train's controller and worker group, imports, model + LoRA, DDP), the base model's validation, the optimizer
+    steps, and the end (last validation, checkpoint, Ray Train teardown)."""
+    import mlflow
+    from tunehouse.model.tracking import read_events
+
+    client = mlflow.MlflowClient()
+    events = read_events(client.get_run(run_id))
+    fit_start = next(e["time"] for e in events if e["message"].startswith("data prepared"))
+    workers_up = next(e["time"] for e in events if e["message"].startswith("training started on"))
+    fit_end = next(e["time"] for e in events if e["message"].startswith("training finished"))
+    base_validated = min(m.timestamp for m in client.get_metric_history(run_id, "val_loss")) / 1000
+    last_step = max(m.timestamp for m in client.get_metric_history(run_id, "train_loss")) / 1000
+    return {"phase_workers_up_s": workers_up - fit_start, "phase_base_validation_s": base_validated - workers_up,
+            "phase_steps_s": last_step - base_validated, "phase_end_s": fit_end - last_step}
 
 
 # --------------------------------------------------------------------------- HF Trainer and TRL's SFTTrainer
@@ -271,6 +320,10 @@ def run_arms(args, examples) -> tuple[dict, float]:
         for threads in sorted({1, args.threads}):
             if "ours" in arms:
                 results[f"ours {threads}w"] = bench_ray(settings_for(args, threads), examples)
+                try:
+                    results[f"ours {threads}w"].update(probe_ray_train(settings_for(args, threads), threads))
+                except Exception as e:  # the probe is a side measurement: report, keep the arms going
+                    print(f"  Ray Train probe failed: {type(e).__name__}: {e}", flush=True)
             if "ours" in arms and args.unpacked:
                 results[f"ours {threads}w unpacked"] = bench_ray(settings_for(args, threads, packing=False), examples)
             settings = settings_for(args)
@@ -317,9 +370,13 @@ def print_table(results: dict, ray_start: float) -> None:
     print(f"our start-up: Ray started once in {ray_start:.1f} s (reused by every Ray arm); per job:")
     for k, r in results.items():
         if k.startswith("ours"):
-            print(f"  {label(k)}: prepare + MLflow {r['prepare_s']:.1f} s, Ray Train fit {r['fit_overhead_s']:.1f} s "
-                  f"besides its {r['steps_s']:.1f} s of steps (workers, model, validation, checkpoint), "
+            print(f"  {label(k)}: prepare + MLflow {r['prepare_s']:.1f} s; Ray Train: workers up "
+                  f"{r['phase_workers_up_s']:.1f} s, base validation {r['phase_base_validation_s']:.1f} s, steps "
+                  f"{r['phase_steps_s']:.1f} s, validation + checkpoint + teardown {r['phase_end_s']:.1f} s; "
                   f"logging the model {r['log_model_s']:.1f} s")
+            if "probe_empty_s" in r:
+                print(f"    Ray Train floor on the same workers: fit() of an empty loop {r['probe_empty_s']:.1f} s, "
+                      f"of a loop importing what ours imports {r['probe_imports_s']:.1f} s")
 
 
 def main(argv=None) -> int:
@@ -330,6 +387,9 @@ def main(argv=None) -> int:
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1,
                     help="total threads of the multi-thread arms: Ray workers, torch threads (default: cores)")
     ap.add_argument("--batch-size", type=int, default=8, help="global batch size in conversations (default 8)")
+    ap.add_argument("--max-seq-length", type=int, default=256,
+                    help="train.max_seq_length, also TRL's max_length (default 256: most demo conversations are cut "
+                    "to exactly that, leaving ~5%% padding; 1024 cuts none, ~25%% padding)")
     ap.add_argument("--unpacked", action="store_true", help="also run our loop without packing")
     ap.add_argument("--arms", default="ours,trl,hf", help="comma-separated arms to run: ours, trl, hf (default all)")
     args = ap.parse_args(argv)
