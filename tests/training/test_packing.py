@@ -17,19 +17,21 @@ from tunehouse.training.settings import TrainSettings
 from tunehouse.training.tokenize import tokenize_conversations
 
 
+@pytest.fixture(scope="module")
+def examples(tokenizer):
+    """Eight conversations of different lengths (a padded batch of them would be a fifth padding or more), some
+    replies with fractional weights."""
+    convs = [validate_conversation(r) for r in make_conversations(20, seed=9, fractional=True)]
+    ex = tokenize_conversations(tokenizer, convs, max_seq_length=128, fractional_weights=True)[0][:8]
+    lengths = [len(e) for e in ex]
+    assert len(ex) == 8 and sum(max(lengths) - n for n in lengths) > 0.2 * 8 * max(lengths)
+    return ex
+
+
 def _base(base_dir):
     from transformers import AutoModelForCausalLM
 
-    torch.manual_seed(0)
     return AutoModelForCausalLM.from_pretrained(base_dir, dtype=torch.float32).eval()
-
-
-@pytest.fixture(scope="module")
-def examples(tokenizer):
-    convs = [validate_conversation(r) for r in make_conversations(16, seed=5, fractional=True)]
-    ex, _ = tokenize_conversations(tokenizer, convs, max_seq_length=96, fractional_weights=True)
-    assert len(ex) >= 8 and len({len(e) for e in ex[:8]}) > 1  # lengths differ: padding would be needed
-    return ex[:8]
 
 
 def _alone(model, examples) -> dict[str, float]:
