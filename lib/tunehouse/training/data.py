@@ -2,8 +2,8 @@
 
 ``prepare_data`` is the driver's first step: find the export (train.train_data or the latest), check its
 files against manifest.json, read and validate train.jsonl / validation.jsonl, tokenise them with the
-loss mask (:mod:`tunehouse.training.tokenize`), optionally pack them, audit every batch, and write the
-mask audit shown in MLflow.
+loss mask (:mod:`tunehouse.training.tokenize`), audit every batch (packed when train.packing), and write
+the mask audit shown in MLflow.
 """
 
 from __future__ import annotations
@@ -142,11 +142,11 @@ def prepare_data(settings: "Settings", tokenizer) -> PreparedData:
     if not train:
         raise UserError(f"{data_dir / 'train.jsonl'}: no conversation has a trainable assistant reply (weight > 0)")
     validation, val_stats, no_validation = _validation(settings, tokenizer, data_dir)
-    batching.audit_all(train, tokenizer.pad_token_id, ts.micro_batch_size)
+    batching.audit_all(train, tokenizer.pad_token_id, ts.micro_batch_size, packed=ts.packing)
     stats = {f"train_{k}": v for k, v in train_stats.as_dict().items()}
     if val_stats:
         stats.update({f"validation_{k}": v for k, v in val_stats.as_dict().items()})
-    stats["padding_fraction"] = batching.padding_fraction(train, ts.micro_batch_size)
+    stats["padding_fraction"] = batching.padding_fraction(train, ts.micro_batch_size, packed=ts.packing)
     audit_text = audit_report(tokenizer, train, train_stats, ts.audit_examples)
     return PreparedData(data_dir, lineage, train, validation, stats, audit_text, no_validation)
 
@@ -175,13 +175,12 @@ def _validation(settings: "Settings", tokenizer, data_dir: Path) -> tuple[list[t
 
 
 def _sequences(settings: "Settings", tokenizer, path: Path) -> tuple[list[tk.Example], tk.TokenizeStats]:
-    """One split's training sequences (packed when train.packing) and their tokenisation statistics."""
+    """One split's training sequences (one per conversation; train.packing packs micro-batches when they are
+    collated) and their tokenisation statistics."""
     ts = settings.train
     examples, stats = tk.tokenize_conversations(tokenizer, read_chat_jsonl(path), max_seq_length=ts.max_seq_length,
                                                 truncation_side=ts.truncation_side,
                                                 fractional_weights=ts.fractional_weights)
-    if ts.packing:
-        examples = batching.pack_examples(examples, ts.max_seq_length)
     stats.sequences = len(examples)
     return examples, stats
 

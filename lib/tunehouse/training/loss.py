@@ -14,12 +14,20 @@ from typing import Callable, ContextManager
 import torch
 import torch.nn.functional as F
 
+from tunehouse.training import attention
 from tunehouse.training.batching import IGNORE_INDEX
 
 
 def weighted_loss_sums(model, batch: dict) -> dict[str, torch.Tensor]:
-    """Forward one collated batch; return sum(w*CE), sum(w), correct argmax predictions and trainable count."""
-    out = model(input_ids=batch["input_ids"], position_ids=batch["position_ids"], use_cache=False)
+    """Forward one collated batch; return sum(w*CE), sum(w), correct argmax predictions and trainable count.
+
+    A packed (padding-free) batch switches the model to segment-wise attention first (attention.py), so its
+    examples never attend to each other; the sums are then exactly those of the examples batched separately."""
+    extra = {}
+    if batch.get("cu_seq_lens") is not None:
+        attention.use_segment_attention(model)
+        extra = attention.varlen_kwargs(batch["cu_seq_lens"])
+    out = model(input_ids=batch["input_ids"], position_ids=batch["position_ids"], use_cache=False, **extra)
     logits = out.logits[:, :-1, :].float()
     labels = batch["labels"][:, 1:]
     weights = batch["weights"][:, 1:].to(logits.device)

@@ -63,6 +63,7 @@ class Hyperparameters:
     precision: str
     gradient_checkpointing: bool = False
     load_in_4bit: bool = False
+    packing: bool = False  # padding-free micro-batches (batching.collate)
 
     @classmethod
     def from_settings(cls, ts: "TrainSettings", *, learning_rate: float, precision: str) -> "Hyperparameters":
@@ -71,7 +72,7 @@ class Hyperparameters:
                    max_grad_norm=ts.max_grad_norm, n_epochs=ts.n_epochs, max_steps=ts.max_steps, seed=ts.seed,
                    micro_batch_size=ts.micro_batch_size, gradient_accumulation_steps=ts.gradient_accumulation_steps,
                    precision=precision, gradient_checkpointing=ts.gradient_checkpointing,
-                   load_in_4bit=ts.load_in_4bit)
+                   load_in_4bit=ts.load_in_4bit, packing=ts.packing)
 
 
 @dataclass(frozen=True)
@@ -291,7 +292,8 @@ class Recipe:
 
     def micro_batches(self, examples: list["Example"], planned_step: list, where: str) -> list[dict]:
         """This worker's micro-batches of one planned step: collated, mask-audited, on the device."""
-        batches = [collate([examples[i] for i in idx], self.pad_token_id) for idx in planned_step[self.rank]]
+        batches = [collate([examples[i] for i in idx], self.pad_token_id, packed=self.hp.packing)
+                   for idx in planned_step[self.rank]]
         for a, b in enumerate(batches):
             audit_batch(b, where=f"{where} rank {self.rank} micro-batch {a}")
         return [self._to_device(b) for b in batches]
@@ -322,7 +324,8 @@ class Recipe:
         sums = [0.0, 0.0, 0.0, 0.0]
         bs = max(1, self.hp.micro_batch_size)
         for i in range(0, len(idx), bs):
-            batch = self._to_device(collate([val[j] for j in idx[i:i + bs]], self.pad_token_id))
+            batch = self._to_device(collate([val[j] for j in idx[i:i + bs]], self.pad_token_id,
+                                            packed=self.hp.packing))
             with self.forward_context():
                 r = weighted_loss_sums(self.model, batch)
             sums = [a + float(r[k]) for a, k in zip(sums, ("loss_sum", "weight_sum", "correct", "count"))]

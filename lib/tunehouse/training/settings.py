@@ -84,8 +84,10 @@ class TrainSettings(Section):
                                 "conversations are truncated (trainable tokens lost are counted and logged).")
     truncation_side: Literal["left", "right"] = Field(
         "left", description="left: drop the oldest turns' tokens (keeps the latest replies); right: drop the end.")
-    packing: bool = Field(False, description="Pack several short conversations into one sequence (attention stays "
-                          "within each conversation) to reduce padding.")
+    packing: bool = Field(False, description="Padding-free packing: each micro-batch's conversations are "
+                          "concatenated into one row with no padding (positions restart per conversation; attention "
+                          "stays within each). Same examples per step, so the same loss; only padding goes: worth it when "
+                          "micro-batches are padded a lot (lengths vary widely), break-even at ~5% padding.")
     fractional_weights: bool = Field(
         False,
         description="Scale each assistant token's loss by its message weight in [0,1]; off: weight > 0 counts as 1.",
