@@ -37,6 +37,7 @@ from tunehouse.training.loss import accumulate_gradients, autocast, weighted_los
 if TYPE_CHECKING:
     from tunehouse.training.settings import LoraSettings, TrainSettings
     from tunehouse.training.tokenize import Example
+    from tunehouse.training.tracking import WorkerTracker
 
 _log = logging.getLogger("tunehouse.train")
 
@@ -126,8 +127,6 @@ def train_loop_per_worker(cfg: WorkerConfig, data: WorkerData) -> None:
     import ray.train
     import ray.train.torch
 
-    from tunehouse.training.tracking import WorkerTracker
-
     _setup_process(cfg)
     ctx = ray.train.get_context()
     rank, world = ctx.get_world_rank(), ctx.get_world_size()
@@ -143,7 +142,10 @@ def train_loop_per_worker(cfg: WorkerConfig, data: WorkerData) -> None:
         recipe.load_state(restored.optimizer, restored.scheduler)
         start, history = restored.position, restored.history
 
-    def new_tracker() -> WorkerTracker:
+    def new_tracker() -> "WorkerTracker":
+        # imported here: it pulls in MLflow (~3 s of CPU), which only rank 0 (and a failing worker) needs
+        from tunehouse.training.tracking import WorkerTracker
+
         return WorkerTracker(cfg.log_every_steps, cfg.mlflow_tracking_uri, cfg.mlflow_run_id)
 
     tracker = new_tracker() if rank == 0 else None
