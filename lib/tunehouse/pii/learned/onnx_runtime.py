@@ -9,7 +9,9 @@ model in a fraction of that. The graph is exported from the checkpoint on first 
 
 ``key`` hashes the checkpoint's config and weight files (name, size, mtime), tunehouse's version and the
 variant, so a retrained or replaced checkpoint gets a new file. ``int8`` is onnxruntime's dynamic
-quantisation of the MatMul weights (the counterpart of torch's ``quantize_dynamic`` on ``nn.Linear``).
+quantisation of the MatMul weights (the counterpart of torch's ``quantize_dynamic`` on ``nn.Linear``; not
+the same arithmetic, so its spans differ from torch int8 on some texts, as torch int8's differ from float32;
+float32 ONNX gives torch float32's spans).
 Writing goes to a temporary name, then ``os.replace``: Spark executors exporting at once cannot read a
 half-written file. Where the folder is not writable (or torch is missing for the export), ``onnx_path``
 returns None and the detector stays on torch.
@@ -30,6 +32,7 @@ log = logging.getLogger(__name__)
 ONNX_DIR = "onnx"
 OPSET = 17
 _INPUTS = ("input_ids", "attention_mask")
+QUANTIZED_OPS = ("MatMul",)
 
 
 def available() -> bool:
@@ -42,7 +45,7 @@ def available() -> bool:
 def cached_path(model_dir: str | Path, quantize: bool) -> Path:
     """Where the ONNX graph of ``model_dir`` (float32 or int8) lives, whether or not it exists yet."""
     folder = Path(model_dir)
-    h = hashlib.sha256(f"{__version__}|{OPSET}|{'int8' if quantize else 'fp32'}".encode())
+    h = hashlib.sha256(f"{__version__}|{OPSET}|{'int8' if quantize else 'fp32'}|{QUANTIZED_OPS}".encode())
     config = folder / "config.json"
     h.update(config.read_bytes() if config.is_file() else b"")
     for w in sorted(folder.glob("*.safetensors")) + sorted(folder.glob("*.bin")):
@@ -75,7 +78,9 @@ def export(model_dir: str | Path, quantize: bool) -> Path:
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8)
+        # MatMul only, as torch quantises nn.Linear only (onnxruntime's default also quantises the embedding
+        # Gather): measured on the DEV texts, fewer spans differ from torch int8 and 15% less CPU
+        quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8, op_types_to_quantize=list(QUANTIZED_OPS))
         os.replace(tmp, path)
     return path
 
