@@ -55,13 +55,15 @@ def cached_path(model_dir: str | Path, quantize: bool) -> Path:
 
 
 def onnx_path(model_dir: str | Path, quantize: bool) -> Path | None:
-    """The cached graph, exported now if missing; None where it cannot be (no torch, folder read-only)."""
+    """The cached graph, exported now if missing; None where it cannot be (no torch, folder read-only, export
+    failed): the caller then runs the checkpoint on torch."""
     path = cached_path(model_dir, quantize)
     if path.is_file():
         return path
     try:
         export(model_dir, quantize)
-    except (ImportError, OSError) as exc:
+    except Exception as exc:  # noqa: BLE001 -- any failed export (no torch, read-only folder, an op the exporter
+        # lacks in a foreign checkpoint) leaves torch, which loads the same checkpoint, as the runtime
         log.warning("PII model: no ONNX graph for %s (%s); running it with torch", model_dir, exc)
         return None
     return path
