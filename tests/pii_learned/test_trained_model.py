@@ -32,7 +32,7 @@ def heldout(settings):
 
 @pytest.fixture(scope="module")
 def detector(model_dir):
-    return LearnedDetector.load(str(model_dir), device="cpu")
+    return LearnedDetector.load(str(model_dir), device="cpu", runtime="torch")  # the training code's runtime
 
 
 def _pii_model_runs(settings):
@@ -118,7 +118,7 @@ def test_long_texts_are_read_in_windows_with_offsets_into_the_whole_text(detecto
     long = "The parcel still has not arrived and nobody answers the phone. " * 40 + tail
     found = detector.detect(long)
     shift = len(long) - len(tail)
-    assert len(detector.tokenizer(long)["input_ids"]) > 3 * detector.max_length
+    assert len(detector._windows([long])) > 3  # read in several windows of max_length word pieces
     assert [(e.type, e.start + 0, e.end) for e in short] == [(e.type, e.start - shift, e.end - shift) for e in found
                                                                if e.start >= shift]
 
