@@ -75,10 +75,10 @@ def test_train_save_load_round_trip_gives_identical_predictions(detector, heldou
     again = evaluate(detector, heldout)
     for key, value in again.items():
         assert meta["metrics"][f"heldout.{key}"] == pytest.approx(value), key
-    from tunehouse.pii.learned.model import save_checkpoint
+    from tunehouse.pii.learned.model import load_checkpoint, save_checkpoint
 
-    save_checkpoint(detector.model, detector.tokenizer, tmp_path / "copy", meta)
-    copy = LearnedDetector.load(str(tmp_path / "copy"), device="cpu")
+    save_checkpoint(detector.model, load_checkpoint(model_dir)[1], tmp_path / "copy", meta)
+    copy = LearnedDetector.load(str(tmp_path / "copy"), device="cpu", runtime="torch")
     texts = [ex.text for ex in heldout[:40]]
     assert copy.detect_batch(texts) == detector.detect_batch(texts)
 
