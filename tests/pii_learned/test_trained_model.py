@@ -32,7 +32,7 @@ def heldout(settings):
 
 @pytest.fixture(scope="module")
 def detector(model_dir):
-    return LearnedDetector.load(str(model_dir), device="cpu")
+    return LearnedDetector.load(str(model_dir), device="cpu", runtime="torch")  # the training code's runtime
 
 
 def _pii_model_runs(settings):
@@ -75,10 +75,10 @@ def test_train_save_load_round_trip_gives_identical_predictions(detector, heldou
     again = evaluate(detector, heldout)
     for key, value in again.items():
         assert meta["metrics"][f"heldout.{key}"] == pytest.approx(value), key
-    from tunehouse.pii.learned.model import save_checkpoint
+    from tunehouse.pii.learned.model import load_checkpoint, save_checkpoint
 
-    save_checkpoint(detector.model, detector.tokenizer, tmp_path / "copy", meta)
-    copy = LearnedDetector.load(str(tmp_path / "copy"), device="cpu")
+    save_checkpoint(detector.model, load_checkpoint(model_dir)[1], tmp_path / "copy", meta)
+    copy = LearnedDetector.load(str(tmp_path / "copy"), device="cpu", runtime="torch")
     texts = [ex.text for ex in heldout[:40]]
     assert copy.detect_batch(texts) == detector.detect_batch(texts)
 
@@ -118,7 +118,7 @@ def test_long_texts_are_read_in_windows_with_offsets_into_the_whole_text(detecto
     long = "The parcel still has not arrived and nobody answers the phone. " * 40 + tail
     found = detector.detect(long)
     shift = len(long) - len(tail)
-    assert len(detector.tokenizer(long)["input_ids"]) > 3 * detector.max_length
+    assert len(detector._windows([long])) > 3  # read in several windows of max_length word pieces
     assert [(e.type, e.start + 0, e.end) for e in short] == [(e.type, e.start - shift, e.end - shift) for e in found
                                                                if e.start >= shift]
 

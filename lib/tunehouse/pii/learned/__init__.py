@@ -9,7 +9,9 @@ generator and of the evaluation sets (see :mod:`.sources`). Modules:
 * :mod:`.corpus` – BIO-tagged sentences, seeded and reproducible;
 * :mod:`.model` – tokenisation, word-piece/word alignment, BIO decoding, versioned artefacts;
 * :mod:`.train` – cached encoder features, the head (and top layers), held-out evaluation;
-* :mod:`.detector` – :class:`LearnedDetector`, the batched inference API the scrubber calls.
+* :mod:`.detector` – :class:`LearnedDetector`, the batched inference API the scrubber calls;
+* :mod:`.onnx_runtime` – the model exported to ONNX and run by onnxruntime on CPU (no torch in a scrub process).
 
-This package import stays light: torch and transformers load only in :mod:`.model` and below.
+This package import stays light: torch and transformers load only in :mod:`.model` and below (and
+not at all where :mod:`.onnx_runtime` runs the model).
 """

@@ -65,7 +65,7 @@ CODE_DIR = Path(__file__).parent
 # model is run, its throughput benchmark) does not change the weights, so it must not force a retrain. Every
 # other module (corpus, templates, value lists, training, the label encoding of model.py) is hashed: a new
 # module counts until it is listed here.
-INFERENCE_ONLY = frozenset({"__init__.py", "detector.py", "vetting.py", "throughput.py"})
+INFERENCE_ONLY = frozenset({"__init__.py", "detector.py", "vetting.py", "throughput.py", "onnx_runtime.py"})
 
 
 def weight_code_files(code_dir: Path) -> list[Path]:

@@ -9,15 +9,25 @@ prediction from the window where it sits farthest from an edge), the windows sor
 batches of ``batch_size`` so little padding is computed. CPU by default, CUDA when asked or available
 (``device='auto'``); ``quantize=True`` applies int8 dynamic quantisation to the linear layers on CPU.
 
+Two runtimes (``runtime``): ``torch`` (the checkpoint through transformers; GPU, and the fallback) and
+``onnx`` (the same weights exported to ONNX and run by onnxruntime, :mod:`.onnx_runtime`: a process that
+scrubs on CPU never imports torch or transformers, most of the fixed cost of a scrub process). ``auto``
+takes onnx where onnxruntime is installed and the model runs on CPU (``device='cpu'``, or ``'auto'`` on a
+machine without an NVIDIA device), else torch. Both read word pieces with the ``tokenizers`` library.
+
 For Spark pandas UDFs: a detector pickles to its path and options only; unpickling calls
 :func:`get_detector`, which loads each (path, options) once per process and keeps it in a module cache.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tunehouse.pii.learned.model import (
@@ -28,7 +38,9 @@ from tunehouse.pii.learned.model import (
     tag_of,
     torch_threads,
 )
-from tunehouse.pii.learned.vetting import default_vetting
+from tunehouse.pii.learned.onnx_runtime import OnnxClassifier, onnx_path, read_config
+from tunehouse.pii.learned.onnx_runtime import available as onnx_available
+from tunehouse.pii.learned.vetting import NAME_PARTICLES, PersonVetting, default_vetting
 from tunehouse.pii.scrubber import Entity
 
 if TYPE_CHECKING:
@@ -49,30 +61,57 @@ class DetectorOptions:
     min_score: float = 0.5
     entities: tuple[str, ...] = ("PERSON", "STREET_ADDRESS")  # types reported; others are dropped
     vet: bool = False  # PERSON spans pass pii/learned/vetting.py (and texts it rules out skip the model)
+    runtime: str = "auto"  # "auto" | "torch" | "onnx" (module docstring)
 
 
 class LearnedDetector:
     """A loaded token classifier with the batching and decoding around it."""
 
     def __init__(self, model, tokenizer, path: str, options: DetectorOptions = DetectorOptions()) -> None:
+        """``model``: a transformers token classifier (torch) or an :class:`.onnx_runtime.OnnxClassifier`;
+        ``tokenizer``: a ``tokenizers.Tokenizer`` or a transformers fast tokenizer (its backend is used)."""
+        self.path, self.options = str(path), options
+        self._onnx = not hasattr(model, "eval")
+        if self._onnx:
+            self.device = "cpu"
+            labels = read_config(path)["id2label"]
+            id2label = {int(k): v for k, v in labels.items()}
+        else:
+            model = self._torch_model(model)
+            id2label = model.config.id2label
+        self.model = model
+        self._tags = [tag_of(id2label[i]) for i in range(len(id2label))]
+        self.tokenizer, self.max_length, self._pad = _windowing(tokenizer, path, options)
+        self._vetting = default_vetting() if options.vet else None
+
+    def _torch_model(self, model):
         import torch
 
-        self.path, self.options = str(path), options
-        torch.set_num_threads(torch_threads(options.threads))  # process-wide: torch has one intra-op pool
-        self.device = _pick_device(options.device)
+        torch.set_num_threads(torch_threads(self.options.threads))  # process-wide: torch has one intra-op pool
+        self.device = _pick_device(self.options.device)
         model = model.eval().to(self.device)
-        if options.quantize and self.device == "cpu":
+        if self.options.quantize and self.device == "cpu":
             model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
-        self.model, self.tokenizer = model, tokenizer
-        self._tags = [tag_of(model.config.id2label[i]) for i in range(model.config.num_labels)]
-        self.max_length = min(options.max_length, getattr(tokenizer, "model_max_length", 512) or 512)
-        self._vetting = default_vetting() if options.vet else None
+        return model
+
+    @property
+    def runtime(self) -> str:
+        return "onnx" if self._onnx else "torch"
 
     @classmethod
     def load(cls, path: str, **options: Any) -> "LearnedDetector":
-        """Load a checkpoint folder (ours or any token classifier with a fast tokenizer)."""
+        """Load a checkpoint folder (ours or any token classifier with a fast tokenizer), on the runtime
+        ``options['runtime']`` picks (module docstring)."""
+        opts = DetectorOptions(**options)
+        if _use_onnx(opts):
+            graph = onnx_path(path, opts.quantize)
+            if graph is not None:
+                from tokenizers import Tokenizer
+
+                tokenizer = Tokenizer.from_file(str(Path(path) / "tokenizer.json"))
+                return cls(OnnxClassifier(graph, torch_threads(opts.threads)), tokenizer, path, opts)
         model, tokenizer = load_checkpoint(path)
-        return cls(model, tokenizer, path, DetectorOptions(**options))
+        return cls(model, tokenizer, path, opts)
 
     def __reduce__(self):
         return _from_pickle, (self.path, dict(self.options.__dict__))
@@ -91,7 +130,7 @@ class LearnedDetector:
         out: list[list[Entity]] = [[] for _ in texts]
         run = list(range(len(texts)))
         if self._vetting is not None and self.options.entities == ("PERSON",):
-            run = [i for i in run if self._vetting.worth_running(texts[i], covered[i] if covered else ())]
+            run = [i for i in run if _worth_running(self._vetting, texts[i], covered[i] if covered else ())]
         for i, ents in zip(run, self._detect_all([texts[i] for i in run])):
             out[i] = [kept for e in ents if (kept := self._kept(texts[i], e)) is not None]
         return out
@@ -108,16 +147,25 @@ class LearnedDetector:
         """Every decoded span of every text (before ``min_score``, types and vetting)."""
         if not texts:
             return []
-        enc = self.tokenizer(list(texts), truncation=True, max_length=self.max_length, stride=self.options.stride,
-                             return_overflowing_tokens=True, return_offsets_mapping=True)
-        probs = self._window_probabilities(enc["input_ids"])
+        windows = self._windows(texts)
+        probs = self._window_probabilities([w.ids for _, w in windows])
         best: list[dict[int, tuple[int, WordPrediction]]] = [{} for _ in texts]
-        for w, sample in enumerate(enc["overflow_to_sample_mapping"]):
-            self._collect_words(enc.word_ids(w), enc["offset_mapping"][w], probs[w], best[sample])
+        for (sample, w), p in zip(windows, probs):
+            self._collect_words(w.word_ids, w.offsets, p, best[sample])
         out = []
         for text, words in zip(texts, best):
             spans = decode_words([wp for _, wp in (words[k] for k in sorted(words))], text)
             out.append([Entity(t, s, e, round(score, 4)) for s, e, t, score in spans])
+        return out
+
+    def _windows(self, texts: list[str]) -> list[tuple[int, Any]]:
+        """(text index, encoding) of every window of ``max_length`` word pieces, ``stride`` overlapping, in the
+        order transformers' ``return_overflowing_tokens`` gives them (each text's first window, then its
+        overflow)."""
+        out = []
+        for sample, enc in enumerate(self.tokenizer.encode_batch(list(texts))):
+            out.append((sample, enc))
+            out.extend((sample, o) for o in enc.overflowing)
         return out
 
     def _collect_words(self, word_ids, offsets, probs, words: dict[int, tuple[int, WordPrediction]]) -> None:
@@ -138,25 +186,101 @@ class LearnedDetector:
 
     def _window_probabilities(self, input_ids: list[list[int]]) -> list:
         """Softmax over labels for every window, run in length-sorted batches."""
-        import torch
+        import numpy as np
 
         order = sorted(range(len(input_ids)), key=lambda i: len(input_ids[i]))
         out: list = [None] * len(input_ids)
-        pad = self.tokenizer.pad_token_id or 0
-        with torch.inference_mode():
-            for b in range(0, len(order), self.options.batch_size):
-                idx = order[b:b + self.options.batch_size]
-                width = len(input_ids[idx[-1]])
-                ids = torch.full((len(idx), width), pad, dtype=torch.long)
-                mask = torch.zeros((len(idx), width), dtype=torch.long)
-                for row, i in enumerate(idx):
-                    ids[row, :len(input_ids[i])] = torch.tensor(input_ids[i])
-                    mask[row, :len(input_ids[i])] = 1
-                logits = self.model(input_ids=ids.to(self.device), attention_mask=mask.to(self.device)).logits
-                probs = logits.float().softmax(-1).cpu().numpy()
-                for row, i in enumerate(idx):
-                    out[i] = probs[row, :len(input_ids[i])]
+        for b in range(0, len(order), self.options.batch_size):
+            idx = order[b:b + self.options.batch_size]
+            width = len(input_ids[idx[-1]])
+            ids = np.full((len(idx), width), self._pad, dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for row, i in enumerate(idx):
+                ids[row, :len(input_ids[i])] = input_ids[i]
+                mask[row, :len(input_ids[i])] = 1
+            probs = _softmax(self.model.logits(ids, mask)) if self._onnx else self._torch_probabilities(ids, mask)
+            for row, i in enumerate(idx):
+                out[i] = probs[row, :len(input_ids[i])]
         return out
+
+    def _torch_probabilities(self, ids, mask):
+        import torch
+
+        with torch.inference_mode():
+            logits = self.model(input_ids=torch.from_numpy(ids).to(self.device),
+                                attention_mask=torch.from_numpy(mask).to(self.device)).logits
+            return logits.float().softmax(-1).cpu().numpy()
+
+
+# Marks inside a word for the vetting's word pattern ("Villeneuve-Saint-Georges", "O'Halloran") where the
+# tokenizer splits it, so that the model may tag a part alone ("Villeneuve").
+_JOINERS = str.maketrans({"-": " ", "'": " ", "’": " "})
+_BLANKS = re.compile(r"[ \t]+")
+
+
+def _worth_running(vetting: PersonVetting, text: str, covered: Sequence[tuple[int, int]]) -> bool:
+    """``PersonVetting.worth_running``, made sound for two ways a vetted span adds something it does not see
+    (found by running the model on every message of a corpus, tests/pii_learned/test_onnx_runtime.py): a part
+    of a joined word taken alone ("Villeneuve" of "Villeneuve-Saint-Georges"), and a name particle right beside
+    a span the rules found, which a learned span over both leaves outside it ("Iván Maximino| del", "van |Sigg")."""
+    if vetting.worth_running(text.translate(_JOINERS), covered):
+        return True
+    return any(_particle_beside(text, start, end) for start, end in covered)
+
+
+def _particle_beside(text: str, start: int, end: int) -> bool:
+    """A lower-case name particle ("del", "van") separated from ``text[start:end]`` by blanks only."""
+    after = _BLANKS.match(text, end)
+    if after and (m := _WORD.match(text, after.end())) and m.group() in NAME_PARTICLES:
+        return True
+    before = text[:start]
+    word = before.rstrip(" \t")
+    if len(word) == len(before):
+        return False
+    m = _LAST_WORD.search(word)
+    return bool(m) and m.group() in NAME_PARTICLES
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+
+
+def _softmax(logits):
+    import numpy as np
+
+    logits = logits.astype(np.float32, copy=False)
+    e = np.exp(logits - logits.max(-1, keepdims=True))
+    return e / e.sum(-1, keepdims=True)
+
+
+def _windowing(tokenizer, path: str, options: DetectorOptions) -> tuple[Any, int, int]:
+    """(a ``tokenizers.Tokenizer`` cutting texts into windows, the window length, the pad id): a copy of a
+    transformers tokenizer's backend, or the tokenizer itself, truncation set as ``options`` say."""
+    from tokenizers import Tokenizer
+
+    config = {}
+    if isinstance(tokenizer, Tokenizer):
+        cfg = Path(path) / "tokenizer_config.json"
+        config = json.loads(cfg.read_text(encoding="utf-8")) if cfg.is_file() else {}
+        model_max, pad_token = config.get("model_max_length", 512), config.get("pad_token")
+        backend = Tokenizer.from_str(tokenizer.to_str())
+    else:
+        model_max, pad_token = getattr(tokenizer, "model_max_length", 512), tokenizer.pad_token
+        backend = Tokenizer.from_str(tokenizer.backend_tokenizer.to_str())
+    max_length = min(options.max_length, model_max or 512)
+    backend.enable_truncation(max_length, stride=options.stride, strategy="longest_first", direction="right")
+    backend.no_padding()
+    pad = backend.token_to_id(pad_token) if isinstance(pad_token, str) else None
+    return backend, max_length, pad or 0
+
+
+def _use_onnx(options: DetectorOptions) -> bool:
+    """Whether ``load`` tries onnxruntime: asked for, or ``auto`` on CPU with onnxruntime installed (the device
+    is judged without importing torch: ``auto`` means CPU where the machine has no NVIDIA device node)."""
+    if options.runtime != "auto":
+        return options.runtime == "onnx"
+    on_cpu = options.device == "cpu" or (options.device == "auto" and not os.path.exists("/dev/nvidiactl"))
+    return on_cpu and onnx_available()
 
 
 def _pick_device(device: str) -> str:

@@ -186,6 +186,17 @@ def evaluate(detector, examples: list[Example]) -> dict[str, float]:
 
 
 # --------------------------------------------------------------------------- the job
+def _export_onnx(folder: Path, quantize: bool, progress: bool) -> None:
+    """The ONNX graph that scrub processes run on CPU (pii/learned/onnx_runtime.py), exported now so that
+    none of them has to import torch to make it; skipped without onnxruntime (made on first use then)."""
+    from tunehouse.pii.learned import onnx_runtime
+
+    if onnx_runtime.available():
+        t0 = time.perf_counter()
+        path = onnx_runtime.export(folder, quantize)
+        _log(progress, f"exported {path.name} for onnxruntime in {time.perf_counter() - t0:.1f}s")
+
+
 def train_pii_model(settings: "Settings", output: Path | None = None, overwrite: bool = False,
                     progress: bool = True) -> TrainResult:
     """Build the corpus, train, evaluate on the held-out split, save; reuse a saved artefact of this version."""
@@ -234,4 +245,5 @@ def train_pii_model(settings: "Settings", output: Path | None = None, overwrite:
             "sizes": sizes, "sources": sources.manifest(), "corpus": corpus_config(ms).__dict__}
     save_checkpoint(model, tokenizer, folder, meta)
     _log(progress, f"saved PII model {version} to {folder}")
+    _export_onnx(folder, ms.quantize, progress)
     return TrainResult(version, folder, False, metrics, params, seconds, sizes)

@@ -1,0 +1,97 @@
+"""The learned model on onnxruntime: the same spans as torch, no torch in a scrub process, and the scrubber's
+skip test (``PersonVetting.worth_running``) never skipping a message the model could change."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from tunehouse.pii.learned import onnx_runtime
+from tunehouse.pii.learned.detector import LearnedDetector, _worth_running
+from tunehouse.pii.learned.throughput import chat_messages
+
+pytest.importorskip("onnxruntime")
+
+LONG = ("Hi, this is Ysolde Brannoc again about the order. " * 30) + "Please ask Obadiah O'Halloran to call me."
+
+
+@pytest.fixture(scope="module")
+def messages() -> list[str]:
+    return [ex.text for ex in chat_messages(3000, seed=4242)]
+
+
+def _spans(detector: LearnedDetector, texts: list[str]) -> list[list[tuple[str, int, int]]]:
+    return [[(e.type, e.start, e.end) for e in ents] for ents in detector._detect_all(texts)]
+
+
+def test_onnx_float32_tags_the_spans_torch_float32_tags(model_dir, messages):
+    texts = messages[:600] + [LONG]  # LONG is read in several overlapping windows
+    onnx = LearnedDetector.load(str(model_dir), device="cpu", runtime="onnx", quantize=False)
+    torch = LearnedDetector.load(str(model_dir), device="cpu", runtime="torch", quantize=False)
+    assert (onnx.runtime, torch.runtime) == ("onnx", "torch")
+    got, expected = _spans(onnx, texts), _spans(torch, texts)
+    assert sum(map(len, expected)) > 100  # the comparison covers many tagged spans
+    assert got == expected
+    scores = [(a.score, b.score) for x, y in zip(onnx._detect_all(texts[:100]), torch._detect_all(texts[:100]))
+              for a, b in zip(x, y)]
+    assert all(abs(a - b) <= 2e-4 for a, b in scores)
+
+
+def test_onnx_int8_finds_what_torch_int8_finds_on_most_messages(model_dir, messages):
+    """Not the same arithmetic (onnxruntime and torch quantise activations differently), so not the same spans
+    everywhere: as torch int8 differs from float32. Most messages agree."""
+    texts = messages[:600]
+    onnx = LearnedDetector.load(str(model_dir), device="cpu", runtime="onnx", quantize=True)
+    torch = LearnedDetector.load(str(model_dir), device="cpu", runtime="torch", quantize=True)
+    same = sum(a == b for a, b in zip(_spans(onnx, texts), _spans(torch, texts)))
+    assert same >= 0.8 * len(texts)  # measured 84% on this small model (503 of 600), 94% vetted on the DEV texts
+
+
+def test_the_graph_is_cached_beside_the_model_under_its_version(model_dir):
+    path = onnx_runtime.onnx_path(model_dir, quantize=True)
+    assert path == onnx_runtime.cached_path(model_dir, True) and path.parent == model_dir / onnx_runtime.ONNX_DIR
+    assert path.is_file() and path != onnx_runtime.cached_path(model_dir, False)
+    assert not list(path.parent.glob(".*.tmp"))
+
+
+def test_a_scrub_process_on_onnx_never_imports_torch(model_dir):
+    onnx_runtime.onnx_path(model_dir, quantize=True)  # exported already (as `tunehouse pii-model` does)
+    code = f"""
+import json, sys
+from tunehouse.config import load_settings
+from tunehouse.pii.scrubber import scrubber_from_settings
+s = load_settings(overrides=["pii.detector=rules+learned", "pii.model.path={model_dir}", "pii.model.device=auto"])
+scrubber = scrubber_from_settings(s)
+text, _ = scrubber.scrub_text("Ask Ysolde if the parcel arrived, she said it did.")
+print(json.dumps({{"text": text, "runtime": scrubber.learned.runtime,
+                  "torch": "torch" in sys.modules, "transformers": "transformers" in sys.modules}}))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600, check=True)
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got["runtime"] == "onnx"
+    assert got["torch"] is False and got["transformers"] is False
+    assert "Ysolde" not in got["text"]
+
+
+def test_the_skip_test_never_skips_a_message_the_model_would_change(model_dir, messages):
+    """On a few thousand corpus chat lines: wherever the skip test says no, the vetted spans of the model
+    (run anyway) change nothing the scrubber reports beside the rules' spans. (``PersonVetting.worth_running``
+    alone failed this on 5 of 3,000: "Villeneuve" of "Villeneuve-Saint-Georges", "del" after a name the rules
+    found.)"""
+    from tunehouse.pii.scrubber import Scrubber
+
+    detector = LearnedDetector.load(str(model_dir), device="cpu", entities=("PERSON",), vet=True)
+    scrubber = Scrubber()
+    skipped = changed = 0
+    for text, ents in zip(messages, detector._detect_all(messages)):
+        found = scrubber._rule_candidates(text)
+        covered = [(c.start, c.end) for c in found if c.score >= scrubber.settings.min_score]
+        if _worth_running(detector._vetting, text, covered):
+            continue
+        skipped += 1
+        kept = [k for e in ents if (k := detector._kept(text, e)) is not None]
+        changed += scrubber._detect(text, kept, list(found)) != scrubber._detect(text, (), list(found))
+    assert skipped >= 0.2 * len(messages)  # the test skips many messages, and
+    assert changed == 0  # none of them would have changed
