@@ -95,3 +95,16 @@ def test_the_skip_test_never_skips_a_message_the_model_would_change(model_dir, m
         changed += scrubber._detect(text, kept, list(found)) != scrubber._detect(text, (), list(found))
     assert skipped >= 0.2 * len(messages)  # the test skips many messages, and
     assert changed == 0  # none of them would have changed
+
+
+def test_runtime_setting_reaches_the_detector(model_dir):
+    """pii.model.runtime is what detector_from_settings loads with: torch forced where onnx would be the
+    automatic choice on this CPU machine, and onnx when asked."""
+    from tunehouse.config import load_settings
+    from tunehouse.pii.learned.detector import detector_from_settings
+
+    runtimes = {}
+    for choice in ("torch", "onnx"):
+        settings = load_settings(overrides=[f"pii.model.runtime={choice}", f"pii.model.path={model_dir}"])
+        runtimes[choice] = detector_from_settings(settings).runtime
+    assert runtimes == {"torch": "torch", "onnx": "onnx"}

@@ -58,7 +58,11 @@ def assert_same_training(sharded_rows, sharded_state, ref_rows, ref_state):
         assert got["grad_norm"] == pytest.approx(want["grad_norm"], rel=1e-4)
     assert set(sharded_state) == set(ref_state) and ref_state
     for name, want in ref_state.items():
-        torch.testing.assert_close(sharded_state[name], want, rtol=1e-4, atol=1e-6, msg=name)
+        # Adam divides each update by the gradient's own scale, so float-level differences in summation order
+        # (two shards vs one process) reach ~5e-5 in the weights after 3 full fine-tuning steps at the tiny
+        # base's LR 0.1 (measured after padded rows started continuing their position ids); a wrong clip is
+        # caught by the grad_norm check above, a wrong update would be off by the order of the LR
+        torch.testing.assert_close(sharded_state[name], want, rtol=1e-4, atol=2e-4, msg=name)
 
 
 # --------------------------------------------------------------------------- plain torch processes (fast)

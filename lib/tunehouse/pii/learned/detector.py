@@ -311,5 +311,5 @@ def detector_from_settings(settings: "Settings") -> LearnedDetector:
 
     ms = settings.pii.model
     return get_detector(resolve_model_path(settings), device=ms.device, threads=ms.threads, quantize=ms.quantize,
-                        batch_size=ms.batch_size, max_length=ms.max_length, min_score=ms.min_score,
+                        runtime=ms.runtime, batch_size=ms.batch_size, max_length=ms.max_length, min_score=ms.min_score,
                         entities=tuple(ms.entities), vet=ms.vet)
