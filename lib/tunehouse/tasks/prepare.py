@@ -35,6 +35,11 @@ if TYPE_CHECKING:
     from tunehouse.ingest.job import IngestSummary
 
 
+# the columns of bronze.quarantine a prepared row fills (ingest adds its batch id, time and key)
+QUARANTINE_FIELDS = ("source_file", "source_line", "source_format", "reason_code", "reason", "raw_payload",
+                     "conversation_id")
+
+
 @dataclass
 class PrepareSummary:
     task: str
@@ -161,8 +166,8 @@ def prepare_rows(task: Task, source: TaskSource, mapping: dict[str, str], prompt
         try:
             good.append((row, example_of(row, lookup)))
         except Reject as r:
-            rejects.append(reject_row(f"{task.channel}:{source.fmt}", source.name, row.line, r.code, r.reason,
-                                      row.raw))
+            rejected = reject_row(f"{task.channel}:{source.fmt}", source.name, row.line, r.code, r.reason, row.raw)
+            rejects.append({k: rejected[k] for k in QUARANTINE_FIELDS})
     readable = sum(1 for r in rows if r.record is not None)
     codes = Counter(r["reason_code"] for r in rejects)
     for col in task.columns:
@@ -210,10 +215,8 @@ def load_into_bronze(spark: "SparkSession", settings: "Settings", summary: Prepa
     result = ingest(spark, cfg, [summary.chat_file], lakehouse=lh)
     rows = [json.loads(line) for line in summary.quarantine_file.read_text(encoding="utf-8").splitlines()]
     if rows:
-        schema = ("source_file string, source_line long, source_format string, reason_code string, reason string, "
-                  "raw_payload string, conversation_id string")
-        names = [c.split()[0] for c in schema.split(", ")]
-        bad = (spark.createDataFrame([tuple(r.get(n) for n in names) for r in rows], schema)
+        schema = ", ".join(f"{c} {'long' if c == 'source_line' else 'string'}" for c in QUARANTINE_FIELDS)
+        bad = (spark.createDataFrame([tuple(r[c] for c in QUARANTINE_FIELDS) for r in rows], schema)
                .withColumn("ingest_batch_id", F.lit(result.batch_id))
                .withColumn("ingested_at", F.lit(datetime.now(timezone.utc))))
         lh.merge(with_quarantine_key(bad).select(*QUARANTINE_COLUMNS), BRONZE_QUARANTINE, keys=["quarantine_key"])

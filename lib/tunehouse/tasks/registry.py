@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from tunehouse.errors import UserError
-from tunehouse.tasks import question_answering, summarization, text_classification, token_classification, translation
+from tunehouse.tasks import (
+    question_answering,
+    summarization,
+    text_classification,
+    token_classification,
+    translation,
+)
 from tunehouse.tasks.base import TASK_CHANNEL_PREFIX, Task
 
 TASKS: dict[str, Task] = {m.TASK.name: m.TASK for m in (text_classification, token_classification,
