@@ -7,26 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from fixtures.task_samples import CASES, SAMPLES
 from tunehouse.errors import UserError
 from tunehouse.tasks.prepare import parse_mapping, prepare_rows
 from tunehouse.tasks.reader import open_source
 from tunehouse.tasks.registry import get_task
 from tunehouse.tasks.settings import TasksSettings
-
-SAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "tasks"
-# task -> (sample file, --map pairs, rows read, prepared, quarantine reasons)
-CASES = {
-    "text_classification": ("text_classification.jsonl", ["Sentence=review", "Label=stars"], 42, 38,
-                            {"bad_type_label": 2, "missing_sentence": 1, "invalid_json": 1}),
-    "token_classification": ("token_classification.jsonl", ["Token=words", "Tag=ner_tags"], 44, 41,
-                             {"token_tag_count_mismatch": 1, "bad_tag": 1, "missing_token": 1}),
-    "question_answering": ("question_answering.jsonl", ["Question=question", "Context=context", "Answers=answers"],
-                           33, 30, {"answer_not_in_context": 1, "missing_question": 1, "bad_type_answers_start": 1}),
-    "summarization": ("summarization.csv", ["Document=article", "Summary=highlights"], 35, 32,
-                      {"missing_summary": 1, "missing_document": 1, "bad_csv_row": 1}),
-    "translation": ("translation.tsv", ["Source_language=en", "Target_language=de"], 34, 32,
-                    {"missing_target_language": 1, "bad_csv_row": 1}),
-}
 
 
 def run_prepare(name: str, path: Path | str, pairs: list[str], out: Path, settings: TasksSettings | None = None):

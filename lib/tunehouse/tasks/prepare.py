@@ -200,8 +200,10 @@ def prepare_rows(task: Task, source: TaskSource, mapping: dict[str, str], prompt
 
 
 def load_into_bronze(spark: "SparkSession", settings: "Settings", summary: PrepareSummary) -> "IngestSummary":
-    """Ingest the prepared conversations (ingest's job, chat JSONL) and MERGE the quarantined rows into
-    ``bronze.quarantine`` (ingest's columns and key, this ingest's batch id)."""
+    """MERGE the quarantined rows into ``bronze.quarantine`` (ingest's columns and key), then ingest the prepared
+    conversations (ingest's own job, chat JSONL). The quarantine goes first: that MERGE then creates the table or
+    adds to one that ingest has filled before (the local Delta source cannot yet read a table with no files)."""
+    import uuid
     from datetime import datetime, timezone
 
     from pyspark.sql import functions as F
@@ -211,13 +213,12 @@ def load_into_bronze(spark: "SparkSession", settings: "Settings", summary: Prepa
     from tunehouse.lakehouse.delta import Lakehouse
 
     lh = Lakehouse(spark, settings)
-    cfg = settings.model_copy(update={"ingest": settings.ingest.model_copy(update={"format": "chat_jsonl"})})
-    result = ingest(spark, cfg, [summary.chat_file], lakehouse=lh)
     rows = [json.loads(line) for line in summary.quarantine_file.read_text(encoding="utf-8").splitlines()]
     if rows:
         schema = ", ".join(f"{c} {'long' if c == 'source_line' else 'string'}" for c in QUARANTINE_FIELDS)
         bad = (spark.createDataFrame([tuple(r[c] for c in QUARANTINE_FIELDS) for r in rows], schema)
-               .withColumn("ingest_batch_id", F.lit(result.batch_id))
+               .withColumn("ingest_batch_id", F.lit("prepare-" + uuid.uuid4().hex[:12]))
                .withColumn("ingested_at", F.lit(datetime.now(timezone.utc))))
         lh.merge(with_quarantine_key(bad).select(*QUARANTINE_COLUMNS), BRONZE_QUARANTINE, keys=["quarantine_key"])
-    return result
+    cfg = settings.model_copy(update={"ingest": settings.ingest.model_copy(update={"format": "chat_jsonl"})})
+    return ingest(spark, cfg, [summary.chat_file], lakehouse=lh)
