@@ -125,3 +125,18 @@ def test_same_rows_same_conversation_ids(tmp_path):
     first = [c["conversation_id"] for c in read_jsonl(run_prepare(*args, tmp_path / "a").chat_file)]
     second = [c["conversation_id"] for c in read_jsonl(run_prepare(*args, tmp_path / "b").chat_file)]
     assert first == second and len(set(first)) == len(first)
+
+
+def test_cli_prepare_writes_files_and_names_a_missing_column(tmp_path, capsys):
+    from tunehouse.cli import main
+
+    root = f"storage.root={tmp_path / 'th'}"
+    rc = main(["prepare", "--task", "translation", "--input", str(SAMPLES / "translation.tsv"), "--map",
+               "Source_language=en", "--map", "Target_language=de", "--no-ingest", "--set", root])
+    out = capsys.readouterr().out
+    assert rc == 0 and "34 = 32 + 2  OK" in out
+    assert len(read_jsonl(tmp_path / "th" / "raw" / "tasks" / "translation-translation.jsonl")) == 32
+    rc = main(["prepare", "--task", "translation", "--input", str(SAMPLES / "translation.tsv"), "--map",
+               "Source_language=english", "--no-ingest", "--set", root])
+    err = capsys.readouterr().err
+    assert rc == 2 and "column 'english' (Source_language, expected string) is not in" in err
