@@ -53,7 +53,8 @@ def test_task_prepare_curate_train_evaluate(name, spark, base_dir, tmp_path):
     summary = prepare_rows(task, open_source(str(SAMPLES / file)), parse_mapping(pairs, task),
                            getattr(settings.tasks, name), tmp_path / "prepared")
     ingested = load_into_bronze(spark, settings, summary)
-    assert summary.reconciled and ingested.reconciled and ingested.ingested == 3 * prepared  # 3 messages each
+    # 3 messages a conversation; rows repeated in the file share an id, so ingest counts them as duplicates
+    assert summary.reconciled and ingested.reconciled and ingested.read == 3 * prepared and ingested.quarantined == 0
     quarantine = spark.read.format("delta").load(str(settings.storage.lakehouse / "bronze" / "quarantine"))
     assert quarantine.count() == read - prepared
 
