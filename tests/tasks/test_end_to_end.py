@@ -40,6 +40,7 @@ def task_settings(root: Path):
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(CASES))
 def test_task_prepare_curate_train_evaluate(name, spark, base_dir, tmp_path):
+    import mlflow
     from mlflow.tracking import MlflowClient
     from tunehouse.curation.pipeline import curate
     from tunehouse.evaluation.job import run_evaluation
@@ -63,7 +64,7 @@ def test_task_prepare_curate_train_evaluate(name, spark, base_dir, tmp_path):
     gold = spark.read.format("delta").load(str(settings.storage.lakehouse / "gold" / "training_examples"))
     assert {r["channel"] for r in gold.select("channel").distinct().collect()} == {task.channel}
 
-    tuned = quick_finetune(base_dir, tmp_path / "tuned", cur.export_folder / "train.jsonl", steps=30)
+    tuned = quick_finetune(base_dir, tmp_path / "tuned", cur.export_folder / "train.jsonl", steps=80)
     register_version(settings, tuned, base_dir)
     result = run_evaluation(settings, spark=spark)
 
@@ -75,8 +76,10 @@ def test_task_prepare_curate_train_evaluate(name, spark, base_dir, tmp_path):
         assert logged[f"delta_vs_base/{key}"] == pytest.approx(
             result.metrics["candidate"][key] - result.metrics["base"][key])
     assert result.metrics["candidate"][f"{name}.examples"] == result.prompts
-    artifacts = {a.path for a in MlflowClient().list_artifacts(result.run_id, "eval")}
-    assert "eval/task_examples.json" in artifacts
+    examples = mlflow.load_table("eval/task_examples.json", run_ids=[result.run_id])
+    assert sorted(examples["model_role"].value_counts().items()) == [("base", result.prompts),
+                                                                     ("candidate", result.prompts)]
+    print(examples[examples["model_role"] == "candidate"][["reference", "reply"]].head(3).to_string())
     figures = {role: {m: round(result.metrics[role][f"{name}.{m}"], 4) for m in TASK_METRICS[name]}
                for role in ("base", "candidate")}
     print(f"\nTASK METRICS {name} ({result.prompts} test examples): {json.dumps(figures)}")
