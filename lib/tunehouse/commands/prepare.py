@@ -6,8 +6,7 @@ import argparse
 
 from tunehouse.config import Settings
 from tunehouse.console import print_kv, print_table
-
-TASK_NAMES = ("text_classification", "token_classification", "question_answering", "summarization", "translation")
+from tunehouse.tasks.registry import TASKS
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:
@@ -25,7 +24,7 @@ def register(sub, common: argparse.ArgumentParser) -> None:
         "Question, Context, Answers, Answers_start, Answers_text; summarization Document, Summary; translation "
         "Source_language, Target_language.",
     )
-    p.add_argument("--task", required=True, choices=TASK_NAMES, help="the task the rows are examples of")
+    p.add_argument("--task", required=True, choices=list(TASKS), help="the task the rows are examples of")
     p.add_argument("--input", required=True, metavar="FILE_OR_TABLE",
                    help="a .jsonl/.json/.csv/.tsv/.parquet file, a Delta table folder, or a lakehouse table schema.table")
     p.add_argument("--map", dest="mapping", action="append", default=[], metavar="TASK_COLUMN=COLUMN",
