@@ -20,6 +20,7 @@ from tunehouse.errors import UserError
 # `tunehouse --help` and of the demo's stages.
 COMMAND_MODULES = [
     "tunehouse.commands.data",       # generate-logs, ingest, sql
+    "tunehouse.commands.prepare",    # prepare
     "tunehouse.commands.config",     # config
     "tunehouse.commands.demo",       # demo
     "tunehouse.commands.curate",     # curate, scrub, validate-data
@@ -34,7 +35,7 @@ COMMAND_MODULES = [
 # the modules register, and that each command's --help is the same either way.
 COMMAND_MODULE = {
     "generate-logs": "tunehouse.commands.data", "ingest": "tunehouse.commands.data", "sql": "tunehouse.commands.data",
-    "config": "tunehouse.commands.config",
+    "config": "tunehouse.commands.config", "prepare": "tunehouse.commands.prepare",
     "demo": None,  # runs the other commands through their parsers: needs every module
     "curate": "tunehouse.commands.curate", "scrub": "tunehouse.commands.curate",
     "validate-data": "tunehouse.commands.curate", "pii-model": "tunehouse.commands.pii_model",

@@ -20,6 +20,7 @@ from tunehouse.model.settings import TrackingSettings
 from tunehouse.pii.settings import PiiSettings
 from tunehouse.serving.settings import ServeSettings
 from tunehouse.synthetic.settings import GenerateSettings
+from tunehouse.tasks.settings import TasksSettings
 from tunehouse.training.settings import BaseModelSettings, TrainSettings
 
 
@@ -73,6 +74,7 @@ class Settings(Section):
     lakehouse: LakehouseSettings = Field(default_factory=LakehouseSettings)
     generate: GenerateSettings = Field(default_factory=GenerateSettings)
     ingest: IngestSettings = Field(default_factory=IngestSettings)
+    tasks: TasksSettings = Field(default_factory=TasksSettings)
     pii: PiiSettings = Field(default_factory=PiiSettings)
     curate: CurateSettings = Field(default_factory=CurateSettings)
     tracking: TrackingSettings = Field(default_factory=TrackingSettings)

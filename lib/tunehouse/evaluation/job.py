@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from tunehouse import runtime
 from tunehouse.errors import UserError
 from tunehouse.evaluation import gate, lineage, prompts, report
-from tunehouse.evaluation.metrics import aggregate_metrics
+from tunehouse.evaluation.metrics import aggregate_metrics, task_metrics
 from tunehouse.evaluation.predictions import score_and_store
 from tunehouse.evaluation.settings import EvaluateSettings
 from tunehouse.model import registry as mref
@@ -116,6 +116,7 @@ def evaluate_in_run(settings: "Settings", lh: "Lakehouse", run: "RunInfo", refs:
                                                   source.version)
     timer.lap("score_and_write")
     metrics = aggregate_metrics(stored, es, settings)
+    add_task_metrics(metrics, stored, source.read(lh))
     timer.lap("aggregate")
     side = report.side_by_side(metrics, es.gate)
     report.log_to_mlflow(es, refs, metrics, side, stored, replay.sampled)
@@ -190,6 +191,27 @@ def split_source(prompts: "DataFrame") -> str:
 
     own = prompts.filter(own_split_of(F.col("conversation_id")).isNotNull()).limit(1).count()
     return "your own data (curate.split.test_data / validation_data)" if own else "random split of the logs"
+
+
+def add_task_metrics(metrics: dict[str, dict[str, float]], stored: "DataFrame", gold: "DataFrame") -> None:
+    """The task metrics of prepared conversations (none for chat logs) join each role's metrics, so they are
+    logged beside the generic ones (``base/<task>.<metric>``, ``candidate/...``); their differences to the base
+    are logged as ``delta_vs_base/<task>.<metric>`` and every example's scores as ``eval/task_examples.json``."""
+    import mlflow
+    import pandas as pd
+
+    from tunehouse.evaluation.metrics import is_finite
+
+    values, examples = task_metrics(stored, gold)
+    if not values:
+        return
+    for role, vals in values.items():
+        metrics.setdefault(role, {}).update(vals)
+    base, cand = values.get("base", {}), values.get("candidate", {})
+    mlflow.log_metrics({f"delta_vs_base/{k}": cand[k] - base[k] for k in cand
+                        if k in base and is_finite(cand[k]) and is_finite(base[k]) and not k.endswith(".examples")})
+    mlflow.set_tag("tunehouse.tasks", ",".join(sorted({e["task"] for e in examples})))
+    mlflow.log_table(pd.DataFrame(examples), "eval/task_examples.json")
 
 
 def log_eval_prompts(es: EvaluateSettings, refs: dict[str, mref.ModelRef],

@@ -141,3 +141,38 @@ def _corpus_bleu_per_role(preds: "DataFrame") -> dict[str, float]:
         p[0].append(r["reply"])
         p[1].append(r["reference"])
     return {role: corpus_bleu(replies, references) for role, (replies, references) in pairs.items()}
+
+
+# --------------------------------------------------------------------------- task metrics
+def task_metrics(preds: "DataFrame", gold: "DataFrame") -> tuple[dict[str, dict[str, float]], list[dict]]:
+    """The task metrics of the replayed turns of conversations `tunehouse prepare` made (gold's ``channel``
+    ``task:<name>``): role -> ``<task>.<metric>`` -> value (plus ``<task>.examples``), and one row per example
+    and role with its own scores. Each task reads replies and references back and scores them
+    (:mod:`tunehouse.tasks`); a prompt that failed counts as an empty reply. Collected to the driver (corpus
+    BLEU/chrF are not means of rows)."""
+    from pyspark.sql import functions as F
+
+    from tunehouse.tasks.base import TASK_CHANNEL_PREFIX
+    from tunehouse.tasks.registry import task_of_channel
+
+    if "channel" not in gold.columns:  # a table curated elsewhere, without the column: no task to score
+        return {}, []
+    channels = (gold.select("conversation_id", "channel").filter(F.col("channel").startswith(TASK_CHANNEL_PREFIX))
+                .distinct())
+    rows = (preds.join(channels, "conversation_id")
+            .select("model_role", "prompt_id", "channel", F.coalesce("reply", F.lit("")).alias("reply"), "reference")
+            .orderBy("model_role", "prompt_id").collect())
+    groups: dict[tuple[str, str], list] = {}
+    for r in rows:
+        if task_of_channel(r["channel"]) is not None:
+            groups.setdefault((r["model_role"], r["channel"]), []).append(r)
+    out: dict[str, dict[str, float]] = {}
+    examples: list[dict] = []
+    for (role, channel), group in groups.items():
+        task = task_of_channel(channel)
+        replies, references = [r["reply"] for r in group], [r["reference"] for r in group]
+        values = {f"{task.name}.{k}": v for k, v in task.score(replies, references).items()}
+        out.setdefault(role, {}).update(values | {f"{task.name}.examples": float(len(group))})
+        examples.extend({"model_role": role, "task": task.name, "prompt_id": r["prompt_id"], "reference": r["reference"],
+                         "reply": r["reply"], **task.score([r["reply"]], [r["reference"]])} for r in group)
+    return out, examples
