@@ -79,3 +79,12 @@ def test_without_validation_data_best_is_the_last_epoch_and_nothing_early_stops(
     # a NaN epoch among validated ones is skipped, not taken as the best
     mixed = [{"epoch": 1, "val_loss": 2.0}, {"epoch": 2, "val_loss": nan}, {"epoch": 3, "val_loss": 1.5}]
     assert checkpoint.pick(mixed, "best")["epoch"] == 3
+
+
+def test_lineage_tags_read_back():
+    """What a continued job writes as run tags is what `runs register` reads back as its parent."""
+    from tunehouse.training.continuation import lineage_tags, parent_from_tags
+
+    for parent in ({"kind": "registered_model", "model": "tunehouse-chat", "version": "3", "run_id": "abc"},
+                   {"kind": "checkpoint", "run_id": "def", "epoch": "2"}, {}):
+        assert parent_from_tags(lineage_tags(parent)) == parent

@@ -123,3 +123,15 @@ def lineage_tags(parent: dict) -> dict[str, str]:
     if parent.get("kind") == "checkpoint":
         return {"tunehouse.parent_run_id": parent["run_id"], "tunehouse.parent_checkpoint_epoch": str(parent["epoch"])}
     return {}
+
+
+def parent_from_tags(tags: dict) -> dict:
+    """The lineage a job recorded in its run tags (:func:`lineage_tags`), read back."""
+    if "tunehouse.parent_model_version" in tags:
+        model, _, version = tags["tunehouse.parent_model"].rpartition(" v")
+        return {"kind": "registered_model", "model": model, "version": version,
+                "run_id": tags.get("tunehouse.parent_run_id")}
+    if "tunehouse.parent_checkpoint_epoch" in tags:
+        return {"kind": "checkpoint", "run_id": tags["tunehouse.parent_run_id"],
+                "epoch": tags["tunehouse.parent_checkpoint_epoch"]}
+    return {}

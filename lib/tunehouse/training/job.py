@@ -391,7 +391,7 @@ def register_epoch(settings: "Settings", run_id: str, which: str | int) -> Train
     job = _Job(settings.model_copy(update={"train": train}), parent["base_path"], base_info, tokenizer, 0.0,
                types.SimpleNamespace(lineage={"dataset_version": parent["dataset_version"]}),
                client=registry.client(), run_id=run_id, ray_run_name=run.data.tags["tunehouse.ray_run_name"])
-    job.parent = _parent_of_run(run.data.tags)
+    job.parent = continuation.parent_from_tags(run.data.tags)
     work = tracking.new_tmp_dir(job.run_dir, "register-")
     try:
         with mlflow.start_run(run_id=run_id):
@@ -400,18 +400,6 @@ def register_epoch(settings: "Settings", run_id: str, which: str | int) -> Train
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return out
-
-
-def _parent_of_run(tags: dict) -> dict:
-    """The lineage a job recorded in its tags, as continuation.lineage_tags reads it back."""
-    if "tunehouse.parent_model_version" in tags:
-        model, _, version = tags["tunehouse.parent_model"].rpartition(" v")
-        return {"kind": "registered_model", "model": model, "version": version,
-                "run_id": tags.get("tunehouse.parent_run_id")}
-    if "tunehouse.parent_checkpoint_epoch" in tags:
-        return {"kind": "checkpoint", "run_id": tags["tunehouse.parent_run_id"],
-                "epoch": tags["tunehouse.parent_checkpoint_epoch"]}
-    return {}
 
 
 def _save_merged(job: _Job, trained: dict, out: Path) -> Path:
