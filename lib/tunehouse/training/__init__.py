@@ -5,6 +5,7 @@
     data.py         reading and validating an export's chat JSONL, lineage, ``prepare_data``
     tokenize.py     chat-template rendering and THE assistant loss mask
     batching.py     packing, collation, the mask audit, the step plan, evaluation shards
+    attention.py    causal attention within each packed conversation (padding-free packing on CPU)
     loss.py         the weighted loss and gradient accumulation over micro-batches and workers
     modeling.py     base model + LoRA, trained tensors, the merged model
     checkpoint.py   what a checkpoint holds; workers save and restore it
