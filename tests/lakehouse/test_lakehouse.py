@@ -97,3 +97,14 @@ def test_databricks_names(spark, settings):
     s.lakehouse.catalog = "main"
     s.lakehouse.schema_prefix = "dev_"
     assert Lakehouse(spark, s).full_name("bronze.chat_messages") == "main.dev_bronze.chat_messages"
+
+
+def test_a_table_without_data_files_reads_empty_and_takes_a_merge(spark, lakehouse):
+    """A table that exists but holds no data file (written empty, or every file removed) has no partition for
+    the local delta source; Spark then hands the reader a bare partition. It must read as empty, and a merge into
+    it must insert (it failed with "'InputPartition' object has no attribute 'uri'")."""
+    t = "bronze.empty"
+    lakehouse.write(_df(spark, []), t)
+    assert lakehouse.exists(t) and lakehouse.read(t).count() == 0
+    r = lakehouse.merge(_df(spark, [(1, "a"), (2, "b")]), t, keys=["id"])
+    assert r.inserted == 2 and sorted(x.id for x in lakehouse.read(t).collect()) == [1, 2]

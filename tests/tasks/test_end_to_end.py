@@ -83,3 +83,39 @@ def test_task_prepare_curate_train_evaluate(name, spark, base_dir, tmp_path):
     figures = {role: {m: round(result.metrics[role][f"{name}.{m}"], 4) for m in TASK_METRICS[name]}
                for role in ("base", "candidate")}
     print(f"\nTASK METRICS {name} ({result.prompts} test examples): {json.dumps(figures)}")
+
+
+@pytest.mark.slow
+def test_a_task_through_the_ray_training_job(ray_runtime, spark, base_dir, tmp_path):
+    """The same path with `tunehouse train`'s own job in the middle (Ray Train workers, MLflow run, registration
+    with alias @candidate) instead of in-process steps: prepare -> ingest -> curate -> run_training -> evaluate."""
+    from mlflow.tracking import MlflowClient
+    from tunehouse.curation.pipeline import curate
+    from tunehouse.evaluation.job import run_evaluation
+    from tunehouse.tasks.prepare import load_into_bronze, parse_mapping, prepare_rows
+    from tunehouse.tasks.reader import open_source
+    from tunehouse.tasks.registry import get_task
+    from tunehouse.training.job import run_training
+
+    name = "text_classification"
+    settings = task_settings(tmp_path / "th")
+    file, pairs, _, _, _ = CASES[name]
+    task = get_task(name)
+    summary = prepare_rows(task, open_source(str(SAMPLES / file)), parse_mapping(pairs, task),
+                           getattr(settings.tasks, name), tmp_path / "prepared")
+    assert load_into_bronze(spark, settings, summary).reconciled
+    cur = curate(spark, settings, progress=False)
+    assert cur.reconciled
+
+    train = settings.train.model_copy(update={"base_model": str(base_dir), "train_data": cur.export_folder,
+                                              "n_epochs": 2, "batch_size": 4, "num_workers": 1,
+                                              "max_seq_length": 128})
+    out = run_training(settings.model_copy(update={"train": train}))
+    assert out.version and out.alias == "candidate"
+    result = run_evaluation(settings, spark=spark)
+
+    logged = MlflowClient().get_run(result.run_id).data.metrics
+    for metric in TASK_METRICS[name]:
+        for role in ("base", "candidate"):
+            assert f"{role}/{name}.{metric}" in logged
+    assert result.metrics["candidate"][f"{name}.examples"] == result.prompts > 0

@@ -123,6 +123,9 @@ class _DeltaReader(DataSourceReader):
         return [_FilePartition(u) for u in self.uris]
 
     def read(self, partition: _FilePartition) -> Iterator[pa.RecordBatch]:
+        if not isinstance(partition, _FilePartition):
+            # a table with no data file: partitions() is empty and Spark then reads one bare InputPartition
+            return
         target = _nullable(spark_to_arrow_schema(self.schema))
         path = partition.uri[len("file://"):] if partition.uri.startswith("file://") else partition.uri
         pf = pq.ParquetFile(path)
