@@ -61,25 +61,12 @@ def read_csv_file(path: str, cfg: IngestSettings) -> Iterator[dict]:
     if text.startswith("\ufeff"):
         text = text[1:]
     delimiter = cfg.csv_delimiter or _sniff_delimiter(text, path)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except StopIteration:
+    header, records = csv_records(text, delimiter)
+    if header is None:
         return
-    header = [h.strip() for h in header]
-    start_line = reader.line_num + 1
-    for row in reader:
-        line = start_line
-        start_line = reader.line_num + 1
-        if not row or all(not c.strip() for c in row):
-            continue
-        raw = delimiter.join(row)
-        if _SURROGATE.search(raw):
-            yield reject_row("csv", path, line, "invalid_utf8", "invalid UTF-8 bytes in this CSV record",
-                             raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
-            continue
-        if len(row) != len(header):
-            yield reject_row("csv", path, line, "bad_csv_row", f"CSV row has {len(row)} fields, header has {len(header)}", raw)
+    for line, row, raw, reject in records:
+        if reject:
+            yield reject_row("csv", path, line, *reject, raw)
             continue
         if [c.strip() for c in row] == header:
             yield reject_row("csv", path, line, "repeated_header", "the CSV header repeated inside the file", raw)
@@ -88,6 +75,34 @@ def read_csv_file(path: str, cfg: IngestSettings) -> Iterator[dict]:
 
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def csv_records(text: str, delimiter: str) -> tuple[list[str] | None, Iterator[tuple[int, list[str], str, tuple | None]]]:
+    """The header (stripped; None for an empty text) and each non-blank record as (line, fields, raw, reject):
+    ``reject`` is (code, message) for invalid UTF-8 bytes (``raw`` then shows them as escapes) or a field count
+    unlike the header's, else None. Shared by ingest and `tunehouse prepare`."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = next(reader, None)
+    if header is None:
+        return None, iter(())
+    header = [h.strip() for h in header]
+
+    def records():
+        start = reader.line_num + 1
+        for row in reader:
+            line, start = start, reader.line_num + 1
+            if not row or all(not c.strip() for c in row):
+                continue
+            raw = delimiter.join(row)
+            if _SURROGATE.search(raw):
+                yield line, row, raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"), (
+                    "invalid_utf8", "invalid UTF-8 bytes in this CSV record")
+            elif len(row) != len(header):
+                yield line, row, raw, ("bad_csv_row", f"CSV row has {len(row)} fields, header has {len(header)}")
+            else:
+                yield line, row, raw, None
+
+    return header, records()
 
 
 def _sniff_delimiter(text: str, path: str) -> str:

@@ -6,8 +6,6 @@ raw text; a row that cannot be read comes as a reject with ingest's reason codes
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from dataclasses import dataclass
@@ -15,11 +13,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from tunehouse.errors import UserError
-from tunehouse.ingest.readers import _sniff_delimiter
+from tunehouse.ingest.readers import _sniff_delimiter, csv_records
 from tunehouse.ingest.shapes import RAW_PAYLOAD_MAX
 
 _TABLE_NAME = re.compile(r"^[A-Za-z_]\w*\.[A-Za-z_]\w*$")
-_SURROGATE = re.compile("[\udc80-\udcff]")
 
 
 @dataclass
@@ -105,22 +102,13 @@ def _json_array(path: Path, data: bytes) -> Iterator[SourceRow]:
 def _csv(path: Path) -> TaskSource:
     text = path.read_bytes().decode("utf-8", errors="surrogateescape").lstrip("\ufeff")
     delimiter = _sniff_delimiter(text, str(path))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [h.strip() for h in next(reader, [])]
+    header, records = csv_records(text, delimiter)
+    header = header or []
 
     def rows() -> Iterator[SourceRow]:
-        start = reader.line_num + 1
-        for row in reader:
-            line, start = start, reader.line_num + 1
-            if not row or all(not c.strip() for c in row):
-                continue
-            raw = delimiter.join(row)
-            if _SURROGATE.search(raw):
-                yield SourceRow(line, raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"),
-                                reject=("invalid_utf8", "invalid UTF-8 bytes in this CSV record"))
-            elif len(row) != len(header):
-                yield SourceRow(line, raw, reject=("bad_csv_row", f"CSV row has {len(row)} fields, header has "
-                                                   f"{len(header)}"))
+        for line, row, raw, reject in records:
+            if reject:
+                yield SourceRow(line, raw, reject=reject)
             else:
                 yield SourceRow(line, raw[:RAW_PAYLOAD_MAX], record=dict(zip(header, row)))
 
