@@ -19,5 +19,5 @@ PARTS: dict[str, tuple[str, str]] = {
     "train_faults": ("worker_kills", "worker_kills_not_recovered"),
     "serving_load": ("requests_sent", "responses_5xx"),
     "pii_probes": ("pii_planted", "pii_leaked"),
-    "secrets": ("secrets_planted", "secrets_found_in_logs"),
+    "secret_leaks": ("secrets_planted", "secrets_found_in_logs"),
 }
