@@ -247,10 +247,11 @@ def log_training_inputs(settings, base_model: Path) -> str:
     """What a training job's driver logs before Ray starts (tags, params, lineage, settings, the mask audit),
     for the latest export, into a new MLflow run; returns its id. The cheapest real path that logs a job's
     inputs: ``run_training`` minus the Ray fit and the model upload (weights hold no text)."""
-    import mlflow
     from tunehouse.model import registry
     from tunehouse.model import tracking as mlflow_store
     from tunehouse.training import job as train_job
+
+    import mlflow
 
     settings = settings.model_copy(update={"train": settings.train.model_copy(
         update={"base_model": str(base_model), "max_seq_length": 128, "num_workers": 1})})
