@@ -154,12 +154,17 @@ def probe(workdir: Path) -> dict:
                       "mlflow": found(secrets, mlflow), "logs": found(secrets, {"log": [log_text]})}}
 
 
+def figures(out: dict) -> dict[str, int]:
+    """The counts of a :func:`probe` result: secrets planted, found anywhere, found per surface."""
+    anywhere = set().union(*(hits.keys() for hits in out["found"].values()))
+    return {"secrets_planted": len(out["secrets"]), "secrets_found_in_logs": len(anywhere),
+            **{f"found.{surface}": len(hits) for surface, hits in out["found"].items()}}
+
+
 def run(workdir: Path, *, quick: bool = False) -> dict[str, int]:
     """The probe (seconds; quick and full are the same run)."""
     out = probe(workdir)
-    anywhere = set().union(*(hits.keys() for hits in out["found"].values()))
     for surface, hits in out["found"].items():
         for name, places in hits.items():
             print(f"  secret {name} found in {surface}: {', '.join(places)}")
-    return {"secrets_planted": len(out["secrets"]), "secrets_found_in_logs": len(anywhere),
-            **{f"found.{surface}": len(hits) for surface, hits in out["found"].items()}}
+    return figures(out)
