@@ -358,8 +358,10 @@ def build_tiny_base(settings) -> Path:
 
 def run(workdir: Path, *, quick: bool = False) -> dict[str, int]:
     """The probe on its own SparkSession (the probe set is small: quick and full are the same run)."""
+    from tunehouse import runtime
     from tunehouse.lakehouse.spark import get_spark
 
+    runtime.configure_process()  # the CLI's environment: offline hubs, no telemetry
     workdir = Path(workdir)
     spark = get_spark(probe_settings(workdir / "spark"))
     try:

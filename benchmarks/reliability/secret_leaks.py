@@ -163,6 +163,9 @@ def figures(out: dict) -> dict[str, int]:
 
 def run(workdir: Path, *, quick: bool = False) -> dict[str, int]:
     """The probe (seconds; quick and full are the same run)."""
+    from tunehouse import runtime
+
+    runtime.configure_process()  # the CLI's environment: offline hubs, no telemetry
     out = probe(workdir)
     for surface, hits in out["found"].items():
         for name, places in hits.items():
