@@ -88,7 +88,8 @@ def test_databricks_token_is_read_only_from_the_environment():
     readers = []
     for f in sorted((ROOT / "lib" / "tunehouse").rglob("*.py")):
         text = f.read_text()
-        if re.search(r"DATABRICKS_TOKEN|databrickscfg|\.token\s*=", text):
+        if re.search(r"(environ(\.get)?[\[(]|getenv\()\s*[\"'][A-Z_]*(TOKEN|PASSWORD|SECRET)|open\([^)]*databrickscfg"
+                     r"|\.token\s*=", text):
             readers.append(f.relative_to(ROOT).as_posix())
     assert readers == ["lib/tunehouse/serving/chat.py"]
     chat = (ROOT / "lib" / "tunehouse" / "serving" / "chat.py").read_text()

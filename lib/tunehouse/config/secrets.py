@@ -31,8 +31,8 @@ SECRET_KEY = re.compile(r"(?i)(^|[_.\-])(token|passw(or)?d|pwd|secret|credential
 # scheme://user:password@host (the password part)
 _USERINFO = re.compile(r"(?P<head>\b[A-Za-z][A-Za-z0-9+.\-]*://[^:/@\s]*:)(?P<secret>[^@/\s]+)(?P<at>@)")
 # key=value pairs naming a secret inside a string: ;password=x; ?access_token=x& PWD=x
-_PAIR = re.compile(r"(?i)(?P<head>\b(?:[\w.\-]*(?:token|passw(?:or)?d|pwd|secret|api[_-]?key|access[_-]?key|"
-                   r"credential)[\w.\-]*)\s*=\s*)(?P<secret>[^;&\s,'\"]+)")
+_PAIR = re.compile(r"(?i)(?P<head>\b(?:[\w.\-]*[_.\-])?(?:token|passw(?:or)?d|pwd|secret|api[_-]?key|apikey|"
+                   r"access[_-]?key|credentials?)\s*=\s*)(?P<secret>[^;&\s,'\"]+)")  # the key ends with the noun
 
 
 def redact_text(text: str) -> str:
