@@ -22,6 +22,7 @@ import io
 import json
 import logging
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -286,6 +287,22 @@ def mlflow_texts(settings) -> dict[str, list[str]]:
     return out
 
 
+@contextmanager
+def captured_logs() -> Iterator[io.StringIO]:
+    """Every log record of every logger, at every level, written to the yielded buffer while inside."""
+    buffer = io.StringIO()
+    handler = logging.StreamHandler(buffer)
+    logger = logging.getLogger()
+    old_level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield buffer
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+
+
 @dataclass
 class ProbeReport:
     planted: list[Plant]
@@ -319,20 +336,10 @@ def probe(spark, root: Path, base_model: Path | None = None, *, mlflow: bool = T
     tiny base built from the probe's own export) and search the MLflow store. Log output of the whole run (every
     logger, every level) is captured and searched too."""
     settings = probe_settings(root)
-    buffer = io.StringIO()
-    handler = logging.StreamHandler(buffer)
-    handler.setLevel(logging.DEBUG)
-    logger = logging.getLogger()
-    old_level = logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG)
-    try:
+    with captured_logs() as buffer:
         summary, result = run_pipeline(spark, settings, write_raw(root / "raw"))
         if mlflow:
             log_training_inputs(settings, base_model or build_tiny_base(settings))
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(old_level)
     texts = downstream_texts(settings)
     report = ProbeReport(list(PLANTS), find_leaks(texts), quarantined=summary.quarantined, kept=result.kept,
                          settings=settings, result=result, log_text=buffer.getvalue())

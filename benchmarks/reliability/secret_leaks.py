@@ -17,7 +17,6 @@ per surface (``found.config_output``, ``found.mlflow``, ``found.logs``).
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 import subprocess
@@ -126,7 +125,7 @@ def probe(workdir: Path) -> dict:
     """Plant, run the surfaces, search; returns {"secrets", "config_output", "log", "found": surface -> hits}."""
     from tunehouse.config import load_settings
 
-    from reliability.pii_probes import mlflow_texts
+    from reliability.pii_probes import captured_logs, mlflow_texts
 
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
@@ -134,19 +133,9 @@ def probe(workdir: Path) -> dict:
     conf = workdir / "planted.yaml"
     conf.write_text(yaml.safe_dump(planted_config(secrets)))
     root = workdir / "th"
-    buffer = io.StringIO()
-    handler = logging.StreamHandler(buffer)
-    logger = logging.getLogger()
-    old_level = logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG)
-    try:
-        with planted_env(secrets) as env:
-            printed = config_output(conf, root, env)
-            log_to_mlflow(conf, root)
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(old_level)
+    with captured_logs() as buffer, planted_env(secrets) as env:
+        printed = config_output(conf, root, env)
+        log_to_mlflow(conf, root)
     log_text = buffer.getvalue()
     mlflow = mlflow_texts(load_settings(overrides=[f"storage.root={root}"]))
     return {"secrets": secrets, "config_output": printed, "log": log_text, "mlflow": mlflow,
