@@ -23,6 +23,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from tunehouse.config.base import ConfigError
+from tunehouse.config.secrets import redact
 from tunehouse.config.settings import Settings
 
 # The profiles ship inside the package, so the installed wheel (a Databricks job) has them too.
@@ -151,11 +152,6 @@ def load_settings(
 
 
 def dump_settings(settings: Settings) -> str:
-    """The resolved configuration as YAML (logged with every run)."""
-    return yaml.safe_dump(settings.model_dump(mode="json"), sort_keys=False)
-
-
-
-
-
-
+    """The resolved configuration as YAML (printed by `tunehouse config`, logged with every training run), secrets
+    redacted (:mod:`tunehouse.config.secrets`): what is shown or logged never holds a password or token."""
+    return yaml.safe_dump(redact(settings.model_dump(mode="json")), sort_keys=False)

@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tunehouse.config.secrets import redact, redact_text
+
 if TYPE_CHECKING:
     from tunehouse.config import Settings
 
@@ -49,7 +51,7 @@ def setup_mlflow(settings: "Settings"):
 
 def append_event(client, run_id: str, message: str, source: str = "driver") -> None:
     ms = int(time.time() * 1000)
-    client.set_tag(run_id, f"{EVENT_PREFIX}{ms:013d}.{source}", message[:4900])
+    client.set_tag(run_id, f"{EVENT_PREFIX}{ms:013d}.{source}", redact_text(message)[:4900])
 
 
 def read_events(run) -> list[dict]:
@@ -62,7 +64,8 @@ def read_events(run) -> list[dict]:
 
 
 def flat_params(prefix: str, obj: Any) -> dict[str, str]:
-    """Nested dict -> {'a.b': 'value'} (lists as JSON)."""
+    """Nested dict -> {'a.b': 'value'} (lists as JSON), secrets redacted (these become MLflow params)."""
+    obj = redact(obj, prefix.rsplit(".", 1)[-1] or None)
     out = {}
     if isinstance(obj, dict) and not all(_PARAM_KEY.fullmatch(str(k)) for k in obj):
         out[prefix] = json.dumps(obj)  # e.g. glob patterns as keys: keep the mapping whole

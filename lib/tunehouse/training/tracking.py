@@ -21,6 +21,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tunehouse.config.secrets import redact
 from tunehouse.model import registry
 from tunehouse.model import tracking as mlflow_store
 
@@ -64,10 +65,10 @@ def pip_requirements() -> list[str]:
 def log_job_inputs(settings: "Settings", train_settings, *, resolved: dict, lineage: dict, base: dict,
                    stats: dict, audit_text: str) -> None:
     """Params (hyperparameters, resolved values, lineage, base model, template), dataset inputs, audit files."""
-    import mlflow
     from mlflow.data.dataset_source_registry import resolve_dataset_source
     from mlflow.data.meta_dataset import MetaDataset
 
+    import mlflow
     from tunehouse.config import dump_settings
 
     params = mlflow_store.flat_params("", train_settings.model_dump(mode="json"))
@@ -95,8 +96,8 @@ def log_job_inputs(settings: "Settings", train_settings, *, resolved: dict, line
         ds = MetaDataset(source=source, name=f"{lineage['dataset_version']}/{name}", digest=f["sha256"][:16])
         mlflow.log_input(ds, context={"train": "training", "validation": "validation"}.get(split, split))
     mlflow.log_text(dump_settings(settings), "config/resolved.yaml")
-    mlflow.log_text(json.dumps(train_settings.model_dump(mode="json"), indent=2), "config/train.json")
-    mlflow.log_dict(lineage, "lineage.json")
+    mlflow.log_text(json.dumps(redact(train_settings.model_dump(mode="json")), indent=2), "config/train.json")
+    mlflow.log_dict(redact(lineage), "lineage.json")
     mlflow.log_dict(stats, "mask_audit/summary.json")
     mlflow.log_text(audit_text, "mask_audit/examples.txt")
 
@@ -209,7 +210,6 @@ def log_chat_model(model_dir: Path, *, registered_name: str | None, alias: str |
     Unity Catalog requires a signature, Databricks serving answers OpenAI chat completions for this one, and
     the local server enforces the same schema, so local tests exercise what Databricks gets."""
     import mlflow
-
     from tunehouse.model import chat as chat_model
 
     with warnings.catch_warnings():
