@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tunehouse import runtime
+from tunehouse.config.secrets import redact_text
 from tunehouse.errors import UserError
 from tunehouse.evaluation import gate, lineage, prompts, report
 from tunehouse.evaluation.metrics import aggregate_metrics, task_metrics
@@ -174,7 +175,8 @@ def log_run_inputs(es: EvaluateSettings, refs: dict[str, mref.ModelRef], replay:
                      **({"tunehouse.champion": champion.label} if champion else {})})
     params = {f"evaluate.{k}": v for k, v in mlflow_store.flat_params("", es.model_dump(mode="json")).items()
               if not k.startswith("eval_prompts")}
-    params.update({f"model.{role}": (r.uri or r.source) for role, r in refs.items()})
+    # a model source can be a URL with a token in it (a hub or registry URL): shown redacted, as every logged setting
+    params.update({f"model.{role}": redact_text(str(r.uri or r.source)) for role, r in refs.items()})
     params.update({"data.table": es.table, "data.table_version": str(table_version), "data.split": es.split,
                    "data.turns": str(replay.turns), "data.prompts": str(replay.count),
                    "data.skipped_after_assistant": str(replay.skipped),
