@@ -9,6 +9,13 @@ Tables are addressed as ``schema.table`` everywhere in tunehouse (``bronze.chat_
   writes are distributed over Spark tasks and committed in one transaction. Every table is also put
   into Spark's session catalog, so ``spark.sql("SELECT * FROM bronze.chat_messages")`` works the same
   in both places. Tables are plain Delta: ``deltalake.DeltaTable(path)`` reads them.
+
+Crash safety (local): a write is one Delta commit, so a killed job leaves each table at its last committed
+version (parquet files written before the kill are orphans no version references). Delta has no transaction
+over several tables: a job killed between two writes leaves the first table new and the second old, and its
+re-run rewrites both (benchmarks/reliability/crash.py kills ingest and curate at those points). Concurrent
+jobs: :meth:`Lakehouse.exclusive` (one writer per table, :mod:`tunehouse.lakehouse.locks`); a commit delta-rs
+refuses as conflicting is reported as :class:`TableConflictError` naming the table.
 """
 
 from __future__ import annotations
