@@ -30,6 +30,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -171,6 +172,15 @@ def _export_problems(folder: Path) -> list[str]:
 
 
 # ----------------------------------------------------------------------------- the probe
+def _uninterrupted(storage: Path, raw: Path, then: tuple[str, ...], timing: dict[str, float]) -> None:
+    """ingest (then curate): the reference run; ``timing`` gets each job's seconds when it succeeded."""
+    for job in ("ingest", *then):
+        t0 = time.monotonic()
+        if cli(storage, *([job, str(raw)] if job == "ingest" else [job]))[0] != 0:
+            return
+        timing[job] = time.monotonic() - t0
+
+
 def _lakehouse_only(h: dict[str, str], names=BRONZE) -> dict[str, str]:
     return {k: v for k, v in h.items() if k in names}
 
@@ -199,32 +209,24 @@ def run(workdir: Path, *, quick: bool = False) -> dict[str, int]:
            "idempotent_reruns_changed": 0, "concurrent_runs": 0, "concurrent_runs_clean": 0}
     notes: list[str] = []
 
-    # the uninterrupted run, and how long its jobs take (random kills land inside that)
+    # the uninterrupted run (in a thread, beside the first kill: independent, and JVM starts overlap well), and
+    # how long its jobs take (random kills land inside that)
     base = workdir / "base"
-    t0 = time.monotonic()
-    assert cli(base, "ingest", str(raw))[0] == 0, "uninterrupted ingest failed"
-    ingest_s = time.monotonic() - t0
-    curate_s = 0.0
-    if not quick:
-        t0 = time.monotonic()
-        assert cli(base, "curate")[0] == 0, "uninterrupted curate failed"
-        curate_s = time.monotonic() - t0
-    baseline = content_hash(base)
-    want = _lakehouse_only(baseline) if quick else baseline
-
-    # idempotency: the same jobs again on the same input change nothing
-    for job in () if quick else (("ingest", str(raw)), ("curate",)):
-        rc, _ = cli(base, *job)
-        fig["idempotent_reruns"] += 1
-        if rc != 0 or content_hash(base) != baseline:
-            fig["idempotent_reruns_changed"] += 1
-            notes.append(f"rerun of {job[0]} changed the content")
+    timing: dict[str, float] = {}
+    uninterrupted = threading.Thread(target=_uninterrupted, args=(base, raw, () if quick else ("curate",), timing))
+    uninterrupted.start()
 
     # named crash points, one lakehouse going through all of them in order; then re-runs to the end
     crashed = workdir / "crashed"
     points = CRASH_POINTS[:1] if quick else CRASH_POINTS
-    for job, point in points:
+    for i, (job, point) in enumerate(points):
         rc, out = cli(crashed, *([job, str(raw)] if job == "ingest" else [job]), crash_at=point)
+        if i == 0:
+            uninterrupted.join()
+            if set(timing) != {"ingest", *(() if quick else ("curate",))}:
+                raise RuntimeError(f"an uninterrupted run failed (see the logs in {workdir})")
+            baseline = content_hash(base)
+            want = _lakehouse_only(baseline) if quick else baseline
         fig["crash_points_tried"] += 1
         problems = visible_problems(crashed, baseline) if rc == -signal.SIGKILL else [f"{point}: not reached (rc {rc})"]
         if problems:
@@ -232,14 +234,22 @@ def run(workdir: Path, *, quick: bool = False) -> dict[str, int]:
             notes += problems
     chain_ok = cli(crashed, "ingest", str(raw))[0] == 0 and (quick or cli(crashed, "curate")[0] == 0)
     if not chain_ok or _lakehouse_only(content_hash(crashed), want) != want:
-        fig["crash_points_not_recovered"] += len(points)  # the re-run is what recovers all of them
+        fig["crash_points_not_recovered"] = len(points)  # the re-run is what recovers all of them
         notes.append("re-run after the named crashes did not reach the uninterrupted content")
+
+    # idempotency (full only): the same jobs again on the same input change nothing
+    for job in () if quick else (("ingest", str(raw)), ("curate",)):
+        rc, _ = cli(base, *job)
+        fig["idempotent_reruns"] += 1
+        if rc != 0 or content_hash(base) != baseline:
+            fig["idempotent_reruns_changed"] += 1
+            notes.append(f"rerun of {job[0]} changed the content")
 
     # random-delay kills (full only): somewhere inside each job, then re-run
     if not quick:
         rnd = random.Random(13)
         rand = workdir / "random"
-        for job, secs in (("ingest", ingest_s), ("curate", curate_s)):
+        for job, secs in timing.items():
             args = [job, str(raw)] if job == "ingest" else [job]
             rc, _ = cli(rand, *args, kill_after=secs * rnd.uniform(0.5, 0.95))
             fig["crash_points_tried"] += 1
