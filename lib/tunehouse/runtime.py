@@ -61,3 +61,22 @@ def quiet_libraries() -> None:
         hf_logging.set_verbosity_error()
     except ImportError:  # pragma: no cover - transformers is a dependency; keep the CLI usable without it
         pass
+
+
+CRASH_ENV = "TUNEHOUSE_CRASH_AT"
+
+
+def crash_point(name: str) -> None:
+    """Test hook: SIGKILL this process here when ``TUNEHOUSE_CRASH_AT`` equals ``name``.
+
+    Why it exists: the crash-safety probe (benchmarks/reliability/crash.py) must kill a real job at an exact
+    moment of its writes (between two Delta commits, after the parquet files but before the commit, between the
+    commit and the JSONL export) to prove that what is left is readable and that a re-run recovers. A kill after
+    a random delay rarely lands there. SIGKILL (not an exception) so no ``finally``/``atexit`` cleanup runs,
+    just as when a node dies. Unset (always, outside that probe) it is one dictionary lookup.
+    """
+    if os.environ.get(CRASH_ENV) == name:
+        import signal
+
+        sys.stdout.flush()
+        os.kill(os.getpid(), signal.SIGKILL)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import shutil
 import uuid
 from dataclasses import dataclass, field
@@ -26,12 +27,18 @@ from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 
 from tunehouse.contracts.chat import SPLITS
-from tunehouse.contracts.exports import MANIFEST, file_sha256, split_file
+from tunehouse.contracts.exports import (
+    LATEST_POINTER,
+    MANIFEST,
+    file_sha256,
+    split_file,
+)
 from tunehouse.contracts.placeholders import PLACEHOLDER_RE
 from tunehouse.curation.settings import ExportSettings
 from tunehouse.errors import UserError
 from tunehouse.pii.entity import Entity
 from tunehouse.pii.settings import PiiSettings
+from tunehouse.runtime import crash_point
 
 if TYPE_CHECKING:
     from tunehouse.config import Settings
@@ -232,6 +239,29 @@ def check_residual_pii(df: DataFrame, settings: "Settings | PiiSettings", cfg: E
     return ResidualCount(n, gate.label, gate.independent, dict(sorted(by_type.items())))
 
 
+STAGING_PREFIX = ".staging-"
+
+
+def remove_stale_staging(exports_root: Path) -> int:
+    """Delete the staging folders a killed export left behind (call only while no export runs: curate holds the
+    lakehouse write locks then). They were never visible under a dataset version's name."""
+    root = Path(exports_root)
+    stale = [p for p in root.glob(STAGING_PREFIX + "*") if p.is_dir()] if root.is_dir() else []
+    for p in stale:
+        shutil.rmtree(p, ignore_errors=True)
+    return len(stale)
+
+
+def write_pointer(exports_root: Path, dataset_version: str) -> None:
+    """Point ``LATEST`` at a dataset version atomically (temporary file, then rename over the old pointer): a
+    reader, or a job killed mid-write, never sees an empty or half-written pointer."""
+    root = Path(exports_root)
+    root.mkdir(parents=True, exist_ok=True)
+    tmp = root / f"{STAGING_PREFIX}{LATEST_POINTER}-{uuid.uuid4().hex[:8]}"
+    tmp.write_text(dataset_version + "\n")
+    os.replace(tmp, root / LATEST_POINTER)
+
+
 def write_jsonl(df: DataFrame, exports_root: Path, dataset_version: str, fractional: bool,
                 manifest_extra: dict) -> ExportResult:
     """Write train/validation/test JSONL + manifest.json atomically (staging folder, then rename)."""
@@ -240,7 +270,7 @@ def write_jsonl(df: DataFrame, exports_root: Path, dataset_version: str, fractio
     if (final / MANIFEST).exists():  # same content already exported: idempotent
         manifest = json.loads((final / MANIFEST).read_text())
         return ExportResult(dataset_version, final, manifest.get("files", {}), created=False)
-    stage = exports_root / f".staging-{uuid.uuid4().hex[:8]}"
+    stage = exports_root / f"{STAGING_PREFIX}{uuid.uuid4().hex[:8]}"
     try:
         lines = df.select("split", "conversation_id", F.to_json(F.struct(export_messages(fractional).alias("messages")))
                           .alias("line"))
@@ -259,6 +289,7 @@ def write_jsonl(df: DataFrame, exports_root: Path, dataset_version: str, fractio
                             dst.write(line)
                             rows += 1
             files[out.name] = {"rows": rows, "sha256": file_sha256(out), "bytes": out.stat().st_size}
+            crash_point("export.mid_files")
         shutil.rmtree(stage / "spark")
         manifest = {"dataset_version": dataset_version, "created_at": datetime.now(timezone.utc).isoformat(),
                     "files": files, **manifest_extra}

@@ -28,10 +28,11 @@ from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 
 from tunehouse.config import Settings
-from tunehouse.contracts.exports import LATEST_POINTER
 from tunehouse.contracts.tables import (
     BRONZE_MESSAGES,
+    GOLD_CLUSTERS,
     GOLD_EXAMPLES,
+    GOLD_PII_REPORT,
     GOLD_RUNS,
     SILVER_CONVERSATIONS,
     SILVER_DROPPED,
@@ -41,7 +42,9 @@ from tunehouse.curation.export import (
     build_gold,
     check_residual_pii,
     dataset_fingerprint,
+    remove_stale_staging,
     write_jsonl,
+    write_pointer,
 )
 from tunehouse.curation.own_data import read_own_data
 from tunehouse.curation.runner import DROPPED_COLUMNS, Runner, StageCount
@@ -50,6 +53,7 @@ from tunehouse.curation.stages.assemble import SYSTEM_SOURCE
 from tunehouse.curation.stages.split import CrossSplitDedup, OwnSplit
 from tunehouse.errors import UserError
 from tunehouse.pii.scrubber import scrubbing_label, scrubbing_model
+from tunehouse.runtime import crash_point
 
 __all__ = ["DROPPED_COLUMNS", "CurationResult", "StageCount", "curate"]
 
@@ -57,6 +61,8 @@ OWN_PREFIX = "own_data:"  # stage names of the pass over your own validation/tes
 # Your validation/test data go through every stage but diversity (an evaluation set is not sampled down), and
 # their split is the one you gave them.
 OWN_STAGES = tuple(s for s in STAGES if s.name not in ("diversity", "split")) + (OwnSplit(),)
+# What a curation writes: held for the whole run so two curations never interleave their overwrites
+WRITES = [SILVER_CONVERSATIONS, SILVER_DROPPED, GOLD_PII_REPORT, GOLD_CLUSTERS, GOLD_EXAMPLES, GOLD_RUNS]
 
 
 @dataclass
@@ -89,13 +95,19 @@ class CurationResult:
 
 
 def curate(spark: SparkSession, settings: Settings, lakehouse=None, progress: bool = True) -> CurationResult:
-    """Run the stages over the current bronze snapshot, gate, write the tables and the export."""
-    from tqdm import tqdm
-
+    """Run the stages over the current bronze snapshot, gate, write the tables and the export; holds the write
+    locks of the tables it writes throughout (a second curation fails naming the table, see lakehouse.locks)."""
     from tunehouse.lakehouse.delta import Lakehouse
 
-    t_start = time.time()
     lh = lakehouse or Lakehouse(spark, settings)
+    with lh.exclusive(WRITES, job="curate"):
+        return _curate(spark, settings, lh, progress)
+
+
+def _curate(spark: SparkSession, settings: Settings, lh, progress: bool) -> CurationResult:
+    from tqdm import tqdm
+
+    t_start = time.time()
     if not lh.exists(BRONZE_MESSAGES):
         raise UserError(f"{BRONZE_MESSAGES} does not exist yet: run `tunehouse ingest PATH` first")
     bronze_version = lh.version(BRONZE_MESSAGES)
@@ -185,10 +197,13 @@ def _write_tables(lh, run: Runner, gold: DataFrame, bronze_version: int) -> int:
     """The stages' tables, silver.dropped and gold.training_examples (last); returns the gold version."""
     for table, frame in run.tables.items():
         lh.write(frame, table, mode="overwrite")
+        crash_point("curate.between_tables")
     dropped = run.all_dropped()
     if dropped is not None:
         lh.write(dropped.withColumn("bronze_version", F.lit(bronze_version)), SILVER_DROPPED, mode="overwrite")
-    return lh.write(gold, GOLD_EXAMPLES, mode="overwrite")
+    version = lh.write(gold, GOLD_EXAMPLES, mode="overwrite")
+    crash_point("curate.after_gold")
+    return version
 
 
 def _export(settings: Settings, gold: DataFrame, dataset_version: str, gold_version: int, bronze_version: int,
@@ -202,9 +217,10 @@ def _export(settings: Settings, gold: DataFrame, dataset_version: str, gold_vers
              "settings_sha256": hashlib.sha256(cfg.model_dump_json().encode()).hexdigest()}
     if own_sources:
         extra["own_data"] = {split: str(source) for split, source in own_sources.items()}
+    remove_stale_staging(exports_root)  # a killed run's; curate holds the write locks, so no export is running
     export = write_jsonl(gold, exports_root, dataset_version, cfg.weights.fractional, extra)
-    Path(exports_root).mkdir(parents=True, exist_ok=True)
-    (Path(exports_root) / LATEST_POINTER).write_text(dataset_version + "\n")
+    crash_point("export.before_pointer")
+    write_pointer(exports_root, dataset_version)
     return export
 
 

@@ -28,6 +28,7 @@ from tunehouse.contracts.tables import BRONZE_MESSAGES, BRONZE_QUARANTINE
 from tunehouse.errors import UserError
 from tunehouse.ingest.readers import EXTENSIONS
 from tunehouse.ingest.source import read_raw
+from tunehouse.runtime import crash_point
 
 __all__ = ["IngestSummary", "discover_files", "ingest"]
 
@@ -109,15 +110,18 @@ def ingest(spark: SparkSession, settings: Settings, paths: list[str | Path], lak
     files = discover_files(paths)
     summary = IngestSummary(batch_id=uuid.uuid4().hex[:12], files=len(files))
     now = datetime.now(timezone.utc)
-    raw = read_raw(spark, files, settings.ingest).cache()
-    try:
-        stats = raw.groupBy("ok", "reason_code").count().collect()
-        summary.read = sum(r["count"] for r in stats)
-        summary.quarantine_reasons = {r["reason_code"]: r["count"] for r in stats if not r["ok"]}
-        _merge_messages(lh, raw.filter("ok"), summary, now)
-        _merge_quarantine(lh, raw.filter(~F.col("ok")), summary, now)
-    finally:
-        raw.unpersist()
+    # One ingest at a time per table: the insert-only MERGE is read-then-append (see lakehouse.locks).
+    with lh.exclusive([BRONZE_MESSAGES, BRONZE_QUARANTINE], job="ingest"):
+        raw = read_raw(spark, files, settings.ingest).cache()
+        try:
+            stats = raw.groupBy("ok", "reason_code").count().collect()
+            summary.read = sum(r["count"] for r in stats)
+            summary.quarantine_reasons = {r["reason_code"]: r["count"] for r in stats if not r["ok"]}
+            _merge_messages(lh, raw.filter("ok"), summary, now)
+            crash_point("ingest.after_bronze")
+            _merge_quarantine(lh, raw.filter(~F.col("ok")), summary, now)
+        finally:
+            raw.unpersist()
     summary.seconds = time.time() - t0
     return summary
 

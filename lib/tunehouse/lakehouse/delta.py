@@ -9,11 +9,19 @@ Tables are addressed as ``schema.table`` everywhere in tunehouse (``bronze.chat_
   writes are distributed over Spark tasks and committed in one transaction. Every table is also put
   into Spark's session catalog, so ``spark.sql("SELECT * FROM bronze.chat_messages")`` works the same
   in both places. Tables are plain Delta: ``deltalake.DeltaTable(path)`` reads them.
+
+Crash safety (local): a write is one Delta commit, so a killed job leaves each table at its last committed
+version (parquet files written before the kill are orphans no version references). Delta has no transaction
+over several tables: a job killed between two writes leaves the first table new and the second old, and its
+re-run rewrites both (benchmarks/reliability/crash.py kills ingest and curate at those points). Concurrent
+jobs: :meth:`Lakehouse.exclusive` (one writer per table, :mod:`tunehouse.lakehouse.locks`); a commit delta-rs
+refuses as conflicting is reported as :class:`TableConflictError` naming the table.
 """
 
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +29,7 @@ from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 
 from tunehouse.config import Settings
+from tunehouse.errors import UserError
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -111,6 +120,19 @@ class Lakehouse:
             for r in rows
         ]
 
+    # ------------------------------------------------------------------ one writer per table
+    def exclusive(self, tables: list[str], job: str):
+        """Context manager: hold the write locks of ``tables`` for a whole job (local mode, see
+        :mod:`tunehouse.lakehouse.locks`); a second job fails with a message naming the table, after
+        ``lakehouse.lock_wait_s``. On Databricks, Delta's own commit protocol arbitrates: no lock here."""
+        if self.mode != "local":
+            return nullcontext()
+        from tunehouse.lakehouse.locks import table_locks
+
+        for t in tables:
+            self._split(t)  # validate names before touching the file system
+        return table_locks(self.root, tables, job, self.settings.lakehouse.lock_wait_s)
+
     # ------------------------------------------------------------------ read / write
     def read(self, table: str, version: int | None = None) -> DataFrame:
         if not self.exists(table):
@@ -129,7 +151,8 @@ class Lakehouse:
         if mode not in ("append", "overwrite"):
             raise LakehouseError(f"write mode must be append or overwrite, got {mode!r}")
         if self.mode == "local":
-            df.write.format("delta").mode(mode).save(str(self.path(table)))
+            with _commit_conflicts_named(table):
+                df.write.format("delta").mode(mode).save(str(self.path(table)))
             self.register(table, force=True)
         else:
             schema, _ = self._split(table)
@@ -191,12 +214,13 @@ class Lakehouse:
         dt = DeltaTable(str(self.path(table)))
         source = src.toArrow()
         cond = " AND ".join(f"t.{k} = s.{k}" for k in keys)
-        metrics = (
-            dt.merge(source, predicate=cond, source_alias="s", target_alias="t")
-            .when_matched_update_all()
-            .when_not_matched_insert_all()
-            .execute()
-        )
+        with _commit_conflicts_named(table):
+            metrics = (
+                dt.merge(source, predicate=cond, source_alias="s", target_alias="t")
+                .when_matched_update_all()
+                .when_not_matched_insert_all()
+                .execute()
+            )
         self.register(table, force=True)
         return MergeResult(
             df.count(),
@@ -248,6 +272,27 @@ class Lakehouse:
 
     def _where(self, table: str) -> str:
         return str(self.path(table)) if self.mode == "local" else self.full_name(table)
+
+
+class TableConflictError(LakehouseError, UserError):
+    """Another writer committed to the table between this job's read and its commit."""
+
+
+@contextmanager
+def _commit_conflicts_named(table: str):
+    """delta-rs refuses a commit that conflicts with one made since the snapshot was read (its message says
+    CommitFailed / concurrent / version already exists); say which table, and that nothing of this write
+    was committed, instead of a Py4J stack trace."""
+    try:
+        yield
+    except Exception as e:
+        text = str(e)
+        if any(s in text for s in ("CommitFailed", "concurrent transaction", "version already exists")):
+            first = next((ln for ln in text.splitlines() if "ommit" in ln or "oncurrent" in ln), text[:300])
+            raise TableConflictError(
+                f"{table}: another writer committed to this table while this job was writing; this write was not "
+                f"committed (the table is at the other writer's version). Re-run the job. ({first.strip()})") from e
+        raise
 
 
 def add_constant_columns(df: DataFrame, **cols) -> DataFrame:

@@ -31,6 +31,12 @@ class LakehouseSettings(Section):
     schema_prefix: str = Field(
         "", description="Prefix for schema names (e.g. 'dev_' gives dev_bronze, dev_silver, dev_gold)."
     )
+    lock_wait_s: float = Field(
+        0.0, ge=0,
+        description="local mode: seconds an ingest or curate waits for another tunehouse job that is writing the "
+        "same tables (a lock file per table under the lakehouse folder) before it fails with a message naming "
+        "the table and the job holding it; 0: fail at once. On Databricks Delta's own commit protocol decides.",
+    )
 
     def resolved_mode(self) -> Literal["local", "databricks"]:
         if self.mode != "auto":
