@@ -97,6 +97,9 @@ class WorkerConfig:
     faults: FaultInjection | tuple[FaultInjection, ...] | None = None  # tests only (faults.py)
     control: JobControl | None = None  # cancel marker and early stopping (control.py)
 
+    def injected_faults(self) -> tuple[FaultInjection, ...]:
+        return self.faults if isinstance(self.faults, tuple) else tuple(f for f in (self.faults,) if f)
+
 
 @dataclass(frozen=True)
 class WorkerData:
@@ -149,19 +152,18 @@ def train_loop_per_worker(cfg: WorkerConfig, data: WorkerData) -> None:
         if tracker:
             tracker.epoch(base_row, checkpoint=False)
 
-    injected = cfg.faults if isinstance(cfg.faults, tuple) else tuple(f for f in (cfg.faults,) if f)
     where = {"step": start.global_step + 1, "epoch": start.epoch}  # the step running now (fault messages)
 
     def before_step(step: int, epoch: int) -> None:
         where.update(step=step, epoch=epoch)
-        for fault in injected:
+        for fault in cfg.injected_faults():
             fault.before_step(step, rank, world, recipe.model, device.type)
 
     def after_step(row: dict) -> None:
         history["steps"].append(row)
         if tracker:
             tracker.step(row, recipe.total_steps)
-        for fault in injected:
+        for fault in cfg.injected_faults():
             fault.after_step(row["step"], rank, world)
 
     def after_epoch(epoch: int, resume_at: ckpt.Position) -> None:
