@@ -14,12 +14,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def run_a(ray_runtime, base_root, base_dir, tmp_path_factory):
-    from tunehouse.training.job import run_training
-
-    root = tmp_path_factory.mktemp("run_a")
-    settings = train_settings(root, base_dir, base_root / "exports" / "v1")
-    return settings, run_training(settings)
+def run_a(uninterrupted_run):
+    return uninterrupted_run
 
 
 def _client(settings):

@@ -26,6 +26,7 @@ class JobControl:
 
     cancel_marker: str | None = None  # the file whose existence asks the job to stop
     early_stopping_patience: int | None = None
+    fault_report: str | None = None  # where a worker reports a fatal fault (NaN loss, out of memory): faults.py
 
     def cancel_requested(self) -> bool:
         return bool(self.cancel_marker) and Path(self.cancel_marker).exists()
@@ -34,6 +35,14 @@ class JobControl:
 def cancel_marker(run_dir: Path) -> Path:
     """The cancel file of the job whose Ray Train folder is ``run_dir``."""
     return Path(run_dir) / CANCEL_FILE
+
+
+def job_control(run_dir: Path, early_stopping_patience: int | None) -> JobControl:
+    """The stop signals of the job whose Ray Train folder is ``run_dir``: its cancel marker and fault report."""
+    from tunehouse.training.faults import report_path
+
+    return JobControl(cancel_marker=str(cancel_marker(run_dir)), early_stopping_patience=early_stopping_patience,
+                      fault_report=str(report_path(run_dir)))
 
 
 def request_cancel(run_dir: Path, reason: str = "tunehouse runs cancel") -> Path:

@@ -10,7 +10,6 @@ here); data.py prepares the sequences; tracking.py logs to MLflow; cluster.py ta
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import json
 import logging
@@ -42,10 +41,14 @@ from tunehouse.training.data import (
     latest_export,
     prepare_data,
 )
+from tunehouse.training.faults import clear_report, raise_if_reported
 
 if TYPE_CHECKING:
     from tunehouse.config import Settings
-    from tunehouse.training.recipe import FaultInjection, WorkerConfig
+    from tunehouse.training.faults import FaultInjection
+    from tunehouse.training.recipe import WorkerConfig
+
+    Faults = FaultInjection | tuple[FaultInjection, ...] | None
 
 log = logging.getLogger(__name__)
 
@@ -90,9 +93,9 @@ class _Job:
 
 
 def run_training(settings: "Settings", *, resume_run_id: str | None = None,
-                 faults: "FaultInjection | None" = None) -> TrainResult:
+                 faults: "Faults" = None) -> TrainResult:
     """Run one fine-tuning job end to end and return where its model went. ``resume_run_id`` continues a failed
-    job from its latest checkpoint, with the settings it started with; ``faults`` is for tests."""
+    job from its latest checkpoint, with the settings it started with; ``faults`` is for tests (faults.py)."""
     t_start = time.time()
     runtime.quiet_libraries()
     prior = None
@@ -169,7 +172,7 @@ def _local_or_hub(base: str) -> str:
 
 
 def _tracked_run(job: _Job, prior: dict | None, resume_run_id: str | None, exp_id: str, use_gpu: bool,
-                 precision: str, faults: "FaultInjection | None", t_start: float) -> TrainResult:
+                 precision: str, faults: "Faults", t_start: float) -> TrainResult:
     """Inside the job's MLflow run: log the inputs (a new job), fit on Ray, log and register the model. A failure
     is recorded as an event and the run ends FAILED (resumable with ``train --resume``)."""
     import mlflow
@@ -185,6 +188,7 @@ def _tracked_run(job: _Job, prior: dict | None, resume_run_id: str | None, exp_i
         try:
             if prior:
                 control.cancel_marker(job.run_dir).unlink(missing_ok=True)  # a resumed job is wanted again
+                clear_report(job.run_dir)
                 mlflow_store.append_event(job.client, job.run_id,
                                           "job resumed: Ray Train restores the latest checkpoint")
             else:
@@ -192,6 +196,7 @@ def _tracked_run(job: _Job, prior: dict | None, resume_run_id: str | None, exp_i
             t_fit = time.time()
             result = _fit(job, _worker_config(job, precision, faults), use_gpu)
             t_finish = time.time()
+            raise_if_reported(job.run_dir)  # a NaN loss stopped the workers: the run ends FAILED with its message
             if control.cancel_marker(job.run_dir).exists():
                 return _cancelled(job, result)
             mlflow_store.append_event(job.client, job.run_id, f"training finished ({t_finish - t_fit:.0f}s in Ray Train)")
@@ -241,13 +246,12 @@ def _log_new_job(job: _Job, use_gpu: bool, precision: str) -> None:
         f"({data.stats['train_trainable_fraction']:.1%}), {len(data.validation)} validation")
 
 
-def _worker_config(job: _Job, precision: str, faults: "FaultInjection | None") -> "WorkerConfig":
+def _worker_config(job: _Job, precision: str, faults: "Faults") -> "WorkerConfig":
     from tunehouse.training.recipe import Hyperparameters, WorkerConfig
 
     ts = job.settings.train
-    if faults is not None:  # counted across restarts in a file next to the run's checkpoints
-        faults = dataclasses.replace(faults, marker=str(_checkpoint_root(job.settings) / job.ray_run_name
-                                                        / "injected_failure"))
+    # injected faults are counted across restarts in files next to the run's checkpoints
+    faults = tuple(f.placed(job.run_dir) for f in (faults if isinstance(faults, tuple) else (faults,)) if f)
     return WorkerConfig(
         base_model=_local_or_hub(job.base),
         hp=Hyperparameters.from_settings(ts, learning_rate=job.learning_rate, precision=precision),
@@ -259,8 +263,7 @@ def _worker_config(job: _Job, precision: str, faults: "FaultInjection | None") -
         mlflow_run_id=job.run_id,
         env=runtime.worker_env(),
         faults=faults,
-        control=control.JobControl(cancel_marker=str(control.cancel_marker(job.run_dir)),
-                                   early_stopping_patience=ts.early_stopping_patience),
+        control=control.job_control(job.run_dir, ts.early_stopping_patience),
     )
 
 
@@ -299,6 +302,7 @@ def _fit(job: _Job, cfg: "WorkerConfig", use_gpu: bool):
     try:
         return trainer.fit()
     except Exception as e:  # ray.train.TrainingFailedError and friends
+        raise_if_reported(job.run_dir, cause=e)  # out of memory: the worker's message, not Ray's traceback
         first = str(e).strip().splitlines()
         raise UserError(
             f"training failed (after up to {ts.max_failures} recoveries): {first[-1][:400] if first else e!r}; "

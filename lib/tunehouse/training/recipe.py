@@ -3,7 +3,8 @@
 Read top to bottom:
 
 * :class:`WorkerConfig` — what the driver (job.py) hands every worker: typed and frozen; the test-only
-  :class:`FaultInjection` rides in its own field, apart from the :class:`Hyperparameters`.
+  :class:`~tunehouse.training.faults.FaultInjection` rides in its own field, apart from the
+  :class:`Hyperparameters`.
 * :func:`train_loop_per_worker` — set up (threads, seeds, precision from this worker's device, model + LoRA,
   restore a checkpoint, DDP or FSDP2) -> validate the base once -> epochs; after each epoch: validate,
   checkpoint + report to Ray Train.
@@ -22,16 +23,20 @@ import math
 import random
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 import torch
 
 from tunehouse import runtime
 from tunehouse.training import checkpoint as ckpt
-from tunehouse.training import modeling
+from tunehouse.training import faults, modeling
 from tunehouse.training.batching import audit_batch, collate, eval_shard, step_plan
 from tunehouse.training.control import JobControl
+from tunehouse.training.faults import (  # noqa: F401 (tests import it here)
+    FaultInjection,
+    NonFiniteLoss,
+    TrainingFault,
+)
 from tunehouse.training.loss import accumulate_gradients, autocast, weighted_loss_sums
 
 if TYPE_CHECKING:
@@ -77,25 +82,6 @@ class Hyperparameters:
 
 
 @dataclass(frozen=True)
-class FaultInjection:
-    """Test hook: the last worker raises at optimizer step ``at_step``, ``times`` times over all restarts
-    (counted in the file ``marker``, which the driver places in the run's checkpoint folder)."""
-
-    at_step: int
-    times: int = 1
-    marker: str | None = None
-
-    def maybe_fail(self, step: int, rank: int, world: int) -> None:
-        if step != self.at_step or rank != world - 1:
-            return
-        marker = Path(self.marker)
-        failed = int(marker.read_text()) if marker.exists() else 0
-        if failed < self.times:
-            marker.write_text(str(failed + 1))
-            raise RuntimeError(f"injected failure at step {step} (test hook)")
-
-
-@dataclass(frozen=True)
 class WorkerConfig:
     """Everything a worker needs besides the data; built by the driver and pickled to every worker."""
 
@@ -108,8 +94,11 @@ class WorkerConfig:
     mlflow_tracking_uri: str
     mlflow_run_id: str | None
     env: dict[str, str]  # the driver's environment for libraries (runtime.worker_env)
-    faults: FaultInjection | None = None  # tests only
+    faults: FaultInjection | tuple[FaultInjection, ...] | None = None  # tests only (faults.py)
     control: JobControl | None = None  # cancel marker and early stopping (control.py)
+
+    def injected_faults(self) -> tuple[FaultInjection, ...]:
+        return self.faults if isinstance(self.faults, tuple) else tuple(f for f in (self.faults,) if f)
 
 
 @dataclass(frozen=True)
@@ -128,6 +117,9 @@ def train_loop_per_worker(cfg: WorkerConfig, data: WorkerData) -> None:
     import ray.train.torch
 
     _setup_process(cfg)
+    control = cfg.control or JobControl()
+    if faults.read_report(control.fault_report):  # a restart after a fatal fault: stop instead of meeting it again
+        return
     ctx = ray.train.get_context()
     rank, world = ctx.get_world_rank(), ctx.get_world_size()
     device = ray.train.torch.get_device()
@@ -160,15 +152,23 @@ def train_loop_per_worker(cfg: WorkerConfig, data: WorkerData) -> None:
         if tracker:
             tracker.epoch(base_row, checkpoint=False)
 
+    where = {"step": start.global_step + 1, "epoch": start.epoch}  # the step running now (fault messages)
+
+    def before_step(step: int, epoch: int) -> None:
+        where.update(step=step, epoch=epoch)
+        for fault in cfg.injected_faults():
+            fault.before_step(step, rank, world, recipe.model, device.type)
+
     def after_step(row: dict) -> None:
         history["steps"].append(row)
         if tracker:
             tracker.step(row, recipe.total_steps)
-        if cfg.faults:
-            cfg.faults.maybe_fail(row["step"], rank, world)
+        for fault in cfg.injected_faults():
+            fault.after_step(row["step"], rank, world)
 
     def after_epoch(epoch: int, resume_at: ckpt.Position) -> None:
         val_metrics = recipe.validate(val)
+        recipe.check_finite(history["steps"][-1]["train_loss"], val_metrics["val_loss"] if val else 0.0)
         epoch_row = {"epoch": epoch + 1, "step": resume_at.global_step, **val_metrics}
         history["epochs"].append(epoch_row)
         if tracker:
@@ -178,14 +178,42 @@ def train_loop_per_worker(cfg: WorkerConfig, data: WorkerData) -> None:
                              metrics={"epoch": epoch + 1, "step": resume_at.global_step,
                                       "train_loss": history["steps"][-1]["train_loss"], **val_metrics})
 
-    should_stop = _stop_check(cfg.control or JobControl(), history, recipe, tracker)
+    should_stop = _stop_check(control, history, recipe, tracker)
     try:
-        run_epochs(recipe, train, start, after_step=after_step, after_epoch=after_epoch, should_stop=should_stop)
+        run_epochs(recipe, train, start, before_step=before_step, after_step=after_step, after_epoch=after_epoch,
+                   should_stop=should_stop)
+    except NonFiniteLoss as e:  # every rank raised it at the same step: report once, and all return
+        _report_non_finite(e, control, where, recipe, tracker)
     except Exception as e:
-        new_tracker().event(f"worker rank {rank} failed: {type(e).__name__}: {e}"[:1000])
+        _report_failure(e, control, where, recipe, new_tracker())
         raise
     if tracker:
         tracker.flush()
+
+
+def _report_non_finite(e: NonFiniteLoss, control: JobControl, where: dict, recipe: "Recipe", tracker) -> None:
+    """Rank 0 writes the fault report and the event; the workers then return normally, so Ray Train does not
+    restart them into the same divergence, and no checkpoint of the diverged epoch is written."""
+    if recipe.rank != 0:
+        return
+    message = faults.non_finite_message(e, step=where["step"], epoch=where["epoch"], hp=recipe.hp)
+    faults.write_report(control.fault_report, "nan", message, **where)
+    if tracker:
+        tracker.event(message[:1000])
+        tracker.flush()
+
+
+def _report_failure(e: BaseException, control: JobControl, where: dict, recipe: "Recipe", tracker) -> None:
+    """A worker's failure as an event; out of memory also as the fault report, with what to try, and re-raised
+    as a TrainingFault carrying that message (not the allocator's traceback)."""
+    if not faults.is_out_of_memory(e):
+        tracker.event(f"worker rank {recipe.rank} failed: {type(e).__name__}: {e}"[:1000])
+        return
+    message = faults.out_of_memory_message(e, step=where["step"], epoch=where["epoch"], rank=recipe.rank,
+                                           hp=recipe.hp, device=recipe.device.type)
+    faults.write_report(control.fault_report, "oom", message, rank=recipe.rank, **where)
+    tracker.event(message[:1000])
+    raise TrainingFault(message) from e
 
 
 def _worker_model(cfg: WorkerConfig, hp: Hyperparameters, rank: int, world: int,
@@ -310,13 +338,28 @@ class Recipe:
         grad_norm = None
         if self.hp.max_grad_norm:
             grad_norm = modeling.clip_gradients(self.params, self.hp.max_grad_norm)
+        # one all-reduce: the global loss and whether any rank's gradient norm is NaN/inf, so every rank stops at
+        # the same step (NonFiniteLoss), before the optimizer writes NaN into the weights
+        global_loss_sum, bad_norm = _all_reduce(
+            [loss_sum, 0.0 if grad_norm is None or math.isfinite(grad_norm) else 1.0], self.device)
+        if not math.isfinite(global_loss_sum) or bad_norm:
+            self.optimizer.zero_grad(set_to_none=True)
+            raise NonFiniteLoss(global_loss_sum / global_w, grad_norm)
         lr = self.scheduler.get_last_lr()[0]
         self.optimizer.step()
         self.scheduler.step()
         self.optimizer.zero_grad(set_to_none=True)
-        (global_loss_sum,) = _all_reduce([loss_sum], self.device)
         return {"train_loss": global_loss_sum / global_w, "lr": lr, "trainable_tokens": int(global_n),
                 "grad_norm": grad_norm}
+
+    @torch.no_grad()
+    def check_finite(self, train_loss: float, val_loss: float) -> None:
+        """Before an epoch checkpoint: raise NonFiniteLoss on every rank when the validation loss or any rank's
+        trainable weights are NaN/inf (one all-reduce), so no diverged checkpoint is ever written."""
+        local = sum(0.0 if torch.isfinite(getattr(p, "to_local", lambda: p)()).all() else 1.0 for p in self.params)
+        (bad,) = _all_reduce([local], self.device)
+        if bad or not math.isfinite(val_loss):
+            raise NonFiniteLoss(train_loss if math.isfinite(val_loss) else val_loss, None)
 
     @torch.no_grad()
     def validate(self, val: list["Example"]) -> dict[str, float]:
@@ -365,12 +408,14 @@ def _all_reduce(values: list[float], device) -> list[float]:
 
 # --------------------------------------------------------------------------- the loop
 def run_epochs(recipe: Recipe, train: list["Example"], start: ckpt.Position, *,
+               before_step: Callable[[int, int], None] | None = None,
                after_step: Callable[[dict], None] | None = None,
                after_epoch: Callable[[int, ckpt.Position], None] | None = None,
                should_stop: Callable[[bool], bool] | None = None) -> None:
     """Optimizer steps from ``start`` along each epoch's step plan, until n_epochs or max_steps.
 
-    ``after_step(row)`` gets each step's metrics; ``after_epoch(epoch, resume_at)`` runs when an epoch ends
+    ``before_step(step, epoch)`` runs before each step (its 1-based number, the 0-based epoch); ``after_step(row)``
+    gets each step's metrics; ``after_epoch(epoch, resume_at)`` runs when an epoch ends
     (or the run stops inside one), with the position a restart should continue from. ``should_stop(epoch_end)``
     is asked after every step (False) and after every epoch (True); True ends the loop there (cancel, early
     stopping)."""
@@ -381,6 +426,8 @@ def run_epochs(recipe: Recipe, train: list["Example"], start: ckpt.Position, *,
         plan = recipe.plan(epoch)
         recipe.model.train()
         for s in range(start.step_in_epoch if epoch == start.epoch else 0, len(plan)):
+            if before_step:
+                before_step(global_step + 1, epoch)
             t0 = time.perf_counter()
             stats = recipe.step(recipe.micro_batches(train, plan[s], where=f"epoch {epoch} step {s}"))
             global_step += 1
