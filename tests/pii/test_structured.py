@@ -89,6 +89,50 @@ def test_twelve_digit_maestro_cards():
     assert not [t for t, _ in _found(cards_and_phones, "ref 4000 0000 0002") if t == "CREDIT_CARD"]
 
 
+def _luhn(body: str) -> str:
+    """``body`` and its Luhn check digit: a made-up number that passes the checksum."""
+    from stdnum import luhn
+    return body + luhn.calc_check_digit(body)
+
+
+def _cards(text: str) -> list[str]:
+    return [v for t, v in _found(cards_and_phones, text) if t == "CREDIT_CARD"]
+
+
+@pytest.mark.parametrize("number", [
+    _luhn("411111111111111"),  # Visa, 16
+    _luhn("401288888888"),  # Visa, 13
+    _luhn("37828224631000"),  # American Express, 15
+    _luhn("222100000000000"),  # Mastercard 2-series, 16
+    _luhn("545454545454545"),  # Mastercard, 16
+    _luhn("353011133330000"),  # JCB, 16
+    _luhn("601111111111111"),  # Discover, 16
+    _luhn("62212600000000000"),  # UnionPay, 18
+    _luhn("3056930902590"),  # Diners Club, 14
+])
+def test_cards_of_every_issuer_range_are_found(number):
+    assert _cards(f"my card is {number} thanks") == [number]
+
+
+@pytest.mark.parametrize("number", [
+    _luhn("327777777777777777"),  # 19 digits, "32" is no issuer's prefix (the demo's false card)
+    _luhn("91234567890123"),  # "9": no payment network
+    _luhn("41111111111111"),  # a Visa prefix at 15 digits: Visa issues 13, 16 and 19
+    _luhn("3712345678901"),  # American Express numbers have 15 digits, not 14
+    _luhn("51234567890123456"),  # Mastercard numbers have 16 digits, not 18
+])
+def test_luhn_valid_runs_outside_the_issuer_ranges_are_no_card(number):
+    assert _cards(f"reference {number} noted") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Paid €" + _luhn("411111111111111") + " in total",  # an amount glued to its currency sign
+    "the quote was $ " + _luhn("545454545454545"),
+])
+def test_a_digit_run_after_a_currency_sign_is_an_amount(text):
+    assert _cards(text) == []
+
+
 def test_validators_keep_their_behaviour_on_stdnum():
     assert luhn_ok("4111111111111111") and not luhn_ok("4111111111111112")
     assert iban_ok("DE89370400440532013000") and not iban_ok("DE89370400440532013001")
