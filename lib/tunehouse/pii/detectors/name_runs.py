@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from tunehouse.pii.detectors.contact import IPV4_RE, NANP_RE
+from tunehouse.pii.detectors.name_context import weak_name_corroborated, work_title
 from tunehouse.pii.detectors.name_cues import (
     GREETING_TOKENS,
     SUFFIX_CUE_RE,
@@ -180,6 +181,9 @@ def _segments(lex: Lexicon, text: str, toks: list[Token], cat: list[int], is_pla
         if level == 2:
             # strong cue: take up to 4 tokens whatever they are (but stop at common words)
             j = _strong_cue_end(toks, cat, is_place, i)
+            if j > i and i > 0 and work_title(text, toks[i - 1].start, toks[j - 1].end):
+                i = j  # "I read Don Quixote", "we watched Mr. Bean": an honorific in a title
+                continue
             if j > i:
                 out.append(Candidate("PERSON", toks[i].start, toks[j - 1].end, 0.95, CUED_PERSON_PRIORITY))
                 i = j
@@ -237,6 +241,8 @@ def decide(lex: Lexicon, text: str, toks: list[Token], cat: list[int], seg: list
                                                or NANP_RE.fullmatch(m.group().strip()))):
         return  # "Dear Wanderly team", "Safari 17.2", "Anna Travel GmbH" (not "Anna 10.0.0.7")
     s, e = toks[seg[0]].start, toks[seg[-1]].end
+    if level < 2 and work_title(text, s, e):
+        return  # "We watched Moby Dick", "the Harry Potter books", "the character Peter Parker"
     if len(names) == 1:
         _decide_one(lex, text, toks[names[0]], cat[names[0]], s, e, level, out)
     else:
@@ -258,8 +264,8 @@ def _decide_one(lex: Lexicon, text: str, tok: Token, c0: int, s: int, e: int, le
             return
         if level or suffix:
             out.append(Candidate("PERSON", s, e, 0.8))
-        elif not f & MAJOR:
-            out.append(Candidate("PERSON", s, e, 0.55))
+        elif not f & MAJOR and weak_name_corroborated(text, s, e):
+            out.append(Candidate("PERSON", s, e, 0.55))  # the weakest guess: not "if Davis traffic is bad"
         return
     if c0 == C_AF:
         if level or suffix:
