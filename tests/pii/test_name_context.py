@@ -63,3 +63,12 @@ def test_work_title_contexts():
 ])
 def test_weak_guess_needs_corroboration(text, start, end, expected):
     assert weak_name_corroborated(text, start, end) is expected
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Chama-me quando chegares, por favor.", "Chama-me"),  # a verb with its enclitic pronoun
+    ("Dis-moi si tu viens demain.", "Dis-moi"),
+    ("The Rosalind router keeps rebooting.", "Rosalind"),  # a product noun after it
+])
+def test_verbs_and_products_written_like_names_are_kept(scrubber, text, kept):
+    assert all(kept not in found for found in _persons(scrubber, text))

@@ -164,6 +164,21 @@ def name_evidence(text: str, start: int, end: int) -> bool:
             or bool(SUFFIX_CUE_RE.match(text[end:end + 80])) or speaker(text, start, end))
 
 
+_NEXT_WORD_RE = re.compile(r"\s+\w+\s+")
+
+
+def addressee_cue(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is itself a verb of telling or asking with its preposition after it ("Dile a Isidro",
+    "Diz ao ..."): the cue of a name, not one."""
+    m = _NEXT_WORD_RE.match(text, end)
+    probe = text[start:m.end()] if m else text[start:end] + " "
+    return bool(_ADDRESSEE_BEFORE.fullmatch(" " + probe) or _ADDRESSEE_BEFORE.fullmatch(" " + text[start:end] + " "))
+
+
+# "Ada, the only language ...": a word followed by a comma and an article is being defined, not addressed
+_APPOSITIVE_RE = re.compile(r"(?i)\s*,\s+(?:the|a|an|el|la|los|las|le|les|il|lo|der|die|das|de|het|een|o|a|um|uma)\s")
+
+
 # a person as the subject or object of a verb: an auxiliary, a modal or an inflected verb next to the word
 _VERB_AFTER_RE = re.compile(
     r"(?i)^\s+(?:is|was|has|had|does|did|will|would|can|could|should|might|must|may|agrees|agreed|ist|war|hat|hatte"
@@ -174,6 +189,8 @@ _VERB_BEFORE_RE = re.compile(r"(?i)\b(?:[a-z]{2,}ing|with|for|from|to|cc|copy|co
 def weak_name_corroborated(text: str, start: int, end: int) -> bool:
     """For the weakest guess of the rules (a first name that is also a minor place, alone, no cue): evidence that
     it names a person (``name_evidence``) or a verb it is the subject or object of ("Even Ngozi agrees",
-    "copying Ngozi on this"); not "if Davis traffic is bad"."""
+    "copying Ngozi on this"); not "if Davis traffic is bad", nor a word being defined ("Ada, the only language")."""
+    if _APPOSITIVE_RE.match(text, end):
+        return False
     return (name_evidence(text, start, end) or bool(_VERB_AFTER_RE.match(text[end:end + 24]))
             or bool(_VERB_BEFORE_RE.search(text, max(0, start - 24), start)))

@@ -42,12 +42,15 @@ import re
 from collections.abc import Sequence
 
 from tunehouse.pii.detectors.name_context import (
+    addressee_cue,
     name_evidence,
     named_here,
     run_end,
+    weak_name_corroborated,
     work_title,
 )
 from tunehouse.pii.detectors.name_cues import cue, travel_destination
+from tunehouse.pii.detectors.name_runs import NOT_PERSON_AFTER_RE
 from tunehouse.pii.detectors.name_tokens import PARTICLES, word_after, word_before
 from tunehouse.pii.entity import Entity
 from tunehouse.pii.lexicon import (
@@ -77,6 +80,7 @@ _NOT_A_NAME = COMMON | PLACE | TITLE | INDICATOR
 # An ordinary word that is also a first name and no surname ("Kino", "Rien", "Dile"): the rules take it for a
 # name only after a cue or beside another name part, and so does the vetting when the model tags it alone.
 _AMBIGUOUS_WORD = FIRST | AMBIG | COMMON
+_GLUE = "!&+@#*/|"  # signs inside product and brand names ("Yahoo!Mail"), never inside a person's name
 
 
 class PersonVetting:
@@ -156,13 +160,29 @@ class PersonVetting:
             return False
         if len(words) == 1 and self.lex.get(norm_key(words[0])) & (FIRST | AMBIG | COMMON | LAST) == _AMBIGUOUS_WORD:
             return named_here(text, entity.start, entity.end)
-        if not cue(text, entity.start) and work_title(text, entity.start, run_end(text, entity.end)):
-            return False  # "Vaatasime Sherlock filmi": a title or a character (``name_context``), as the rules read it
+        if not cue(text, entity.start) and self._a_thing(text, entity.start, entity.end):
+            return False
+        if len(words) == 1 and self.lex.get(norm_key(words[0])) & (FIRST | PLACE | MAJOR) == FIRST | PLACE:
+            # a first name that is also a minor place, as the rules' weakest guess: only with corroboration
+            return weak_name_corroborated(text, entity.start, entity.end)
         if len(words) == 1 and travel_destination(text, entity.start) and not cue(text, entity.start):
             return False  # "Enjoy your stay in Selen!": a destination, as the rules read it
         if len(words) == 1 and self.rare_word(words[0]):  # "collect your Thunderbolt", "Argh.."
             return name_evidence(text, entity.start, entity.end) or self._beside_name_part(text, entity.start, entity.end)
         return True
+
+    @staticmethod
+    def _a_thing(text: str, start: int, end: int) -> bool:
+        """Context that makes a span no person, as the rules read it: a title or a character ("Vaatasime Sherlock
+        filmi", ``name_context.work_title``), a product, team or company after it ("the Zorblax modem",
+        ``name_runs.NOT_PERSON_AFTER_RE``), a word glued to it by a sign ("Zorblax!Box"), or the span is itself
+        the verb that names an addressee ("Dile a ...")."""
+        run = run_end(text, end)
+        if work_title(text, start, run) or NOT_PERSON_AFTER_RE.match(text, run):
+            return True
+        if end < len(text) - 1 and text[end] in _GLUE and text[end + 1].isalnum():
+            return True
+        return addressee_cue(text, start, end)
 
     def _beside_name_part(self, text: str, start: int, end: int) -> bool:
         """A capitalised word right before or after ``text[start:end]`` (blanks and particles between) may stand in
