@@ -211,3 +211,49 @@ def test_ssn_a_few_words_after_its_cue(text, found):
 ])
 def test_national_id_cues_in_their_own_languages(text, found):
     assert sorted({text[c.start:c.end] for c in identifiers.cued_ids.detect(Scan(text))}) == found
+
+
+def _addresses(text: str) -> list[str]:
+    return [text[e.start:e.end] for e in Scrubber().detect(text) if e.type == "STREET_ADDRESS"]
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    # address cues of it, pt, nl, pl, et before a street line with no street-type word
+    ("Il mio indirizzo è Borgo Nuovo 14, Lecce.", "Borgo Nuovo 14, Lecce"),
+    ("A minha morada é Quinta do Lago 7, Faro.", "Quinta do Lago 7, Faro"),
+    ("Mijn adres is Korte Poten 3, Den Haag.", "Korte Poten 3, Den Haag"),
+    ("Mój adres to Krzywa 9, Toruń.", "Krzywa 9, Toruń"),
+    ("Palun saatke see aadressile Vene 12, Tartu.", "Vene 12, Tartu"),
+    # street types the shapes lacked: a French "cour" with capitalised particles, German "-siedlung" with a numbered
+    # part, a USPS suffix after a locative with no city, state and ZIP
+    ("Livrez au 14 Cour Des Petites Ecuries, merci", "14 Cour Des Petites Ecuries"),
+    ("Wir wohnen in der Waldsiedlung II 42 seit Mai.", "Waldsiedlung II 42"),
+    ("please forward the parcel to 2261 Marsh Hollow instead", "2261 Marsh Hollow"),
+])
+def test_street_lines_of_more_languages_and_types(text, address):
+    assert address in _addresses(text)
+
+
+@pytest.mark.parametrize("text", [
+    "meet me at 3 Central Station at noon",  # a one-digit number after "at" is more often a time
+    "we arrived at 1830 Tuesday evening",
+])
+def test_usps_suffix_after_a_locative_needs_a_street_shape(text):
+    assert _addresses(text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("my extension is 47 19 63, ask for Ines", "47 19 63"),
+    ("Durchwahl 472 196 bitte", "472 196"),
+    ("bel me op 47-19-63 vanavond", "47-19-63"),
+])
+def test_short_local_numbers_after_a_phone_cue(text, found):
+    assert [text[e.start:e.end] for e in Scrubber().detect(text) if e.type == "PHONE"] == [found]
+
+
+@pytest.mark.parametrize("text", [
+    "call me on 12 05 24 about it",  # six digits that may be a date
+    "my number is 4719",  # too short for a phone number
+])
+def test_short_digit_groups_that_may_be_dates_are_no_phone(text):
+    assert not [e for e in Scrubber().detect(text) if e.type == "PHONE"]
