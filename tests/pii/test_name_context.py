@@ -4,7 +4,11 @@ first name that is also a minor place, no cue) needs corroboration. Sentences wr
 from __future__ import annotations
 
 import pytest
-from tunehouse.pii.detectors.name_context import run_end, weak_name_corroborated, work_title
+from tunehouse.pii.detectors.name_context import (
+    run_end,
+    weak_name_corroborated,
+    work_title,
+)
 from tunehouse.pii.scrubber import Scrubber
 
 
