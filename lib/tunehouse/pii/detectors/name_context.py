@@ -38,7 +38,7 @@ from tunehouse.pii.lexicon import LANGUAGE_NAMES_FILE, norm_key
 _ARTICLE = r"(?:(?:the|a|an|le|la|les|il|lo|el|los|las|o|os|as|het|een|der|die|das|den|de)\s+)?"
 # verbs of watching and reading (en, de, nl, fr, es, it, pt, pl, et), right before the run
 _WORK_VERB_BEFORE_RE = re.compile(
-    r"(?i)(?:^|[^\w'’])(?:(?:re-?)?watch(?:ed|ing)|rewatch|binge(?:d|-?watched|-?watching)?|stream(?:ed|ing)"
+    r"(?i)(?:^|[^\w'’])(?P<verb>(?:re-?)?watch(?:ed|ing)|rewatch|binge(?:d|-?watched|-?watching)?|stream(?:ed|ing)"
     r"|(?:re-?)?read(?:ing|s)?|schau(?:e|en|t|ten)|(?:an)?geschaut|guck(?:e|en|t|ten)|geguckt|gelesen|les(?:e|en)"
     r"|keken|keek|kijken|gekeken|lazen|gelezen|lees|regard(?:é|ée|er|ons|ez|ais|ait)|relu|lu|lire|le[íi]|le[íi]do"
     r"|leer|leyendo|mir(?:é|amos|ando)|guardat[oaie]|guardare|guardando|letto|leggere|leggendo|assist(?:i|imos|ir|indo)"
@@ -88,7 +88,8 @@ def work_title(text: str, s: int, e: int) -> bool:
     """Whether the name-like run ``text[s:e]`` stands where a title of a work or a fictional character does
     (see the module docstring); ``s`` is where the run starts, honorifics included ("Don Quixote")."""
     before = text[max(0, s - 48):s]
-    if _WORK_VERB_BEFORE_RE.search(before):
+    verb = _WORK_VERB_BEFORE_RE.search(before)
+    if verb and _lower_or_opening(before, verb.start("verb")):
         return not (text[e:e + 2] in ("'s", "’s") or text[e - 2:e] in ("'s", "’s"))  # "read Anna's message"
     after = text[e:e + 60]
     if (_WORK_NOUN_AFTER_RE.match(after) or _CHARACTER_BEFORE_RE.search(before)
@@ -110,6 +111,15 @@ def run_end(text: str, e: int) -> int:
         e = m.end()
         m = _CAPITALISED_NEXT_RE.match(text, e)
     return e
+
+
+def _lower_or_opening(before: str, i: int) -> bool:
+    """The verb at ``before[i:]`` is written as a verb: in lower case, or capitalised only as a sentence's first
+    word ("Lees Smith", "Li Wei" are names, not "lees", "li")."""
+    if before[i].islower():
+        return True
+    head = before[:i].rstrip()
+    return not head or head[-1] in ".!?\n:\"“("
 
 
 _PERFECT_AUX_RE = re.compile(r"(?i)\b(?:haben|habe|hast|hat|habt|hatten|hebben|heb|hebt|heeft|hadden)\s+(?:\w+\s+){0,2}$")
