@@ -5,6 +5,8 @@ evaluation sets."""
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from tunehouse.pii.detectors import Scan, addresses, checksum_ids, identifiers
 from tunehouse.pii.detectors.digit_runs import cards_and_phones
@@ -89,6 +91,50 @@ def test_twelve_digit_maestro_cards():
     assert not [t for t, _ in _found(cards_and_phones, "ref 4000 0000 0002") if t == "CREDIT_CARD"]
 
 
+def _luhn(body: str) -> str:
+    """``body`` and its Luhn check digit: a made-up number that passes the checksum."""
+    from stdnum import luhn
+    return body + luhn.calc_check_digit(body)
+
+
+def _cards(text: str) -> list[str]:
+    return [v for t, v in _found(cards_and_phones, text) if t == "CREDIT_CARD"]
+
+
+@pytest.mark.parametrize("number", [
+    _luhn("411111111111111"),  # Visa, 16
+    _luhn("401288888888"),  # Visa, 13
+    _luhn("37828224631000"),  # American Express, 15
+    _luhn("222100000000000"),  # Mastercard 2-series, 16
+    _luhn("545454545454545"),  # Mastercard, 16
+    _luhn("353011133330000"),  # JCB, 16
+    _luhn("601111111111111"),  # Discover, 16
+    _luhn("62212600000000000"),  # UnionPay, 18
+    _luhn("3056930902590"),  # Diners Club, 14
+])
+def test_cards_of_every_issuer_range_are_found(number):
+    assert _cards(f"my card is {number} thanks") == [number]
+
+
+@pytest.mark.parametrize("number", [
+    _luhn("327777777777777777"),  # 19 digits, "32" is no issuer's prefix (the demo's false card)
+    _luhn("91234567890123"),  # "9": no payment network
+    _luhn("41111111111111"),  # a Visa prefix at 15 digits: Visa issues 13, 16 and 19
+    _luhn("3712345678901"),  # American Express numbers have 15 digits, not 14
+    _luhn("51234567890123456"),  # Mastercard numbers have 16 digits, not 18
+])
+def test_luhn_valid_runs_outside_the_issuer_ranges_are_no_card(number):
+    assert _cards(f"reference {number} noted") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Paid €" + _luhn("411111111111111") + " in total",  # an amount glued to its currency sign
+    "the quote was $ " + _luhn("545454545454545"),
+])
+def test_a_digit_run_after_a_currency_sign_is_an_amount(text):
+    assert _cards(text) == []
+
+
 def test_validators_keep_their_behaviour_on_stdnum():
     assert luhn_ok("4111111111111111") and not luhn_ok("4111111111111112")
     assert iban_ok("DE89370400440532013000") and not iban_ok("DE89370400440532013001")
@@ -167,3 +213,54 @@ def test_ssn_a_few_words_after_its_cue(text, found):
 ])
 def test_national_id_cues_in_their_own_languages(text, found):
     assert sorted({text[c.start:c.end] for c in identifiers.cued_ids.detect(Scan(text))}) == found
+
+
+@functools.lru_cache(maxsize=1)
+def _scrubber() -> Scrubber:
+    return Scrubber()
+
+
+def _addresses(text: str) -> list[str]:
+    return [text[e.start:e.end] for e in _scrubber().detect(text) if e.type == "STREET_ADDRESS"]
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    # address cues of it, pt, nl, pl, et before a street line with no street-type word
+    ("Il mio indirizzo è Borgo Nuovo 14, Lecce.", "Borgo Nuovo 14, Lecce"),
+    ("A minha morada é Quinta do Lago 7, Faro.", "Quinta do Lago 7, Faro"),
+    ("Mijn adres is Korte Poten 3, Den Haag.", "Korte Poten 3, Den Haag"),
+    ("Mój adres to Krzywa 9, Toruń.", "Krzywa 9, Toruń"),
+    ("Palun saatke see aadressile Vene 12, Tartu.", "Vene 12, Tartu"),
+    # street types the shapes lacked: a French "cour" with capitalised particles, German "-siedlung" with a numbered
+    # part, a USPS suffix after a locative with no city, state and ZIP
+    ("Livrez au 14 Cour Des Petites Ecuries, merci", "14 Cour Des Petites Ecuries"),
+    ("Wir wohnen in der Waldsiedlung II 42 seit Mai.", "Waldsiedlung II 42"),
+    ("please forward the parcel to 2261 Marsh Hollow instead", "2261 Marsh Hollow"),
+])
+def test_street_lines_of_more_languages_and_types(text, address):
+    assert address in _addresses(text)
+
+
+@pytest.mark.parametrize("text", [
+    "meet me at 3 Central Station at noon",  # a one-digit number after "at" is more often a time
+    "we arrived at 1830 Tuesday evening",
+])
+def test_usps_suffix_after_a_locative_needs_a_street_shape(text):
+    assert _addresses(text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("my extension is 47 19 63, ask for Ines", "47 19 63"),
+    ("Durchwahl 472 196 bitte", "472 196"),
+    ("bel me op 47-19-63 vanavond", "47-19-63"),
+])
+def test_short_local_numbers_after_a_phone_cue(text, found):
+    assert [text[e.start:e.end] for e in _scrubber().detect(text) if e.type == "PHONE"] == [found]
+
+
+@pytest.mark.parametrize("text", [
+    "call me on 12 05 24 about it",  # six digits that may be a date
+    "my number is 4719",  # too short for a phone number
+])
+def test_short_digit_groups_that_may_be_dates_are_no_phone(text):
+    assert not [e for e in _scrubber().detect(text) if e.type == "PHONE"]

@@ -129,3 +129,23 @@ def test_honorifics_are_trimmed_and_places_may_stand_beside_a_name():
 ])
 def test_a_lone_name_after_a_travel_word_is_a_destination(text, value, taken):
     assert default_vetting().accept(text, _person(text, value)) is taken
+
+
+@pytest.mark.parametrize("text, value, taken", [
+    # titles of works and characters (name_context.work_title), judged over the capitalised run the span is in
+    ("We binge-watched Anne Shirley last weekend.", "Anne", False),
+    ("Tonight we are rewatching Forrest Gump again", "Forrest", False),
+    ("Mijn favoriete personage is Pippi Langkous.", "Pippi", False),
+    # a product, team or company after it, a sign gluing it to another word, the verb that names an addressee
+    ("the Zorblax modem keeps dropping the line", "Zorblax", False),
+    ("my Quennel!Cloud login expired", "Quennel", False),
+    ("Dime a Tobias si viene mañana.", "Dime", False),
+    # a first name that is also a minor place, alone: only with corroboration, as the rules' weakest guess
+    ("Shelby, the town by the river, was lovely.", "Shelby", False),
+    ("Shelby said she would call back.", "Shelby", True),
+    # the same words as names
+    ("I met Forrest at the cafe, he says hi.", "Forrest", True),
+    ("Zorblax said the invoice is fine.", "Zorblax", True),
+])
+def test_things_named_like_people_are_refused(text, value, taken):
+    assert default_vetting().accept(text, _person(text, value)) is taken

@@ -35,6 +35,36 @@ def luhn_ok(digits: str) -> bool:
     return luhn.is_valid(digits)
 
 
+# Issuer identification number (IIN) ranges of the payment card networks and the number lengths each
+# issues, from the ISO/IEC 7812 registrations as the networks publish them (tabled in Wikipedia's
+# "Payment card number" article, revision of 2024): (lowest prefix, highest prefix, lengths). Prefixes
+# of one range have the same number of digits. A Luhn-valid run outside every range is no card
+# ("€3277777777777777777": 1 in 10 digit runs passes Luhn by chance).
+_ANY = tuple(range(12, 20))
+CARD_IIN_RANGES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
+    ("1", "1", (15,)),  # UATP
+    ("2200", "2204", (16, 17, 18, 19)),  # Mir
+    ("2221", "2720", (16,)),  # Mastercard 2-series
+    ("300", "305", (14, 15, 16, 17, 18, 19)),  # Diners Club International
+    ("3095", "3095", (14, 15, 16, 17, 18, 19)),  # Diners Club International
+    ("34", "34", (15,)), ("37", "37", (15,)),  # American Express
+    ("36", "36", (14, 15, 16, 17, 18, 19)),  # Diners Club International
+    ("3528", "3589", (16, 17, 18, 19)),  # JCB
+    ("38", "39", (14, 15, 16, 17, 18, 19)),  # Diners Club
+    ("4", "4", (13, 16, 19)),  # Visa, Visa Electron
+    ("50", "50", _ANY),  # Maestro
+    ("51", "55", (16,)),  # Mastercard
+    ("56", "69", _ANY),  # Maestro (12-19), Discover 60/64/65, UnionPay 62, RuPay 60/65, InstaPayment 637-639
+)
+
+
+def card_iin_ok(digits: str) -> bool:
+    """Whether ``digits`` starts with a payment network's issuer prefix and has a length that network
+    issues (``CARD_IIN_RANGES``)."""
+    n = len(digits)
+    return any(lo <= digits[:len(lo)] <= hi and n in lengths for lo, hi, lengths in CARD_IIN_RANGES)
+
+
 def iban_ok(iban: str) -> bool:
     iban = iban.upper()
     if len(iban) != IBAN_LEN.get(iban[:2], -1) or not iban[2:4].isdigit():

@@ -41,8 +41,8 @@ _ADDR_EN_RE = re.compile(
 _PRONOUN_I_RE = re.compile(r"\sI(?:['’][a-z]{1,2})?\s")
 _ADDR_FR_RE = re.compile(
     r"\d(?<![\w/.,\-]\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?i:rue|avenue|av\.|boulevard|bd|place|all[ée]e|impasse|chemin"
-    r"|quai|cours|route|passage|square|voie|rond-point)\s+(?:(?:de\s+la|de\s+l'|d'|de|du|des|la|le|les|l')\s*)?"
-    r"[A-ZÀ-Ý][\w'’\-]*(?:\s+(?:(?:de|du|des|la|le|les|d'|l')\s*)?[A-ZÀ-Ý][\w'’\-]*){0,5}"
+    r"|quai|cours|cour|route|passage|square|voie|rond-point)\s+(?i:(?:de\s+la|de\s+l'|d'|de|du|des|la|le|les|l')\s*)?"
+    r"[A-ZÀ-Ý][\w'’\-]*(?:\s+(?i:(?:de|du|des|la|le|les|d'|l')\s*)?[A-ZÀ-Ý][\w'’\-]*){0,5}"
     r"(?:,?\s*\d{5}\s+[A-ZÀ-Ý][\w'’\-]+(?:[\s\-][A-ZÀ-Ý][\w'’\-]+){0,2})?")
 _ADDR_TYPE_FIRST_RE = re.compile(
     r"\b(?:Calle|C/|Avenida|Avda\.?|Av\.|Paseo|Pº|Plaza|Pza\.?|Carrer|Carretera|Camino|Ronda|Travesía|Rambla"
@@ -56,21 +56,22 @@ _ADDR_TYPE_FIRST_RE = re.compile(
 _ADDR_DE_RE = re.compile(
     r"\b(?:[A-ZÄÖÜ][\wäöüß\-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan"
     r"|plein|gracht|kade|gatan|vägen|gade|vej|veien|ring|steig|stieg|pfad|graben|gürtel|zeile|kai|singel|dijk"
-    r"|steeg)"
+    r"|steeg|siedlung|markt|hof|höhe|hoehe|stede|hout|dreef|wal)"
     r"|[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*-(?:Straße|Strasse|Weg|Allee|Platz|Gasse|Damm|Ufer|Ring|Steig|Pfad"
     r"|Graben|Kai|Zeile)"
     r"|[A-ZÄÖÜ][\wäöüß\-]+\s+(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Damm|Ufer|Chaussee|Ring)"
     r"|[A-ZÕÄÖÜ][\wõäöüšž\-]+\s+(?:tn|tänav|mnt|maantee|pst|puiestee|põik)\.?)"
-    r"\s*\d{1,4}\s?[a-zA-Z]?(?![\w.,]\d)(?!\w)"
+    r"(?:[ \t]+[IVX]{1,4})?\s*\d{1,4}\s?[a-zA-Z]?(?![\w.,]\d)(?!\w)"  # "Heidesiedlung I 165": a numbered part
     r"(?:,?\s*\d{4,5}\s+[A-ZÄÖÜ][\wäöüß\-]+(?:\s+[A-ZÄÖÜ][\wäöüß\-]+)?)?")
 _ADDR_FR_WORDS = ("rue ", "av", "bd ", "boulevard", "place ", "allée", "allee", "impasse", "chemin", "quai ",
-                  "cours ", "route ", "passage ", "square ", "voie ", "rond-point")
+                  "cours ", "cour ", "route ", "passage ", "square ", "voie ", "rond-point")
 _ADDR_TYPE_FIRST_WORDS = ("Calle", "C/", "Av", "Paseo", "Pº", "Plaza", "Pza", "Carrer", "Carretera", "Camino",
                           "Ronda", "Travesía", "Rambla", "Via", "Corso", "Piazza", "Vicolo", "Rua", "Rúa", "Travessa",
                           "Praça", "Largo", "Alameda", "Estrada", "Ulica", "ul.")
 _ADDR_DE_WORDS = ("str", "weg", "allee", "platz", "gasse", "damm", "ufer", "chaussee", "straat", "laan", "plein",
                   "gracht", "kade", "gatan", "vägen", "gade", "vej", "veien", "ring", "steig", "stieg", "pfad",
-                  "graben", "gürtel", "zeile", "kai", "singel", "dijk", "steeg", " tn", "tänav", " mnt",
+                  "graben", "gürtel", "zeile", "kai", "singel", "dijk", "steeg", "siedlung", "markt", "hof", "höhe",
+                  "hoehe", "stede", "hout", "dreef", "wal", " tn", "tänav", " mnt",
                   "maantee", " pst", "puiestee", "põik")
 
 
@@ -94,6 +95,12 @@ _ADDR_US_FULL_RE = re.compile(
     rf"\d(?<![\w/.,\-]\d)\d{{0,5}}[A-Za-z]?[ \t]+(?:[A-Z][\w'’.\-]*[ \t]+){{1,3}}(?:{'|'.join(_USPS_SUFFIXES)})\b"
     rf"{_UNIT}?(?:{_US_CITY_STATE_ZIP}|(?:,[ \t]*|[ \t]*\n\s*)[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,2}}"
     rf"(?:,[ \t]*|[ \t]*\n\s*){_UKPC}\b)")
+# the same street without the city, state and ZIP, where a locative or an address word stands right before it and
+# the house number has two digits or more ("go to 1309 Dooish Viaduct", "we're at 52 Cedar Hollow"; not "at 3 Central
+# Station", which is more often a time)
+_ADDR_US_AFTER_LOCATIVE_RE = re.compile(
+    rf"(?i:\b(?:at|to|on|from|address(?:\s+is)?|is|moved\s+to|live\s+(?:at|on)))[ \t]+"
+    rf"(?P<addr>[1-9]\d{{1,5}}[A-Za-z]?[ \t]+(?:[A-Z][\w'’.\-]*[ \t]+){{1,3}}(?:{'|'.join(_USPS_SUFFIXES)})\b{_UNIT}?)")
 # US military mail: "Unit 2050 Box 4190, APO AP 96278", "PSC 1234, Box 5678, DPO AE 09012",
 # "USNS Comfort, FPO AA 34055"
 _ADDR_MILITARY_RE = re.compile(
@@ -143,7 +150,12 @@ _ADDR_CUE_RE = re.compile(
     r"|i\s+live\s+at|we\s+live\s+at|i\s+live\s+in|deliver\s+(?:it\s+|them\s+)?to|send\s+(?:it|them|the\s+\w+)\s+to"
     r"|ship\s+(?:it\s+)?to|post\s+(?:it\s+)?to|mail\s+(?:it\s+)?to|(?:mi\s+)?direcci[óo]n(?:\s+es|\s*:)|vivo\s+en"
     r"|env[íi](?:a|e)(?:lo|la|melo|mela)?\s+a|(?:mon\s+)?adresse(?:\s+est|\s*:)|j['’]habite(?:\s+au)?|habite\s+au"
-    r"|(?:meine\s+)?adresse\s+(?:ist|lautet)|ich\s+wohne\s+in|wohnhaft\s+in|anschrift\s*:?)(?!\w))[ \t]*:?[ \t]*")
+    r"|(?:meine\s+)?adresse\s+(?:ist|lautet)|ich\s+wohne\s+in|wohnhaft\s+in|anschrift\s*:?"
+    # it, pt, nl, pl, et
+    r"|(?:il\s+mio\s+)?indirizzo(?:\s+[èe]|\s*:)|abito\s+in|(?:a\s+minha\s+)?morada(?:\s+[ée]|\s*:)"
+    r"|(?:o\s+meu\s+)?endere[çc]o(?:\s+[ée]|\s*:)|moro\s+(?:na|no|em)|(?:mijn\s+|het\s+)?adres(?:\s+is|\s*:)"
+    r"|ik\s+woon\s+(?:op|aan|in)|(?:m[óo]j\s+)?adres\s+to|mieszkam\s+(?:na|przy|w)|(?:minu\s+)?aadress(?:\s+on|\s*:)"
+    r"|aadressile|aadressil|elan\s+aadressil)(?!\w))[ \t]*:?[ \t]*")
 _ADDR_STOP_RE = re.compile(
     r"\n|[!?;](?=\s|$)|\.(?=\s+[^\d\s])|\.$|\s(?i:and\s+(?:my|i|the|you|call|please)|y\s+(?:mi|el|la)|call|phone|tel"
     r"|mobile|moblie|cell|email|e-mail|mail|my|date|dob"
@@ -159,7 +171,8 @@ _POSTCODE_CUE_RE = re.compile(
 ADDRESS_CUE = Cue(
     "my our billing shipping home postal delivery new the address i we deliver send ship post mail mi "
     "dirección direccion vivo envía envia envíalo envialo envíamelo mon adresse j'habite j’habite "
-    "habite meine ich wohnhaft anschrift")
+    "habite meine ich wohnhaft anschrift il indirizzo abito a morada o endereço endereco moro mijn het adres ik "
+    "mój moj mieszkam minu aadress aadressile aadressil elan")
 POSTCODE_CUE = Cue("post postcode postal zip plz código codigo code")
 
 
@@ -230,12 +243,14 @@ def street_addresses(scan: Scan) -> list[Candidate]:
 @detector("STREET_ADDRESS", needs_digit=True)
 def postal_addresses(scan: Scan) -> list[Candidate]:
     """Addresses that the postal part makes certain: a US street with any USPS suffix followed by
-    city, state code and ZIP; US military mail (APO / FPO / DPO); a street line of a capitalised
+    city, state code and ZIP (or after a locative, "go to 1309 Dooish Viaduct"); US military mail (APO / FPO / DPO); a street line of a capitalised
     name and a house number followed by a postcode and a city."""
-    if scan.ndig < 5:
-        return []
     text = scan.text
-    out = [Candidate("STREET_ADDRESS", m.start(), m.end(), 0.85) for m in _ADDR_US_FULL_RE.finditer(text)]
+    out = [Candidate("STREET_ADDRESS", m.start("addr"), m.end("addr"), 0.85)
+           for m in _ADDR_US_AFTER_LOCATIVE_RE.finditer(text)]
+    if scan.ndig < 5:
+        return out
+    out.extend(Candidate("STREET_ADDRESS", m.start(), m.end(), 0.85) for m in _ADDR_US_FULL_RE.finditer(text))
     if "PO " in text:
         out.extend(Candidate("STREET_ADDRESS", m.start(), m.end(), 0.9) for m in _ADDR_MILITARY_RE.finditer(text))
     if not _POSTCODE_HINT_RE.search(text):

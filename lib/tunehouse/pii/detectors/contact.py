@@ -59,7 +59,10 @@ _PHONE_CUE_RE = re.compile(
     r"|tel[ée]fono|m[óo]vil|celular|ll[áa]m[ae]me|whatsapp|t[ée]l[ée]phone|t[ée]l|portable|joindre|appelez"
     r"|num[ée]ro\s+de\s+t[ée]l[ée]phone|telefon(?:nummer)?|handy(?:nummer)?|rufnummer|anrufen|erreichbar"
     r"|mobilnummer|festnetz|llamadme(?:\s+al)?|ll[áa]mame(?:\s+al)?|llamar(?:me)?(?:\s+al)?|tlf|tfno|contacto"
-    r"|whats|n[uú]mero(?:\s+de\s+(?:tel[ée]fono|m[óo]vil|contacto))?|num[ée]ro(?:\s+de\s+portable)?)\b)"
+    r"|whats|n[uú]mero(?:\s+de\s+(?:tel[ée]fono|m[óo]vil|contacto))?|num[ée]ro(?:\s+de\s+portable)?"
+    # extensions and direct lines; it, pt, nl, pl, et
+    r"|extension|ext|durchwahl|direct\s+line|poste|interno|toestel|cellulare|chiamami|telefone|telem[óo]vel|ligue(?:-me)?"
+    r"|liga-me|telefoon(?:nummer)?|bel\s+me|mobiel(?:e\s+nummer)?|numer(?:\s+telefonu)?|zadzwo[ńn]|mobiil|helista)\b)"
     r"[^\d\n+]{0,24}?(\+?\(?\d[\d .\-()/]{5,20}\d)(?:\s*(?:ext\.?|x)\s*\d{1,5})?(?![\w])")
 NANP_RE = re.compile(r"(?:1[ .\-])?[2-9]\d{2}[ .\-][2-9]\d{2}[ .\-]\d{4}")
 _NATIONAL_SHAPES_RE = re.compile(
@@ -81,7 +84,9 @@ PHONE_CUE = Cue(
     "phone telephone tel mobile mob cell cellphone whatsapp whats sms text call reach ring contact "
     "fax my number landline teléfono telefono móvil movil celular llámame llamame llámeme téléphone "
     "portable joindre appelez numéro numero telefon telefonnummer handy handynummer rufnummer anrufen "
-    "erreichbar mobilnummer festnetz llamadme llamar llamarme llama tlf tfno contacto tél tel.")
+    "erreichbar mobilnummer festnetz llamadme llamar llamarme llama tlf tfno contacto tél tel. "
+    "extension ext durchwahl direct poste interno toestel cellulare chiamami telefone telemóvel telemovel ligue "
+    "liga-me liga telefoon telefoonnummer bel mobiel mobiele numer zadzwoń zadzwon mobiil helista")
 
 # ---------------------------------------------------------------- usernames
 _USERNAME_RE = re.compile(
@@ -177,9 +182,26 @@ def ip_addresses(scan: Scan) -> list[Candidate]:
 
 # ============================================================================ phones
 
+# a local number of a small exchange or an extension: six digits in groups of two or three ("83 51 20", "835-120")
+_SHORT_LOCAL_RE = re.compile(r"\d{2,3}(?:[ .\-]\d{2,3}){1,2}")
+
+
 def cued_phone_ok(val: str) -> bool:
-    """A number right after a phone cue is a phone number when it has 7 to 15 digits and is no date."""
-    return 7 <= sum(map(str.isdigit, val)) <= 15 and not DATE_SHAPE.match(val)
+    """A number right after a phone cue is a phone number when it has 7 to 15 digits and is no date, or six
+    digits grouped as a local number that cannot be a date ("ring the desk: 83 51 20", not "on 12 05 24")."""
+    digits = sum(map(str.isdigit, val))
+    if digits == 6 and _SHORT_LOCAL_RE.fullmatch(val):
+        return not _maybe_date(val)
+    return 7 <= digits <= 15 and not DATE_SHAPE.match(val)
+
+
+def _maybe_date(val: str) -> bool:
+    """Whether a short digit group could be a day, a month and a year ("12 05 24", "5.12.24")."""
+    parts = [int(p) for p in re.split(r"[ .\-]", val)]
+    if len(parts) != 3:
+        return False
+    a, b, _ = parts
+    return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)
 
 
 @detector("PHONE", needs_digit=True, cue=PHONE_CUE)

@@ -1,4 +1,5 @@
-"""Payment data: card numbers (Luhn-valid, 13 to 19 digits, or 12 with a Maestro prefix), card security codes after a cue, and
+"""Payment data: card numbers (Luhn-valid, with an issuer prefix and a length that issuer uses:
+``validators.CARD_IIN_RANGES``; not an amount after a currency sign), card security codes after a cue, and
 IBANs (country length and mod-97 checked).
 
 Card numbers by shape are scanned with phone numbers, in ``digit_runs``; the checks that decide
@@ -11,11 +12,11 @@ import re
 
 from tunehouse.pii.detectors.base import Cue, Scan, detector
 from tunehouse.pii.entity import Candidate
-from tunehouse.pii.validators import IBAN_LEN, iban_ok, luhn_ok
+from tunehouse.pii.validators import IBAN_LEN, card_iin_ok, iban_ok, luhn_ok
 
 CARD_RE = re.compile(r"\d(?<![\w\-+.,/]\d)[ -]?(?:\d[ -]?){10,17}\d(?![\w\-]|[.,]\d)")
-# Maestro numbers may have 12 digits; their issuer ranges start 50 or 56 to 69
-_MAESTRO_12_RE = re.compile(r"5[06-9]|6")
+# a digit run glued to a currency sign is an amount ("€3277777777777777777"), never a card number
+_CURRENCY_BEFORE_RE = re.compile(r"[$€£¥₹₽₩₺¢][ \u00a0]?$")
 _CVV_RE = re.compile(
     r"(?i:\b(?:cvv2?|cvc2?|csc|cid|security code|card verification (?:code|value)|código de seguridad"
     r"|cryptogramme|prüfnummer|kartenprüfnummer)\b)(?:\s*(?:is|es|est|ist|:|#|=|-|number|code)\s*)*\s*(\d{3,4})\b")
@@ -78,11 +79,11 @@ def card_length(raw: str) -> int:
     groups = re.split(r"[ -]", raw)
     for n in range(len(groups), 0, -1):
         digits = "".join(groups[:n])
-        if not (13 <= len(digits) <= 19 or len(digits) == 12 and _MAESTRO_12_RE.match(digits)):
+        if not card_iin_ok(digits):
             continue
         if n > 1 and any(len(g) < 3 for g in groups[: n - 1]):
             continue
-        if digits[0] not in "123456" or len(set(digits)) == 1 or not luhn_ok(digits):
+        if len(set(digits)) == 1 or not luhn_ok(digits):
             continue
         return len(" ".join(groups[:n]))
     return 0
@@ -92,7 +93,7 @@ def card_end(text: str, s: int, e: int, found: list[tuple[int, int]]) -> int:
     """End of the valid card number that starts text[s:e] (0 if none). Digits right after an IBAN's
     head ("DE89 3704 ...") are that IBAN's, unless that head ends a value in ``found``."""
     span = card_length(text[s:e])
-    if not span:
+    if not span or _CURRENCY_BEFORE_RE.search(text, max(0, s - 2), s):
         return 0
     head = _IBAN_HEAD_RE.search(text, max(0, s - 6), s)
     if head and not any(a <= head.start() < b for a, b in found):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from tunehouse.pii.detectors.contact import IPV4_RE, NANP_RE
+from tunehouse.pii.detectors.name_context import weak_name_corroborated, work_title
 from tunehouse.pii.detectors.name_cues import (
     GREETING_TOKENS,
     SUFFIX_CUE_RE,
@@ -33,6 +34,7 @@ from tunehouse.pii.detectors.name_tokens import (
     Token,
     category,
     is_title,
+    word_before,
 )
 from tunehouse.pii.entity import CUED_PERSON_PRIORITY, Candidate
 from tunehouse.pii.lexicon import (
@@ -46,11 +48,14 @@ from tunehouse.pii.lexicon import (
     TITLE,
     WEAK_INDICATOR,
     Lexicon,
+    norm_key,
 )
 
-# what makes a name-like word a team, a company or a version: "Dear Wanderly team", "Anna Travel GmbH"
-_NOT_PERSON_AFTER_RE = re.compile(
-    r"[ \t]+(?:(?i:team|support|customer\s+(?:service|care|support)|service\s+team|staff|app|website|gmbh|ltd|inc|llc)\b"
+# what makes a name-like word a team, a company, a product or a version: "Dear Wanderly team", "Anna Travel GmbH",
+# "the Zorblax modem"
+NOT_PERSON_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?i:team|support|customer\s+(?:service|care|support)|service\s+team|staff|app|website|gmbh|ltd|inc|llc"
+    r"|modem|router|box|subscription|account|device|software|printer|console|laptop|tablet)\b"
     r"|(?:Travel|Travels|Tours|Airlines?|Airways|Hotels?|Group|Company|Holidays|Reisen|Voyages|Viajes|Service"
     r"|Services|Agency|Agencia|Agence)\b|v?\d+(?:\.\d+)+\b)")
 # "Jordan, can you ...": a name addressed at the start of a sentence
@@ -180,6 +185,9 @@ def _segments(lex: Lexicon, text: str, toks: list[Token], cat: list[int], is_pla
         if level == 2:
             # strong cue: take up to 4 tokens whatever they are (but stop at common words)
             j = _strong_cue_end(toks, cat, is_place, i)
+            if j > i and i > 0 and work_title(text, toks[i - 1].start, toks[j - 1].end):
+                i = j  # "I read Don Quixote", "we watched Mr. Bean": an honorific in a title
+                continue
             if j > i:
                 out.append(Candidate("PERSON", toks[i].start, toks[j - 1].end, 0.95, CUED_PERSON_PRIORITY))
                 i = j
@@ -232,11 +240,13 @@ def decide(lex: Lexicon, text: str, toks: list[Token], cat: list[int], seg: list
     names = [k for k in seg if cat[k] in NAMEY]
     if not names:
         return
-    m = _NOT_PERSON_AFTER_RE.match(text, toks[seg[-1]].end) if level < 2 else None
+    m = NOT_PERSON_AFTER_RE.match(text, toks[seg[-1]].end) if level < 2 else None
     if m and not (m.group()[-1].isdigit() and (IPV4_RE.fullmatch(m.group().strip())
                                                or NANP_RE.fullmatch(m.group().strip()))):
         return  # "Dear Wanderly team", "Safari 17.2", "Anna Travel GmbH" (not "Anna 10.0.0.7")
     s, e = toks[seg[0]].start, toks[seg[-1]].end
+    if level < 2 and work_title(text, s, e):
+        return  # "We watched Moby Dick", "the Harry Potter books", "the character Peter Parker"
     if len(names) == 1:
         _decide_one(lex, text, toks[names[0]], cat[names[0]], s, e, level, out)
     else:
@@ -258,8 +268,8 @@ def _decide_one(lex: Lexicon, text: str, tok: Token, c0: int, s: int, e: int, le
             return
         if level or suffix:
             out.append(Candidate("PERSON", s, e, 0.8))
-        elif not f & MAJOR:
-            out.append(Candidate("PERSON", s, e, 0.55))
+        elif not f & MAJOR and (weak_name_corroborated(text, s, e) or _after_first_name(lex, text, s)):
+            out.append(Candidate("PERSON", s, e, 0.55))  # the weakest guess: not "if Davis traffic is bad"
         return
     if c0 == C_AF:
         if level or suffix:
@@ -304,6 +314,12 @@ def _decide_several(lex: Lexicon, text: str, toks: list[Token], cat: list[int], 
         return
     if level or SUFFIX_CUE_RE.match(text[e:e + 40]):
         out.append(Candidate("PERSON", s, e, 0.8))
+
+
+def _after_first_name(lex: Lexicon, text: str, s: int) -> bool:
+    """A first name right before ``s`` ("Thanks, Al Gore!": the surname of a full name; ``name_join`` grows it)."""
+    w = word_before(text, s)
+    return bool(w and lex.flags.get(norm_key(text[w[0]:w[1]]), 0) & FIRST)
 
 
 def _vocative(text: str, s: int, e: int) -> bool:

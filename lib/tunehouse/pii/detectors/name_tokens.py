@@ -76,6 +76,8 @@ class Token:
 
 
 _KEY_CACHE: dict[str, str] = {}
+# pronouns written after a verb with a hyphen (pt, es, fr): "Liga-me", "Chama-se", "Dis-moi", "Dites-lui"
+ENCLITICS = frozenset("me te se nos vos lhe lhes lo la los las le les moi toi lui nous vous leur".split())
 
 
 def key_and_flags(lex: Lexicon, raw: str) -> tuple[str, int]:
@@ -111,6 +113,8 @@ def token_flags(lex: Lexicon, key: str) -> int:
     if f is not None:
         return f
     if "-" in key:  # "adebayo-smith", "jean-luc"
+        if key.rsplit("-", 1)[1] in ENCLITICS:
+            return COMMON  # "Liga-me", "Diz-me", "Dis-moi": a verb and its pronoun
         parts = [lex.flags.get(p, 0) for p in key.split("-") if p]
         if parts and parts[0] & FIRST and not parts[0] & COMMON:
             return FIRST

@@ -41,7 +41,16 @@ import functools
 import re
 from collections.abc import Sequence
 
-from tunehouse.pii.detectors.name_cues import SUFFIX_CUE_RE, cue, travel_destination
+from tunehouse.pii.detectors.name_context import (
+    addressee_cue,
+    name_evidence,
+    named_here,
+    run_end,
+    weak_name_corroborated,
+    work_title,
+)
+from tunehouse.pii.detectors.name_cues import cue, travel_destination
+from tunehouse.pii.detectors.name_runs import NOT_PERSON_AFTER_RE
 from tunehouse.pii.detectors.name_tokens import PARTICLES, word_after, word_before
 from tunehouse.pii.entity import Entity
 from tunehouse.pii.lexicon import (
@@ -71,46 +80,7 @@ _NOT_A_NAME = COMMON | PLACE | TITLE | INDICATOR
 # An ordinary word that is also a first name and no surname ("Kino", "Rien", "Dile"): the rules take it for a
 # name only after a cue or beside another name part, and so does the vetting when the model tags it alone.
 _AMBIGUOUS_WORD = FIRST | AMBIG | COMMON
-_SENTENCE_END = ".!?\n"
-# A chat speaker's prefix after a word that opens its line: "Solver: ...", "Solver_: ...", "<Solver> ..."
-# (a trailing mark or digit of a nick may stand between; "://" is a URL, not a prefix).
-_SPEAKER_AFTER = re.compile(r"[\w|\-]{0,8}(?:>|:(?!//))")
-_SPEAKER_BEFORE = " \t<@*+"
-# The person a verb of telling, asking or talking with is about, in the languages of the word lists: "ask
-# Obadiah if ...", "Dile a ...", "Diz ao ... que", "Sag ... bitte", "Chiedi a ...", "Vraag ...", "Powiedz ...",
-# and the scrubber's English cue "talked with" in the others ("Falei com ...", "Hablé con ...", "Ho parlato con").
-_ADDRESSEE_BEFORE = re.compile(
-    r"(?i)(?:^|[^\w'])(?:ask|tell|asked|told|pregúntale\s+a|pregunta\s+a|dile\s+a|dígale\s+a|diz\s+à|diz\s+ao"
-    r"|diga\s+à|diga\s+ao|pergunta\s+à|pergunta\s+ao|pergunte\s+à|pergunte\s+ao|dis\s+à|dites\s+à|demande\s+à"
-    r"|demandez\s+à|sag|sagen\s+sie|frag|fragen\s+sie|chiedi\s+a|di'\s+a|dì\s+a|dica\s+a|vraag|vraag\s+aan"
-    r"|zeg\s+tegen|powiedz|zapytaj|fal(?:ei|ou|amos)\s+com|habl(?:é|ó|amos)\s+con|parlé\s+(?:à|avec)"
-    r"|(?:gesprochen|sprach|spreche)\s+mit|(?:ho|abbiamo)\s+parlato\s+con|parlato\s+con|(?:sprak|gesproken)\s+met"
-    r"|rozmawia(?:łam|łem|ł|ła)(?:\s+\w+)?\s+z)\s+$")
-
-
-def _named_here(text: str, start: int, end: int) -> bool:
-    """A name cue before ``text[start:end]`` (``name_cues.cue``: "my friend", "thanks") or the word addressed
-    on its own: at the start of a sentence before a comma ("Ginevra, la tristezza ..."), or after a comma at
-    the end of one ("..., Ginevra.")."""
-    if cue(text, start):
-        return True
-    before, after = text[:start].rstrip(), text[end:].lstrip()
-    opens = not before or before[-1] in _SENTENCE_END
-    closes = not after or after[0] in _SENTENCE_END
-    return (opens and after[:1] == ",") or (before.endswith(",") and closes)
-
-
-def _speaker(text: str, start: int, end: int) -> bool:
-    """``text[start:end]`` opens its line (blanks or "<", "@" before it) as a chat speaker's prefix."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip(_SPEAKER_BEFORE) and bool(_SPEAKER_AFTER.match(text, end))
-
-
-def name_evidence(text: str, start: int, end: int) -> bool:
-    """Evidence that the one word ``text[start:end]`` names a person: a name cue before it (the scrubber's cues,
-    or a verb of telling, asking or talking with) or after it, addressed on its own, or a chat speaker's prefix."""
-    return (_named_here(text, start, end) or bool(_ADDRESSEE_BEFORE.search(text, max(0, start - 32), start))
-            or bool(SUFFIX_CUE_RE.match(text[end:end + 80])) or _speaker(text, start, end))
+_GLUE = "!&+@#*/|"  # signs inside product and brand names ("Yahoo!Mail"), never inside a person's name
 
 
 class PersonVetting:
@@ -189,12 +159,30 @@ class PersonVetting:
         if not (words and all(self.could_be_in_name(w) for w in words) and any(self.could_be_name(w) for w in words)):
             return False
         if len(words) == 1 and self.lex.get(norm_key(words[0])) & (FIRST | AMBIG | COMMON | LAST) == _AMBIGUOUS_WORD:
-            return _named_here(text, entity.start, entity.end)
+            return named_here(text, entity.start, entity.end)
+        if not cue(text, entity.start) and self._a_thing(text, entity.start, entity.end):
+            return False
+        if len(words) == 1 and self.lex.get(norm_key(words[0])) & (FIRST | PLACE | MAJOR) == FIRST | PLACE:
+            # a first name that is also a minor place, as the rules' weakest guess: only with corroboration
+            return weak_name_corroborated(text, entity.start, entity.end)
         if len(words) == 1 and travel_destination(text, entity.start) and not cue(text, entity.start):
             return False  # "Enjoy your stay in Selen!": a destination, as the rules read it
         if len(words) == 1 and self.rare_word(words[0]):  # "collect your Thunderbolt", "Argh.."
             return name_evidence(text, entity.start, entity.end) or self._beside_name_part(text, entity.start, entity.end)
         return True
+
+    @staticmethod
+    def _a_thing(text: str, start: int, end: int) -> bool:
+        """Context that makes a span no person, as the rules read it: a title or a character ("Vaatasime Sherlock
+        filmi", ``name_context.work_title``), a product, team or company after it ("the Zorblax modem",
+        ``name_runs.NOT_PERSON_AFTER_RE``), a word glued to it by a sign ("Zorblax!Box"), or the span is itself
+        the verb that names an addressee ("Dile a ...")."""
+        run = run_end(text, end)
+        if work_title(text, start, run) or NOT_PERSON_AFTER_RE.match(text, run):
+            return True
+        if end < len(text) - 1 and text[end] in _GLUE and text[end + 1].isalnum():
+            return True
+        return addressee_cue(text, start, end)
 
     def _beside_name_part(self, text: str, start: int, end: int) -> bool:
         """A capitalised word right before or after ``text[start:end]`` (blanks and particles between) may stand in
