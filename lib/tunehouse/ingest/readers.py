@@ -23,6 +23,20 @@ from tunehouse.ingest.shapes import (
     rows_from_record,
 )
 
+# What json.loads raises besides JSONDecodeError on hostile input: RecursionError for nesting deeper than the
+# interpreter's stack allows, ValueError for an integer literal of more than 4300 digits (CVE-2020-10735 limit).
+JSON_ERRORS = (ValueError, RecursionError)
+
+
+def json_error(exc: BaseException) -> str:
+    """Why a text is not readable JSON (one of :data:`JSON_ERRORS`), for a reject's reason."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} at column {exc.colno}"
+    if isinstance(exc, RecursionError):
+        return "nested deeper than the JSON parser allows"
+    return str(exc).split(";")[0]  # "Exceeds the limit (4300 digits) for integer string conversion"
+
+
 EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".tsv": "csv",
               ".parquet": "parquet"}
 
@@ -46,8 +60,8 @@ def read_jsonl_chunk(path: str, fmt: str, start: int, end: int, first_line: int,
         raw = raw.rstrip("\r")
         try:
             rec = json.loads(raw)
-        except json.JSONDecodeError as e:
-            yield reject_row(fmt, path, this_line, "invalid_json", f"invalid JSON: {e.msg} at column {e.colno}", raw)
+        except JSON_ERRORS as e:
+            yield reject_row(fmt, path, this_line, "invalid_json", f"invalid JSON: {json_error(e)}", raw)
             continue
         yield from rows_from_record(rec, raw, fmt, path, this_line, cfg)
 
@@ -127,9 +141,10 @@ def read_json_document(path: str, cfg: IngestSettings) -> Iterator[dict]:
         yield reject_row("json", path, 1, "invalid_utf8", f"invalid UTF-8 at byte {e.start} of the file",
                          data[:RAW_PAYLOAD_MAX].decode("utf-8", errors="backslashreplace"))
         return
-    except json.JSONDecodeError as e:
-        yield reject_row("json", path, e.lineno, "invalid_json",
-                         f"invalid JSON document: {e.msg} at line {e.lineno} column {e.colno}",
+    except JSON_ERRORS as e:
+        where = (f"{e.msg} at line {e.lineno} column {e.colno}" if isinstance(e, json.JSONDecodeError)
+                 else json_error(e))
+        yield reject_row("json", path, getattr(e, "lineno", 1), "invalid_json", f"invalid JSON document: {where}",
                          data[:RAW_PAYLOAD_MAX].decode("utf-8", errors="backslashreplace"))
         return
     records = _document_records(doc, cfg)
@@ -172,7 +187,7 @@ def detect_format(path: Path, requested: str) -> str:
         first = _first_record_line(path)
         try:
             obj = json.loads(first) if first is not None else None
-        except (json.JSONDecodeError, UnicodeDecodeError):
+        except (*JSON_ERRORS, UnicodeDecodeError):
             obj = None
         if fmt == "json" and first is not None:
             # .json holds either JSON Lines (a complete object on the first line) or one document.

@@ -79,6 +79,10 @@ def _parse_line(line: str) -> tuple[dict | None, str | None]:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return None, f"invalid JSON: {exc.msg} at column {exc.colno}"
+    except RecursionError:
+        return None, "invalid JSON: nested deeper than the JSON parser allows"
+    except ValueError as exc:  # an integer literal of more than 4300 digits
+        return None, f"invalid JSON: {str(exc).split(';')[0]}"
     reason = _shape_problem(obj)
     return (None, reason) if reason else (dict(obj), None)
 

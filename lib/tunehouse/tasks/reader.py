@@ -13,7 +13,12 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from tunehouse.errors import UserError
-from tunehouse.ingest.readers import _sniff_delimiter, csv_records
+from tunehouse.ingest.readers import (
+    JSON_ERRORS,
+    _sniff_delimiter,
+    csv_records,
+    json_error,
+)
 from tunehouse.ingest.shapes import RAW_PAYLOAD_MAX
 
 _TABLE_NAME = re.compile(r"^[A-Za-z_]\w*\.[A-Za-z_]\w*$")
@@ -83,9 +88,8 @@ def _jsonl_rows(path: Path) -> Iterator[SourceRow]:
             continue
         try:
             record = json.loads(raw)
-        except json.JSONDecodeError as e:
-            yield SourceRow(line_no, raw[:RAW_PAYLOAD_MAX], reject=("invalid_json",
-                                                                    f"invalid JSON: {e.msg} at column {e.colno}"))
+        except JSON_ERRORS as e:
+            yield SourceRow(line_no, raw[:RAW_PAYLOAD_MAX], reject=("invalid_json", f"invalid JSON: {json_error(e)}"))
             continue
         yield _record_row(line_no, raw, record)
 
@@ -93,8 +97,10 @@ def _jsonl_rows(path: Path) -> Iterator[SourceRow]:
 def _json_array(path: Path, data: bytes) -> Iterator[SourceRow]:
     try:
         records = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise UserError(f"{path}: not a JSON array of records ({e})") from None
+    except UnicodeDecodeError as e:
+        raise UserError(f"{path}: not a JSON array of records (invalid UTF-8 at byte {e.start})") from None
+    except JSON_ERRORS as e:
+        raise UserError(f"{path}: not a JSON array of records ({json_error(e)})") from None
     for i, record in enumerate(records, start=1):
         yield _record_row(i, json.dumps(record, ensure_ascii=False, default=str), record)
 

@@ -86,6 +86,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from tunehouse.contracts import chat
 from tunehouse.errors import UserError
+from tunehouse.ingest.readers import JSON_ERRORS, json_error
 from tunehouse.training import tokenize as tk
 from tunehouse.training.preflight_stats import (
     ApproxCounter,
@@ -344,8 +345,8 @@ def _parse_line(lineno: int, raw: bytes, errs: _Findings, warns: _Findings) -> A
         return _BLANK
     try:
         return json.loads(text)
-    except json.JSONDecodeError as e:
-        errs.add(lineno, "invalid_json", f"not valid JSON: {e.msg} at column {e.colno}")
+    except JSON_ERRORS as e:  # also too deep, or an integer of more than 4300 digits
+        errs.add(lineno, "invalid_json", f"not valid JSON: {json_error(e)}")
         return _UNREADABLE
 
 

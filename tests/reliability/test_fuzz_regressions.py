@@ -1,0 +1,62 @@
+"""Regressions found by the malformed-input fuzzing (issue 13): each hostile input the readers once crashed on is
+now a reject with a reason (file and line), for ingest, prepare, validate-data and scrub alike."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from tunehouse.ingest.readers import read_json_document, read_jsonl_chunk
+from tunehouse.ingest.settings import IngestSettings
+from tunehouse.pii.jsonl import scrub_jsonl
+from tunehouse.tasks.reader import open_source
+from tunehouse.training.preflight import validate_file
+
+DEEP = "[" * 100_000 + "]" * 100_000  # deeper than the interpreter's recursion limit
+HUGE_INT = "9" * 5000  # more digits than int() converts (4300)
+
+
+def _hostile_lines(tmp_path: Path, value: str) -> Path:
+    p = tmp_path / "in.jsonl"
+    good = json.dumps({"conversation_id": "c1", "role": "user", "content": "hello", "text": "hi",
+                       "messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a"}]})
+    p.write_text(f'{good}\n{{"conversation_id": "c2", "role": "user", "content": {value}}}\n{good}\n')
+    return p
+
+
+@pytest.mark.parametrize("value", [DEEP, HUGE_INT], ids=["deeply_nested", "5000_digit_int"])
+def test_json_parse_limits_are_rejects_with_their_line(tmp_path, value):
+    p = _hostile_lines(tmp_path, value)
+    rows = list(read_jsonl_chunk(str(p), "jsonl", 0, -1, 1, IngestSettings()))
+    bad = [r for r in rows if not r["ok"]]
+    assert [(r["source_line"], r["reason_code"]) for r in bad] == [(2, "invalid_json")]
+    assert "invalid JSON" in bad[0]["reason"]
+
+    prepared = list(open_source(str(p)).rows())
+    assert [(r.line, r.reject[0]) for r in prepared if r.reject] == [(2, "invalid_json")]
+
+    report = validate_file(p)
+    assert [(e["line"], e["code"]) for e in report.errors if e["code"] == "invalid_json"] == [(2, "invalid_json")]
+
+    summary = scrub_jsonl(p, tmp_path / "out.jsonl")
+    assert [b["line"] for b in summary["bad_lines"]] == [2]
+    assert (tmp_path / "out.jsonl").read_text().splitlines()[1] == "null"
+
+
+@pytest.mark.parametrize("value", [DEEP, HUGE_INT], ids=["deeply_nested", "5000_digit_int"])
+def test_json_document_parse_limits(tmp_path, value):
+    p = tmp_path / "doc.json"
+    p.write_text(f'[{{"conversation_id": "c", "role": "user", "content": {value}}}]')
+    rows = list(read_json_document(str(p), IngestSettings()))
+    assert [(r["ok"], r["reason_code"]) for r in rows] == [(False, "invalid_json")]
+
+
+def test_prepare_cells_with_parse_limits_are_type_errors():
+    from tunehouse.ingest.normalize import Reject
+    from tunehouse.tasks.base import Column, convert
+
+    for cell in (DEEP, f"[{HUGE_INT}]", HUGE_INT):
+        with pytest.raises(Reject) as err:
+            convert(Column("Labels", "int_list"), "cell", cell)
+        assert err.value.code == "bad_type_labels"
