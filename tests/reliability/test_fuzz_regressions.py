@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tunehouse.ingest.readers import read_json_document, read_jsonl_chunk
+from tunehouse.ingest.readers import read_csv_file, read_json_document, read_jsonl_chunk
 from tunehouse.ingest.settings import IngestSettings
 from tunehouse.pii.jsonl import scrub_jsonl
 from tunehouse.tasks.reader import open_source
@@ -60,3 +60,26 @@ def test_prepare_cells_with_parse_limits_are_type_errors():
         with pytest.raises(Reject) as err:
             convert(Column("Labels", "int_list"), "cell", cell)
         assert err.value.code == "bad_type_labels"
+
+
+def _csv_rows(p: Path) -> list[tuple[int, bool, str | None]]:
+    return [(r["source_line"], r["ok"], r["reason_code"]) for r in read_csv_file(str(p), IngestSettings())]
+
+
+def test_csv_field_over_the_module_limit_is_quarantined_not_a_crash(tmp_path):
+    p = tmp_path / "big.csv"
+    p.write_text(f'conversation_id,role,content\nc,user,"{"x" * 5_000_000}"\nc,agent,hi\n')
+    assert _csv_rows(p) == [(2, False, "content_too_long"), (3, True, None)]
+    assert [(r.line, r.reject and r.reject[0]) for r in open_source(str(p)).rows()] == [(2, None), (3, None)]
+
+
+def test_csv_quote_left_open_at_the_end_is_rejected_not_swallowing_the_rest(tmp_path):
+    p = tmp_path / "truncated.csv"
+    p.write_text('conversation_id,role,content\nc,user,"multi\nline ""quoted"" ok"\nc,agent,"truncated mid-fi\n'
+                 'c,user,this line was swallowed\n')
+    assert _csv_rows(p) == [(2, True, None), (4, False, "unterminated_quote")]
+    assert [(r.line, r.reject and r.reject[0]) for r in open_source(str(p)).rows()] == [
+        (2, None), (4, "unterminated_quote")]
+    closed = tmp_path / "closed.csv"  # the same text with its quote closed is one valid (multi-line) record
+    closed.write_text(p.read_text() + '"\n')
+    assert _csv_rows(closed) == [(2, True, None), (4, True, None)]

@@ -91,19 +91,40 @@ def read_csv_file(path: str, cfg: IngestSettings) -> Iterator[dict]:
 _SURROGATE = re.compile("[\udc80-\udcff]")
 
 
+# A field may be as large as the file (a pasted 5 MB log is quarantined as content_too_long, not a csv.Error that
+# ends the whole file: the module's default limit is 128 KiB). The file is in memory anyway.
+CSV_FIELD_LIMIT = 2**31 - 1
+
+
 def csv_records(text: str, delimiter: str) -> tuple[list[str] | None, Iterator[tuple[int, list[str], str, tuple | None]]]:
     """The header (stripped; None for an empty text) and each non-blank record as (line, fields, raw, reject):
-    ``reject`` is (code, message) for invalid UTF-8 bytes (``raw`` then shows them as escapes) or a field count
-    unlike the header's, else None. Shared by ingest and `tunehouse prepare`."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader, None)
+    ``reject`` is (code, message) for invalid UTF-8 bytes (``raw`` then shows them as escapes), a field count
+    unlike the header's, a quote still open at the end of the file (a truncated export: the record would
+    silently swallow every line after its opening quote) or a record the csv module cannot read, else None.
+    Shared by ingest and `tunehouse prepare`."""
+    csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
+    stream = io.StringIO(text, newline="")
+    reader = csv.reader(stream, delimiter=delimiter)
+    try:
+        header = next(reader, None)
+    except csv.Error:
+        header = [""]  # an unreadable header: every record is then rejected for its field count
     if header is None:
         return None, iter(())
     header = [h.strip() for h in header]
 
     def records():
         start = reader.line_num + 1
-        for row in reader:
+        while True:
+            offset = stream.tell()
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as e:
+                line, start = start, reader.line_num + 1
+                yield line, [], "", ("bad_csv_row", f"unreadable CSV record: {e}")
+                continue
             line, start = start, reader.line_num + 1
             if not row or all(not c.strip() for c in row):
                 continue
@@ -111,12 +132,25 @@ def csv_records(text: str, delimiter: str) -> tuple[list[str] | None, Iterator[t
             if _SURROGATE.search(raw):
                 yield line, row, raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"), (
                     "invalid_utf8", "invalid UTF-8 bytes in this CSV record")
+            elif stream.tell() >= len(text) and _quote_left_open(text[offset:], delimiter):
+                yield line, row, raw, ("unterminated_quote", "a quoted field opened in this record is never "
+                                       "closed: the file ends inside it (truncated export?)")
             elif len(row) != len(header):
                 yield line, row, raw, ("bad_csv_row", f"CSV row has {len(row)} fields, header has {len(header)}")
             else:
                 yield line, row, raw, None
 
     return header, records()
+
+
+def _quote_left_open(tail: str, delimiter: str) -> bool:
+    """Whether the file's last record ends inside a quoted field (the lenient reader takes the rest as its text)."""
+    try:
+        for _ in csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as e:
+        return "unexpected end of data" in str(e)
+    return False
 
 
 def _sniff_delimiter(text: str, path: str) -> str:

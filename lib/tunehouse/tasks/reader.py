@@ -1,7 +1,7 @@
 """The rows of a task's input: a JSONL/NDJSON file (or a .json array), CSV/TSV, Parquet, a Delta table folder,
 or a lakehouse table (``schema.table``). Every row comes with its place (line, or row number for tables) and its
 raw text; a row that cannot be read comes as a reject with ingest's reason codes (``invalid_json``,
-``invalid_utf8``, ``bad_csv_row``, ``not_an_object``), never skipped.
+``invalid_utf8``, ``bad_csv_row``, ``unterminated_quote``, ``not_an_object``), never skipped.
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ def _csv(path: Path) -> TaskSource:
     def rows() -> Iterator[SourceRow]:
         for line, row, raw, reject in records:
             if reject:
-                yield SourceRow(line, raw, reject=reject)
+                yield SourceRow(line, raw[:RAW_PAYLOAD_MAX], reject=reject)
             else:
                 yield SourceRow(line, raw[:RAW_PAYLOAD_MAX], record=dict(zip(header, row)))
 
