@@ -83,3 +83,26 @@ def test_csv_quote_left_open_at_the_end_is_rejected_not_swallowing_the_rest(tmp_
     closed = tmp_path / "closed.csv"  # the same text with its quote closed is one valid (multi-line) record
     closed.write_text(p.read_text() + '"\n')
     assert _csv_rows(closed) == [(2, True, None), (4, True, None)]
+
+
+def test_lone_surrogate_escapes_are_invalid_utf8_rejects(tmp_path):
+    """json.loads turns "\\ud800" into a lone surrogate, which Arrow (the ingest job), prepare's and scrub's UTF-8
+    writers fail on; a proper pair ("\\ud83d\\ude00") is one emoji and stays valid."""
+    p = tmp_path / "surrogates.jsonl"
+    lines = ['{"conversation_id": "c", "role": "user", "content": "a\\ud800b", "text": "a\\ud800b", '
+             '"messages": [{"role": "user", "content": "x\\udc00"}, {"role": "assistant", "content": "ok"}]}',
+             '{"conversation_id": "c", "role": "user", "content": "\\ud83d\\ude00", "text": "\\ud83d\\ude00", '
+             '"messages": [{"role": "user", "content": "\\ud83d\\ude00"}, {"role": "assistant", "content": "ok"}]}']
+    p.write_text("\n".join(lines) + "\n")
+    rows = list(read_jsonl_chunk(str(p), "jsonl", 0, -1, 1, IngestSettings()))
+    assert [(r["source_line"], r["reason_code"]) for r in rows if not r["ok"]] == [(1, "invalid_utf8")]
+    assert [r.line for r in open_source(str(p)).rows() if r.reject] == [1]
+    assert [(e["line"], e["code"]) for e in validate_file(p).errors if e["code"] == "invalid_utf8"] == [(1, "invalid_utf8")]
+    summary = scrub_jsonl(p, tmp_path / "out.jsonl")
+    assert [b["line"] for b in summary["bad_lines"]] == [1]
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()[0] == "null"
+    doc = tmp_path / "doc.json"
+    doc.write_text("[" + ", ".join(lines) + "]")
+    assert [(r["source_line"], r["reason_code"]) for r in read_json_document(str(doc), IngestSettings())
+            if not r["ok"]] == [(1, "invalid_utf8")]
+    assert [r.line for r in open_source(str(doc)).rows() if r.reject] == [1]

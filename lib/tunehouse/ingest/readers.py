@@ -37,6 +37,24 @@ def json_error(exc: BaseException) -> str:
     return str(exc).split(";")[0]  # "Exceeds the limit (4300 digits) for integer string conversion"
 
 
+# json.loads turns a \\uD800-\\uDFFF escape that is not half of a pair into a lone surrogate: not Unicode text,
+# so Arrow, Delta and every UTF-8 writer fail on it (one such record crashed a whole ingest job).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+LONE_SURROGATE_REASON = "a \\u escape of half a UTF-16 surrogate pair: the text is not valid Unicode (not storable as UTF-8)"
+
+
+def has_lone_surrogate(raw: str, parsed: Any) -> bool:
+    """Whether ``parsed`` (json.loads of ``raw``) holds a lone surrogate; the cheap scan of ``raw`` for a
+    surrogate escape rules out nearly every record before the parsed value is walked."""
+    if not _SURROGATE_ESCAPE.search(raw):
+        return False
+    try:
+        return bool(_LONE_SURROGATE.search(json.dumps(parsed, ensure_ascii=False)))
+    except (ValueError, RecursionError):
+        return True
+
+
 EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".tsv": "csv",
               ".parquet": "parquet"}
 
@@ -62,6 +80,9 @@ def read_jsonl_chunk(path: str, fmt: str, start: int, end: int, first_line: int,
             rec = json.loads(raw)
         except JSON_ERRORS as e:
             yield reject_row(fmt, path, this_line, "invalid_json", f"invalid JSON: {json_error(e)}", raw)
+            continue
+        if has_lone_surrogate(raw, rec):
+            yield reject_row(fmt, path, this_line, "invalid_utf8", LONE_SURROGATE_REASON, raw)
             continue
         yield from rows_from_record(rec, raw, fmt, path, this_line, cfg)
 
@@ -184,6 +205,10 @@ def read_json_document(path: str, cfg: IngestSettings) -> Iterator[dict]:
     records = _document_records(doc, cfg)
     for i, rec in enumerate(records, start=1):
         raw = json.dumps(rec, ensure_ascii=False, default=str)
+        if _LONE_SURROGATE.search(raw):
+            yield reject_row("json", path, i, "invalid_utf8", LONE_SURROGATE_REASON,
+                             raw.encode("utf-8", "backslashreplace").decode("utf-8"))
+            continue
         yield from rows_from_record(rec, raw, "json", path, i, cfg)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -71,6 +72,11 @@ def _scrub_chunk(scrubber: "Scrubber", chunk: list[tuple[int, str]], summary: di
     return out
 
 
+# a \\uD800-\\uDFFF escape that is not half of a pair parses to a lone surrogate, which no UTF-8 writer takes
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _parse_line(line: str) -> tuple[dict | None, str | None]:
     """(a copy of the line's object, None), or (None, why it is not scrubbed); blank lines: (None, None)."""
     if not line.strip():
@@ -83,6 +89,8 @@ def _parse_line(line: str) -> tuple[dict | None, str | None]:
         return None, "invalid JSON: nested deeper than the JSON parser allows"
     except ValueError as exc:  # an integer literal of more than 4300 digits
         return None, f"invalid JSON: {str(exc).split(';')[0]}"
+    if _SURROGATE_ESCAPE.search(line) and _LONE_SURROGATE.search(json.dumps(obj, ensure_ascii=False)):
+        return None, "a \\u escape of half a UTF-16 surrogate pair: the text is not valid Unicode"
     reason = _shape_problem(obj)
     return (None, reason) if reason else (dict(obj), None)
 

@@ -15,8 +15,10 @@ from typing import Any, Callable, Iterator
 from tunehouse.errors import UserError
 from tunehouse.ingest.readers import (
     JSON_ERRORS,
+    LONE_SURROGATE_REASON,
     _sniff_delimiter,
     csv_records,
+    has_lone_surrogate,
     json_error,
 )
 from tunehouse.ingest.shapes import RAW_PAYLOAD_MAX
@@ -91,6 +93,9 @@ def _jsonl_rows(path: Path) -> Iterator[SourceRow]:
         except JSON_ERRORS as e:
             yield SourceRow(line_no, raw[:RAW_PAYLOAD_MAX], reject=("invalid_json", f"invalid JSON: {json_error(e)}"))
             continue
+        if has_lone_surrogate(raw, record):
+            yield SourceRow(line_no, raw[:RAW_PAYLOAD_MAX], reject=("invalid_utf8", LONE_SURROGATE_REASON))
+            continue
         yield _record_row(line_no, raw, record)
 
 
@@ -102,7 +107,12 @@ def _json_array(path: Path, data: bytes) -> Iterator[SourceRow]:
     except JSON_ERRORS as e:
         raise UserError(f"{path}: not a JSON array of records ({json_error(e)})") from None
     for i, record in enumerate(records, start=1):
-        yield _record_row(i, json.dumps(record, ensure_ascii=False, default=str), record)
+        raw = json.dumps(record, ensure_ascii=False, default=str)
+        if has_lone_surrogate(json.dumps(record), record):
+            yield SourceRow(i, raw.encode("utf-8", "backslashreplace").decode("utf-8")[:RAW_PAYLOAD_MAX],
+                            reject=("invalid_utf8", LONE_SURROGATE_REASON))
+            continue
+        yield _record_row(i, raw, record)
 
 
 def _csv(path: Path) -> TaskSource:
