@@ -106,3 +106,20 @@ def test_lone_surrogate_escapes_are_invalid_utf8_rejects(tmp_path):
     assert [(r["source_line"], r["reason_code"]) for r in read_json_document(str(doc), IngestSettings())
             if not r["ok"]] == [(1, "invalid_utf8")]
     assert [r.line for r in open_source(str(doc)).rows() if r.reject] == [1]
+
+
+@pytest.mark.parametrize("extra, code", [
+    ({"created_at": 1e300}, "bad_created_at"),  # OverflowError in datetime.fromtimestamp
+    ({"created_at": -1e20}, "bad_created_at"),
+    ({"created_at": "99999999999999999999"}, "bad_created_at"),
+    ({"message_index": 2**63}, "bad_message_index"),  # a Delta long: Arrow failed the whole job on it
+    ({"message_index": 1e300}, "bad_message_index"),
+    ({"conversation_id": {"id": 1}}, "bad_conversation_id"),  # was stored as "{'id': 1}"
+    ({"agent_id": ["a", "b"]}, "bad_agent_id"),
+    ({"weight": float("nan")}, "bad_weight"),  # json.loads reads NaN / Infinity
+])
+def test_out_of_range_and_wrong_type_values_are_rejects(tmp_path, extra, code):
+    p = tmp_path / "in.jsonl"
+    p.write_text(json.dumps({"conversation_id": "c", "role": "user", "content": "x"} | extra) + "\n")
+    rows = list(read_jsonl_chunk(str(p), "jsonl", 0, -1, 1, IngestSettings()))
+    assert [(r["ok"], r["reason_code"]) for r in rows] == [(False, code)]
