@@ -123,3 +123,13 @@ def test_out_of_range_and_wrong_type_values_are_rejects(tmp_path, extra, code):
     p.write_text(json.dumps({"conversation_id": "c", "role": "user", "content": "x"} | extra) + "\n")
     rows = list(read_jsonl_chunk(str(p), "jsonl", 0, -1, 1, IngestSettings()))
     assert [(r["ok"], r["reason_code"]) for r in rows] == [(False, code)]
+
+
+def test_scrub_keeps_line_for_line_with_lone_carriage_returns(tmp_path):
+    p = tmp_path / "cr.jsonl"
+    p.write_bytes(b'{"text": "a"}\r{"text": "b"}\n{"text": "mail bob@example.com"}\r\n\n{"text": "c"}\n')
+    summary = scrub_jsonl(p, tmp_path / "out.jsonl")
+    out = (tmp_path / "out.jsonl").read_bytes().split(b"\n")[:-1]
+    assert len(out) == 4 == summary["lines"]  # one output line per "\n"-terminated input line
+    assert [b["line"] for b in summary["bad_lines"]] == [1]  # '{..}\r{..}' is one line, not JSON
+    assert b"bob@example.com" not in out[1] and out[2] == b"" and json.loads(out[3]) == {"text": "c"}
