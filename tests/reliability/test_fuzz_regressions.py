@@ -133,3 +133,15 @@ def test_scrub_keeps_line_for_line_with_lone_carriage_returns(tmp_path):
     assert len(out) == 4 == summary["lines"]  # one output line per "\n"-terminated input line
     assert [b["line"] for b in summary["bad_lines"]] == [1]  # '{..}\r{..}' is one line, not JSON
     assert b"bob@example.com" not in out[1] and out[2] == b"" and json.loads(out[3]) == {"text": "c"}
+
+
+def test_utf8_bom_on_the_first_jsonl_line_is_not_invalid_json(tmp_path):
+    p = tmp_path / "bom.jsonl"
+    line = '{"conversation_id": "c", "role": "user", "content": "x", "text": "hi"}\n'
+    p.write_bytes(b"\xef\xbb\xbf" + line.encode() + line.encode())
+    rows = list(read_jsonl_chunk(str(p), "jsonl", 0, -1, 1, IngestSettings()))
+    assert [(r["source_line"], r["ok"]) for r in rows] == [(1, True), (2, True)]
+    summary = scrub_jsonl(p, tmp_path / "out.jsonl")
+    assert summary["bad_lines"] == [] and summary["scrubbed"] == 2
+    assert [r.line for r in open_source(str(p)).rows() if r.reject] == []
+    assert not [e for e in validate_file(p).errors if e["code"] == "invalid_json"]

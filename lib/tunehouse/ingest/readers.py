@@ -76,6 +76,8 @@ def read_jsonl_chunk(path: str, fmt: str, start: int, end: int, first_line: int,
                              raw_bytes.decode("utf-8", errors="backslashreplace"))
             continue
         raw = raw.rstrip("\r")
+        if this_line == 1:  # a UTF-8 byte-order mark (Windows exports) is not part of the first record
+            raw = raw.removeprefix("\ufeff")
         try:
             rec = json.loads(raw)
         except JSON_ERRORS as e:

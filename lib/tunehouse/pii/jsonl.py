@@ -34,9 +34,10 @@ def scrub_jsonl(in_path: str | Path, out_path: str | Path, settings: PiiSettings
 
     scrubber = scrubber if scrubber is not None else get_scrubber(settings)
     summary: dict = {"lines": 0, "scrubbed": 0, "bad_lines": [], "entities": collections.Counter()}
+    # utf-8-sig: a byte-order mark (Windows exports) is not part of line 1's JSON.
     # newline="\n": only "\n" ends a line, as for ingest and validate-data (universal newlines split a line at a
     # lone "\r" and broke the line-for-line contract: more output lines than input lines)
-    with open(in_path, encoding="utf-8", errors="replace", newline="\n") as fin, \
+    with open(in_path, encoding="utf-8-sig", errors="replace", newline="\n") as fin, \
             open(out_path, "w", encoding="utf-8") as fout:
         chunk: list[tuple[int, str]] = []
         for lineno, line in enumerate(fin, 1):
