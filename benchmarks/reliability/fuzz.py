@@ -316,7 +316,6 @@ def ingest_corpus(spark, settings, folder: Path, cases: list[Case]) -> Tally:
     from pyspark.sql import functions as F
     from tunehouse.contracts.tables import BRONZE_MESSAGES, BRONZE_QUARANTINE
     from tunehouse.ingest.job import ingest
-    from tunehouse.ingest.source import read_raw
     from tunehouse.lakehouse.delta import Lakehouse
 
     t = Tally(records=sum(len(c.records) for c in cases))
@@ -332,24 +331,24 @@ def ingest_corpus(spark, settings, folder: Path, cases: list[Case]) -> Tally:
                           f"+ {summary.quarantined}")
         t.unaccounted += abs(summary.read - summary.ingested - summary.duplicates_skipped - summary.quarantined)
     by_path = {str(c.path.resolve()): c for c in cases}
-    raw = read_raw(spark, [c.path for c in cases], settings.ingest).select("source_file", "source_line", "ok",
-                                                                            "conversation_id", "message_index")
     quarantined = {(r.source_file, r.source_line) for r in lh.read(BRONZE_QUARANTINE)
                    .filter(F.col("source_file").isin(list(by_path))).select("source_file", "source_line").collect()}
-    bronze = lh.read(BRONZE_MESSAGES).select("source_file", "source_line", "conversation_id", "message_index")
-    stored_lines = {(r.source_file, r.source_line) for r in bronze.collect()}
-    stored_keys = {(r.conversation_id, r.message_index) for r in bronze.collect()}
+    bronze = lh.read(BRONZE_MESSAGES).select("source_file", "source_line", "conversation_id", "message_index").collect()
+    stored_lines = {(r.source_file, r.source_line) for r in bronze}
+    stored_keys = {(r.conversation_id, r.message_index) for r in bronze}
     rows: dict[str, list] = defaultdict(list)
-    for r in raw.collect():
-        rows[r.source_file].append(r)
-        found = ((r.source_file, r.source_line) in stored_lines or (r.conversation_id, r.message_index) in stored_keys
-                 if r.ok else (r.source_file, r.source_line) in quarantined)
-        if not found:
-            t.unaccounted += 1
-            t.problems.append(f"ingest job {Path(r.source_file).name}:{r.source_line}: "
-                              f"{'good row not in bronze' if r.ok else 'reject not in the quarantine'}")
+    for path in by_path:  # the rows the job's executors read (the same reader, run here: no second Spark job)
+        for r in ingest_reader_rows(Path(path)):
+            rows[path].append(r)
+            where = (path, r["source_line"])
+            found = (where in stored_lines or (r["conversation_id"], r["message_index"]) in stored_keys
+                     if r["ok"] else where in quarantined)
+            if not found:
+                t.unaccounted += 1
+                t.problems.append(f"ingest job {Path(path).name}:{r['source_line']}: "
+                                  f"{'good row not in bronze' if r['ok'] else 'reject not in the quarantine'}")
     for path, case in by_path.items():
-        bad = account_rows(case.records, [(r.source_line, r.ok) for r in rows[path]])
+        bad = account_rows(case.records, [(r["source_line"], r["ok"]) for r in rows[path]])
         t.unaccounted += len(bad)
         t.problems += [f"ingest job {case.name}: {b}" for b in bad[:5]]
     return t
