@@ -69,6 +69,19 @@ def _guard(tally: Tally, case: Case, tool: str, fn) -> None:
                               + traceback.format_exc(limit=-3))
 
 
+def _check_each(cases: list[Case], tool: str, check) -> Tally:
+    """``check(case)`` -> its accounting problems, for every case, guarded (:func:`_guard`)."""
+    t = Tally()
+    for case in cases:
+        def one(case=case):
+            bad = check(case)
+            t.unaccounted += len(bad)
+            t.problems.extend(f"{tool} {case.name}: {b}" for b in bad[:5])
+        t.records += len(case.records)
+        _guard(t, case, tool, one)
+    return t
+
+
 def account_rows(expected: list[int], rows: list[tuple[int, bool]]) -> list[str]:
     """Why ``rows`` ((source line, ok) per row) do not account for each expected record exactly once."""
     by_line: dict[int, list[bool]] = defaultdict(list)
@@ -96,18 +109,13 @@ def ingest_reader_rows(path: Path) -> list[dict]:
 
 
 def check_ingest_readers(cases: list[Case]) -> Tally:
-    t = Tally()
-    for case in cases:
-        def one(case=case):
-            rows = ingest_reader_rows(case.path)
-            bad = account_rows(case.records, [(r["source_line"], r["ok"]) for r in rows])
-            bad += [f"line {r['source_line']}: reject without a reason" for r in rows
-                    if not r["ok"] and not (r["reason_code"] and r["reason"])]
-            t.unaccounted += len(bad)
-            t.problems += [f"ingest {case.name}: {b}" for b in bad[:5]]
-        t.records += len(case.records)
-        _guard(t, case, "ingest", one)
-    return t
+    def check(case: Case) -> list[str]:
+        rows = ingest_reader_rows(case.path)
+        return account_rows(case.records, [(r["source_line"], r["ok"]) for r in rows]) + [
+            f"line {r['source_line']}: reject without a reason" for r in rows
+            if not r["ok"] and not (r["reason_code"] and r["reason"])]
+
+    return _check_each(cases, "ingest", check)
 
 
 # ----------------------------------------------------------------------------- prepare
@@ -121,43 +129,35 @@ def check_prepare(cases: list[Case], out_dir: Path) -> Tally:
 
     task = get_task("text_classification")
     prompt = TasksSettings().text_classification
-    t = Tally()
-    for case in cases:
-        def one(case=case):
-            rows = list(open_source(str(case.path)).rows())
-            bad = account_rows(case.records, [(r.line, r.record is not None) for r in rows])
-            bad += [f"line {r.line}: neither a record nor a reject" for r in rows if (r.record is None) == (r.reject is None)]
-            summary = prepare_rows(task, open_source(str(case.path)), {"Sentence": "content", "Label": "role"},
-                                   prompt, out_dir)
-            if not summary.reconciled or summary.read != len(rows):
-                bad.append(f"read {summary.read} != prepared {summary.prepared} + quarantined {summary.quarantined}")
-            t.unaccounted += len(bad)
-            t.problems += [f"prepare {case.name}: {b}" for b in bad[:5]]
-        t.records += len(case.records)
-        _guard(t, case, "prepare", one)
-    return t
+    def check(case: Case) -> list[str]:
+        rows = list(open_source(str(case.path)).rows())
+        bad = account_rows(case.records, [(r.line, r.record is not None) for r in rows])
+        bad += [f"line {r.line}: neither a record nor a reject" for r in rows if (r.record is None) == (r.reject is None)]
+        summary = prepare_rows(task, open_source(str(case.path)), {"Sentence": "content", "Label": "role"},
+                               prompt, out_dir)
+        if not summary.reconciled or summary.read != len(rows):
+            bad.append(f"read {summary.read} != prepared {summary.prepared} + quarantined {summary.quarantined}")
+        return bad
+
+    return _check_each(cases, "prepare", check)
 
 
 # ----------------------------------------------------------------------------- validate-data and scrub (JSONL)
 def check_validate(cases: list[Case]) -> Tally:
     from tunehouse.training.preflight import validate_file
 
-    t = Tally()
-    for case in (c for c in cases if c.jsonl):
-        def one(case=case):
-            report = validate_file(case.path, max_errors_listed=10**9)
-            s = report.stats
-            error_lines = {e["line"] for e in report.errors if e["line"] is not None}
-            bad = []
-            if s["valid_examples"] + len(error_lines) != s["examples"]:
-                bad.append(f"{s['examples']} examples != {s['valid_examples']} valid + {len(error_lines)} with errors")
-            if s["examples"] != len(case.records):
-                bad.append(f"{s['examples']} examples, {len(case.records)} records written")
-            t.unaccounted += len(bad)
-            t.problems += [f"validate-data {case.name}: {b}" for b in bad]
-        t.records += len(case.records)
-        _guard(t, case, "validate-data", one)
-    return t
+    def check(case: Case) -> list[str]:
+        report = validate_file(case.path, max_errors_listed=10**9)
+        s = report.stats
+        error_lines = {e["line"] for e in report.errors if e["line"] is not None}
+        bad = []
+        if s["valid_examples"] + len(error_lines) != s["examples"]:
+            bad.append(f"{s['examples']} examples != {s['valid_examples']} valid + {len(error_lines)} with errors")
+        if s["examples"] != len(case.records):
+            bad.append(f"{s['examples']} examples, {len(case.records)} records written")
+        return bad
+
+    return _check_each([c for c in cases if c.jsonl], "validate-data", check)
 
 
 def scrub_accounting(in_path: Path, out_path: Path, summary: dict) -> list[str]:
@@ -177,20 +177,17 @@ def check_scrub(cases: list[Case], out_dir: Path) -> Tally:
     from tunehouse.pii.jsonl import scrub_jsonl
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    t = Tally()
-    for case in (c for c in cases if c.jsonl):
-        def one(case=case):
-            out = out_dir / case.path.name
-            summary = scrub_jsonl(case.path, out)
-            bad = scrub_accounting(case.path, out, summary)
-            n_lines = case.path.read_bytes().count(b"\n")
-            if summary["lines"] != n_lines:
-                bad.append(f"{summary['lines']} lines read, the file has {n_lines}")
-            t.unaccounted += len(bad)
-            t.problems += [f"scrub {case.name}: {b}" for b in bad[:5]]
-        t.records += len(case.records)
-        _guard(t, case, "scrub", one)
-    return t
+
+    def check(case: Case) -> list[str]:
+        out = out_dir / case.path.name
+        summary = scrub_jsonl(case.path, out)
+        bad = scrub_accounting(case.path, out, summary)
+        n_lines = case.path.read_bytes().count(b"\n")
+        if summary["lines"] != n_lines:
+            bad.append(f"{summary['lines']} lines read, the file has {n_lines}")
+        return bad
+
+    return _check_each([c for c in cases if c.jsonl], "scrub", check)
 
 
 # ----------------------------------------------------------------------------- files that change while read
@@ -269,17 +266,25 @@ def _check_growing_file(folder: Path, body: bytes) -> Tally:
 
 # ----------------------------------------------------------------------------- memory
 def peak_rss_mb(paths: list[Path]) -> tuple[int, int]:
-    """(peak resident memory, its growth over the peak after the imports), MB, of a fresh process that runs every
-    command's reader on ``paths``."""
+    """(peak resident memory, its growth over the resident memory after the imports), MB, of a fresh process
+    that runs every command's reader on ``paths``."""
     code = ("import sys, json, resource; sys.path.insert(0, sys.argv[1]); from pathlib import Path; "
             "import reliability.fuzz as f; f._warm(); "
-            "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; "
+            "base = f._current_rss_kb(); "
             "f._read_all([Path(p) for p in sys.argv[2:]]); "
             "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; print(json.dumps([peak // 1024, (peak - base) // 1024]))")
     out = subprocess.run([sys.executable, "-c", code, str(Path(__file__).resolve().parents[1]), *map(str, paths)],
                          capture_output=True, text=True, timeout=600, check=True)
     peak, growth = json.loads(out.stdout.strip().splitlines()[-1])
     return peak, growth
+
+
+def _current_rss_kb() -> int:
+    """Resident memory now (not the peak: the imports' peak would hide the reading's growth)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
 
 
 def _warm() -> None:
@@ -367,7 +372,7 @@ def python_checks(workdir: Path, cases: list[Case]) -> dict[str, Tally]:
 
 
 def build_corpus(workdir: Path, *, quick: bool) -> list[Case]:
-    files, lines = (2, 150) if quick else (10, 2000)
+    files, lines = (2, 150) if quick else (6, 1500)
     return nasty_corpus(workdir / "corpus") + random_corpus(workdir / "corpus", seed=13, files=files,
                                                             lines_per_file=lines)
 
