@@ -72,8 +72,11 @@ def _parse_timestamp(value: Any, dayfirst: bool = False) -> datetime | None:
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        secs = value / 1000.0 if value > 1e11 else float(value)  # epoch millis or seconds
-        return datetime.fromtimestamp(secs, tz=timezone.utc)
+        try:
+            secs = value / 1000.0 if value > 1e11 else float(value)  # epoch millis or seconds
+            return datetime.fromtimestamp(secs, tz=timezone.utc)
+        except (OverflowError, OSError, ValueError):  # 1e300, -1e20, NaN: outside what a date can hold
+            raise Reject("bad_created_at", f"created_at {value!r} is outside the years 1..9999") from None
     if isinstance(value, str):
         s = value.strip()
         iso = s.replace("Z", "+00:00")
@@ -223,7 +226,7 @@ def normalize_record(rec: Any, cfg: IngestSettings, defaults: dict | None = None
             return defaults[canon]
         return value, strict
 
-    conv = opt_str(get("conversation_id")[0])
+    conv = opt_str(_scalar("conversation_id", get("conversation_id")[0]))
     if conv is None:
         raise Reject("missing_conversation_id", f"missing conversation_id ({_where('conversation_id', cfg)})")
     idx = _message_index(*get("message_index"))
@@ -238,22 +241,34 @@ def normalize_record(rec: Any, cfg: IngestSettings, defaults: dict | None = None
         "content": content,
         "created_at": _lenient(lambda v: _parse_timestamp(v, cfg.dayfirst), *get("created_at")),
         "csat": csat,
-        "agent_id": opt_str(get("agent_id")[0]),
-        "channel": opt_str(get("channel")[0]),
-        "language": opt_str(get("language")[0]),
+        "agent_id": opt_str(_scalar("agent_id", get("agent_id")[0])),
+        "channel": opt_str(_scalar("channel", get("channel")[0])),
+        "language": opt_str(_scalar("language", get("language")[0])),
         "weight": weight,
     }
+
+
+def _scalar(name: str, value: Any) -> Any:
+    """A text column's value, or Reject when it is a list or an object (stored as its Python repr before)."""
+    if isinstance(value, (list, dict)):
+        raise Reject(f"bad_{name}", f"{name} is a JSON {'array' if isinstance(value, list) else 'object'}, "
+                     "expected a string or a number")
+    return value
 
 
 def _where(canon: str, cfg: IngestSettings) -> str:
     return f"column {cfg.column_mapping.get(canon, canon)!r} or one of ingest.column_aliases.{canon}"
 
 
+INT64_MAX = 2**63 - 1  # message_index is a Delta long: a larger one failed the whole job in Arrow
+
+
 def _message_index(value: Any, strict: bool) -> int | None:
     idx = _lenient(lambda v: _parse_int("message_index", v, required=False), value, strict)
-    if idx is not None and idx < 0:
+    if idx is not None and not 0 <= idx <= INT64_MAX:
         if strict:
-            raise Reject("bad_message_index", f"message_index {idx} is negative")
+            raise Reject("bad_message_index", f"message_index {idx} is negative" if idx < 0 else
+                         f"message_index {str(idx)[:30]}... is larger than a 64-bit integer")
         idx = None
     return idx
 
@@ -285,8 +300,9 @@ def _content(value: Any, cfg: IngestSettings) -> str:
 
 
 def _weight(weight: Any) -> float | None:
-    if weight is not None and (isinstance(weight, bool) or not isinstance(weight, (int, float))):
-        raise Reject("bad_weight", f"weight {weight!r} is not a number")
+    if weight is not None and (isinstance(weight, bool) or not isinstance(weight, (int, float))
+                               or not math.isfinite(weight)):  # json.loads reads NaN and Infinity
+        raise Reject("bad_weight", f"weight {weight!r} is not a (finite) number")
     return float(weight) if weight is not None else None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +34,11 @@ def scrub_jsonl(in_path: str | Path, out_path: str | Path, settings: PiiSettings
 
     scrubber = scrubber if scrubber is not None else get_scrubber(settings)
     summary: dict = {"lines": 0, "scrubbed": 0, "bad_lines": [], "entities": collections.Counter()}
-    with open(in_path, encoding="utf-8", errors="replace") as fin, open(out_path, "w", encoding="utf-8") as fout:
+    # utf-8-sig: a byte-order mark (Windows exports) is not part of line 1's JSON.
+    # newline="\n": only "\n" ends a line, as for ingest and validate-data (universal newlines split a line at a
+    # lone "\r" and broke the line-for-line contract: more output lines than input lines)
+    with open(in_path, encoding="utf-8-sig", errors="replace", newline="\n") as fin, \
+            open(out_path, "w", encoding="utf-8") as fout:
         chunk: list[tuple[int, str]] = []
         for lineno, line in enumerate(fin, 1):
             chunk.append((lineno, line))
@@ -71,6 +76,11 @@ def _scrub_chunk(scrubber: "Scrubber", chunk: list[tuple[int, str]], summary: di
     return out
 
 
+# a \\uD800-\\uDFFF escape that is not half of a pair parses to a lone surrogate, which no UTF-8 writer takes
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _parse_line(line: str) -> tuple[dict | None, str | None]:
     """(a copy of the line's object, None), or (None, why it is not scrubbed); blank lines: (None, None)."""
     if not line.strip():
@@ -79,6 +89,12 @@ def _parse_line(line: str) -> tuple[dict | None, str | None]:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return None, f"invalid JSON: {exc.msg} at column {exc.colno}"
+    except RecursionError:
+        return None, "invalid JSON: nested deeper than the JSON parser allows"
+    except ValueError as exc:  # an integer literal of more than 4300 digits
+        return None, f"invalid JSON: {str(exc).split(';')[0]}"
+    if _SURROGATE_ESCAPE.search(line) and _LONE_SURROGATE.search(json.dumps(obj, ensure_ascii=False)):
+        return None, "a \\u escape of half a UTF-16 surrogate pair: the text is not valid Unicode"
     reason = _shape_problem(obj)
     return (None, reason) if reason else (dict(obj), None)
 

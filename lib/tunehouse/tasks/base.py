@@ -93,8 +93,8 @@ def _as_int(value: Any) -> int | None:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value.strip())
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit() and len(value.strip()) <= 4300:
+        return int(value.strip())  # (longer digit strings raise ValueError in int(): not an id, a type error)
     return None
 
 
@@ -103,7 +103,7 @@ def _json_list(value: Any) -> Any:
     if isinstance(value, str) and value.strip().startswith("["):
         try:
             return json.loads(value)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # not JSON, too deep, or an integer of more than 4300 digits
             return value
     return value
 

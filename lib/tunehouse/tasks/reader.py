@@ -1,7 +1,7 @@
 """The rows of a task's input: a JSONL/NDJSON file (or a .json array), CSV/TSV, Parquet, a Delta table folder,
 or a lakehouse table (``schema.table``). Every row comes with its place (line, or row number for tables) and its
 raw text; a row that cannot be read comes as a reject with ingest's reason codes (``invalid_json``,
-``invalid_utf8``, ``bad_csv_row``, ``not_an_object``), never skipped.
+``invalid_utf8``, ``bad_csv_row``, ``unterminated_quote``, ``not_an_object``), never skipped.
 """
 
 from __future__ import annotations
@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from tunehouse.errors import UserError
-from tunehouse.ingest.readers import _sniff_delimiter, csv_records
+from tunehouse.ingest.readers import (
+    JSON_ERRORS,
+    LONE_SURROGATE_REASON,
+    _sniff_delimiter,
+    csv_records,
+    has_lone_surrogate,
+    json_error,
+)
 from tunehouse.ingest.shapes import RAW_PAYLOAD_MAX
 
 _TABLE_NAME = re.compile(r"^[A-Za-z_]\w*\.[A-Za-z_]\w*$")
@@ -83,9 +90,11 @@ def _jsonl_rows(path: Path) -> Iterator[SourceRow]:
             continue
         try:
             record = json.loads(raw)
-        except json.JSONDecodeError as e:
-            yield SourceRow(line_no, raw[:RAW_PAYLOAD_MAX], reject=("invalid_json",
-                                                                    f"invalid JSON: {e.msg} at column {e.colno}"))
+        except JSON_ERRORS as e:
+            yield SourceRow(line_no, raw[:RAW_PAYLOAD_MAX], reject=("invalid_json", f"invalid JSON: {json_error(e)}"))
+            continue
+        if has_lone_surrogate(raw, record):
+            yield SourceRow(line_no, raw[:RAW_PAYLOAD_MAX], reject=("invalid_utf8", LONE_SURROGATE_REASON))
             continue
         yield _record_row(line_no, raw, record)
 
@@ -93,10 +102,17 @@ def _jsonl_rows(path: Path) -> Iterator[SourceRow]:
 def _json_array(path: Path, data: bytes) -> Iterator[SourceRow]:
     try:
         records = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise UserError(f"{path}: not a JSON array of records ({e})") from None
+    except UnicodeDecodeError as e:
+        raise UserError(f"{path}: not a JSON array of records (invalid UTF-8 at byte {e.start})") from None
+    except JSON_ERRORS as e:
+        raise UserError(f"{path}: not a JSON array of records ({json_error(e)})") from None
     for i, record in enumerate(records, start=1):
-        yield _record_row(i, json.dumps(record, ensure_ascii=False, default=str), record)
+        raw = json.dumps(record, ensure_ascii=False, default=str)
+        if has_lone_surrogate(json.dumps(record), record):
+            yield SourceRow(i, raw.encode("utf-8", "backslashreplace").decode("utf-8")[:RAW_PAYLOAD_MAX],
+                            reject=("invalid_utf8", LONE_SURROGATE_REASON))
+            continue
+        yield _record_row(i, raw, record)
 
 
 def _csv(path: Path) -> TaskSource:
@@ -108,7 +124,7 @@ def _csv(path: Path) -> TaskSource:
     def rows() -> Iterator[SourceRow]:
         for line, row, raw, reject in records:
             if reject:
-                yield SourceRow(line, raw, reject=reject)
+                yield SourceRow(line, raw[:RAW_PAYLOAD_MAX], reject=reject)
             else:
                 yield SourceRow(line, raw[:RAW_PAYLOAD_MAX], record=dict(zip(header, row)))
 

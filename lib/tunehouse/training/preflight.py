@@ -86,6 +86,12 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from tunehouse.contracts import chat
 from tunehouse.errors import UserError
+from tunehouse.ingest.readers import (
+    JSON_ERRORS,
+    LONE_SURROGATE_REASON,
+    has_lone_surrogate,
+    json_error,
+)
 from tunehouse.training import tokenize as tk
 from tunehouse.training.preflight_stats import (
     ApproxCounter,
@@ -343,10 +349,14 @@ def _parse_line(lineno: int, raw: bytes, errs: _Findings, warns: _Findings) -> A
         warns.add(lineno, "blank_line", "blank line (skipped)")
         return _BLANK
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as e:
-        errs.add(lineno, "invalid_json", f"not valid JSON: {e.msg} at column {e.colno}")
+        row = json.loads(text)
+    except JSON_ERRORS as e:  # also too deep, or an integer of more than 4300 digits
+        errs.add(lineno, "invalid_json", f"not valid JSON: {json_error(e)}")
         return _UNREADABLE
+    if has_lone_surrogate(text, row):
+        errs.add(lineno, "invalid_utf8", LONE_SURROGATE_REASON)
+        return _UNREADABLE
+    return row
 
 
 # --------------------------------------------------------------------------- output
