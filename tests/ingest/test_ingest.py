@@ -146,6 +146,23 @@ def test_missing_index_is_derived_from_time_order(spark, settings, lakehouse, tm
     assert list(b.content) == ["first", "second"] and list(b.message_index) == [0, 1]
 
 
+def test_a_message_without_index_never_takes_another_ones_index(spark, settings, lakehouse, tmp_path):
+    """Found by the fuzz probe: numbering index-less messages from 0 gave one the index of an explicit message of
+    the same conversation, and the (conversation, index) key dropped it as a duplicate. Now they follow the
+    highest explicit index, and every message is kept."""
+    p = tmp_path / "mixed.jsonl"
+    rows = [{"conversation_id": "M", "role": "user", "content": "zero", "message_index": 0},
+            {"conversation_id": "M", "role": "assistant", "content": "one", "message_index": 1},
+            {"conversation_id": "M", "role": "user", "content": "late", "message_index": None,
+             "created_at": "2024-01-01T10:05:00Z"},
+            {"conversation_id": "M", "role": "assistant", "content": "later", "created_at": "2024-01-01T10:06:00Z"}]
+    p.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    summary = ingest(spark, settings, [p], lakehouse=lakehouse)
+    b = lakehouse.read(BRONZE_MESSAGES).toPandas().sort_values("message_index")
+    assert list(b.content) == ["zero", "one", "late", "later"] and list(b.message_index) == [0, 1, 2, 3]
+    assert summary.duplicates_skipped == 0
+
+
 def test_cli_ingest_bad_path_is_clear_error(tmp_path, capsys):
     from tunehouse.cli import main
 

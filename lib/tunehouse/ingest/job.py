@@ -77,12 +77,16 @@ def discover_files(paths: list[str | Path]) -> list[Path]:
 
 
 def fill_message_index(df: DataFrame) -> DataFrame:
-    """Exports without an explicit order column get one from (created_at, file, line)."""
-    w = Window.partitionBy("conversation_id").orderBy(
+    """Messages without an explicit order column get one from (created_at, file, line), numbered after the
+    conversation's highest explicit index: numbering them from 0 could give a message the index of another one in
+    the same conversation, and the (conversation_id, message_index) key would then drop it as a duplicate."""
+    unnumbered = F.col("message_index").isNull()
+    w_order = Window.partitionBy("conversation_id", unnumbered).orderBy(
         F.col("created_at").asc_nulls_last(), "source_file", "source_line")
+    first_free = F.coalesce(F.max("message_index").over(Window.partitionBy("conversation_id")) + 1, F.lit(0))
     return df.withColumn(
         "message_index",
-        F.coalesce(F.col("message_index"), (F.row_number().over(w) - 1).cast("long")),
+        F.coalesce(F.col("message_index"), (first_free + F.row_number().over(w_order) - 1).cast("long")),
     )
 
 
