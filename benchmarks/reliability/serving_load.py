@@ -402,6 +402,15 @@ def schedule(marker: str, n: int, *, max_tokens: int, huge_mb: float, malformed_
     return out[:max(n, len(bad) + len(good))]
 
 
+def read_log(path: Path | None, start: int = 0) -> str:
+    """The server's log from byte ``start`` on (a session-wide server's log holds earlier tests' lines too)."""
+    if not path or not Path(path).is_file():
+        return ""
+    with open(path, "rb") as f:
+        f.seek(start)
+        return f.read().decode(errors="replace")
+
+
 def log_5xx_lines(log_text: str) -> list[str]:
     """The server's access-log lines of a 5xx answer (uvicorn: ``"POST /invocations HTTP/1.1" 500 ...``)."""
     return [ln for ln in log_text.splitlines() if re.search(r'HTTP/1\.[01]" 5\d\d ', ln)]
@@ -471,6 +480,7 @@ def probe(server, model, *, levels: tuple[int, ...], per_level: int, max_tokens:
     None skips it. The server's log (``server.log_path``) is read for 5xx lines and the marker."""
     marker = f"TH-MARKER-{uuid.uuid4().hex[:12]}"
     host, port, pid = "127.0.0.1", server.port, server.process.pid
+    log_start = server.log_path.stat().st_size if server.log_path and server.log_path.is_file() else 0
     warm = malformed_cases(marker, huge_mb=huge_mb) + valid_cases(marker, max_tokens)
     results = [load_level(host, port, pid, warm, 1)]  # every case once first: allocator caches, lazy imports
     for i, c in enumerate(levels):
@@ -480,7 +490,7 @@ def probe(server, model, *, levels: tuple[int, ...], per_level: int, max_tokens:
     alive = server.alive()
     latency = (compare_latency(model, host, port, chat_request(0, max_tokens=max_tokens), n=latency_n,
                                rounds=latency_rounds) if model is not None and alive else {})
-    log_text = server.log_path.read_text(errors="replace") if server.log_path else ""
+    log_text = read_log(server.log_path, log_start)
     return summarize(results, log_text=log_text, marker=marker, alive=alive, latency=latency)
 
 
