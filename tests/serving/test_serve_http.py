@@ -77,6 +77,9 @@ LONG = "word " * 2000
     ({"messages": [{"role": "user", "content": "x"}], "stop": ["a", "b", "c", "d", "e"]}, "stop"),
     ({"messages": [{"role": "user", "content": "x"}], "stream": True}, "streaming"),
     ({"messages": [{"role": "user", "content": LONG}]}, "context"),          # over-long input
+    ({"messages": [{"role": "user", "content": "x"}], "temperature": float("nan")}, "temperature"),  # NaN literal
+    ({"messages": [{"role": "user", "content": "x"}], "top_p": float("inf")}, "top_p"),
+    ({"messages": [{"role": "user", "content": "x" * 2_000_000}]}, "characters"),  # refused before tokenizing
 ])
 def test_bad_requests_get_4xx_with_reason(server, body, reason):
     status, r = post(server.url, body)

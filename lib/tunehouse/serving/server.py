@@ -5,7 +5,10 @@ the model is the registered pyfunc (``tunehouse.model.chat.ChatModel``), which c
 that its tokenizer's chat template is the one recorded at training time and generates until the stored
 stop ids. ``POST /invocations`` takes an OpenAI chat-completions body (MLflow's "unified LLM input":
 ``messages``, ``max_tokens``, ``temperature``...) and returns the ``chat.completion`` object unwrapped.
-Bad requests come back as HTTP 400 with the reason in ``message``.
+Bad requests come back as HTTP 400 with the reason in ``message``. The server's log (``log_path``) holds
+uvicorn's access lines (client address, method, path, status) and MLflow's warnings, never message
+content: nothing logs request bodies, and there is no setting that would
+(``tests/reliability/test_serving_load.py`` checks the 200 and 4xx paths with a marker string).
 
 The only difference from OpenAI's API is the path (``/invocations`` instead of ``/v1/chat/completions``);
 :func:`openai_client` maps it in the official ``openai`` client (see :func:`query_examples`).
