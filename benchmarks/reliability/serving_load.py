@@ -497,11 +497,13 @@ def compare_latency(model, host: str, port: int, request: dict, *, n: int, round
 
 
 def probe(server, model, *, levels: tuple[int, ...], per_level: int, max_tokens: int, huge_mb: float,
-          latency_n: int, latency_rounds: int, malformed_share: float = 0.5) -> dict:
+          latency_n: int, latency_rounds: int, malformed_share: float = 0.5, torch_threads: int | None = None) -> dict:
     """The load on a running server (``ServerProcess``) and the figures of the module docstring.
 
     ``model``: the same model loaded in-process (``mlflow.pyfunc.load_model``) for the latency comparison;
-    None skips it. The server's log (``server.log_path``) is read for 5xx lines and the marker."""
+    None skips it; ``torch_threads``: torch threads of that in-process side (give the server's
+    serve.torch_threads: on an oversubscribed box torch's default of one thread per core made the in-process
+    call 6x slower than the same call in the server). The server's log (``server.log_path``) is read for 5xx lines and the marker."""
     marker = f"TH-MARKER-{uuid.uuid4().hex[:12]}"
     host, port, pid = "127.0.0.1", server.port, server.process.pid
     log_start = server.log_path.stat().st_size if server.log_path and server.log_path.is_file() else 0
@@ -512,8 +514,17 @@ def probe(server, model, *, levels: tuple[int, ...], per_level: int, max_tokens:
                          malformed_share=malformed_share, seed=i)
         results.append(load_level(host, port, pid, cases, c))
     alive = server.alive()
-    latency = (compare_latency(model, host, port, chat_request(0, max_tokens=max_tokens), n=latency_n,
-                               rounds=latency_rounds) if model is not None and alive else {})
+    latency = {}
+    if model is not None and alive:
+        import torch
+
+        default_threads = torch.get_num_threads()
+        torch.set_num_threads(torch_threads or default_threads)
+        try:
+            latency = compare_latency(model, host, port, chat_request(0, max_tokens=max_tokens), n=latency_n,
+                                      rounds=latency_rounds)
+        finally:
+            torch.set_num_threads(default_threads)
     log_text = read_log(server.log_path, log_start)
     return summarize(results, log_text=log_text, marker=marker, alive=alive, latency=latency)
 
@@ -566,10 +577,12 @@ def run(workdir: Path, *, quick: bool = False) -> dict:
     uri = build_model(workdir, size=TINY_SIZE if quick else DEMO_SIZE)
     mlflow.set_tracking_uri(tracking_uri(workdir))
     model = mlflow.pyfunc.load_model(uri)
-    server = start_server(uri, tracking_uri=tracking_uri(workdir), port=0, log_path=workdir / "server.log")
+    # one torch thread per request on both sides (serve.torch_threads=1): 2 cores shared with other work
+    server = start_server(uri, tracking_uri=tracking_uri(workdir), port=0, log_path=workdir / "server.log",
+                          torch_threads=1)
     try:
         return probe(server, model, levels=(1, 8) if quick else (1, 4, 8, 16), per_level=150 if quick else 800,
                      max_tokens=4, huge_mb=1 if quick else 8, latency_n=10 if quick else 32,
-                     latency_rounds=3)
+                     latency_rounds=3, torch_threads=1)
     finally:
         server.stop()
