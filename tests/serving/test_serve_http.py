@@ -124,10 +124,11 @@ def test_openai_client(server):
 
 def test_served_prompt_tokens_equal_training_render(server, serving_root):
     """Template parity: the served prompt is exactly the token prefix training put before the reply."""
-    import mlflow
     from tunehouse.model.chat import ChatModel
     from tunehouse.model.registry import hf_folder
     from tunehouse.training import tokenize as td
+
+    import mlflow
 
     prompt = plain(CONVERSATION[:-1])
     status, r = post(server.url, {"messages": prompt, "max_tokens": 1})
