@@ -9,7 +9,7 @@ Both sides answer the same short chat request (system + user message, greedy, ``
 
 - in-process: ``mlflow.pyfunc.load_model(uri).predict(request)`` from N threads, which is what the scoring
   server does inside (it runs ``predict`` in a thread pool);
-- endpoint: ``mlflow models serve`` started by ``tunehouse.serving.server.start_server`` on a free loopback
+- endpoint: MLflow's scoring server (behind ``tunehouse.serving.asgi``'s guard) started by ``tunehouse.serving.server.start_server`` on a free loopback
   port, POST /invocations from N client threads, one keep-alive connection each.
 
 For each concurrency level: p50/p95 latency of one request and requests/s over the whole level. The

@@ -1,12 +1,14 @@
 """Serving under load (issue 13, part 4): valid and malformed requests on the real endpoint, side by side.
 
-A real `mlflow models serve` (``tunehouse.serving.server.start_server``) on a loopback port gets a shuffled
+The real scoring server of `tunehouse serve` (``tunehouse.serving.server.start_server``: MLflow's app behind
+``tunehouse.serving.asgi``'s guard) on a loopback port gets a shuffled
 mix of valid chat requests and malformed ones (:func:`malformed_cases`: invalid JSON, wrong content types,
 missing/empty messages, unknown roles, non-string content, huge bodies, absurd max_tokens/temperature, wrong
 field types, unknown fields, deep nesting, invalid UTF-8, truncated bodies, slow and vanishing clients) at
 several concurrency levels. Properties counted:
 
-- ``responses_5xx``: any 5xx answer (and any 5xx line the server logged, e.g. for a client that left);
+- ``responses_5xx``: any 5xx answer (and any 5xx line the server logged, e.g. for a client that left),
+  those MLflow's app alone gives included (``upstream_5xx``: their breakdown, 0 behind the guard);
 - ``malformed_not_4xx``: a malformed request not answered 4xx with its reason in the body;
 - ``rss_growth_mb``: the server's resident memory after the last level minus before the first (after a
   warm-up pass of every case), with the figure of every level beside it;

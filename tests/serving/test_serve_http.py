@@ -1,4 +1,4 @@
-"""The served model over real HTTP: `mlflow models serve` on a free port, valid and bad requests, parity."""
+"""The served model over real HTTP: the scoring server of `tunehouse serve` on a free port, valid and bad requests, parity."""
 
 from __future__ import annotations
 
