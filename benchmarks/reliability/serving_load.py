@@ -316,7 +316,7 @@ def latency_level(call: Callable[[dict], dict], concurrency: int, n: int) -> dic
 
 
 def server_rss_mb(pid: int) -> float:
-    """Resident memory of the server's whole process group (the `mlflow` CLI and its uvicorn)."""
+    """Resident memory of the server's whole process group (uvicorn, and its workers when there are several)."""
     total_kb = 0
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
