@@ -3,125 +3,47 @@
     .venv/bin/python benchmarks/bench_serving.py                       # a demo-sized model built on the fly
     .venv/bin/python benchmarks/bench_serving.py --root .tunehouse     # the registered model of a local run
     .venv/bin/python benchmarks/bench_serving.py --requests 32 --rounds 3 --max-tokens 16 --concurrency 1 4 8
+    .venv/bin/python benchmarks/bench_serving.py --concurrency 1 4 8 16 --load 800   # + load figures
 
 Both sides answer the same short chat request (system + user message, greedy, ``max_tokens`` new tokens):
 
 - in-process: ``mlflow.pyfunc.load_model(uri).predict(request)`` from N threads, which is what the scoring
   server does inside (it runs ``predict`` in a thread pool);
-- endpoint: ``mlflow models serve`` started by ``tunehouse.serving.server.start_server`` on a free loopback
+- endpoint: MLflow's scoring server (behind ``tunehouse.serving.asgi``'s guard) started by ``tunehouse.serving.server.start_server`` on a free loopback
   port, POST /invocations from N client threads, one keep-alive connection each.
 
 For each concurrency level: p50/p95 latency of one request and requests/s over the whole level. The
 difference is the cost of HTTP + JSON + MLflow's input parsing. Without --root, a Llama-style model of the
 demo's size (hidden 128, 4 layers, 2k vocabulary; untrained, so every reply is exactly max_tokens long)
 is built and registered under a temporary storage root. Loopback only; bounded request counts.
+
+``--load N`` then sends N valid and malformed requests per concurrency level to the same server and prints
+what ``benchmarks/reliability/serving_load.py`` counts (5xx, malformed requests not answered 4xx with the
+reason, message content in the server log, server RSS per level, p50/p95 of the valid requests under load).
+The request, the HTTP client and the latency loop are that module's.
 """
 
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
 import os
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # the test fixtures package builds the model this benchmark serves
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from reliability import (
+    serving_load as load,  # noqa: E402  the request builder, the client, the load probe
+)
 from tunehouse import runtime  # noqa: E402
 
 runtime.configure_process()
-
-REQUEST = {
-    "messages": [
-        {"role": "system", "content": "You are the support assistant of Wanderly Travel. Be brief and friendly."},
-        {"role": "user", "content": "Hi, my flight to Lisbon was cancelled. Can I get a refund?"},
-    ],
-    "max_tokens": 16,
-}
-
-
-def build_demo_sized_model(root: Path) -> str:
-    """An untrained demo-sized base, packaged and registered like a fine-tuned version; returns its URI."""
-    from fixtures.serving import MODEL, as_chat_model, register_version, serving_settings
-    from fixtures.train_corpus import write_export
-    from tunehouse.training.base_model import build_base_model
-    from tunehouse.training.settings import BaseModelSettings
-
-    write_export(root, "v1", n_train=200, n_val=10, seed=0)
-    settings = serving_settings(root)
-    build_base_model(settings, bs=BaseModelSettings(warmup_steps=0, overwrite=True))
-    hf = as_chat_model(root / "models" / "base", root / "models" / "bench" / "hf_model")
-    register_version(settings, hf, root / "models" / "base", alias="bench")
-    return f"models:/{MODEL}@bench"
-
-
-def percentile(xs: list[float], q: float) -> float:
-    xs = sorted(xs)
-    k = (len(xs) - 1) * q
-    lo, hi = int(k), min(int(k) + 1, len(xs) - 1)
-    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
-
-
-def run_level(call, concurrency: int, n: int) -> dict:
-    """n calls spread over `concurrency` threads; per-call latency and overall throughput."""
-    latencies: list[float] = []
-    tokens: list[int] = []
-    lock = threading.Lock()
-    counter = iter(range(n))
-
-    def worker():
-        state: dict = {}
-        while True:
-            with lock:
-                i = next(counter, None)
-            if i is None:
-                return
-            t0 = time.perf_counter()
-            r = call(state)
-            dt = time.perf_counter() - t0
-            with lock:
-                latencies.append(dt)
-                tokens.append(r["usage"]["completion_tokens"])
-
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.perf_counter() - t0
-    return {"concurrency": concurrency, "requests": n, "p50_ms": percentile(latencies, 0.5) * 1000,
-            "p95_ms": percentile(latencies, 0.95) * 1000, "rps": n / wall,
-            "mean_completion_tokens": statistics.mean(tokens)}
-
-
-def in_process_caller(model):
-    def call(state):
-        return model.predict(dict(REQUEST))
-    return call
-
-
-def endpoint_caller(host: str, port: int):
-    body = json.dumps(REQUEST).encode()
-
-    def call(state):
-        conn = state.get("conn")
-        if conn is None:
-            conn = state["conn"] = http.client.HTTPConnection(host, port, timeout=120)
-        conn.request("POST", "/invocations", body=body, headers={"Content-Type": "application/json"})
-        resp = conn.getresponse()
-        data = resp.read()
-        if resp.status != 200:
-            raise RuntimeError(f"HTTP {resp.status}: {data[:200]!r}")
-        return json.loads(data)
-    return call
-
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -134,9 +56,12 @@ def main() -> int:
     ap.add_argument("--torch-threads", type=int, default=None,
                     help="torch threads per request on both sides (serve.torch_threads); default torch's own")
     ap.add_argument("--workers", type=int, default=1, help="server worker processes (serve.workers, default 1)")
+    ap.add_argument("--load", type=int, default=0, metavar="N",
+                    help="then N valid + malformed requests per concurrency level on the same server "
+                         "(benchmarks/reliability/serving_load.py) and its figures (default 0: none)")
     ap.add_argument("--json", type=Path, default=None, help="also write the results here")
     args = ap.parse_args()
-    REQUEST["max_tokens"] = args.max_tokens
+    request = load.chat_request(0, max_tokens=args.max_tokens)
 
     import logging
 
@@ -149,7 +74,7 @@ def main() -> int:
         tmp = tempfile.TemporaryDirectory(prefix="bench_serving_")
         root = Path(tmp.name)
         print("building a demo-sized model ...", flush=True)
-        uri = build_demo_sized_model(root)
+        uri = load.build_model(root)
     else:
         root = args.root.resolve()
         uri = args.model
@@ -175,7 +100,8 @@ def main() -> int:
                           log_path=root / "serve" / "bench.log", torch_threads=args.torch_threads,
                           workers=args.workers)
     startup = time.time() - t0
-    callers = {"in-process": in_process_caller(model), "endpoint": endpoint_caller("127.0.0.1", server.port)}
+    callers = {"in-process": load.in_process_caller(model, request),
+               "endpoint": load.endpoint_caller("127.0.0.1", server.port, request)}
     rounds: list[dict] = []
     try:
         for call in callers.values():
@@ -186,8 +112,11 @@ def main() -> int:
             for c in args.concurrency:
                 modes = list(callers) if k % 2 == 0 else list(reversed(callers))
                 for mode in modes:
-                    rounds.append({"mode": mode, "round": k, **run_level(callers[mode], c, args.requests)})
+                    rounds.append({"mode": mode, "round": k, **load.latency_level(callers[mode], c, args.requests)})
                     print(_row(rounds[-1]), flush=True)
+        figures = (load.probe(server, None, levels=tuple(args.concurrency), per_level=args.load,
+                              max_tokens=args.max_tokens, huge_mb=8, latency_n=0, latency_rounds=0)
+                   if args.load else None)
     finally:
         server.stop()
 
@@ -205,12 +134,27 @@ def main() -> int:
         b = next(r for r in results if r["mode"] == "endpoint" and r["concurrency"] == c)
         print(f"{c:>11} | {a['p50_ms']:>10.1f} / {a['p95_ms']:<9.1f} | {b['p50_ms']:>8.1f} / {b['p95_ms']:<9.1f} | "
               f"{a['rps']:>16.2f} | {b['rps']:>14.2f} | {b['p50_ms'] - a['p50_ms']:>+9.1f} ms")
+    if figures:
+        print_load(figures)
     if args.json:
-        args.json.write_text(json.dumps({"model": uri, "startup_s": startup, "results": results, "rounds": rounds},
-                                        indent=2))
+        args.json.write_text(json.dumps({"model": uri, "startup_s": startup, "results": results, "rounds": rounds,
+                                         "load": figures}, indent=2, default=str))
     if tmp:
         tmp.cleanup()
     return 0
+
+
+def print_load(f: dict) -> None:
+    print(f"\nload: {f['requests_sent']} requests ({f['malformed_sent']} malformed) -> 5xx {f['responses_5xx']}, "
+          f"malformed not 4xx-with-reason {f['malformed_not_4xx']}, valid not 200 {f['valid_not_200']}, "
+          f"message content in the server log {f['content_in_logs']}x, server RSS growth {f['rss_growth_mb']} MB; "
+          f"MLflow's own 500s (before the model): {f['upstream_5xx']} {f['upstream_5xx_cases']}")
+    print(f"{'level':>11} | {'sent':>5} | {'malformed':>9} | {'seconds':>7} | {'valid p50/p95 ms':>17} | "
+          f"{'server RSS MB before -> after':>29}")
+    for lv in f["levels"]:
+        label = "warm-up" if lv["warm_up"] else f"c={lv['concurrency']}"
+        print(f"{label:>11} | {lv['sent']:>5} | {lv['malformed']:>9} | {lv['seconds']:>7} | "
+              f"{lv['valid_p50_ms']:>7} / {lv['valid_p95_ms']:<7} | {lv['rss_before_mb']:>12} -> {lv['rss_after_mb']:<12}")
 
 
 def _row(r: dict) -> str:

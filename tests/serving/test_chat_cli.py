@@ -68,7 +68,7 @@ def test_serve_dry_run_and_bad_model(serving_root, capsys):
     root = ["--set", f"storage.root={serving_root}"]
     assert main(["serve", "--dry-run", "--port", "5999", *root]) == 0
     out = capsys.readouterr().out
-    assert "-m mlflow models serve -m models:/tunehouse-chat@" in out and "--env-manager local" in out
+    assert "-m tunehouse.serving.asgi models:/tunehouse-chat@" in out and "--port 5999" in out
     assert "curl -s http://127.0.0.1:5999/invocations" in out and "openai.OpenAI(base_url=" in out
 
     assert main(["serve", "--dry-run", "--model", "models:/tunehouse-chat/99", *root]) == 2

@@ -1,4 +1,4 @@
-"""The served model over real HTTP: `mlflow models serve` on a free port, valid and bad requests, parity."""
+"""The served model over real HTTP: the scoring server of `tunehouse serve` on a free port, valid and bad requests, parity."""
 
 from __future__ import annotations
 
@@ -77,6 +77,9 @@ LONG = "word " * 2000
     ({"messages": [{"role": "user", "content": "x"}], "stop": ["a", "b", "c", "d", "e"]}, "stop"),
     ({"messages": [{"role": "user", "content": "x"}], "stream": True}, "streaming"),
     ({"messages": [{"role": "user", "content": LONG}]}, "context"),          # over-long input
+    ({"messages": [{"role": "user", "content": "x"}], "temperature": float("nan")}, "temperature"),  # NaN literal
+    ({"messages": [{"role": "user", "content": "x"}], "top_p": float("inf")}, "top_p"),
+    ({"messages": [{"role": "user", "content": "x" * 2_000_000}]}, "characters"),  # refused before tokenizing
 ])
 def test_bad_requests_get_4xx_with_reason(server, body, reason):
     status, r = post(server.url, body)
@@ -121,10 +124,11 @@ def test_openai_client(server):
 
 def test_served_prompt_tokens_equal_training_render(server, serving_root):
     """Template parity: the served prompt is exactly the token prefix training put before the reply."""
-    import mlflow
     from tunehouse.model.chat import ChatModel
     from tunehouse.model.registry import hf_folder
     from tunehouse.training import tokenize as td
+
+    import mlflow
 
     prompt = plain(CONVERSATION[:-1])
     status, r = post(server.url, {"messages": prompt, "max_tokens": 1})

@@ -14,12 +14,15 @@ from tunehouse.model import tracking as mlflow_store
 def register(sub, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "serve", parents=[common],
-        help="serve the registered chat model over HTTP with `mlflow models serve` and print how to query it",
-        description="Start MLflow's scoring server (`mlflow models serve --env-manager local`, this environment) on "
+        help="serve the registered chat model over HTTP with MLflow's scoring server and print how to query it",
+        description="Start MLflow's scoring server (its FastAPI app under uvicorn, in this environment, as "
+        "`mlflow models serve --env-manager local` would, behind a guard that refuses bad content types and "
+        "pathologically nested JSON) on "
         "a registered model alias, default models:/<tracking.registered_model>@<tracking.champion_alias> (falling "
         "back to serve.fallback_alias when nothing was promoted yet). POST /invocations takes an OpenAI chat "
         "request (messages, max_tokens, temperature, top_p, stop, n) and returns a chat.completion; bad requests "
-        "get HTTP 400 with the reason. Prints curl / Python / openai-client examples, then serves until Ctrl-C.",
+        "get HTTP 400 (415 without a JSON Content-Type) with the reason. Prints curl / Python / openai-client "
+        "examples, then serves until Ctrl-C.",
     )
     p.add_argument("--model", default=None, help="model URI (models:/NAME@ALIAS, models:/NAME/VERSION, runs:/...)")
     p.add_argument("--host", default=None, help="interface to bind (default serve.host, 127.0.0.1)")
@@ -65,7 +68,7 @@ def run_serve(args, settings) -> int:
         print(query_examples(f"http://{'127.0.0.1' if host == '0.0.0.0' else host}:{port}", ref.name or "model"))
         return 0
     log_path = settings.storage.root / "serve" / f"serve-{port or 'auto'}.log"
-    print(f"starting the model server for {label} (mlflow models serve; log: {log_path}) ...", flush=True)
+    print(f"starting the model server for {label} (MLflow's scoring server; log: {log_path}) ...", flush=True)
     server = start_server(uri, tracking_uri=settings.mlflow_tracking_uri(), registry_uri=settings.tracking.registry_uri,
                           host=host, port=port, workers=workers, timeout_s=ss.request_timeout_s, log_path=log_path,
                           startup_timeout_s=ss.startup_timeout_s, torch_threads=ss.torch_threads)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import time
 import uuid
@@ -105,12 +106,29 @@ def _to_python(x: Any) -> Any:
 
 
 def _is_missing(v: Any) -> bool:
-    if v is None:
-        return True
-    try:
-        return isinstance(v, float) and v != v  # NaN from a pandas column
-    except Exception:  # pragma: no cover
-        return False
+    """None (JSON null) means "not given". A NaN is not: a client that sends ``temperature: NaN`` gets a 400;
+    the NaN pandas puts in the cells of a several-row DataFrame where a row had no value is dropped
+    before validation (:func:`requests_from_input`)."""
+    return v is None
+
+
+def _nan(v: Any) -> bool:
+    return isinstance(v, float) and v != v
+
+
+def _number(v: Any) -> bool:
+    """A finite int or float (not a bool, NaN or infinity: comparisons with NaN are all False)."""
+    return not isinstance(v, bool) and (isinstance(v, int) or (isinstance(v, float) and math.isfinite(v)))
+
+
+def _integer(v: Any) -> bool:
+    return _number(v) and int(v) == v
+
+
+def _show(v: Any, limit: int = 60) -> str:
+    """repr() for an error message, cut short (a 4000-digit max_tokens need not come back whole)."""
+    text = repr(v)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def validate_request(request: Any, max_new_tokens_limit: int = 4096) -> dict:
@@ -154,18 +172,18 @@ def validate_request(request: Any, max_new_tokens_limit: int = 4096) -> dict:
             v = custom.get("seed")  # the chat schema has no seed: custom_inputs carries it
         out[key] = default if _is_missing(v) else v
     mt = out["max_tokens"]
-    if isinstance(mt, bool) or not isinstance(mt, (int, float)) or int(mt) != mt or not 1 <= mt <= max_new_tokens_limit:
-        raise ChatRequestError(f"max_tokens must be an integer in [1, {max_new_tokens_limit}], got {mt!r}")
+    if not _integer(mt) or not 1 <= mt <= max_new_tokens_limit:
+        raise ChatRequestError(f"max_tokens must be an integer in [1, {max_new_tokens_limit}], got {_show(mt)}")
     out["max_tokens"] = int(mt)
     t = out["temperature"]
-    if isinstance(t, bool) or not isinstance(t, (int, float)) or not 0 <= t <= 2:
-        raise ChatRequestError(f"temperature must be a number in [0, 2], got {t!r}")
+    if not _number(t) or not 0 <= t <= 2:
+        raise ChatRequestError(f"temperature must be a number in [0, 2], got {_show(t)}")
     p = out["top_p"]
-    if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0 < p <= 1:
-        raise ChatRequestError(f"top_p must be a number in (0, 1], got {p!r}")
+    if not _number(p) or not 0 < p <= 1:
+        raise ChatRequestError(f"top_p must be a number in (0, 1], got {_show(p)}")
     n = out["n"]
-    if isinstance(n, bool) or not isinstance(n, (int, float)) or int(n) != n or not 1 <= n <= LIMITS["n"]:
-        raise ChatRequestError(f"n must be an integer in [1, {LIMITS['n']}], got {n!r}")
+    if not _integer(n) or not 1 <= n <= LIMITS["n"]:
+        raise ChatRequestError(f"n must be an integer in [1, {LIMITS['n']}], got {_show(n)}")
     out["n"] = int(n)
     stop = out["stop"]
     if isinstance(stop, str):
@@ -176,8 +194,8 @@ def validate_request(request: Any, max_new_tokens_limit: int = 4096) -> dict:
         raise ChatRequestError(f"stop must be a string or a list of up to {LIMITS['stop']} non-empty strings")
     out["stop"] = stop or []
     seed = out["seed"]
-    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, (int, float)) or int(seed) != seed):
-        raise ChatRequestError(f"seed must be an integer, got {seed!r}")
+    if seed is not None and not _integer(seed):
+        raise ChatRequestError(f"seed must be an integer, got {_show(seed)}")
     out["seed"] = None if seed is None else int(seed)
     return out
 
@@ -193,7 +211,10 @@ def requests_from_input(model_input: Any) -> tuple[list[dict], str]:
             raise ChatRequestError(
                 f"a DataFrame input needs a 'messages' column, got columns {list(model_input.columns)}")
         cols = [c for c in model_input.columns if c == "messages" or c in OPTION_KEYS]
-        return [{c: row[c] for c in cols} for _, row in model_input.iterrows()], "dataframe"
+        # several rows: a NaN cell is pandas' "this row has no value" (one row: what the client sent)
+        fill = len(model_input) > 1
+        return [{c: row[c] for c in cols if not (fill and _nan(row[c]))} for _, row in model_input.iterrows()], \
+            "dataframe"
     if isinstance(model_input, dict):
         if "messages" not in model_input and "inputs" in model_input:
             return requests_from_input(model_input["inputs"])
@@ -230,6 +251,7 @@ class ChatModel(mlflow.pyfunc.PythonModel):
         self.model = None
         self.tokenizer = None
         self.config: dict = {}
+        self.max_token_chars = 1
 
     # -- loading
     def load_context(self, context) -> None:
@@ -260,6 +282,9 @@ class ChatModel(mlflow.pyfunc.PythonModel):
             eos = self.tokenizer.eos_token_id
             self.config["stop_token_ids"] = [eos] if isinstance(eos, int) else list(eos or [])
         self.config.setdefault("model_name", path.name)
+        # no token covers more characters than its longest vocabulary string: a conversation longer than
+        # max_context times that cannot fit, and is refused before the tokenizer spends seconds on it
+        self.max_token_chars = max((len(t) for t in self.tokenizer.get_vocab()), default=1) or 1
 
     @property
     def stop_token_ids(self) -> list[int]:
@@ -292,6 +317,10 @@ class ChatModel(mlflow.pyfunc.PythonModel):
         import torch
 
         req = validate_request(request, max_new_tokens_limit=self.max_context)
+        chars = sum(len(m["content"]) for m in req["messages"])
+        if chars > self.max_context * self.max_token_chars:
+            raise ChatRequestError(f"the conversation is {chars} characters, more than this model's context of "
+                                   f"{self.max_context} tokens can hold")
         prompt = self.render_prompt(req["messages"])
         budget = self.max_context - len(prompt)
         if budget < 1:

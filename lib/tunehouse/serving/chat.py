@@ -41,7 +41,7 @@ class Backend(Protocol):
     def complete(self, request: dict) -> dict: ...
 
 
-def _server_message(body: bytes) -> str:
+def server_message(body: bytes) -> str:
     try:
         msg = json.loads(body).get("message") or body.decode(errors="replace")
     except (json.JSONDecodeError, AttributeError):
@@ -74,7 +74,7 @@ class EndpointBackend:
             with urllib.request.urlopen(req, timeout=self.timeout_s) as r:
                 return json.loads(r.read())
         except urllib.error.HTTPError as e:
-            raise ChatError(f"HTTP {e.code}: {_server_message(e.read())}") from None
+            raise ChatError(f"HTTP {e.code}: {server_message(e.read())}") from None
         except (urllib.error.URLError, OSError) as e:
             raise ChatError(f"cannot reach {self.url}: {getattr(e, 'reason', e)}") from None
 
@@ -94,7 +94,7 @@ class LocalBackend:
         try:
             return self.model.predict(request)
         except MlflowException as e:
-            raise ChatError(_server_message(e.message.encode())) from None
+            raise ChatError(server_message(e.message.encode())) from None
 
 
 @dataclass

@@ -1,11 +1,19 @@
-"""`tunehouse serve`: MLflow's own scoring server (`mlflow models serve --env-manager local`) on a registry alias.
+"""`tunehouse serve`: MLflow's own scoring server on a registry alias, behind a small guard.
 
-Nothing of ours sits between the client and the model: the server is MLflow's FastAPI scoring server,
-the model is the registered pyfunc (``tunehouse.model.chat.ChatModel``), which checks at load
+The child process is ``python -m tunehouse.serving.asgi MODEL_URI ...`` (:func:`serve_command`): it does
+what ``mlflow models serve --env-manager local`` does (download the model, set MLflow's serving
+environment, exec uvicorn) but serves MLflow's FastAPI scoring app wrapped in
+:func:`tunehouse.serving.asgi.guard`, which answers the two bad requests MLflow 3.17 would answer with a
+500 (no or non-JSON ``Content-Type``: 415; JSON nested deeper than 64 levels: 400) and passes everything
+else through untouched. On Databricks Model Serving the platform's own server runs the model (nothing
+of this module is used there). The model is the registered pyfunc (``tunehouse.model.chat.ChatModel``), which checks at load
 that its tokenizer's chat template is the one recorded at training time and generates until the stored
 stop ids. ``POST /invocations`` takes an OpenAI chat-completions body (MLflow's "unified LLM input":
 ``messages``, ``max_tokens``, ``temperature``...) and returns the ``chat.completion`` object unwrapped.
-Bad requests come back as HTTP 400 with the reason in ``message``.
+Bad requests come back as HTTP 400 (415 for the content type) with the reason in ``message``. The server's log (``log_path``) holds
+uvicorn's access lines (client address, method, path, status) and MLflow's warnings, never message
+content: nothing logs request bodies, and there is no setting that would
+(``tests/reliability/test_serving_load.py`` checks the 200 and 4xx paths with a marker string).
 
 The only difference from OpenAI's API is the path (``/invocations`` instead of ``/v1/chat/completions``);
 :func:`openai_client` maps it in the official ``openai`` client (see :func:`query_examples`).
@@ -41,14 +49,15 @@ def port_in_use(host: str, port: int) -> bool:
 
 
 def serve_command(model_uri: str, host: str, port: int, workers: int = 1, timeout_s: int = 120) -> list[str]:
-    """The exact `mlflow models serve` command line (run with this interpreter, so the same environment)."""
-    return [sys.executable, "-m", "mlflow", "models", "serve", "-m", model_uri, "--env-manager", "local",
-            "-h", host, "-p", str(port), "-w", str(workers), "-t", str(timeout_s)]
+    """The exact server command line (run with this interpreter, so the same environment): MLflow's
+    scoring app behind tunehouse's guard, see :mod:`tunehouse.serving.asgi`."""
+    return [sys.executable, "-m", "tunehouse.serving.asgi", model_uri, "--host", host, "--port", str(port),
+            "--workers", str(workers), "--timeout", str(timeout_s)]
 
 
 def server_env(tracking_uri: str, registry_uri: str | None = None, torch_threads: int | None = None) -> dict[str, str]:
     """The child's environment: ours, plus the registry to resolve models:/ URIs, plus this venv's bin on
-    PATH (MLflow execs `uvicorn` by name), plus torch's thread count when given."""
+    PATH (for any tool the model's code runs by name), plus torch's thread count when given."""
     env = dict(os.environ)
     if torch_threads:
         env["OMP_NUM_THREADS"] = env["MKL_NUM_THREADS"] = str(torch_threads)
@@ -66,7 +75,7 @@ def server_env(tracking_uri: str, registry_uri: str | None = None, torch_threads
 
 @dataclass
 class ServerProcess:
-    """A running `mlflow models serve` (its own process group, so stop() ends uvicorn too)."""
+    """A running model server (its own process group, so stop() ends uvicorn's workers too)."""
 
     model_uri: str
     host: str
@@ -136,7 +145,7 @@ def ping(url: str, timeout_s: float = 2.0) -> bool:
 def start_server(model_uri: str, *, tracking_uri: str, registry_uri: str | None = None, host: str = "127.0.0.1",
                  port: int = 0, workers: int = 1, timeout_s: int = 120, log_path: Path | None = None,
                  startup_timeout_s: float = 300.0, wait: bool = True, torch_threads: int | None = None) -> ServerProcess:
-    """Start `mlflow models serve` for ``model_uri`` (port 0: a free one); wait until /ping answers."""
+    """Start the model server (:func:`serve_command`) for ``model_uri`` (port 0: a free one); wait until /ping answers."""
     if port == 0:
         port = free_port(host if host not in ("0.0.0.0", "") else "127.0.0.1")
     elif port_in_use(host, port):
@@ -162,7 +171,7 @@ def start_server(model_uri: str, *, tracking_uri: str, registry_uri: str | None 
 def openai_client(base_url: str, api_key: str = "unused", **kwargs):
     """The official ``openai`` client for a served tunehouse model.
 
-    MLflow's scoring server accepts and returns OpenAI's chat-completions JSON at ``/invocations``; this
+    The scoring server accepts and returns OpenAI's chat-completions JSON at ``/invocations``; this
     client sends ``client.chat.completions.create(...)`` there (a request hook rewrites the path).
     """
     # openai>=3 is built on ``httpx2`` (its own dependency), not ``httpx``: the custom client must be one.

@@ -18,7 +18,7 @@ class ChatCliSettings(Section):
 
 
 class ServeSettings(Section):
-    """`tunehouse serve`: the registered chat model behind MLflow's scoring server (`mlflow models serve`)."""
+    """`tunehouse serve`: the registered chat model behind MLflow's scoring server (`tunehouse.serving.asgi`)."""
 
     model: str | None = Field(
         None,
