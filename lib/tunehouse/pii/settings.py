@@ -75,12 +75,6 @@ class PiiModelSettings(Section):
         description="Share of the corpus kept out of training to report precision/recall per label.",
     )
     seed: int = Field(13, description="Seed of the corpus and of the head's initialisation: same seed, same model.")
-    encoder_layers: int | None = Field(
-        None, ge=1, le=24,
-        description="Keep only the bottom N layers of the encoder (layer dropping, as DistilBERT was made); the "
-        "top trainable_layers of those are trained with the head. Fewer layers, proportionally less CPU per "
-        "scrubbed message (benchmarks/bench_scrubber.py). Default: all of the encoder's layers.",
-    )
     trainable_layers: int = Field(
         2, ge=0, le=24,
         description="Top encoder layers trained with the head; the layers below stay frozen and their outputs "
@@ -118,12 +112,6 @@ class PiiModelSettings(Section):
         "the weights (a scrub process imports neither torch nor transformers: ~0.7 s instead of ~5 s to start); "
         "'torch' = the checkpoint itself; 'auto' = onnx on CPU when onnxruntime is installed, else torch (always "
         "torch on a GPU).",
-    )
-    context_pieces: int = Field(
-        0, ge=0, le=512,
-        description="With vet: the encoder reads only this many word pieces either side of each word a vetted "
-        "name could hold (capitalised, not ruled out by the lexicon), not the whole text; 0 = the whole text. "
-        "Less CPU per message on texts with few such words (benchmarks/bench_scrubber.py).",
     )
     min_score: float = Field(
         0.5, ge=0.0, le=1.0,

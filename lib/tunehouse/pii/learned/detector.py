@@ -21,7 +21,6 @@ For Spark pandas UDFs: a detector pickles to its path and options only; unpickli
 
 from __future__ import annotations
 
-import bisect
 import json
 import os
 import re
@@ -63,7 +62,6 @@ class DetectorOptions:
     entities: tuple[str, ...] = ("PERSON", "STREET_ADDRESS")  # types reported; others are dropped
     vet: bool = False  # PERSON spans pass pii/learned/vetting.py (and texts it rules out skip the model)
     runtime: str = "auto"  # "auto" | "torch" | "onnx" (module docstring)
-    context: int = 0  # with vet: word pieces read either side of each candidate word; 0 = the whole text
 
 
 class LearnedDetector:
@@ -149,36 +147,26 @@ class LearnedDetector:
         """Every decoded span of every text (before ``min_score``, types and vetting)."""
         if not texts:
             return []
-        windows, cut = self._windows(texts)
+        windows = self._windows(texts)
         probs = self._window_probabilities([w.ids for _, w in windows])
         best: list[dict[int, tuple[int, WordPrediction]]] = [{} for _ in texts]
         for (sample, w), p in zip(windows, probs):
             self._collect_words(w.word_ids, w.offsets, p, best[sample])
-        for sample, enc in cut.items():  # words outside every context window: read as O
-            _fill_outside(enc, best[sample])
         out = []
         for text, words in zip(texts, best):
             spans = decode_words([wp for _, wp in (words[k] for k in sorted(words))], text)
             out.append([Entity(t, s, e, round(score, 4)) for s, e, t, score in spans])
         return out
 
-    def _windows(self, texts: list[str]) -> tuple[list[tuple[int, Any]], dict[int, Any]]:
+    def _windows(self, texts: list[str]) -> list[tuple[int, Any]]:
         """(text index, encoding) of every window of ``max_length`` word pieces, ``stride`` overlapping, in the
         order transformers' ``return_overflowing_tokens`` gives them (each text's first window, then its
-        overflow); with ``context``, a one-window text whose candidate words leave enough out is read in
-        context windows instead (:func:`_context_windows`), and the second value maps it to its encoding."""
-        out, cut = [], {}
+        overflow)."""
+        out = []
         for sample, enc in enumerate(self.tokenizer.encode_batch(list(texts))):
-            parts = None
-            if self.options.context and self._vetting is not None and not enc.overflowing:
-                parts = _context_windows(texts[sample], enc, self._vetting, self.options.context)
-            if parts is not None:
-                cut[sample] = enc
-                out.extend((sample, w) for w in parts)
-                continue
             out.append((sample, enc))
             out.extend((sample, o) for o in enc.overflowing)
-        return out, cut
+        return out
 
     def _collect_words(self, word_ids, offsets, probs, words: dict[int, tuple[int, WordPrediction]]) -> None:
         """Record each word's prediction unless another window saw it farther from its edges."""
@@ -254,64 +242,6 @@ def _particle_beside(text: str, start: int, end: int) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-_MIN_SAVING = 0.25  # context windows only when they leave out at least this share of a text's word pieces
-
-
-@dataclass(frozen=True)
-class _Window:
-    """A piece of a text's encoding between [CLS] and [SEP], shaped like a ``tokenizers.Encoding``."""
-    ids: list[int]
-    word_ids: list[int | None]
-    offsets: list[tuple[int, int]]
-
-
-def _context_windows(text: str, enc, vetting: PersonVetting, context: int) -> list[_Window] | None:
-    """``enc`` cut to ``context`` word pieces either side of every word a vetted PERSON span could hold
-    (capitalised and possibly in a name, as ``PersonVetting.worth_running`` judges it, parts of joined words
-    included, and name particles), whole words only, overlapping windows merged; None when that leaves out
-    less than ``_MIN_SAVING`` of the pieces (the whole text is read then) or the encoding has no [CLS]/[SEP]."""
-    n, special = len(enc.ids), enc.special_tokens_mask
-    if n < 3 or not (special[0] and special[-1]):
-        return None
-    starts = sorted(m.start() for m in _WORD.finditer(text.translate(_JOINERS))
-                    if m.group() in NAME_PARTICLES or vetting.could_be_in_name(m.group()))
-    ranges: list[list[int]] = []
-    for i, (a, b) in enumerate(enc.offsets[1:-1], start=1):
-        if b > a and _overlaps(starts, a, b):
-            lo, hi = max(1, i - context), min(n - 1, i + context + 1)
-            if ranges and lo <= ranges[-1][1]:
-                ranges[-1][1] = max(ranges[-1][1], hi)
-            else:
-                ranges.append([lo, hi])
-    words = enc.word_ids
-    for r in ranges:  # whole words: a window never starts or ends inside one
-        while r[0] > 1 and words[r[0]] is not None and words[r[0]] == words[r[0] - 1]:
-            r[0] -= 1
-        while r[1] < n - 1 and words[r[1]] is not None and words[r[1]] == words[r[1] - 1]:
-            r[1] += 1
-    if sum(hi - lo for lo, hi in ranges) > (1 - _MIN_SAVING) * (n - 2):
-        return None
-    edge = (0, 0)
-    return [_Window([enc.ids[0], *enc.ids[lo:hi], enc.ids[-1]], [None, *words[lo:hi], None],
-                    [edge, *enc.offsets[lo:hi], edge]) for lo, hi in ranges]
-
-
-def _overlaps(starts: list[int], a: int, b: int) -> bool:
-    """Whether a candidate word starts in the piece ``[a, b)`` (``starts`` sorted)."""
-    k = bisect.bisect_left(starts, a)
-    return k < len(starts) and starts[k] < b
-
-
-def _fill_outside(enc, words: dict[int, tuple[int, WordPrediction]]) -> None:
-    """An O prediction for every word of ``enc`` that no context window read (so that decoding never joins
-    two entity words across a word it did not see)."""
-    last_piece: dict[int, int] = {}
-    for i, wid in enumerate(enc.word_ids):
-        if wid is not None:
-            last_piece[wid] = i
-    for i, wid in first_pieces(enc.word_ids):
-        if wid not in words:
-            words[wid] = (-1, WordPrediction(enc.offsets[i][0], enc.offsets[last_piece[wid]][1], "O", None, 1.0))
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 
 
@@ -382,4 +312,4 @@ def detector_from_settings(settings: "Settings") -> LearnedDetector:
     ms = settings.pii.model
     return get_detector(resolve_model_path(settings), device=ms.device, threads=ms.threads, quantize=ms.quantize,
                         runtime=ms.runtime, batch_size=ms.batch_size, max_length=ms.max_length, min_score=ms.min_score,
-                        entities=tuple(ms.entities), vet=ms.vet, context=ms.context_pieces)
+                        entities=tuple(ms.entities), vet=ms.vet)
