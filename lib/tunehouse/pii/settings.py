@@ -75,6 +75,12 @@ class PiiModelSettings(Section):
         description="Share of the corpus kept out of training to report precision/recall per label.",
     )
     seed: int = Field(13, description="Seed of the corpus and of the head's initialisation: same seed, same model.")
+    encoder_layers: int | None = Field(
+        None, ge=1, le=24,
+        description="Keep only the bottom N layers of the encoder (layer dropping, as DistilBERT was made); the "
+        "top trainable_layers of those are trained with the head. Fewer layers, proportionally less CPU per "
+        "scrubbed message (benchmarks/bench_scrubber.py). Default: all of the encoder's layers.",
+    )
     trainable_layers: int = Field(
         2, ge=0, le=24,
         description="Top encoder layers trained with the head; the layers below stay frozen and their outputs "
