@@ -56,6 +56,21 @@ def test_the_graph_is_cached_beside_the_model_under_its_version(model_dir):
     assert not list(path.parent.glob(".*.tmp"))
 
 
+def test_a_pre_optimised_graph_is_cached_and_gives_the_exported_graphs_logits(model_dir):
+    import numpy as np
+    import onnxruntime as ort
+
+    path = onnx_runtime.onnx_path(model_dir, quantize=True)
+    classifier = onnx_runtime.OnnxClassifier(path, threads=1)
+    optimized = onnx_runtime.optimized_path(path)
+    assert optimized.is_file() and optimized != path and not list(path.parent.glob(".*.tmp"))
+    raw = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    ids = np.array([[101, 7592, 1010, 2026, 2171, 2003, 102], [101, 2057, 2323, 1012, 102, 0, 0]], dtype=np.int64)
+    mask = (ids > 0).astype(np.int64)
+    expected = raw.run(["logits"], {"input_ids": ids, "attention_mask": mask})[0]
+    np.testing.assert_allclose(classifier.logits(ids, mask), expected, rtol=1e-4, atol=1e-4)
+
+
 def test_a_scrub_process_on_onnx_never_imports_torch(model_dir):
     onnx_runtime.onnx_path(model_dir, quantize=True)  # exported already (as `tunehouse pii-model` does)
     code = f"""
