@@ -4,6 +4,8 @@
     python benchmarks/bench_scrubber.py --presidio-python PY --learned-model /path/to/models/pii/<version>
     python benchmarks/bench_scrubber.py --n 50 --repeat 1 --no-presidio        # a quick look, ours only
     python benchmarks/bench_scrubber.py --presidio-python PY --baseline-lib /tmp/before/lib  # before/after
+    python benchmarks/bench_scrubber.py --presidio-python PY --baseline-lib /tmp/before/lib --learned-model NEW \
+        --baseline-model OLD   # a retrained model with this checkout against the old one with the other
 
 Every mode is one whole process per run, timed from the parent: interpreter start-up, imports, loading
 tables or models, reading IN.jsonl, scrubbing every message and writing OUT.jsonl all count, for everyone.
@@ -17,7 +19,7 @@ The modes, each reading the same IN.jsonl of ``{"text": ...}`` lines and writing
   export on onnxruntime, made beside the checkpoint by the untimed warm-up run if ``tunehouse pii-model`` did not;
   the issue's target of >= 10x Presidio with spaCy NER applies to it too);
 * ``baseline ...`` (with ``--baseline-lib``): default and ``--fast`` of the other checkout, and its rules+learned
-  with ``--learned-model``;
+  with ``--baseline-model`` (default: ``--learned-model``; another model to compare a retrained one with);
 * ``presidio spacy``: Presidio's ``AnalyzerEngine`` with its spaCy NLP engine (NER) plus ``AnonymizerEngine``
   (default operator: ``<ENTITY_TYPE>``), texts fed through ``BatchAnalyzerEngine`` (spaCy's ``nlp.pipe``,
   Presidio's fastest documented way through many texts);
@@ -139,8 +141,10 @@ def build_modes(args: argparse.Namespace) -> list[Mode]:
     if args.baseline_lib:  # another checkout's lib/ (before a change), timed in the same rounds
         benv = dict(env, PYTHONPATH=str(Path(args.baseline_lib).resolve()))
         modes += [Mode("baseline (default)", ours, benv, py), Mode("baseline --fast", ours + ["--fast"], benv, py)]
-        if args.learned_model:
-            modes.append(Mode("baseline rules+learned", learned, benv, py))
+        if args.baseline_model or args.learned_model:
+            model = args.baseline_model or args.learned_model
+            blearned = ours + ["--set", "pii.detector=rules+learned", "--set", f"pii.model.path={model}"]
+            modes.append(Mode("baseline rules+learned", blearned, benv, py))
     if args.presidio_python and not args.no_presidio:
         penv = {k: v for k, v in env.items() if k != "PYTHONPATH"}  # nothing of ours on its path
         worker = [args.presidio_python, str(Path(__file__).resolve()), "--presidio-worker"]
@@ -298,6 +302,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--baseline-lib", default=None, metavar="DIR",
                     help="the lib/ folder of another checkout (e.g. before a change): adds its default and --fast "
                          "modes, run with PYTHONPATH=DIR in the same interleaved rounds")
+    ap.add_argument("--baseline-model", default=None, metavar="PATH",
+                    help="with --baseline-lib: the checkpoint its rules+learned mode runs (default --learned-model)")
     ap.add_argument("--presidio-worker", nargs=3, metavar=("ENGINE", "IN", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.n < 1 or args.repeat < 1:

@@ -87,3 +87,19 @@ def test_artefact_version_follows_corpus_and_training_settings_not_inference_one
     assert artefact_version(base.model_copy(update={"sentences": 999})) != v
     assert artefact_version(base.model_copy(update={"epochs": 9})) != v
     assert artefact_version(base.model_copy(update={"batch_size": 7, "quantize": True, "threads": 1})) == v
+    assert base.encoder_layers == 2  # the default; None (the whole encoder) keeps the versions from before it
+    whole, three = (artefact_version(base.model_copy(update={"encoder_layers": n})) for n in (None, 3))
+    assert len({v, whole, three}) == 3
+
+
+def test_encoder_layers_keeps_the_bottom_layers_of_the_encoder_with_their_weights():
+    from safetensors import safe_open
+    from tunehouse.pii.learned.model import new_model
+
+    shallow, _ = new_model(default_encoder(), layers=2)
+    assert len(shallow.base_model.encoder.layer) == shallow.config.num_hidden_layers == 2  # saved in its config
+    (weights,) = default_encoder().glob("*.safetensors")
+    with safe_open(str(weights), "pt") as f:
+        for i in range(2):
+            expected = f.get_tensor(f"encoder.layer.{i}.output.dense.weight")
+            assert (shallow.base_model.encoder.layer[i].output.dense.weight == expected).all()

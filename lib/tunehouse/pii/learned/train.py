@@ -222,7 +222,7 @@ def train_pii_model(settings: "Settings", output: Path | None = None, overwrite:
     _log(progress, f"corpus: {len(train_set)} training and {len(heldout)} held-out sentences "
                    f"({', '.join(ms.languages)}) in {seconds['corpus']:.1f}s")
     encoder = Path(ms.encoder) if ms.encoder else default_encoder()
-    model, tokenizer = new_model(encoder)
+    model, tokenizer = new_model(encoder, ms.encoder_layers)
     encoded = encode_examples(tokenizer, train_set, ms.max_length)
     frozen = len(_base(model).encoder.layer) - min(ms.trainable_layers, len(_base(model).encoder.layer))
     t0 = time.perf_counter()
