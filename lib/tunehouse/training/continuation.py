@@ -17,6 +17,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tunehouse.config.secrets import redact_text
 from tunehouse.errors import UserError
 from tunehouse.model import registry
 from tunehouse.training import checkpoint
@@ -72,7 +73,7 @@ def parent_job(settings: "Settings", run_id: str) -> dict:
     from tunehouse.training.runs import training_run
 
     client = registry.client(settings)
-    run = training_run(client, run_id, not_found=f"no MLflow run {run_id!r} in {settings.mlflow_tracking_uri()}")
+    run = training_run(client, run_id, not_found=f"no MLflow run {run_id!r} in {redact_text(settings.mlflow_tracking_uri())}")
     train = json.loads(Path(client.download_artifacts(run_id, "config/train.json")).read_text())
     p = run.data.params
     return {"run": run, "train": train, "base_path": p.get("base_model.path"), "base_name": p.get("base_model.name"),

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tunehouse.config.secrets import redact_text
 from tunehouse.errors import UserError
 from tunehouse.model import registry
 from tunehouse.model import tracking as mlflow_store
@@ -69,7 +70,7 @@ def training_run(client, run_id: str, not_found: str):
 def show_run(settings: "Settings", run_id: str) -> dict:
     """One training job: status, every input parameter, metrics, events (oldest first)."""
     run = training_run(registry.client(settings), run_id,
-                       not_found=f"no MLflow run {run_id!r} in {settings.mlflow_tracking_uri()}")
+                       not_found=f"no MLflow run {run_id!r} in {redact_text(settings.mlflow_tracking_uri())}")
     out = summarise(run)
     out["params"] = dict(sorted(run.data.params.items()))
     out["metrics"] = dict(sorted(run.data.metrics.items()))
@@ -107,7 +108,7 @@ def cancel_run(settings: "Settings", run_id: str) -> str:
     """Ask a running training job to stop (control.py: the workers see the marker after their next step); the
     driver then ends the run KILLED. Returns the marker's path."""
     client = registry.client(settings)
-    run = training_run(client, run_id, not_found=f"no MLflow run {run_id!r} in {settings.mlflow_tracking_uri()}")
+    run = training_run(client, run_id, not_found=f"no MLflow run {run_id!r} in {redact_text(settings.mlflow_tracking_uri())}")
     if run.info.status != "RUNNING":
         raise UserError(f"run {run_id} is {run.info.status}, not running: nothing to cancel")
     marker = control.request_cancel(run_dir(settings, run))
