@@ -100,6 +100,19 @@ def test_curate_report_without_a_tokenizer_says_it_is_approximate(tmp_path, caps
     assert s["approximate"] is True and s["max_seq_length"] == 256
 
 
+def test_an_empty_held_out_split_is_a_note_and_an_empty_train_split_fails(tmp_path, capsys):
+    """Found by the crash probe's full run: 40 conversations left the test split empty and curate exited 1 after
+    writing everything. An empty validation/test split is said, not failed; an empty train split still fails."""
+    result = _curated(tmp_path, n=12)
+    settings = Settings.model_validate({"storage": {"root": str(tmp_path / "r")}})
+    (result.export_folder / "test.jsonl").write_text("")
+    assert finish_with_validation(result, settings) == 0
+    assert "no test examples (the split is empty" in capsys.readouterr().out
+    (result.export_folder / "train.jsonl").write_text("")
+    assert finish_with_validation(result, settings) == 1
+    assert "train.jsonl: 1 format error(s)" in capsys.readouterr().out
+
+
 def test_curate_report_with_an_unusable_tokenizer_says_why(tmp_path, capsys):
     base = save_family(FAMILIES["qwen2.5"], tmp_path / "plain", chat_template=None, model=False)
     (base / "config.json").write_text("{}")
