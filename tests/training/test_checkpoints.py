@@ -39,6 +39,20 @@ def test_list_and_pick_checkpoints(tmp_path):
     assert checkpoint.pick(tie, "best")["epoch"] == 1  # the earlier epoch on a tie
 
 
+def test_a_restart_without_a_registered_checkpoint_finds_the_latest_complete_one_on_storage(tmp_path):
+    """Ray Train registers a reported checkpoint only when its controller next polls; a worker killed before
+    that leaves the checkpoint on storage but unknown to Ray. The restart takes it from there, if complete."""
+    assert checkpoint.persisted_after_lost_report(None, 2) is None
+    assert checkpoint.persisted_after_lost_report(tmp_path, 2) is None  # a fresh job: nothing on storage
+    for i, epoch in enumerate((1, 2, 3)):
+        d = _fake_checkpoint(tmp_path, i, epoch, 1.0)
+        for rank in range(2 if epoch < 3 else 1):  # epoch 3: rank 1 died during its own report
+            torch.save({}, d / f"rng_rank{rank}.pt")
+    found = checkpoint.persisted_after_lost_report(tmp_path, 2)
+    assert found.path.endswith("checkpoint_000001")  # epoch 2: the latest with every rank's part
+    assert checkpoint.persisted_after_lost_report(tmp_path, 1).path.endswith("checkpoint_000002")
+
+
 def test_early_stop_when_the_best_validation_loss_is_patience_epochs_old():
     rows = [{"epoch": 0, "val_loss": 0.5},  # the base before training is no candidate
             {"epoch": 1, "val_loss": 2.0}, {"epoch": 2, "val_loss": 1.5}, {"epoch": 3, "val_loss": 1.6}]

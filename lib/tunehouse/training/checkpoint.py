@@ -55,9 +55,26 @@ def new_history() -> dict:
     return {"steps": [], "epochs": [], "events": []}
 
 
-def restore(checkpoint, model, rank: int) -> Restored | None:
+def persisted_after_lost_report(run_dir: str | Path | None, world: int):
+    """The latest complete checkpoint on storage, for a restart to which Ray Train handed none (None if there is
+    none). Why: every rank writes its part to storage inside ``ray.train.report``, but the controller registers
+    the checkpoint only when it next polls the workers; a worker killed in between (seen on a loaded 2-core
+    machine: killed two steps after the epoch's report) loses the registration, and the restart began the job
+    from scratch, repeating the epoch and keeping it twice. Complete: the epoch file, the training state and
+    every rank's RNG state are there (a rank killed during its own report leaves the checkpoint incomplete)."""
+    import ray.train
+
+    if run_dir is None:
+        return None
+    complete = [c for c in list_checkpoints(Path(run_dir))
+                if all((Path(c["path"]) / f"rng_rank{r}.pt").is_file() for r in range(world))]
+    return ray.train.Checkpoint.from_directory(complete[-1]["path"]) if complete else None
+
+
+def restore(checkpoint, model, rank: int, *, found_on_storage: bool = False) -> Restored | None:
     """Load a checkpoint Ray Train handed over (None: a fresh start) into the plain model, before DDP/FSDP wraps
-    it; restore this rank's RNG streams. Returns the position, history and optimizer/scheduler states."""
+    it; restore this rank's RNG streams. Returns the position, history and optimizer/scheduler states.
+    ``found_on_storage``: the checkpoint came from :func:`persisted_after_lost_report` (said in the event)."""
     if checkpoint is None:
         return None
     with checkpoint.as_directory() as d:
@@ -75,7 +92,9 @@ def restore(checkpoint, model, rank: int) -> Restored | None:
     position = Position(state["epoch"], state["step_in_epoch"], state["global_step"])
     history["events"].append({"time": time.time(), "event": "resumed",
                               "message": f"resumed from checkpoint at epoch {position.epoch}, "
-                                         f"step {position.global_step}"})
+                                         f"step {position.global_step}"
+                                         + (" (found on storage: the worker failed before Ray Train registered "
+                                            "it)" if found_on_storage else "")})
     return Restored(position, history, state["optimizer"], state["scheduler"])
 
 

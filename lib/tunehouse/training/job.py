@@ -264,6 +264,7 @@ def _worker_config(job: _Job, precision: str, faults: "Faults") -> "WorkerConfig
         env=runtime.worker_env(),
         faults=faults,
         control=control.job_control(job.run_dir, ts.early_stopping_patience),
+        run_dir=str(job.run_dir),
     )
 
 

@@ -96,6 +96,7 @@ class WorkerConfig:
     env: dict[str, str]  # the driver's environment for libraries (runtime.worker_env)
     faults: FaultInjection | tuple[FaultInjection, ...] | None = None  # tests only (faults.py)
     control: JobControl | None = None  # cancel marker and early stopping (control.py)
+    run_dir: str | None = None  # the job's Ray Train folder: a restart's fallback checkpoint (checkpoint.py)
 
     def injected_faults(self) -> tuple[FaultInjection, ...]:
         return self.faults if isinstance(self.faults, tuple) else tuple(f for f in (self.faults,) if f)
@@ -227,7 +228,9 @@ def _worker_model(cfg: WorkerConfig, hp: Hyperparameters, rank: int, world: int,
     seed_everything(hp.seed)
     model = worker_model(cfg.base_model, hp, device)
     seed_everything(hp.seed + 1000 * rank)
-    restored = ckpt.restore(ray.train.get_checkpoint(), model, rank)  # before DDP/FSDP wraps the model
+    handed = ray.train.get_checkpoint()
+    lost = None if handed else ckpt.persisted_after_lost_report(cfg.run_dir, world)
+    restored = ckpt.restore(handed or lost, model, rank, found_on_storage=lost is not None)  # before DDP/FSDP wrap
     if cfg.strategy == "fsdp":
         return modeling.shard_model(model, device, world, hp.precision), restored
     # a 4-bit base is already on its GPU (bitsandbytes models refuse .to())
