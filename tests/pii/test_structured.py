@@ -176,6 +176,13 @@ def _addresses(text: str) -> list[str]:
     ("Am Lindenhof 3\n79098 Freiburg", "Am Lindenhof 3\n79098 Freiburg"),
     ("Flat 2, 14 Elm Road, Leeds LS6 2AB", "Flat 2, 14 Elm Road, Leeds LS6 2AB"),
     ("771 Orchard Turnpike\nHexham\nNE46 3AB", "771 Orchard Turnpike\nHexham\nNE46 3AB"),
+    # a lower-case street type before or after the name; three-two digit postcodes (se, cz, sk, gr)
+    ("spedisci a via Garibaldi 7, 10122 Torino", "via Garibaldi 7, 10122 Torino"),
+    ("Karl Johans gate 22, 0159 Oslo", "Karl Johans gate 22, 0159 Oslo"),
+    ("Andrássy út 60, 1062 Budapest", "Andrássy út 60, 1062 Budapest"),
+    ("Václavské náměstí 1, 110 00 Praha", "Václavské náměstí 1, 110 00 Praha"),
+    ("Drottninggatan 53, 111 21 Stockholm", "Drottninggatan 53, 111 21 Stockholm"),
+    ("Am Markt 3, 28195 Bremen", "Am Markt 3, 28195 Bremen"),  # common words, a known city
 ])
 def test_street_addresses(text, address):
     assert address in _addresses(text)
@@ -188,6 +195,8 @@ def test_street_addresses(text, address):
     "Gate 4, 2023 Terminal",
     "I ordered 2 Large Pizzas, 1200 Euro later",
     "I have 4 Key points to raise, OK 12345 times",  # a USPS suffix needs city, state and ZIP
+    "Windows 10, 2000 Server",
+    "we sold 120 units, 300 00 left in Praha",
 ])
 def test_no_address_without_a_street_line(text):
     assert not [a for a in _addresses(text) if "," in a or "\n" in a]

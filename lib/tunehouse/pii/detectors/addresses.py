@@ -16,7 +16,7 @@ import re
 
 from tunehouse.pii.detectors.base import HAS_DIGIT, Cue, Scan, detector
 from tunehouse.pii.entity import Candidate
-from tunehouse.pii.lexicon import COMMON, FUNCTION_WORDS, INDICATOR
+from tunehouse.pii.lexicon import COMMON, FUNCTION_WORDS, INDICATOR, PLACE
 
 _STREET_TYPES_EN = (
     r"(?:(?:Street|Avenue|Road|Lane|Boulevard|Drive|Court|Place|Square|Terrace|Way|Close|Crescent|Parkway"
@@ -109,7 +109,8 @@ _ADDR_MILITARY_RE = re.compile(
 # a street line with no street-type word, made an address by the postcode and city after it (on the
 # same line after a comma, or on the next): "Pikk 17, 10123 Tallinn", "Kerkstraat 5\n1017 GC Amsterdam",
 # "al. Lipowa 12, 20-020 Lublin"
-_POSTCODE_CITY = (r"(?P<postcode>\d{4}-\d{3}|\d{4,5}|\d{2}-\d{3}|\d{4}[ \t]?[A-Z]{2}|[A-Z]-\d{4,5})[ \t]+"
+# postcode shapes: pt "1100-053", most of Europe 4-5 digits, pl "00-590", nl "2517 AN", se/cz/sk/gr "111 21"
+_POSTCODE_CITY = (r"(?P<postcode>\d{4}-\d{3}|\d{4,5}|\d{2}-\d{3}|\d{4}[ \t]?[A-Z]{2}|\d{3}[ \t]\d{2}|[A-Z]-\d{4,5})[ \t]+"
                   r"(?P<city>" + _CITY + ")")
 _ADDR_STREET_POSTCODE_RE = re.compile(
     r"(?P<type>\b(?:ul|al|pl|os)\.[ \t]*)?\b(?P<street>[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,3}?)"
@@ -121,9 +122,13 @@ _ADDR_NUMBER_FIRST_RE = re.compile(
     r"\d(?<![\w/.,\-]\d)\d{0,4}[A-Za-z]?[ \t]+(?P<street>[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,5}?)"
     r"(?:,[ \t]*|[ \t]*\n\s*)" + _POSTCODE_CITY + r"(?![\w\-])")
 # a cheap test for what every street line above needs: a postcode and a capitalised word after it
-_POSTCODE_HINT_RE = re.compile(r"\d{2}(?:\d{2}|-\d{3})[ \t]?(?:\d|[A-Z]{2})?[ \t]+[^\W\d_]")
+_POSTCODE_HINT_RE = re.compile(r"\d{2}(?:\d{2}|-\d{3}|\d[ \t]\d{2})[ \t]?(?:\d|[A-Z]{2})?[ \t]+[^\W\d_]")
 # lower-case street types that follow the name ("Aarde maantee") or lead it ("rue", "via")
-_LOWER_STREET_TYPES = frozenset("maantee tänav tn mnt pst puiestee põik rue allée via viale calle rua rúa".split())
+# (et, fr, it, es, pt; no "gate" / "vei", dk "vej", se "väg", fi "katu" / "tie", hu "utca" / "út" / "tér",
+# cz / sk "ulice" / "náměstí" / "námestie" / "třída", pl / hr / sl "ulica" / "trg", ro "strada" / "calea")
+_LOWER_STREET_TYPES = frozenset("maantee tänav tn mnt pst puiestee põik rue allée via viale calle rua rúa gate gata "
+                                "vei veien vej väg vägen katu tie utca út tér körút ulice náměstí námestie třída "
+                                "nábřeží ulica trg strada calea".split())
 # amounts and units are no city: "2 Large Pizzas, 1200 Euro"
 _NOT_CITY = frozenset("euro euros eur dollar dollars usd pounds gbp chf franken kronen złoty zloty yen points miles "
                       "km kg".split())
@@ -283,13 +288,19 @@ def _street_line_start(m: re.Match, flags: dict[str, int]) -> int | None:
         return m.start()
     words = list(re.finditer(r"\S+", m.group("street")))
     while len(words) > 1 and words[0].group() not in _STREET_ABBREVS and words[0].group() not in _STREET_LEADS and (
+            words[0].group().lower() not in _LOWER_STREET_TYPES or len(words) < 2) and (
             not words[0].group()[0].isupper() or words[0].group().lower() in FUNCTION_WORDS
             or "'" in words[0].group() or "’" in words[0].group()):
         words.pop(0)
-    names = [w.group() for w in words if w.group() not in _STREET_ABBREVS]
+    # a lower-case street type leads the name ("via Roma 12") or follows it ("Karl Johans gate 22")
+    names = [w.group() for w in words if w.group() not in _STREET_ABBREVS and w.group().lower() not in
+             _LOWER_STREET_TYPES]
+    typed = len(names) < len([w for w in words if w.group() not in _STREET_ABBREVS])
     if not names or not names[0][0].isupper() or not all(w[0].isupper() or w.lower() in _NAME_PARTICLES
                                                          for w in names):
         return None
-    if all(flags.get(w.lower(), 0) & (COMMON | INDICATOR) == COMMON for w in names):  # 'Via dei Mille' is a street
-        return None
+    city = m.group("city").split()[0].lower()
+    if not typed and all(flags.get(w.lower(), 0) & (COMMON | INDICATOR) == COMMON for w in names) and not (
+            flags.get(city, 0) & PLACE and len(names) > 1):  # 'Via dei Mille' is a street; "Grote Markt 1, 2000
+        return None  # Antwerpen" one too: two common words before a house number, a postcode and a known city
     return m.start("street") + words[0].start()
