@@ -95,6 +95,7 @@ def write_sets(sets: dict[str, list[dict]], out_dir: Path, seed: int) -> dict:
         },
         "sets": {},
     }
+    _carry_over_other_sets(manifest, out_dir / "manifest.json", set(sets))
     for name, records in sets.items():
         manifest["sets"][name] = {}
         for split in SPLITS:
@@ -103,6 +104,19 @@ def write_sets(sets: dict[str, list[dict]], out_dir: Path, seed: int) -> dict:
             manifest["sets"][name][split] = counts(part)
     (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return manifest
+
+
+def _carry_over_other_sets(manifest: dict, path: Path, rebuilt: set[str]) -> None:
+    """Keep the entries of sets this run does not build (the fresh sets of ``fresh_build.py``)."""
+    if not path.exists():
+        return
+    previous = json.loads(path.read_text(encoding="utf-8"))
+    for key in ("packages", "sources", "sets"):
+        for name, value in previous.get(key, {}).items():
+            if not (key == "sets" and name in rebuilt):
+                manifest[key].setdefault(name, value)
+    if "fresh_seed" in previous:
+        manifest["fresh_seed"] = previous["fresh_seed"]
 
 
 def main(argv: list[str] | None = None) -> int:
