@@ -41,7 +41,7 @@ TEMPLATES: dict[str, list[str]] = {
         "{full} ({phone}) will let the plumber in, she has the spare key",
         "thanks {first}! and say hi to {first} and the kids from us",
         "Please update our records: {full}, DOB {dob}, now living at {address}",
-        "her profile is {url} if you want to check she's legit",
+        "check her out first: {url}, seems legit to me",
         "Drop the forms at reception or post them to {address_ml}\nAttn: {full}",
         "{full}: running 10 min late, start the quiz without me",
         "ok that works for me. cheers, {first}",
