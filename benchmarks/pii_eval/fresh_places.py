@@ -18,7 +18,8 @@ import random
 import re
 
 # (street names, [(postcode pattern, town)], line formats): "{no}" house number, "{st}" street, "{pc}" postcode,
-# "{town}" town, "{unit}" a flat/floor part of the locale; "#" random digit, "L" random capital in postcodes
+# "{town}" town, "{unit}" a flat/floor part of the locale, "{box}" a PO box, "{small}" a box / flat number;
+# "#" random digit, "L" random capital in postcodes
 LOCALES: dict[str, dict] = {
     "en-US": {"streets": ["Sycamore Ln", "W Fullerton Ave", "Old Mill Rd", "Magnolia Street", "NE Alberta St",
                           "Cedar Ridge Dr", "Elm Ct", "S Congress Ave", "Hawthorne Blvd", "County Road 12"],
@@ -82,7 +83,7 @@ LOCALES: dict[str, dict] = {
                         ("9000", "Gent"), ("5000", "Namur")],
               "units": ["bte 3", "boîte 12", "bus 4"],
               "formats": ["{st} {no}, {pc} {town}", "{st} {no} {unit}, {pc} {town}", "{st} {no}\n{pc} {town}",
-                          "{st} {no}/{box}, B-{pc} {town}"]},
+                          "{st} {no}/{small}, B-{pc} {town}"]},
     "es-ES": {"streets": ["Calle de Toledo", "C/ Mayor", "Avda. de la Constitución", "Carrer de Mallorca",
                           "Calle Sierpes", "Paseo de la Castellana", "Rúa do Vilar", "Plaza del Pilar"],
               "towns": [("28005", "Madrid"), ("08013", "Barcelona"), ("41004", "Sevilla"), ("46001", "Valencia"),
@@ -165,7 +166,8 @@ def address(locale: str, rng: random.Random, *, multiline: bool | None = None) -
     number = str(rng.choice([rng.randrange(1, 30), rng.randrange(1, 200), rng.randrange(100, 9999)
                              if locale.startswith("en-US") else rng.randrange(1, 60)]))
     return fmt.format(no=number, st=rng.choice(spec["streets"]), pc=_postcode(pc, rng), town=town,
-                      unit=rng.choice(spec["units"]), box=rng.randrange(10, 9999), prov=_PROVINCE.get(town, "TO"))
+                      unit=rng.choice(spec["units"]), box=rng.randrange(10, 9999), small=rng.randrange(1, 30),
+                      prov=_PROVINCE.get(town, "TO"))
 
 
 def town(locale: str, rng: random.Random) -> str:
