@@ -16,14 +16,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pii_eval.build import DATA_DIR, counts  # noqa: E402
+from pii_eval.build import DATA_DIR, write_splits  # noqa: E402
 from pii_eval.fresh_generator import LANG_LOCALES, build_fresh_generator  # noqa: E402
 from pii_eval.fresh_real import (  # noqa: E402
     FORTUNES_DE_FILES,
     N_LINES,
     build_fresh_real,
 )
-from pii_eval.records import SPLITS, split_of, write_jsonl  # noqa: E402
 from pii_eval.sources import _debian_version  # noqa: E402
 
 FRESH_SEED = 20261130
@@ -50,11 +49,7 @@ def write_fresh(sets: dict[str, list[dict]], out_dir: Path, seed: int) -> dict:
     manifest["fresh_seed"] = seed
     manifest.setdefault("sources", {}).update(fresh_sources())
     for name, records in sets.items():
-        manifest["sets"][name] = {}
-        for split in SPLITS:
-            part = [r for r in records if split_of(r["id"]) == split]
-            write_jsonl(out_dir / f"{name}.{split}.jsonl", part)
-            manifest["sets"][name][split] = counts(part)
+        manifest["sets"][name] = write_splits(out_dir, name, records)
     path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return manifest
 

@@ -11,12 +11,11 @@ and 3+ words) was read and labelled by hand before anything was scored.
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
 from . import fresh_irc_labels
-from .records import capitalised_outside, spans_for
-from .sources import SourceLine, _cookie_messages, usable
+from .build import build_false_positive
+from .sources import SourceLine, irc_lines, usable
 
 FORTUNES_DE_DIR = Path("/usr/share/games/fortunes/de")
 FORTUNES_DE_FILES = ("infodrom", "channel-debian.fortunes", "linuxtag")
@@ -26,16 +25,7 @@ SALT = "fresh"
 
 def irc_lines_de(root: Path = FORTUNES_DE_DIR) -> list[SourceLine]:
     """The ``<nick> message`` messages of the IRC cookie files of fortunes-de, first occurrence only."""
-    out, seen = [], set()
-    for name in FORTUNES_DE_FILES:
-        raw = (root / name).read_text(encoding="utf-8", errors="replace")
-        for cookie in raw.split("\n%\n"):
-            for msg in _cookie_messages(cookie):
-                text = re.sub(r"\s+", " ", msg).strip()
-                if text and text not in seen:
-                    seen.add(text)
-                    out.append(SourceLine(f"fortunes-de:{name}", "de", text))
-    return out
+    return irc_lines(root, FORTUNES_DE_FILES, "fortunes-de", "de")
 
 
 def sample_lines(lines: list[SourceLine], n: int = N_LINES) -> list[SourceLine]:
@@ -50,11 +40,4 @@ def build_fresh_real(lines: list[SourceLine] | None = None) -> list[dict]:
     unknown -= {ln.key for ln in sample}
     if unknown:
         raise SystemExit(f"hand labels for lines that are not in the sample: {sorted(unknown)}")
-    records = []
-    for line in sample:
-        spans = spans_for(line.text, fresh_irc_labels.PII.get(line.key, []))
-        neutral = fresh_irc_labels.NEUTRAL.get(line.key, [])
-        records.append({"id": f"fr-{line.key}", "text": line.text, "spans": spans,
-                        "keep": capitalised_outside(line.text, spans, neutral), "neutral": neutral,
-                        "lang": line.lang, "source": line.source})
-    return records
+    return build_false_positive(sample, fresh_irc_labels, "fr")
