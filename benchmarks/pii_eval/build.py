@@ -43,12 +43,14 @@ def fp_lines() -> list[sources.SourceLine]:
     return sources.sample(sources.irc_lines(), N_FP_IRC) + sources.sample(with_capital, N_FP_CHATTERBOT, "fp")
 
 
-def build_false_positive(lines: list[sources.SourceLine]) -> list[dict]:
+def build_false_positive(lines: list[sources.SourceLine], labels=fp_labels, prefix: str = "fp") -> list[dict]:
+    """Records of hand-labelled real lines: ``labels.PII`` / ``labels.NEUTRAL`` by line key (``fp_labels`` here,
+    ``fresh_irc_labels`` for ``fresh_real``); ids ``<prefix>-<line key>``."""
     records = []
     for line in lines:
-        spans = spans_for(line.text, fp_labels.PII.get(line.key, []))
-        neutral = fp_labels.NEUTRAL.get(line.key, [])
-        records.append({"id": f"fp-{line.key}", "text": line.text, "spans": spans,
+        spans = spans_for(line.text, labels.PII.get(line.key, []))
+        neutral = labels.NEUTRAL.get(line.key, [])
+        records.append({"id": f"{prefix}-{line.key}", "text": line.text, "spans": spans,
                         "keep": capitalised_outside(line.text, spans, neutral), "neutral": neutral,
                         "lang": line.lang, "source": line.source})
     return records
@@ -95,14 +97,34 @@ def write_sets(sets: dict[str, list[dict]], out_dir: Path, seed: int) -> dict:
         },
         "sets": {},
     }
+    _carry_over_other_sets(manifest, out_dir / "manifest.json", set(sets))
     for name, records in sets.items():
-        manifest["sets"][name] = {}
-        for split in SPLITS:
-            part = [r for r in records if split_of(r["id"]) == split]
-            write_jsonl(out_dir / f"{name}.{split}.jsonl", part)
-            manifest["sets"][name][split] = counts(part)
+        manifest["sets"][name] = write_splits(out_dir, name, records)
     (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return manifest
+
+
+def write_splits(out_dir: Path, name: str, records: list[dict]) -> dict:
+    """Write ``<name>.<split>.jsonl`` for each split; returns the counts per split for the manifest."""
+    per_split = {}
+    for split in SPLITS:
+        part = [r for r in records if split_of(r["id"]) == split]
+        write_jsonl(out_dir / f"{name}.{split}.jsonl", part)
+        per_split[split] = counts(part)
+    return per_split
+
+
+def _carry_over_other_sets(manifest: dict, path: Path, rebuilt: set[str]) -> None:
+    """Keep the entries of sets this run does not build (the fresh sets of ``fresh_build.py``)."""
+    if not path.exists():
+        return
+    previous = json.loads(path.read_text(encoding="utf-8"))
+    for key in ("packages", "sources", "sets"):
+        for name, value in previous.get(key, {}).items():
+            if not (key == "sets" and name in rebuilt):
+                manifest[key].setdefault(name, value)
+    if "fresh_seed" in previous:
+        manifest["fresh_seed"] = previous["fresh_seed"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,7 +5,8 @@
     python benchmarks/pii_eval/score.py --set 'pii.entities=["EMAIL","PHONE"]'   # ablation: other types off
     python benchmarks/pii_eval/score.py --heldout                # ONCE, at the end of the PII work
 
-``--set`` takes a set name (``other_generator``, ``real_text``, ``false_positive``; repeatable, default all)
+``--set`` takes a set name (``other_generator``, ``real_text``, ``false_positive``, ``fresh_generator``,
+``fresh_real``; repeatable; default the first three: the fresh sets are scored only when named)
 or, when the value has an ``=``, a configuration override passed to ``tunehouse scrub --set`` unchanged.
 Each set is written to a temporary ``{"text": ...}`` JSONL file, scrubbed by a subprocess and read back
 line for line; ``alignment`` maps each output onto its input and ``metrics`` defines what is counted
@@ -33,7 +34,11 @@ from pii_eval.metrics import aggregate, score_record  # noqa: E402
 from pii_eval.records import read_jsonl  # noqa: E402
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-SET_NAMES = ("other_generator", "real_text", "false_positive")
+SET_NAMES = ("other_generator", "real_text", "false_positive")  # the default (also of ablation, bench_scrubber)
+# the fresh sets (fresh_build.py) are scored only when named: their held-out split judges the final scrubber
+# once, and a plain `--heldout` run must not spend it
+FRESH_SETS = ("fresh_generator", "fresh_real")
+KNOWN_SETS = SET_NAMES + FRESH_SETS
 
 
 def score_outputs(records: list[dict], outputs: list[str]) -> dict:
@@ -109,7 +114,8 @@ def format_report(reports: dict[str, dict], split: str) -> str:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", dest="sets", action="append", default=[], metavar="NAME|KEY=VALUE",
-                    help="a set to score (repeatable; default all) or a `tunehouse scrub --set` override")
+                    help="a set to score (repeatable; default: " + ", ".join(SET_NAMES) + "; the fresh sets "
+                         + ", ".join(FRESH_SETS) + " only when named) or a `tunehouse scrub --set` override")
     ap.add_argument("--split", choices=("dev", "heldout"), default="dev")
     ap.add_argument("--heldout", action="store_true", help="same as --split heldout: once, at the end")
     ap.add_argument("--json", type=Path, help="write the full report here")
@@ -117,9 +123,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args = ap.parse_args(argv)
     args.overrides = [s for s in args.sets if "=" in s]
     args.names = [s for s in args.sets if "=" not in s] or list(SET_NAMES)
-    unknown = sorted(set(args.names) - set(SET_NAMES))
+    unknown = sorted(set(args.names) - set(KNOWN_SETS))
     if unknown:
-        ap.error(f"unknown set(s) {unknown}; known: {list(SET_NAMES)}")
+        ap.error(f"unknown set(s) {unknown}; known: {list(KNOWN_SETS)}")
     if args.heldout:
         args.split = "heldout"
     return args

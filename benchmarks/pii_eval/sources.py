@@ -63,17 +63,19 @@ def chatterbot_lines() -> list[SourceLine]:
     return out
 
 
-def irc_lines() -> list[SourceLine]:
-    """The ``<nick> message`` lines of the IRC cookie files, continuation lines joined, nick dropped."""
+def irc_lines(root: Path = FORTUNE_DIR, files: tuple[str, ...] = FORTUNE_FILES, package: str = "fortunes",
+              lang: str = "en") -> list[SourceLine]:
+    """The ``<nick> message`` lines of the IRC cookie files, continuation lines joined, nick dropped
+    (by default those of ``fortunes``; ``fresh_real`` reads fortunes-de's with the other arguments)."""
     out, seen = [], set()
-    for name in FORTUNE_FILES:
-        raw = (FORTUNE_DIR / name).read_text(encoding="utf-8", errors="replace")
+    for name in files:
+        raw = (root / name).read_text(encoding="utf-8", errors="replace")
         for cookie in raw.split("\n%\n"):
             for msg in _cookie_messages(cookie):
                 text = re.sub(r"\s+", " ", msg).strip()
                 if text and text not in seen:
                     seen.add(text)
-                    out.append(SourceLine(f"fortunes:{name}", "en", text))
+                    out.append(SourceLine(f"{package}:{name}", lang, text))
     return out
 
 
