@@ -58,6 +58,7 @@ from typing import TYPE_CHECKING
 from tunehouse.contracts.placeholders import PLACEHOLDER_RE, placeholder
 from tunehouse.errors import UserError
 from tunehouse.pii.detectors import Pipeline, Scan
+from tunehouse.pii.detectors.address_parts import complete_addresses
 from tunehouse.pii.detectors.name_join import join_adjacent
 from tunehouse.pii.entity import Candidate, Entity
 from tunehouse.pii.jsonl import main, scrub_jsonl
@@ -87,6 +88,8 @@ class Scrubber:
         self.settings = settings if settings is not None else PiiSettings()
         self.learned = learned
         self._enabled = frozenset(self.settings.entities)
+        self._complete_addresses = ("STREET_ADDRESS" in self._enabled
+                                    and "address_parts" not in self.settings.disabled_detectors)
         self._person = "PERSON" in self._enabled
         self._lex = load_lexicon()
         self._allow = frozenset(t.strip().casefold() for t in self.settings.allow_terms if t.strip())
@@ -134,6 +137,8 @@ class Scrubber:
         ents = resolve(text, found, self.settings.min_score, self._allow) if found else []
         if self._person:
             ents = join_adjacent(self._lex, text, ents)
+        if self._complete_addresses:  # the floor, postcode and town around a street line
+            ents = complete_addresses(text, ents, self._lex)
         return ents
 
     # ------------------------------------------------------------------ scrubbing

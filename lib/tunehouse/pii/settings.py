@@ -31,6 +31,7 @@ ENTITY_TYPES: tuple[str, ...] = (
 # The rule detector families: the modules of tunehouse.pii.detectors that hold detectors of the pipeline
 # (tests/pii/test_disabled_detectors.py checks this list against detectors.PIPELINE).
 DETECTOR_FAMILIES: tuple[str, ...] = (
+    "address_parts",  # post-office boxes; floor, flat, postcode and town around every street address found
     "addresses",  # street and postal addresses, cued addresses and postcodes
     "checksum_ids",  # national IDs recognised by their check digits (python-stdnum)
     "contact",  # e-mails, URLs, IP addresses, handles and usernames, cued phones, phone lines
@@ -171,7 +172,7 @@ class PiiSettings(Section):
     disabled_detectors: list[str] = Field(
         default_factory=list,
         description="Rule detector families switched off, e.g. ['names'] (subset of "
-        "tunehouse.pii.settings.DETECTOR_FAMILIES: addresses, checksum_ids, contact, dates, digit_runs, financial, "
+        "tunehouse.pii.settings.DETECTOR_FAMILIES: address_parts, addresses, checksum_ids, contact, dates, digit_runs, financial, "
         "identifiers, names, phone_numbers). For ablations (benchmarks/pii_eval/ablation.py); the entity types "
         "stay enabled, so another family may still report them. The user's deny_terms/extra_patterns always run.",
     )

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tunehouse.pii.detectors import (
+    address_parts,
     addresses,
     checksum_ids,
     contact,
@@ -62,6 +63,7 @@ PIPELINE: tuple[Detector, ...] = (
     identifiers.booking_codes,
     addresses.street_addresses,
     addresses.postal_addresses,
+    address_parts.po_boxes,
     digit_runs.cards_and_phones,  # around all of the above
     phone_numbers.library_phones,  # after the cards: never over one
     contact.phone_lines,

@@ -54,13 +54,14 @@ _ADDR_TYPE_FIRST_RE = re.compile(
     r"(?:,?\s*\d{1,2}\s?[º°ª](?:\s*(?:[A-Za-z]|Dto|Esq|Dt|Izq|Izda|Dcha|Dch)\.?(?![\w]))?|,?\s*(?i:piso|puerta|planta|esc\.?|apto\.?|int\.?)\s*\w{1,4})*"
     r"(?:,?\s*(?:\d{5}|\d{2}-\d{3}|\d{4}-\d{3})\s+" + _CITY + ")?")
 _ADDR_DE_RE = re.compile(
-    r"\b(?:[A-ZÄÖÜ][\wäöüß\-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan"
+    r"\b(?:[A-ZÄÖÜÅØÆ][\wäöüß\-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan"
     r"|plein|gracht|kade|gatan|vägen|gade|vej|veien|ring|steig|stieg|pfad|graben|gürtel|zeile|kai|singel|dijk"
-    r"|steeg|siedlung|markt|hof|höhe|hoehe|stede|hout|dreef|wal)"
+    r"|steeg|siedlung|markt|hof|höhe|hoehe|stede|hout|dreef|wal|gata|gaten|boulevarden|torget|torv|plass|gränd"
+    r"|katu|kuja|polku|tie|väylä)"
     r"|[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*-(?:Straße|Strasse|Weg|Allee|Platz|Gasse|Damm|Ufer|Ring|Steig|Pfad"
     r"|Graben|Kai|Zeile)"
     r"|[A-ZÄÖÜ][\wäöüß\-]+\s+(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Damm|Ufer|Chaussee|Ring)"
-    r"|[A-ZÕÄÖÜ][\wõäöüšž\-]+\s+(?:tn|tänav|mnt|maantee|pst|puiestee|põik)\.?)"
+    r"|[A-ZÕÄÖÜ][\wõäöüšž\-]+\s+(?:tn|tänav|mnt|maantee|pst|puiestee|põik|plats|väljak)\.?)"
     r"(?:[ \t]+[IVX]{1,4})?\s*\d{1,4}\s?[a-zA-Z]?(?![\w.,]\d)(?!\w)"  # "Heidesiedlung I 165": a numbered part
     r"(?:,?\s*\d{4,5}\s+[A-ZÄÖÜ][\wäöüß\-]+(?:\s+[A-ZÄÖÜ][\wäöüß\-]+)?)?")
 _ADDR_FR_WORDS = ("rue ", "av", "bd ", "boulevard", "place ", "allée", "allee", "impasse", "chemin", "quai ",
@@ -72,7 +73,8 @@ _ADDR_DE_WORDS = ("str", "weg", "allee", "platz", "gasse", "damm", "ufer", "chau
                   "gracht", "kade", "gatan", "vägen", "gade", "vej", "veien", "ring", "steig", "stieg", "pfad",
                   "graben", "gürtel", "zeile", "kai", "singel", "dijk", "steeg", "siedlung", "markt", "hof", "höhe",
                   "hoehe", "stede", "hout", "dreef", "wal", " tn", "tänav", " mnt",
-                  "maantee", " pst", "puiestee", "põik")
+                  "maantee", " pst", "puiestee", "põik", "gata", "boulevarden", "torget", "torv", "plass", "gränd",
+                  "katu", "kuja", "polku", "tie", "väylä", " plats", "väljak")
 
 
 # USPS Publication 28, appendix C1: the street suffixes of US addresses beyond _STREET_TYPES_EN. Many

@@ -1,0 +1,51 @@
+"""The parts around a street line (``detectors.address_parts``): floor and flat marks, postcode and town, the
+flat or building line before it, post-office boxes; and what they must not take."""
+
+from __future__ import annotations
+
+import pytest
+from tunehouse.pii.scrubber import Scrubber
+from tunehouse.pii.settings import PiiSettings
+
+
+@pytest.fixture(scope="module")
+def scrubber():
+    return Scrubber()
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("residente in Largo Augusto 44\n80134 Napoli (NA)", "Largo Augusto 44\n80134 Napoli (NA)"),
+    ("jag bor på Linnégatan 156 lgh 1102, 211 41 Malmö till", "Linnégatan 156 lgh 1102, 211 41 Malmö"),
+    ("jeg bor på Åboulevarden 17, 4. mf., 5000 Odense C. Ring", "Åboulevarden 17, 4. mf., 5000 Odense C"),
+    ("Adresse: Lindenstraße 28 (3. OG links), 04109 Leipzig. Erreichbar",
+     "Lindenstraße 28 (3. OG links), 04109 Leipzig"),
+    ("asun Aleksanterinkatu 56 as. 12, 00100 Helsinki", "Aleksanterinkatu 56 as. 12, 00100 Helsinki"),
+    ("adresse Møllergata 195 H0302, 0555 Oslo. Ring", "Møllergata 195 H0302, 0555 Oslo"),
+    ("mora na Av. Paulista, 34 - casa 2\nRio de Janeiro - RJ\nCEP 22240-526",
+     "Av. Paulista, 34 - casa 2\nRio de Janeiro - RJ\nCEP 22240-526"),
+    ("Pickup: 48 Main Street\nGalway\nH91 N5S5\nDrop-off", "48 Main Street\nGalway\nH91 N5S5"),
+    ("Post: Top Floor Flat\n40 Orchard Close\nBristol BS7 1JT", "Top Floor Flat\n40 Orchard Close\nBristol BS7 1JT"),
+    ("now living at PO Box 6824, Surry Hills NSW 2010", "PO Box 6824, Surry Hills NSW 2010"),
+    ("domiciliée BP 7057, 44000 Nantes Cedex, téléphone", "BP 7057, 44000 Nantes Cedex"),
+    ("Vermieter: Grabenweg 6/1/5, 1160 Wien", "Grabenweg 6/1/5, 1160 Wien"),
+    ("recogida en Calle de Toledo, 57, 3º izda.\n28005 Madrid", "Calle de Toledo, 57, 3º izda.\n28005 Madrid"),
+])
+def test_the_whole_address_is_one_span(scrubber, text, address):
+    spans = [text[e.start:e.end] for e in scrubber.detect(text) if e.type == "STREET_ADDRESS"]
+    assert spans == [address]
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("meet at 12 Main Street as soon as you can", "as soon as you can"),  # "as" is a Finnish flat mark only with a number
+    ("I was at 12 Main Street, thanks a lot", "thanks a lot"),  # a town alone only if the lexicon knows it
+    ("the PO Box is full", "PO Box"),  # a box without its postal part is no address
+    ("Box 12 of the archive", "Box 12"),
+])
+def test_what_is_no_part_of_an_address_stays(scrubber, text, left):
+    assert left in scrubber.scrub_text(text)[0]
+
+
+def test_the_pass_is_a_detector_family_that_can_be_disabled():
+    text = "residente in Largo Augusto 44\n80134 Napoli (NA)"
+    off = Scrubber(PiiSettings(disabled_detectors=["address_parts"]))
+    assert [text[e.start:e.end] for e in off.detect(text)] == ["Largo Augusto 44\n80134 Napoli"]
