@@ -60,6 +60,7 @@ from tunehouse.errors import UserError
 from tunehouse.pii.detectors import Pipeline, Scan
 from tunehouse.pii.detectors.address_parts import complete_addresses
 from tunehouse.pii.detectors.name_join import join_adjacent
+from tunehouse.pii.detectors.phone_numbers import with_extensions
 from tunehouse.pii.entity import Candidate, Entity
 from tunehouse.pii.jsonl import main, scrub_jsonl
 from tunehouse.pii.lexicon import load_lexicon
@@ -139,6 +140,8 @@ class Scrubber:
             ents = join_adjacent(self._lex, text, ents)
         if self._complete_addresses:  # the floor, postcode and town around a street line
             ents = complete_addresses(text, ents, self._lex)
+        if "PHONE" in self._enabled:
+            ents = with_extensions(text, ents)
         return ents
 
     # ------------------------------------------------------------------ scrubbing

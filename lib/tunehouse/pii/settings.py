@@ -41,6 +41,7 @@ DETECTOR_FAMILIES: tuple[str, ...] = (
     "identifiers",  # passports, SSNs, national and cued IDs, booking codes, credentials
     "names",  # person names (gazetteers, cues, capitalised runs, lower-case names after a cue)
     "phone_numbers",  # phone numbers validated by the phonenumbers library
+    "spelled_numbers",  # phone numbers written out in words ("oh seven four four six ...")
 )
 
 
@@ -173,7 +174,7 @@ class PiiSettings(Section):
         default_factory=list,
         description="Rule detector families switched off, e.g. ['names'] (subset of "
         "tunehouse.pii.settings.DETECTOR_FAMILIES: address_parts, addresses, checksum_ids, contact, dates, digit_runs, financial, "
-        "identifiers, names, phone_numbers). For ablations (benchmarks/pii_eval/ablation.py); the entity types "
+        "identifiers, names, phone_numbers, spelled_numbers). For ablations (benchmarks/pii_eval/ablation.py); the entity types "
         "stay enabled, so another family may still report them. The user's deny_terms/extra_patterns always run.",
     )
     min_score: float = Field(

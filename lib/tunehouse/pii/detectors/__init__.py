@@ -28,6 +28,7 @@ from tunehouse.pii.detectors import (
     identifiers,
     names,
     phone_numbers,
+    spelled_numbers,
 )
 from tunehouse.pii.detectors.base import Detector, Scan
 from tunehouse.pii.detectors.custom import custom_detectors
@@ -68,6 +69,7 @@ PIPELINE: tuple[Detector, ...] = (
     phone_numbers.library_phones,  # after the cards: never over one
     contact.phone_lines,
     contact.cut_long_phones,
+    spelled_numbers.spelled_phones,
     # the rest
     contact.handles,
     identifiers.lettered_booking_codes,

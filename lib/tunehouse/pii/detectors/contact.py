@@ -62,7 +62,10 @@ _PHONE_CUE_RE = re.compile(
     r"|whats|n[uú]mero(?:\s+de\s+(?:tel[ée]fono|m[óo]vil|contacto))?|num[ée]ro(?:\s+de\s+portable)?"
     # extensions and direct lines; it, pt, nl, pl, et
     r"|extension|ext|durchwahl|direct\s+line|poste|interno|toestel|cellulare|chiamami|telefone|telem[óo]vel|ligue(?:-me)?"
-    r"|liga-me|telefoon(?:nummer)?|bel\s+me|mobiel(?:e\s+nummer)?|numer(?:\s+telefonu)?|zadzwo[ńn]|mobiil|helista)\b)"
+    r"|liga-me|telefoon(?:nummer)?|bel\s+me|mobiel(?:e\s+nummer)?|numer(?:\s+telefonu)?|zadzwo[ńn]|mobiil|helista"
+    # a number someone owns ("her number", "new number"); nordic, fi; "zap" (pt-BR: WhatsApp)
+    r"|(?:my|her|his|your|our|their|new)\s+(?:phone\s+|mobile\s+|cell\s+)?number|nummer|ring(?:\s+(?:me|mig|meg|på))?"
+    r"|soita|puh(?:elin)?|kontakt|zap)\b)"
     r"[^\d\n+]{0,24}?(\+?\(?\d[\d .\-()/]{5,20}\d)(?:\s*(?:ext\.?|x)\s*\d{1,5})?(?![\w])")
 NANP_RE = re.compile(r"(?:1[ .\-])?[2-9]\d{2}[ .\-][2-9]\d{2}[ .\-]\d{4}")
 _NATIONAL_SHAPES_RE = re.compile(
@@ -80,13 +83,19 @@ _PHONE_BLOCK_WORDS = frozenset("""
 order invoice ticket booking ref reference flight account card confirmation tracking serial id member
 membership reservation locator voucher receipt policy claim case item sku iban bic swift routing code no nr
 number # € $ £ eur usd gbp""".split())
+_NUMBER_WORDS = frozenset("number nummer numer número numero numéro nr no".split())
+# words before "number" that make it someone's phone number, not an order's (en, nordic, et, de, nl, es, pt, it, fr)
+_PHONE_OWNER_WORDS = frozenset("""my her his your our their new phone mobile cell contact home work office direct
+uus minu nytt ny nye nya mit mitt min neue meine seine ihre handy nieuwe nieuw mijn nuevo novo nuovo nouveau mon
+mi meu""".split())
 PHONE_CUE = Cue(
     "phone telephone tel mobile mob cell cellphone whatsapp whats sms text call reach ring contact "
     "fax my number landline teléfono telefono móvil movil celular llámame llamame llámeme téléphone "
     "portable joindre appelez numéro numero telefon telefonnummer handy handynummer rufnummer anrufen "
     "erreichbar mobilnummer festnetz llamadme llamar llamarme llama tlf tfno contacto tél tel. "
     "extension ext durchwahl direct poste interno toestel cellulare chiamami telefone telemóvel telemovel ligue "
-    "liga-me liga telefoon telefoonnummer bel mobiel mobiele numer zadzwoń zadzwon mobiil helista")
+    "liga-me liga telefoon telefoonnummer bel mobiel mobiele numer zadzwoń zadzwon mobiil helista "
+    "número her his your our their new nummer soita puh puhelin kontakt zap")
 
 # ---------------------------------------------------------------- usernames
 _USERNAME_RE = re.compile(
@@ -275,7 +284,8 @@ def phone_context_ok(text: str, s: int, e: int) -> bool:
     currency..., and no amount or unit follows it."""
     before = text[max(0, s - 24):s].lower().replace(":", " ").replace("#", " # ").split()
     if before and (before[-1].rstrip(".") in _PHONE_BLOCK_WORDS or before[-1][:1] in "€$£#"):
-        return False
+        # "order number 123 456 789" is no phone; "her number: 08 9463 2566", "uus number +372 ..." are
+        return len(before) > 1 and before[-1] in _NUMBER_WORDS and before[-2] in _PHONE_OWNER_WORDS
     return not _PHONE_BLOCK_AFTER.match(text[e:e + 10])
 
 

@@ -18,7 +18,7 @@ from phonenumbers import NumberParseException, is_valid_number, parse
 
 from tunehouse.pii.detectors.base import Scan, detector, strong_spans
 from tunehouse.pii.detectors.contact import DATE_SHAPE, phone_context_ok
-from tunehouse.pii.entity import Candidate
+from tunehouse.pii.entity import Candidate, Entity
 
 # The regions whose national formats (no country code) are tried, in this order: where the users
 # of a European / North American travel and support chat come from. A number written with "+" or
@@ -34,8 +34,9 @@ PHONE_REGIONS: tuple[str, ...] = (
 _RUN_RE = re.compile(r"(?<![\w+@.,/\-])(?:\(\+|[+(])?\d[\d().\-/ ]{5,24}\d(?=x\d|(?![\w]|[.,]\d))")
 # an extension after the number the library matched ("x481", "ext. 22", "Durchwahl -82", "-24", Dutch
 # "toestel 12", Italian "interno 4", Spanish "extensión 3", Polish "wewn. 21")
+# Belgian "p. 55" (poste), German "App. 41" (Apparat), Brazilian "ramal 499" / "extensão 83"
 _EXT_RE = re.compile(r"(?:\s*(?:ext\.?|extension|x|#|poste|Durchwahl|DW|Nebenstelle|toestel|tst\.?|interno|int\."
-                     r"|extensi[óo]n|wewn\.?)[\s.:]*[-–]?\s*|-)\d{1,5}(?![\w]|[.,]\d)")
+                     r"|extensi[óo]n|wewn\.?|p\.|App\.?|Apparat|ramal|extens[ãa]o)[\s.:]*[-–]?\s*|-)\d{1,5}(?![\w]|[.,]\d)")
 _PLUS_RE = re.compile(r"\(?\+")  # "+34 ...", "(+34) ..."
 _SEPARATOR_RE = re.compile(r"\d[ .\-/()]+\d")
 # a date inside the run ("2023-09-06 23" of "On 2023-09-06 23:03 ... wrote"), or a time right after it
@@ -108,4 +109,17 @@ def library_phones(scan: Scan) -> list[Candidate]:
             continue  # digits left after the number: part of something longer
         if phone_context_ok(text, s, e):
             out.append(Candidate("PHONE", s, e, 0.85))
+    return out
+
+
+def with_extensions(text: str, ents: list[Entity]) -> list[Entity]:
+    """Every PHONE of ``ents`` (sorted, not overlapping) grown over the extension written after it ("<PHONE>
+    ramal 499", "<PHONE> App. 41"), whichever detector found the number, unless another entity starts there."""
+    out = list(ents)
+    for i, e in enumerate(out):
+        if e.type != "PHONE":
+            continue
+        m = _EXT_RE.match(text, e.end)
+        if m and (i + 1 == len(out) or out[i + 1].start >= m.end()):
+            out[i] = Entity("PHONE", e.start, m.end(), e.score)
     return out
