@@ -109,6 +109,29 @@ def test_a_rare_word_with_evidence_or_no_word_is_taken(text, value):
     assert default_vetting().accept(text, _person(text, value))
 
 
+@pytest.mark.parametrize(("text", "value", "taken"), [
+    ("Kolimine 4. kuupäeval: Narva mnt 2, Tallinn", "Kolimine", False),  # an Estonian word starting the line
+    ("Udlejer er Bent, tlf. 20 30 40 50", "Udlejer", False),
+    ("All good. Käisime eile kinos", "Käisime", False),  # after a sentence end
+    ("Ezinne, kas jalgratas on veel müügil?", "Ezinne", True),  # addressed: evidence
+    ("Ezinne said the keys are with the neighbour", "Ezinne", True),  # a cue after it
+    ("collect your Ezinne, hop in the pool", "Ezinne", True),  # inside a sentence: the model decides
+])
+def test_an_unknown_word_starting_a_sentence_needs_evidence(text, value, taken):
+    assert default_vetting().accept(text, _person(text, value)) is taken
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Tere Mari, kas jalgratas on veel müügil?", "Mari"),  # a greeting that is also a first name stays out
+    ("Hei Teemu, onko pyörä vielä myynnissä?", "Teemu"),
+    ("Hallo Can Öztürk, wie gehts", "Can Öztürk"),
+])
+def test_a_greeting_is_no_part_of_the_name(text, name):
+    from tunehouse.pii.scrubber import Scrubber
+
+    assert [text[e.start:e.end] for e in Scrubber().detect(text) if e.type == "PERSON"] == [name]
+
+
 def test_without_the_list_the_vetting_is_as_before():
     vetting = PersonVetting(load_lexicon())  # no rare words given: nothing is a rare word
     text = "is it a sign of mental illness to collect your Thunderbolt, hop in the pool"

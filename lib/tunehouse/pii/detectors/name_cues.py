@@ -97,7 +97,9 @@ _COORD_AFTER_RE = re.compile(rf"^\s*(?:,|and|or|y|et|und|&|/|in|to|-)\s*({TOKEN}
 _COORD_BEFORE_RE = re.compile(rf"({TOKEN})\s*(?:,|and|or|y|et|und|&|/|-)\s*$")
 GREETING_TOKENS = frozenset(
     "hi hello hey hiya dear thanks thank cheers regards best bye goodbye hola gracias saludos estimado estimada "
-    "querido querida bonjour bonsoir salut merci cher chère hallo danke liebe lieber servus moin ciao".split())
+    "querido querida bonjour bonsoir salut merci cher chère hallo danke liebe lieber servus moin ciao "
+    # the greetings of the other languages we read: et, fi, sv/da/no, nl, pt, pl, it, es, cs/sk
+    "tere terve moi moikka hei hej hejsan hallå hoi olá oi obrigado obrigada cześć czesc ehi oye ahoj".split())
 MODALS = frozenset(("will", "may", "shall", "might", "must"))
 
 

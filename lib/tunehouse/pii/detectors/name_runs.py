@@ -84,6 +84,9 @@ def _categories(lex: Lexicon, toks: list[Token]) -> list[int]:
     caps = [len(t.raw) > 1 and t.raw.isupper() for t in toks]
     if any(caps):
         _shouted_words(toks, cat, caps)
+    # a greeting that is also a first name opens the run, it is not in the name: "Tere Mari", "Hei Teemu"
+    if len(toks) > 1 and toks[0].key in GREETING_TOKENS:
+        cat[0] = C_STOP
     # a surname that is also a city, right after a first name: "Owen Bolton", "Alicia Flores"
     for i in range(1, len(toks)):
         if cat[i] == C_PLACE and toks[i].flags & LAST and not toks[i].flags & ORG and cat[i - 1] in (C_F, C_FP):
