@@ -542,3 +542,9 @@ def test_throughput_smoke(scrubber):
         scrubber.scrub_text(t)
     rate = len(texts) / max(time.process_time() - t0, 1e-9)
     assert rate > 1500, f"{rate:.0f} msg/s"
+
+
+@pytest.mark.parametrize("text", ["Der Mann flößt mir langsam Angst ein. -- #Artis", "Er postet auf #LinuxGER",
+                                  "thanks #Anna you rock"])
+def test_a_word_after_a_hash_is_a_channel_or_hashtag_not_a_person(text):
+    assert not [e for e in Scrubber().detect(text) if e.type == "PERSON"]

@@ -10,7 +10,7 @@ the scrubbed text (where the winner is a placeholder) would see it:
   0300 (4380-0940-6856-5030");
 * a STREET_ADDRESS that runs into a winner keeps the part before it.
 
-Before that, candidates below ``min_score``, over a placeholder or inside a sure IBAN / card (a
+Before that, candidates below ``min_score``, names right after "#" (channels, hashtags), over a placeholder or inside a sure IBAN / card (a
 "PIN" that is the head of an IBAN) are dropped, and an address whose house number is the tail of a
 phone number starts after it. ``allow`` terms are never reported.
 """
@@ -54,6 +54,8 @@ def resolve(text: str, cands: list[Candidate], min_score: float, allow: frozense
 def _admissible(text: str, cands: list[Candidate], min_score: float) -> list[Candidate]:
     """The candidates that may be chosen at all (a new list)."""
     cands = [c for c in cands if c.score >= min_score and c.end > c.start]
+    if "#" in text:  # a word after "#" is a channel or a hashtag ("-- #Artis", "#LinuxGER"), never a person
+        cands = [c for c in cands if not (c.type == "PERSON" and c.start and text[c.start - 1] == "#")]
     # placeholders are never PII
     if "<" in text:
         blocked = [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
