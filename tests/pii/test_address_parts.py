@@ -29,6 +29,16 @@ def scrubber():
     ("domiciliée BP 7057, 44000 Nantes Cedex, téléphone", "BP 7057, 44000 Nantes Cedex"),
     ("Vermieter: Grabenweg 6/1/5, 1160 Wien", "Grabenweg 6/1/5, 1160 Wien"),
     ("recogida en Calle de Toledo, 57, 3º izda.\n28005 Madrid", "Calle de Toledo, 57, 3º izda.\n28005 Madrid"),
+    # the street's name before a lower-case type or particle; flat marks between the number and the postcode
+    ("jeg bor i Thorvald Meyers gate 14 H0302, 7011 Trondheim", "Thorvald Meyers gate 14 H0302, 7011 Trondheim"),
+    ("ophalen Witte de Withstraat 134 bis, 2511 AT Den Haag, afleveren",
+     "Witte de Withstraat 134 bis, 2511 AT Den Haag"),
+    ("je suis au avenue Louise 41, 5000 Namur", "avenue Louise 41, 5000 Namur"),
+    ("mieszkam os. Kalinowe 31m. 15, 90-627 Łódź", "os. Kalinowe 31m. 15, 90-627 Łódź"),
+    ("dostawa ul. Świętego Marcina 45  lok. 4\n80-037 Gdańsk\nKontakt", "ul. Świętego Marcina 45  lok. 4\n80-037 Gdańsk"),
+    ("wohne jetzt An der Alster 183, 3. OG links, 04109 Leipzig", "An der Alster 183, 3. OG links, 04109 Leipzig"),
+    ("il habite rue de la Loi 114\n5000 Namur", "rue de la Loi 114\n5000 Namur"),
+    ("It's Kastanienallee 5, 3. OG, 10115 Berlin", "Kastanienallee 5, 3. OG, 10115 Berlin"),
 ])
 def test_the_whole_address_is_one_span(scrubber, text, address):
     spans = [text[e.start:e.end] for e in scrubber.detect(text) if e.type == "STREET_ADDRESS"]
@@ -40,6 +50,9 @@ def test_the_whole_address_is_one_span(scrubber, text, address):
     ("I was at 12 Main Street, thanks a lot", "thanks a lot"),  # a town alone only if the lexicon knows it
     ("the PO Box is full", "PO Box"),  # a box without its postal part is no address
     ("Box 12 of the archive", "Box 12"),
+    ("Room 12, 10115 Berlin", "Room 12"),  # ordinary words before a number and a postcode
+    ("May 5, 2019 Paris was nice", "May 5, 2019"),  # a date
+    ("Windows 10, 2000 Server", "Windows 10"),
 ])
 def test_what_is_no_part_of_an_address_stays(scrubber, text, left):
     assert left in scrubber.scrub_text(text)[0]

@@ -65,6 +65,7 @@ PIPELINE: tuple[Detector, ...] = (
     addresses.street_addresses,
     addresses.postal_addresses,
     address_parts.po_boxes,
+    address_parts.street_lines,
     digit_runs.cards_and_phones,  # around all of the above
     phone_numbers.library_phones,  # after the cards: never over one
     contact.phone_lines,

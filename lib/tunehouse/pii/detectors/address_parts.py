@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 
+from tunehouse.pii.detectors.addresses import LOWER_STREET_TYPES, STREET_LEADS
 from tunehouse.pii.detectors.base import Scan, detector
 from tunehouse.pii.entity import Candidate, Entity
-from tunehouse.pii.lexicon import MAJOR, PLACE, Lexicon, norm_key
+from tunehouse.pii.lexicon import COMMON, FUNCTION_WORDS, INDICATOR, MAJOR, PLACE, Lexicon, norm_key
 
 # one floor, side, stair, door or flat mark after the house number (each needs a number, a letter or a dot
 # that makes it no ordinary word)
@@ -86,6 +87,20 @@ _HEAD = re.compile(
     r"|(?:R[ée]sidence|Residenza|Residencial|Edificio|Edif[íi]cio|B[âa]timent|Building)[ \t][^\n,]{1,40}?"
     r"(?:,[ \t]*(?i:esc|b[âa]t|escalier|escalera|entr[ée]e)\.?[ \t]?\w{1,3})?)"
     r"(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*|[ \t]*/[ \t]*|[ \t]+)$")
+_HEAD_TYPES = "|".join(sorted(LOWER_STREET_TYPES | {"avenue", "boulevard", "place", "chemin", "impasse", "quai", "piazza", "corso",
+                                  "avenida", "travessa", "largo", "praça", "plaza", "paseo"}))
+_HEAD_PARTICLES = r"van|von|der|den|de|del|della|di|da|do|dos|das|la|le|les|du|des"
+# capitalised words, then particles or lower-case types ("Witte de |", "Thorvald Meyers gate |"); or a lower-case
+# type alone ("avenue |Louise"); particles alone ("in der |Waldsiedlung") are no street's name
+_NAME_HEAD_RE = re.compile(
+    rf"(?<![\w'’])(?:(?:[A-ZÀ-ÝÅØÆ][\w'’.\-]*[ \t]+){{1,3}}(?:(?:{_HEAD_PARTICLES}|{_HEAD_TYPES})[ \t]+|d['’])+"
+    rf"|(?:{_HEAD_TYPES})[ \t]+(?:(?:{_HEAD_PARTICLES})[ \t]+|d['’])*)$")
+# a street line whose house number has flat or floor marks before the postcode ("os. Kalinowe 31m. 15, 90-627
+# Łódź", "An der Alster 183, 3. OG links, 04109 Leipzig", "rue de la Loi 1\n5000 Namur")
+_STREET_LINE_RE = re.compile(
+    r"(?P<street>(?:(?:ul|al|pl|os)\.[ \t]*)?(?:[A-ZÀ-ÝÅØÆŁŚŻ][\w'’.\-]*|(?:rue|avenue|boulevard|via|viale|calle|rua)"
+    r"(?=[ \t]))(?:[ \t]+(?:[A-ZÀ-ÝÅØÆŁŚŻ][\w'’.\-]*|(?:van|von|der|den|de|del|della|di|da|do|dos|das|la|le|les|du|des)"
+    r"(?=[ \t])|d['’][A-ZÀ-Ý][\w'’\-]*)){0,4})[ \t]+(?P<number>\d{1,4}(?:[A-Za-z](?!\.))?)(?![\w.,]\d)")
 _PO_BOX = re.compile(
     r"\b(?:P\.?[ \t]?O\.?[ \t]?Box|BP|Postfach|Postbus|Apartado(?:[ \t]de[ \t]Correos)?|Caixa[ \t]Postal"
     r"|Casella[ \t]Postale|Skrytka[ \t]pocztowa)(?:[ \t]\d{1,6})?(?![\w])")
@@ -117,6 +132,14 @@ def _tail_end(text: str, pos: int, stop: int, lex: Lexicon) -> int:
     return pos
 
 
+def _name_head(text: str, start: int, floor: int) -> int:
+    """Where the street's name starts when the detector took only its end: capitalised words before a
+    lower-case street type or name particle ("avenue |Louise 41", "Witte de |Withstraat 134", "Thorvald Meyers
+    gate |14"); ``start`` if there is none."""
+    m = _NAME_HEAD_RE.search(text, max(floor, start - 60), start)
+    return m.start() if m and m.end() == start else start
+
+
 def _head_start(text: str, start: int, floor: int) -> int:
     """Where an address starting at ``start`` really starts (``floor``: not before): a flat, unit or building
     line right before it."""
@@ -144,6 +167,10 @@ def complete_addresses(text: str, ents: list[Entity], lex: Lexicon) -> list[Enti
             i += 1
             continue
         start = _head_start(text, e.start, out[-1].end if out else 0)
+        named = _name_head(text, start, out[-1].end if out else 0)
+        if named < start and out and out[-1].type == "PERSON" and not text[out[-1].end:named].strip():
+            named = out.pop().start  # "<Thorvald Meyers> gate 14": the street's name read as a person's
+        start = named
         end, j = _before_open_bracket(text, e.start, e.end), i + 1
         while True:
             grown = _tail_end(text, end, len(text), lex)
@@ -188,3 +215,65 @@ def po_boxes(scan: Scan) -> list[Candidate]:
         if _POSTAL_PART.match(text, m.end()):
             out.append(Candidate("STREET_ADDRESS", m.start(), m.end(), 0.85))
     return out
+
+
+@detector("STREET_ADDRESS", needs_digit=True)
+def street_lines(scan: Scan) -> list[Candidate]:
+    """A street line, its flat and floor marks, and a postcode and town after them: the street detectors of
+    ``addresses`` need the postcode right after the house number. Not when every word of the street is an
+    ordinary word ("Room 12, 10115 Berlin") or the number and postcode make a date ("May 5, 2019 Paris")."""
+    text, lex = scan.text, scan.lex
+    if scan.ndig < 5:
+        return []
+    out = []
+    for m in _STREET_LINE_RE.finditer(text):
+        pos = m.end()
+        for _ in range(6):
+            part = _NUMBER_SUFFIX.match(text, pos) if text[pos - 1:pos].isdigit() else None
+            part = part or _TAIL_PART.match(text, pos)
+            if not part or part.end() == pos:
+                break
+            pos = part.end()
+        postal = _POSTAL_PART.match(text, pos)
+        if not postal or not re.search(r"\d{2}", postal.group()) or not _street_words_ok(m.group("street"), lex):
+            continue
+        if _UNIT_BEFORE_NUMBER_RE.search(m.group("street")):
+            continue  # "Crossing Apt. 333, ...": a flat number, the street is before it
+        if int(re.match(r"\d+", m.group("number")).group()) <= 31 and re.match(r"[ \t,]*(?:19|20)\d\d\b",
+                                                                                   postal.group()):
+            continue
+        out.append(Candidate("STREET_ADDRESS", _street_start(m, lex), postal.end(), 0.85))
+    return out
+
+
+_ADDRESS_NOUN_RE = re.compile(r"(?i).*(?:adresse|anschrift|address|adres|indirizzo|direcci[óo]n|endere[çc]o|morada)$")
+
+
+def _street_start(m: re.Match, lex: Lexicon) -> int:
+    """Where the street's name starts: leading words that are no part of it dropped ("It's", "Anschrift",
+    "Ladeadresse", a function word), as ``addresses`` does for its street lines."""
+    words = list(re.finditer(r"\S+", m.group("street")))
+    while len(words) > 1:
+        w = words[0].group()
+        if w in STREET_LEADS or w in ("ul.", "al.", "pl.", "os.") or w.lower() in LOWER_STREET_TYPES:
+            break
+        if not ("'" in w or "’" in w or w.lower() in FUNCTION_WORDS or _ADDRESS_NOUN_RE.match(w)):
+            break
+        words.pop(0)
+    start = m.start("street") + words[0].start()
+    number = _NUMBER_BEFORE_RE.search(m.string, max(0, start - 8), start)  # "4469 |County Road 12, ..."
+    return number.start() if number else start
+
+
+_UNIT_BEFORE_NUMBER_RE = re.compile(rf"(?i)\b{_UNIT_WORDS}\.?$")
+_NUMBER_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,5}[A-Za-z]?[ \t]+$")
+
+
+def _street_words_ok(street: str, lex: Lexicon) -> bool:
+    """Some word of the street is no ordinary word, or a street type, abbreviation or particle says it is one."""
+    words = street.replace(".", ". ").split()
+    if any(w.lower() in LOWER_STREET_TYPES or w in ("ul.", "al.", "pl.", "os.") or w.lower() in (
+            "rue", "avenue", "boulevard", "via", "viale", "calle", "rua", "der", "de", "van", "von", "la")
+           or w.lower().startswith(("d'", "d’")) for w in words):
+        return True
+    return not all(lex.get(norm_key(w)) & (COMMON | INDICATOR) == COMMON for w in words if w[:1].isupper())

@@ -128,7 +128,7 @@ _POSTCODE_HINT_RE = re.compile(r"\d{2}(?:\d{2}|-\d{3}|\d[ \t]\d{2})[ \t]?(?:\d|[
 # lower-case street types that follow the name ("Aarde maantee") or lead it ("rue", "via")
 # (et, fr, it, es, pt; no "gate" / "vei", dk "vej", se "väg", fi "katu" / "tie", hu "utca" / "út" / "tér",
 # cz / sk "ulice" / "náměstí" / "námestie" / "třída", pl / hr / sl "ulica" / "trg", ro "strada" / "calea")
-_LOWER_STREET_TYPES = frozenset("maantee tänav tn mnt pst puiestee põik rue allée via viale calle rua rúa gate gata "
+LOWER_STREET_TYPES = frozenset("maantee tänav tn mnt pst puiestee põik rue allée via viale calle rua rúa gate gata "
                                 "vei veien vej väg vägen katu tie utca út tér körút ulice náměstí námestie třída "
                                 "nábřeží ulica trg strada calea".split())
 # amounts and units are no city: "2 Large Pizzas, 1200 Euro"
@@ -138,7 +138,7 @@ _NOT_CITY = frozenset("euro euros eur dollar dollars usd pounds gbp chf franken 
 _NAME_PARTICLES = frozenset("van von der den de del della delle dello dei degli di da do dos das la le les du des op "
                             "het".split())
 # capitalised words that start German and Dutch street names ("Am Kirchberg 7", "Op de Kamp 3")
-_STREET_LEADS = frozenset("Am An Im Auf Zum Zur Unter Hinter Vor Op Aan Bij".split())
+STREET_LEADS = frozenset("Am An Im Auf Zum Zur Unter Hinter Vor Op Aan Bij".split())
 _STREET_ABBREVS = frozenset(("ul.", "al.", "pl.", "os."))  # Polish: ulica, aleja, plac, osiedle
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -269,7 +269,7 @@ def postal_addresses(scan: Scan) -> list[Candidate]:
     for m in _ADDR_NUMBER_FIRST_RE.finditer(text):
         words = m.group("street").split()
         if (m.group("city").split()[0].lower() not in _NOT_CITY and words[0][0].isupper()
-                and all(w[0].isupper() or w.lower() in _NAME_PARTICLES or w.lower() in _LOWER_STREET_TYPES
+                and all(w[0].isupper() or w.lower() in _NAME_PARTICLES or w.lower() in LOWER_STREET_TYPES
                         for w in words)
                 and not all(scan.lex.flags.get(w.lower(), 0) & (COMMON | INDICATOR) == COMMON for w in words)):
             out.append(Candidate("STREET_ADDRESS", m.start(), m.end(), 0.85))
@@ -289,14 +289,14 @@ def _street_line_start(m: re.Match, flags: dict[str, int]) -> int | None:
     if m.group("type"):
         return m.start()
     words = list(re.finditer(r"\S+", m.group("street")))
-    while len(words) > 1 and words[0].group() not in _STREET_ABBREVS and words[0].group() not in _STREET_LEADS and (
-            words[0].group().lower() not in _LOWER_STREET_TYPES or len(words) < 2) and (
+    while len(words) > 1 and words[0].group() not in _STREET_ABBREVS and words[0].group() not in STREET_LEADS and (
+            words[0].group().lower() not in LOWER_STREET_TYPES or len(words) < 2) and (
             not words[0].group()[0].isupper() or words[0].group().lower() in FUNCTION_WORDS
             or "'" in words[0].group() or "’" in words[0].group()):
         words.pop(0)
     # a lower-case street type leads the name ("via Roma 12") or follows it ("Karl Johans gate 22")
     names = [w.group() for w in words if w.group() not in _STREET_ABBREVS and w.group().lower() not in
-             _LOWER_STREET_TYPES]
+             LOWER_STREET_TYPES]
     typed = len(names) < len([w for w in words if w.group() not in _STREET_ABBREVS])
     if not names or not names[0][0].isupper() or not all(w[0].isupper() or w.lower() in _NAME_PARTICLES
                                                          for w in names):
