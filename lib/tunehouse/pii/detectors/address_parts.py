@@ -25,7 +25,15 @@ import re
 from tunehouse.pii.detectors.addresses import LOWER_STREET_TYPES, STREET_LEADS
 from tunehouse.pii.detectors.base import Scan, detector
 from tunehouse.pii.entity import Candidate, Entity
-from tunehouse.pii.lexicon import COMMON, FUNCTION_WORDS, INDICATOR, MAJOR, PLACE, Lexicon, norm_key
+from tunehouse.pii.lexicon import (
+    COMMON,
+    FUNCTION_WORDS,
+    INDICATOR,
+    MAJOR,
+    PLACE,
+    Lexicon,
+    norm_key,
+)
 
 # one floor, side, stair, door or flat mark after the house number (each needs a number, a letter or a dot
 # that makes it no ordinary word)
