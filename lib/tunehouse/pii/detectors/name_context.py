@@ -146,7 +146,16 @@ _ADDRESSEE_BEFORE = re.compile(
     r"|demandez\s+à|sag|sagen\s+sie|frag|fragen\s+sie|chiedi\s+a|di'\s+a|dì\s+a|dica\s+a|vraag|vraag\s+aan"
     r"|zeg\s+tegen|powiedz|zapytaj|fal(?:ei|ou|amos)\s+com|habl(?:é|ó|amos)\s+con|parlé\s+(?:à|avec)"
     r"|(?:gesprochen|sprach|spreche)\s+mit|(?:ho|abbiamo)\s+parlato\s+con|parlato\s+con|(?:sprak|gesproken)\s+met"
-    r"|rozmawia(?:łam|łem|ł|ła)(?:\s+\w+)?\s+z)\s+$")
+    r"|rozmawia(?:łam|łem|ł|ła)(?:\s+\w+)?\s+z"
+    # say hi / give my love to; nordic "sig til" / "säg till" / "si til", fi "sano", et "ütle", de "grüß"
+    r"|say\s+hi\s+to|say\s+hello\s+to|give\s+my\s+love\s+to|sig\s+til|säg\s+till|si\s+til|sano|ütle|grüß|grüße"
+    r"|klingeln\s+bei|klingel\s+bei|ring\s+bei)\s+$")
+
+
+def told(text: str, start: int) -> bool:
+    """A verb of telling, asking or talking with and its preposition right before ``start`` ("Dile a", "Diz à",
+    "say hi to", "Sig til", "klingeln bei"): what follows is a person, even a word that is also a place."""
+    return bool(_ADDRESSEE_BEFORE.search(text, max(0, start - 32), start))
 
 
 def named_here(text: str, start: int, end: int) -> bool:

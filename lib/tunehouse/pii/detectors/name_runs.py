@@ -12,7 +12,11 @@ from __future__ import annotations
 import re
 
 from tunehouse.pii.detectors.contact import IPV4_RE, NANP_RE
-from tunehouse.pii.detectors.name_context import weak_name_corroborated, work_title
+from tunehouse.pii.detectors.name_context import (
+    told,
+    weak_name_corroborated,
+    work_title,
+)
 from tunehouse.pii.detectors.name_cues import (
     GREETING_TOKENS,
     SUFFIX_CUE_RE,
@@ -50,6 +54,7 @@ from tunehouse.pii.lexicon import (
     Lexicon,
     norm_key,
 )
+from tunehouse.pii.wordlists import FUNCTION_WORDS
 
 # what makes a name-like word a team, a company, a product or a version: "Dear Wanderly team", "Anna Travel GmbH",
 # "the Zorblax modem"
@@ -181,7 +186,8 @@ def _segments(lex: Lexicon, text: str, toks: list[Token], cat: list[int], is_pla
     i = 0
     while i < n:
         after_title = i > 0 and is_title(toks[i - 1]) and cat[i - 1] == C_STOP
-        if (is_place[i] and not after_title) or cat[i] not in NAMEY and not (cat[i] == C_PLACE):
+        titled_word = after_title and _surname_after_title(toks[i])  # "Dr. Siqueira", "Frau Berger"
+        if (is_place[i] and not after_title) or cat[i] not in NAMEY and not (cat[i] == C_PLACE) and not titled_word:
             i += 1
             continue
         level = _segment_cue(text, toks, cat, i)
@@ -223,11 +229,20 @@ def _segment_cue(text: str, toks: list[Token], cat: list[int], i: int) -> int:
     return 1 if toks[i - 1].key in GREETING_TOKENS else 0
 
 
+def _surname_after_title(tok: Token) -> bool:
+    """A capitalised word right after an honorific is a surname even if it is also an ordinary word of some
+    language ("Dr. Siqueira", "Frau Berger", "Mr. Brown"): not a function word, title or acronym."""
+    return (tok.raw[:1].isupper() and not tok.raw.isupper() and len(tok.raw) > 1
+            and tok.key not in FUNCTION_WORDS and not tok.flags & TITLE)
+
+
 def _strong_cue_end(toks: list[Token], cat: list[int], is_place: list[bool], i: int) -> int:
     """After a strong cue a name is up to 4 words from ``i`` on, whatever they are, but not a common
-    word (particles do not count and do not end it)."""
+    word (particles do not count and do not end it) -- except the first word after an honorific."""
     n = len(toks)
     j = i
+    if i > 0 and is_title(toks[i - 1]) and cat[i] == C_STOP and _surname_after_title(toks[i]):
+        j = i + 1  # "Dr. Siqueira": the surname, then the usual rule for the words after it
     while j < n and j - i < 7 and sum(cat[k] != C_PART for k in range(i, j)) < 4 and (
             cat[j] in NAMEY or cat[j] in (C_PLACE, C_INIT, C_PART) or is_place[j]) and (
             cat[j] == C_PART or not (toks[j].flags & COMMON and not toks[j].flags & (FIRST | LAST))):
@@ -265,9 +280,9 @@ def _decide_one(lex: Lexicon, text: str, tok: Token, c0: int, s: int, e: int, le
             return  # "Have a wonderful trip to Selen": a destination, not a person
         out.append(Candidate("PERSON", s, e, 0.75 if not level else 0.9))
         return
-    suffix = bool(SUFFIX_CUE_RE.match(text[e:e + 40])) or _vocative(text, s, e)
+    suffix = bool(SUFFIX_CUE_RE.match(text[e:e + 40])) or _vocative(text, s, e) or told(text, s)
     if c0 == C_FP:
-        if place_context(lex, text, s, e):
+        if place_context(lex, text, s, e) and not told(text, s):  # "Dile a Eusebio que ...": no place
             return
         if level or suffix:
             out.append(Candidate("PERSON", s, e, 0.8))
