@@ -168,14 +168,22 @@ def finish_with_validation(result, settings: Settings) -> int:
 
 
 def cmd_scrub(args, settings: Settings) -> int:
-    from tunehouse.pii.scrubber import scrub_jsonl, scrubber_from_settings, scrubbing_label
+    from tunehouse.pii.regex_cache import compiled_patterns
 
     if not args.input.is_file():
         raise UserError(f"{args.input}: no such file")
     if args.input.resolve() == args.output.resolve():
         raise UserError("output must be a different file from input")
-    scrubber = scrubber_from_settings(settings, fast=args.fast)
-    summary = scrub_jsonl(args.input, args.output, settings.pii, scrubber=scrubber)
+    # the detectors' and phonenumbers' patterns (compiled at import and on first use) come from a cache
+    with compiled_patterns():
+        from tunehouse.pii.scrubber import (
+            scrub_jsonl,
+            scrubber_from_settings,
+            scrubbing_label,
+        )
+
+        scrubber = scrubber_from_settings(settings, fast=args.fast)
+        summary = scrub_jsonl(args.input, args.output, settings.pii, scrubber=scrubber)
     summary["detector"] = scrubbing_label(scrubber.learned)
     bad = summary.get("bad_lines") or []
     print_kv("scrub", {k: (json.dumps(v) if isinstance(v, (dict, list)) else v)

@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     from tunehouse.pii.scrubber import Scrubber
 
 
-CHUNK_LINES = 256  # lines detected together: one pass of the learned model (if any) per chunk
+CHUNK_LINES = 4096  # lines detected together: one pass of the learned model (if any) per chunk, its windows
+# sorted by length across the whole chunk: with 256 lines the ~60 texts the model runs on per chunk made one
+# batch padded to its longest (measured: a rules+learned scrub of 4,000 messages 4.1 -> ~2.6 s CPU)
 
 
 def scrub_jsonl(in_path: str | Path, out_path: str | Path, settings: PiiSettings | None = None,

@@ -52,7 +52,8 @@ def _library_match(run: str) -> tuple[int, int] | None:
     """The span of ``run`` when the library parses it as a number valid for one of the regions
     (``parse`` + ``is_valid_number``: a few times cheaper than ``PhoneNumberMatcher``, which would
     also look for numbers inside the run: a number further in is part of something longer)."""
-    regions = PHONE_REGIONS[:1] if _PLUS_RE.match(run) else PHONE_REGIONS
+    plus = _PLUS_RE.match(run) is not None
+    regions = PHONE_REGIONS[:1] if plus else _regions_by_hits()
     tried = set()
     for region in regions:
         try:
@@ -67,8 +68,24 @@ def _library_match(run: str) -> tuple[int, int] | None:
             continue
         tried.add(key)
         if is_valid_number(number):
+            if not plus:
+                _REGION_HITS[region] = _REGION_HITS.get(region, 0) + 1
             return 0, len(run)
     return None
+
+
+# How many national-format numbers each region validated in this process: they are tried most-validating first.
+# The answer does not depend on the order (a number is kept when any region validates it), only the number of
+# parses does: the users of one chat service mostly write one country's format.
+_REGION_HITS: dict[str, int] = {}
+
+
+def _regions_by_hits() -> list[str]:
+    """``PHONE_REGIONS``, those that validated more numbers so far first (ties in ``PHONE_REGIONS`` order)."""
+    hits = _REGION_HITS
+    if not hits:
+        return list(PHONE_REGIONS)
+    return sorted(PHONE_REGIONS, key=lambda r: -hits.get(r, 0))
 
 
 def _plausible(val: str) -> bool:
