@@ -17,6 +17,8 @@ phone number starts after it. ``allow`` terms are never reported.
 
 from __future__ import annotations
 
+import re
+
 from tunehouse.contracts.placeholders import PLACEHOLDER_RE
 from tunehouse.pii.detectors.contact import cued_phone_ok, phone_ok
 from tunehouse.pii.entity import STRONG_TYPES, Candidate, Entity
@@ -51,11 +53,17 @@ def resolve(text: str, cands: list[Candidate], min_score: float, allow: frozense
     return [Entity(c.type, c.start, c.end, round(c.score, 3)) for c in chosen]
 
 
+_ARTICLE_FUSED_BEFORE = re.compile(r"(?i)(?<!\w)(?:beim|vom|zum|zur|ins)[ \t]+$")
+
+
 def _admissible(text: str, cands: list[Candidate], min_score: float) -> list[Candidate]:
     """The candidates that may be chosen at all (a new list)."""
     cands = [c for c in cands if c.score >= min_score and c.end > c.start]
     if "#" in text:  # a word after "#" is a channel or a hashtag ("-- #Artis", "#LinuxGER"), never a person
         cands = [c for c in cands if not (c.type == "PERSON" and c.start and text[c.start - 1] == "#")]
+    # after a German preposition fused with an article a name is a shop, a brand or a place ("beim Aldi", "zum Lidl")
+    cands = [c for c in cands if not (c.type == "PERSON" and c.score < 0.95
+                                      and _ARTICLE_FUSED_BEFORE.search(text, max(0, c.start - 8), c.start))]
     # placeholders are never PII
     if "<" in text:
         blocked = [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]

@@ -100,6 +100,9 @@ GREETING_TOKENS = frozenset(
     "querido querida bonjour bonsoir salut merci cher chère hallo danke liebe lieber servus moin ciao "
     # the greetings of the other languages we read: et, fi, sv/da/no, nl, pt, pl, it, es, cs/sk
     "tere terve moi moikka hei hej hejsan hallå hoi olá oi obrigado obrigada cześć czesc ehi oye ahoj".split())
+# verbs of telling that open a sentence before the person told, in languages that inflect the name after them
+# ("Sano Riikkalle että ...", "Ütle Kertule, et ..."): like a greeting, never part of the name
+TELLING_TOKENS = frozenset("sano kerro ütle sag sage frag dile diz powiedz zeg vraag".split())
 MODALS = frozenset(("will", "may", "shall", "might", "must"))
 
 

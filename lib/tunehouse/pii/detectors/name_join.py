@@ -19,6 +19,7 @@ from tunehouse.pii.detectors.name_cues import (
     GREETING_TOKENS,
     MODALS,
     SUFFIX_CUE_RE,
+    TELLING_TOKENS,
     cue,
     place_context,
 )
@@ -184,7 +185,7 @@ def joinable(lex: Lexicon, text: str, s: int, e: int, side: str, bridged: bool) 
         if side == "left":
             return cue(text, s) > 0
         return bool(SUFFIX_CUE_RE.match(text[e:e + 40]))
-    if key in FUNCTION_WORDS or key in GREETING_TOKENS or key in MODALS:
+    if key in FUNCTION_WORDS or key in GREETING_TOKENS or key in TELLING_TOKENS or key in MODALS:
         return side == "left" and cue(text, s) > 0  # "Will <Anna> call?", but "Hallo Can <Öztürk>"
     if f & PLACE and (bridged or not (side == "left" and cue(text, s))
                       and place_context(lex, text, s, e, coord=False)):

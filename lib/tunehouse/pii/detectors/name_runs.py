@@ -20,6 +20,7 @@ from tunehouse.pii.detectors.name_context import (
 from tunehouse.pii.detectors.name_cues import (
     GREETING_TOKENS,
     SUFFIX_CUE_RE,
+    TELLING_TOKENS,
     cue,
     place_context,
     travel_destination,
@@ -90,8 +91,8 @@ def _categories(lex: Lexicon, toks: list[Token]) -> list[int]:
     if any(caps):
         _shouted_words(toks, cat, caps)
     # a greeting that is also a first name opens the run, it is not in the name: "Tere Mari", "Hei Teemu"
-    if len(toks) > 1 and toks[0].key in GREETING_TOKENS:
-        cat[0] = C_STOP
+    if toks[0].key in GREETING_TOKENS or len(toks) > 1 and toks[0].key in TELLING_TOKENS:
+        cat[0] = C_STOP  # alone too: "Tere, kas ..." greets nobody by name
     # a surname that is also a city, right after a first name: "Owen Bolton", "Alicia Flores"
     for i in range(1, len(toks)):
         if cat[i] == C_PLACE and toks[i].flags & LAST and not toks[i].flags & ORG and cat[i - 1] in (C_F, C_FP):
@@ -226,7 +227,7 @@ def _segment_cue(text: str, toks: list[Token], cat: list[int], i: int) -> int:
         return cue(text, toks[0].start)
     if is_title(toks[i - 1]):
         return 2
-    return 1 if toks[i - 1].key in GREETING_TOKENS else 0
+    return 1 if toks[i - 1].key in GREETING_TOKENS or toks[i - 1].key in TELLING_TOKENS else 0
 
 
 def _surname_after_title(tok: Token) -> bool:

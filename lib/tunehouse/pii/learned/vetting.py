@@ -49,7 +49,12 @@ from tunehouse.pii.detectors.name_context import (
     weak_name_corroborated,
     work_title,
 )
-from tunehouse.pii.detectors.name_cues import cue, travel_destination
+from tunehouse.pii.detectors.name_cues import (
+    GREETING_TOKENS,
+    TELLING_TOKENS,
+    cue,
+    travel_destination,
+)
 from tunehouse.pii.detectors.name_runs import NOT_PERSON_AFTER_RE
 from tunehouse.pii.detectors.name_tokens import PARTICLES, word_after, word_before
 from tunehouse.pii.entity import Entity
@@ -142,8 +147,9 @@ class PersonVetting:
         for m in _WORD.finditer(text, entity.start, entity.end):
             if m.start() != start and text[start:m.start()].strip():
                 break
-            if not self.lex.get(norm_key(m.group())) & TITLE:
-                break
+            key = norm_key(m.group())
+            if not (self.lex.get(key) & TITLE or key in GREETING_TOKENS or key in TELLING_TOKENS):
+                break  # a leading title, greeting or verb of telling is dropped ("Hoi Joost", "Sano Riikkalle")
             start = m.end()
             while start < entity.end and not (text[start].isalnum()):
                 start += 1
@@ -158,6 +164,8 @@ class PersonVetting:
         words = [w for w in _WORD.findall(text[entity.start:entity.end]) if not (w.islower() and w in NAME_PARTICLES)]
         if not (words and all(self.could_be_in_name(w) for w in words) and any(self.could_be_name(w) for w in words)):
             return False
+        if len(words) == 1 and norm_key(words[0]) in GREETING_TOKENS | TELLING_TOKENS:
+            return False  # "Tere, kas ...", "Hoi, is de fiets ...": a greeting, not a name
         if len(words) == 1 and self.lex.get(norm_key(words[0])) & (FIRST | AMBIG | COMMON | LAST) == _AMBIGUOUS_WORD:
             return named_here(text, entity.start, entity.end)
         if not cue(text, entity.start) and self._a_thing(text, entity.start, entity.end):

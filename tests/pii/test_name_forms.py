@@ -1,0 +1,40 @@
+"""Names in the forms people of the fresh set's languages write them: after a verb of telling, a title, a
+greeting; and what is no name: a greeting alone, a verb of telling, a shop after a fused article."""
+
+from __future__ import annotations
+
+import pytest
+from tunehouse.pii.scrubber import Scrubber
+
+
+@pytest.fixture(scope="module")
+def scrubber():
+    return Scrubber()
+
+
+def _people(scrubber, text):
+    return [text[e.start:e.end] for e in scrubber.detect(text) if e.type == "PERSON"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Dile a Eusebio que me llame", ["Eusebio"]),  # a first name that is also a place, after "tell"
+    ("Diz à Madalena para me ligar", ["Madalena"]),
+    ("Sig til Lærke, at hun skal ringe", ["Lærke"]),  # an unknown word after "tell"
+    ("thanks Ann! and say hi to Hermione and the kids", ["Ann", "Hermione"]),
+    ("Der Schlüssel ist oben, klingeln bei Pospischil", ["Pospischil"]),
+    ("O consultório do Dr. Siqueira mudou", ["Siqueira"]),  # an ordinary word of some language after a title
+    ("Sano Riikkalle että soittaa", ["Riikkalle"]),  # the verb of telling is no part of the name
+    ("Tere Mari, kas jalgratas on veel müügil?", ["Mari"]),
+])
+def test_names(scrubber, text, names):
+    assert _people(scrubber, text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "Tere, kas jalgratas on veel müügil?",  # a greeting alone greets nobody by name
+    "Hoi, is de fiets nog te koop?",
+    "Beim Aldi gibt es wieder Grills",  # a shop after a fused article
+    "we flew to Paris last May",
+])
+def test_no_names(scrubber, text):
+    assert _people(scrubber, text) == []
