@@ -121,6 +121,17 @@ def test_an_unknown_word_starting_a_sentence_needs_evidence(text, value, taken):
     assert default_vetting().accept(text, _person(text, value)) is taken
 
 
+@pytest.mark.parametrize(("text", "value", "taken"), [
+    ("Das CfP-Frontend ist identisch", "CfP", False),  # a compound with a dictionary word
+    ("Das Lambda-Kalkül ist es", "Lambda-Kalkül", False),
+    ("wir haben kein nivea^Wlevel mehr", "Wlevel", False),  # glued after a word
+    ("Hey Anne-Sophie, kommst du?", "Anne-Sophie", True),  # a double first name
+    ("Ütle Kertu-le, et ta helistaks", "Kertu", True),  # a case ending after a hyphen
+])
+def test_hyphened_and_glued_words(text, value, taken):
+    assert default_vetting().accept(text, _person(text, value)) is taken
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("Tere Mari, kas jalgratas on veel müügil?", "Mari"),  # a greeting that is also a first name stays out
     ("Hei Teemu, onko pyörä vielä myynnissä?", "Teemu"),

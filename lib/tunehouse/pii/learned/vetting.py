@@ -85,6 +85,7 @@ _NOT_A_NAME = COMMON | PLACE | TITLE | INDICATOR
 # An ordinary word that is also a first name and no surname ("Kino", "Rien", "Dile"): the rules take it for a
 # name only after a cue or beside another name part, and so does the vetting when the model tags it alone.
 _AMBIGUOUS_WORD = FIRST | AMBIG | COMMON
+_HYPHENED = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)+")
 _GLUE = "!&+@#*/|"  # signs inside product and brand names ("Yahoo!Mail"), never inside a person's name
 
 
@@ -189,8 +190,7 @@ class PersonVetting:
         before = text[:start].rstrip(" \t\"'“„«(")
         return not before or before[-1] in ".!?…\n"
 
-    @staticmethod
-    def _a_thing(text: str, start: int, end: int) -> bool:
+    def _a_thing(self, text: str, start: int, end: int) -> bool:
         """Context that makes a span no person, as the rules read it: a title or a character ("Vaatasime Sherlock
         filmi", ``name_context.work_title``), a product, team or company after it ("the Zorblax modem",
         ``name_runs.NOT_PERSON_AFTER_RE``), a word glued to it by a sign ("Zorblax!Box"), or the span is itself
@@ -200,7 +200,25 @@ class PersonVetting:
             return True
         if end < len(text) - 1 and text[end] in _GLUE and text[end + 1].isalnum():
             return True
-        return addressee_cue(text, start, end)
+        if start > 1 and text[start - 1] in _GLUE + "^_\\" and text[start - 2].isalnum():
+            return True  # "nivea^Wlevel", "foo/Bar": glued after a word
+        return addressee_cue(text, start, end) or self._hyphened_thing(text, start, end)
+
+    def _hyphened_thing(self, text: str, start: int, end: int) -> bool:
+        """A word joined by a hyphen to a part that no name list holds is a compound, not a double name
+        with an ordinary word in it
+        ("CfP-Frontend", "Lambda-Kalkül", "Hick-Hack"; but "Jean-Pierre", "Gruber-Moser", "Kertu-le"): on the fresh real
+        DEV set (German IRC) the model's commonest false name after nicks."""
+        m = _HYPHENED.match(text, start) if start == 0 or not text[start - 1].isalnum() else None
+        whole = m.group() if m and m.end() >= end else None
+        if whole is None:
+            after = _HYPHENED.match(text, _word_start(text, end)) if text[end:end + 1] == "-" else None
+            whole = after.group() if after and after.start() <= start else None
+        if whole is None or "-" not in whole:
+            return False
+        # an ordinary word as a part makes it a compound; a case ending ("Kertu-le") or an unknown part does not
+        return any(self.lex.get(norm_key(part)) & (FIRST | LAST | COMMON) == COMMON or self.rare_word(part)
+                   for part in whole.split("-") if part[:1].isupper() or len(part) > 3)
 
     def _beside_name_part(self, text: str, start: int, end: int) -> bool:
         """A capitalised word right before or after ``text[start:end]`` (blanks and particles between) may stand in
@@ -237,6 +255,13 @@ class PersonVetting:
 
 
 @functools.lru_cache(maxsize=1)
+def _word_start(text: str, pos: int) -> int:
+    """The start of the word ending at or containing ``pos`` (for a hyphenated word read from its end)."""
+    while pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "-'’"):
+        pos -= 1
+    return pos
+
+
 def default_vetting() -> PersonVetting:
     """The vetting over the scrubber's own lexicon, once per process."""
     from tunehouse.pii.lexicon import load_lexicon, load_rare_words
