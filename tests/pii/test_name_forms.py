@@ -38,3 +38,16 @@ def test_names(scrubber, text, names):
 ])
 def test_no_names(scrubber, text):
     assert _people(scrubber, text) == []
+
+
+@pytest.mark.parametrize(("text", "handles"), [
+    ("gg xniamhx, rematch tomorrow? my discord is xorlax too lol", ["xniamhx", "xorlax"]),
+    ("Seltsamer Login auf meinem Konto hild423, war das jemand", ["hild423"]),
+    ("DM'd nigel2 about the PS5", ["nigel2"]),
+    ("account is kayleigh18, pw was hunter2", ["kayleigh18"]),
+    ("my account is suspended", []),  # a common word
+    ("gg everyone, well played", []),  # after a verb only what looks like a handle
+    ("my steam is broken", []),
+])
+def test_handles_after_a_platform_or_messaging_word(scrubber, text, handles):
+    assert [text[e.start:e.end] for e in scrubber.detect(text) if e.type == "USERNAME"] == handles

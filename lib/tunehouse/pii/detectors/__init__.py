@@ -51,6 +51,7 @@ PIPELINE: tuple[Detector, ...] = (
     identifiers.credentials,
     contact.cued_usernames,
     contact.platform_usernames,
+    contact.platform_handles,
     contact.owned_urls,
     addresses.cued_postcodes,
     # values by shape

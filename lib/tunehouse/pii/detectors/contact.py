@@ -12,7 +12,7 @@ import re
 
 from tunehouse.pii.detectors.base import Cue, Scan, detector, strong_spans
 from tunehouse.pii.entity import Candidate
-from tunehouse.pii.lexicon import COMMON, FUNCTION_WORDS
+from tunehouse.pii.lexicon import COMMON, FIRST, FUNCTION_WORDS
 
 # ---------------------------------------------------------------- e-mail, URLs, IP addresses
 _EMAIL_RE = re.compile(r"[\w.+'%-](?<![\w.+'%-].)[\w.+'%-]*@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,24}\b")
@@ -329,6 +329,17 @@ _PLATFORM_USER_RE = re.compile(
     r"|linkedin|pinterest|youtube|kik|wechat|line|viber|matrix|irc|libera|freenode|tinder|bumble|hinge|strava"
     r"|duolingo|chess\.com|lichess|roblox|minecraft|fortnite|battle\.net|epic|spotify|soundcloud|flickr))\b")
 PLATFORM_USER_CUE = Cue("i'm i’m im i je sono ik soy sou ich jestem olen")
+# "my discord is darr420", "auf meinem Konto hild423", "account is kayleigh18": a handle after its platform or
+# account word; "gg callum9", "DM'd nigel2", "contacté xjeanbaptistex": after a gamer's or messenger's verb
+_PLATFORM_IS_RE = re.compile(
+    r"(?i:\b(?:(?:discord|steam|psn|xbox|gamer\s?tag|insta(?:gram)?|snap(?:chat)?|tiktok|twitter|telegram|twitch"
+    r"|reddit|roblox|konto|account|compte|cuenta|conta|profile|profil)(?:[ \t]+(?:name|id))?"
+    r"(?:[ \t]*(?:is|ist|est|es|é|è|:|=))?"
+    r"|(?P<verb>gg|dm['’]?d|dmed|messaged|pinged|contact[ée]|kontaktiert|contacted|scrive\s+a|escribí\s+a)))"
+    r"[ \t]+(?P<val>@?[\w][\w.\-]{1,38}[\w])(?=[.,;!?)]*(?:\s|$))")
+PLATFORM_IS_CUE = Cue("discord steam psn xbox gamertag gamer insta instagram snap snapchat tiktok twitter telegram "
+                      "twitch reddit roblox konto account compte cuenta conta profile profil gg dm'd dm’d dmed "
+                      "messaged pinged contacté contacte kontaktiert contacted scrive escribí")
 
 
 @detector("USERNAME", cue=PLATFORM_USER_CUE)
@@ -346,6 +357,26 @@ def platform_usernames(scan: Scan) -> list[Candidate]:
         key = val.lower().lstrip("@")
         handle_like = any(c.isdigit() or c in "_." for c in val) or val.startswith("@")
         if handle_like or (val.islower() and not flags.get(key, 0) & COMMON and key not in FUNCTION_WORDS):
+            out.append(Candidate("USERNAME", m.start("val"), m.end("val"), 0.85))
+    return out
+
+
+@detector("USERNAME", cue=PLATFORM_IS_CUE)
+def platform_handles(scan: Scan) -> list[Candidate]:
+    """A handle after its platform or account word ("my discord is darr420", "Konto hild423") or after a verb
+    of messaging ("gg callum9", "DM'd nigel2"). After a verb it must look like a handle (a digit, "_" or "."
+    inside, or an x...x wrapper); after a platform word, all lower case and no common word will do too."""
+    flags = scan.lex.flags
+    out = []
+    for m in scan.matches(PLATFORM_IS_CUE, _PLATFORM_IS_RE):
+        val = m.group("val")
+        if not any(c.isalpha() for c in val):
+            continue  # "refund to account 000123456789": an account number, not a handle
+        key = val.lower().lstrip("@")
+        strict = any(c.isdigit() or c in "_." for c in val) or val.startswith("@") or (
+            len(val) > 4 and val.startswith("x") and val.endswith("x") and val.islower())
+        loose = val.islower() and not flags.get(key, 0) & (COMMON | FIRST) and key not in FUNCTION_WORDS
+        if strict or (not m.group("verb") and loose):
             out.append(Candidate("USERNAME", m.start("val"), m.end("val"), 0.85))
     return out
 
