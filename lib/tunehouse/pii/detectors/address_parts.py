@@ -109,6 +109,7 @@ _STREET_LINE_RE = re.compile(
     r"(?P<street>(?:(?:ul|al|pl|os)\.[ \t]*)?(?:[A-ZÀ-ÝÅØÆŁŚŻ][\w'’.\-]*|(?:rue|avenue|boulevard|via|viale|calle|rua)"
     r"(?=[ \t]))(?:[ \t]+(?:[A-ZÀ-ÝÅØÆŁŚŻ][\w'’.\-]*|(?:van|von|der|den|de|del|della|di|da|do|dos|das|la|le|les|du|des)"
     r"(?=[ \t])|d['’][A-ZÀ-Ý][\w'’\-]*)){0,4})[ \t]+(?P<number>\d{1,4}(?:[A-Za-z](?!\.))?)(?![\w.,]\d)")
+_POSTCODE_ANYWHERE = re.compile(_POSTCODE + r"[ \t]+[^\W\d_]|" + _UK + "|" + _EIRCODE + r"|CEP")
 _PO_BOX = re.compile(
     r"\b(?:P\.?[ \t]?O\.?[ \t]?Box|BP|Postfach|Postbus|Apartado(?:[ \t]de[ \t]Correos)?|Caixa[ \t]Postal"
     r"|Casella[ \t]Postale|Skrytka[ \t]pocztowa)(?:[ \t]\d{1,6})?(?![\w])")
@@ -231,8 +232,8 @@ def street_lines(scan: Scan) -> list[Candidate]:
     ``addresses`` need the postcode right after the house number. Not when every word of the street is an
     ordinary word ("Room 12, 10115 Berlin") or the number and postcode make a date ("May 5, 2019 Paris")."""
     text, lex = scan.text, scan.lex
-    if scan.ndig < 5:
-        return []
+    if scan.ndig < 5 or not _POSTCODE_ANYWHERE.search(text):
+        return []  # no postcode shape: no street line of this kind (most messages; the regex below is costly)
     out = []
     for m in _STREET_LINE_RE.finditer(text):
         pos = m.end()
