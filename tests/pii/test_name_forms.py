@@ -51,3 +51,8 @@ def test_no_names(scrubber, text):
 ])
 def test_handles_after_a_platform_or_messaging_word(scrubber, text, handles):
     assert [text[e.start:e.end] for e in scrubber.detect(text) if e.type == "USERNAME"] == handles
+
+
+def test_after_a_name_particle_an_ordinary_word_is_a_surname(scrubber):
+    text = "Het pakketje van Gerrit van Leeuwen is bij mij bezorgd"  # Dutch "leeuwen" (lions) is an ordinary word
+    assert _people(scrubber, text) == ["Gerrit van Leeuwen"]

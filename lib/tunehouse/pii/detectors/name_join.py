@@ -165,7 +165,8 @@ def joinable(lex: Lexicon, text: str, s: int, e: int, side: str, bridged: bool) 
     place indicator ("Street"), an acronym, or a function word ("Can", "Will") unless a
     greeting precedes it ("Hallo Can ..."). An unknown word joins only with a cue: a greeting
     before it on the left, "said"/"here"... after it on the right. A place is not reached
-    across a particle (``bridged``: "Dupont de Paris").
+    across a particle (``bridged``: "Dupont de Paris"); any other capitalised word is, on the right ("Fleur
+    van Leeuwen": Dutch "leeuwen" is an ordinary word).
     """
     raw = text[s:e]
     if len(raw) < 2:
@@ -179,6 +180,8 @@ def joinable(lex: Lexicon, text: str, s: int, e: int, side: str, bridged: bool) 
     if not upper and not raw[1:].islower() and MIXED_CASE_RE.search(raw) and not NAME_PREFIX_RE.match(raw):
         return False
     if not f & (FIRST | LAST):
+        if side == "right" and bridged and not upper and not f & PLACE and key not in FUNCTION_WORDS:
+            return True  # after a name particle a capitalised word is a surname, even an ordinary word ("van Leeuwen")
         # an unknown word ("Xochitl", "Łucja"): only with a cue, as a lone word would need one
         if upper or key in FUNCTION_WORDS or category(lex, f, raw) != C_U:
             return False
