@@ -56,3 +56,13 @@ def test_handles_after_a_platform_or_messaging_word(scrubber, text, handles):
 def test_after_a_name_particle_an_ordinary_word_is_a_surname(scrubber):
     text = "Het pakketje van Gerrit van Leeuwen is bij mij bezorgd"  # Dutch "leeuwen" (lions) is an ordinary word
     assert _people(scrubber, text) == ["Gerrit van Leeuwen"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Mon propriétaire s'appelle Bleuenn Lavergne, il habite ici", ["Bleuenn Lavergne"]),  # a naming verb
+    ("Mein Vermieter heißt Jörg Pohlmann", ["Jörg Pohlmann"]),
+    ("Het pakketje van Fleur van Leeuwen is bezorgd", ["Fleur van Leeuwen"]),  # a first name that is a word
+    ("Nimm die Hände von der Tastatur", []),  # German "von der" is a preposition
+])
+def test_naming_verbs_and_particles(scrubber, text, names):
+    assert _people(scrubber, text) == names

@@ -35,7 +35,10 @@ in the name of; under the name; under the name of; under the names; booked under
 (passenger|guest|traveller|traveler|cardholder|customer|client|contact)('s|) name is; cardholder;
 name on the (card|ticket|booking|passport|reservation); name on the (card|ticket|booking|passport|reservation) is;
 call me; i am called; i'm called; me llamo; mi nombre es; nombre; a nombre de; je m'appelle; mon nom est; nom;
-au nom de; ich heiße; ich heisse; mein name ist; auf den namen; im namen von; name ist
+au nom de; ich heiße; ich heisse; mein name ist; auf den namen; im namen von; name ist;
+s'appelle; il s'appelle; elle s'appelle; se llama; mi chiamo; si chiama; chamo-me; chama-se; se chama;
+heißt; heisst; er heißt; sie heißt; ik heet; heet; hij heet; zij heet; mijn naam is; il mio nome è; o meu nome é;
+meu nome é; nazywam się; nazywa się; jeg hedder; hedder; jeg heter; jag heter; heter; nimeni on; minu nimi on
 """) + TITLES
 _WEAK_PHRASES = _expand("""
 hi; hello; hey; hiya; dear; good (morning|afternoon|evening); morning; thanks; thank you; thx; ty; cheers;

@@ -70,6 +70,9 @@ _VOCATIVE_RE = re.compile(
     r"|have|hope|sorry|welcome|here|let|kindly|what|when|how|where|unfortunately|good|great)\b")
 
 _FIRSTY = (C_F, C_AF, C_FP)
+# a name particle and a capitalised word after a word: a surname follows ("Fleur van Leeuwen", "Rose de la Vega")
+# (not German "von", "der", "den": prepositions and articles before the capitalised nouns of "Hände von der Tastatur")
+_PARTICLE_SURNAME_AFTER = re.compile(r"(?:[ \t]+(?:van|de|del|della|di|da|du|dos|das|do|la|le))+[ \t]+[A-ZÀ-Ý]")
 _NAMEY_OR_PLACE = NAMEY | {C_PLACE}
 _IN_PLACE = NAMEY | {C_PLACE, C_PART, C_INIT}  # what a place indicator binds on either side
 
@@ -291,7 +294,7 @@ def _decide_one(lex: Lexicon, text: str, tok: Token, c0: int, s: int, e: int, le
             out.append(Candidate("PERSON", s, e, 0.55))  # the weakest guess: not "if Davis traffic is bad"
         return
     if c0 == C_AF:
-        if level or suffix:
+        if level or suffix or _PARTICLE_SURNAME_AFTER.match(text, e):  # "Fleur van Leeuwen" (name_join grows it)
             out.append(Candidate("PERSON", s, e, 0.8))
         return
     # surname or unknown word alone
@@ -317,8 +320,9 @@ def _decide_several(lex: Lexicon, text: str, toks: list[Token], cat: list[int], 
         rest = [toks[k].flags for k in names[1:]]
         if cats[0] == C_FP and place_context(lex, text, s, toks[names[0]].end) and not any(r & LAST for r in rest):
             return
-        if cats[0] == C_AF and not level and not any(r & LAST for r in rest):
-            return  # "Will May", "Happy Eyeballs": an ambiguous word needs a surname or a cue
+        particle = any(cat[k] == C_PART for k in range(names[0] + 1, names[-1]))
+        if cats[0] == C_AF and not level and not any(r & LAST for r in rest) and not particle:
+            return  # "Will May", "Happy Eyeballs": an ambiguous word needs a surname, a cue or a particle after it
         out.append(Candidate("PERSON", s, e, 0.9 if level else 0.85))
         return
     if any(c in _FIRSTY for c in cats):
