@@ -22,7 +22,11 @@ from __future__ import annotations
 
 import re
 
-from tunehouse.pii.detectors.addresses import LOWER_STREET_TYPES, STREET_LEADS
+from tunehouse.pii.detectors.addresses import (
+    LOWER_STREET_TYPES,
+    STREET_ABBREVS,
+    STREET_LEADS,
+)
 from tunehouse.pii.detectors.base import Scan, detector
 from tunehouse.pii.entity import Candidate, Entity
 from tunehouse.pii.lexicon import (
@@ -105,9 +109,10 @@ _NAME_HEAD_RE = re.compile(
     rf"|(?:{_HEAD_TYPES})[ \t]+(?:(?:{_HEAD_PARTICLES})[ \t]+|d['’])*)$")
 # a street line whose house number has flat or floor marks before the postcode ("os. Kalinowe 31m. 15, 90-627
 # Łódź", "An der Alster 183, 3. OG links, 04109 Leipzig", "rue de la Loi 1\n5000 Namur")
+_LEADING_TYPES = ("rue", "avenue", "boulevard", "via", "viale", "calle", "rua")  # lower-case, before the name
 _STREET_LINE_RE = re.compile(
-    r"(?P<street>(?:(?:ul|al|pl|os)\.[ \t]*)?(?:[A-ZÀ-ÝÅØÆŁŚŻ][\w'’.\-]*|(?:rue|avenue|boulevard|via|viale|calle|rua)"
-    r"(?=[ \t]))(?:[ \t]+(?:[A-ZÀ-ÝÅØÆŁŚŻ][\w'’.\-]*|(?:van|von|der|den|de|del|della|di|da|do|dos|das|la|le|les|du|des)"
+    rf"(?P<street>(?:(?:ul|al|pl|os)\.[ \t]*)?(?:[A-ZÀ-ÝÅØÆŁŚŻ][\w'’.\-]*|(?:{'|'.join(_LEADING_TYPES)})"
+    rf"(?=[ \t]))(?:[ \t]+(?:[A-ZÀ-ÝÅØÆŁŚŻ][\w'’.\-]*|(?:{_HEAD_PARTICLES})"
     r"(?=[ \t])|d['’][A-ZÀ-Ý][\w'’\-]*)){0,4})[ \t]+(?P<number>\d{1,4}(?:[A-Za-z](?!\.))?)(?![\w.,]\d)")
 _POSTCODE_ANYWHERE = re.compile(_POSTCODE + r"[ \t]+[^\W\d_]|" + _UK + "|" + _EIRCODE + r"|CEP")
 _PO_BOX = re.compile(
@@ -118,14 +123,7 @@ _PO_BOX = re.compile(
 def _tail_end(text: str, pos: int, stop: int, lex: Lexicon) -> int:
     """Where an address ending at ``pos`` really ends (``stop``: not beyond): its unit and floor marks, then its
     postal part (postcode and town, town and state, a town the lexicon knows), at most a few of each."""
-    for _ in range(6):
-        m = _NUMBER_SUFFIX.match(text, pos, stop) if text[pos - 1:pos].isdigit() else None
-        if m is None and _STAIR_LETTER_END.search(text, max(0, pos - 3), pos):
-            m = _FLAT_AFTER_STAIR.match(text, pos, stop)  # "Hämeenkatu 14 A| 5"
-        m = m or _TAIL_PART.match(text, pos, stop)
-        if not m or m.end() == pos:
-            break
-        pos = m.end()
+    pos = _marks_end(text, pos, stop)
     for _ in range(3):
         m = _POSTAL_PART.match(text, pos, stop)
         if not m:
@@ -138,6 +136,20 @@ def _tail_end(text: str, pos: int, stop: int, lex: Lexicon) -> int:
             if not m or m.end() == pos or "\n" in m.group():
                 break
             pos = m.end()
+    return pos
+
+
+def _marks_end(text: str, pos: int, stop: int, stair_flat: bool = True) -> int:
+    """Where the flat, floor and stair marks after a house number ending at ``pos`` end (at most six of them).
+    ``stair_flat``: a flat number after a stair letter counts too ("Hämeenkatu 14 A| 5")."""
+    for _ in range(6):
+        m = _NUMBER_SUFFIX.match(text, pos, stop) if text[pos - 1:pos].isdigit() else None
+        if m is None and stair_flat and _STAIR_LETTER_END.search(text, max(0, pos - 3), pos):
+            m = _FLAT_AFTER_STAIR.match(text, pos, stop)
+        m = m or _TAIL_PART.match(text, pos, stop)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
     return pos
 
 
@@ -236,13 +248,7 @@ def street_lines(scan: Scan) -> list[Candidate]:
         return []  # no postcode shape: no street line of this kind (most messages; the regex below is costly)
     out = []
     for m in _STREET_LINE_RE.finditer(text):
-        pos = m.end()
-        for _ in range(6):
-            part = _NUMBER_SUFFIX.match(text, pos) if text[pos - 1:pos].isdigit() else None
-            part = part or _TAIL_PART.match(text, pos)
-            if not part or part.end() == pos:
-                break
-            pos = part.end()
+        pos = _marks_end(text, m.end(), len(text), stair_flat=False)
         postal = _POSTAL_PART.match(text, pos)
         if not postal or not re.search(r"\d{2}", postal.group()) or not _street_words_ok(m.group("street"), lex):
             continue
@@ -264,7 +270,7 @@ def _street_start(m: re.Match, lex: Lexicon) -> int:
     words = list(re.finditer(r"\S+", m.group("street")))
     while len(words) > 1:
         w = words[0].group()
-        if w in STREET_LEADS or w in ("ul.", "al.", "pl.", "os.") or w.lower() in LOWER_STREET_TYPES:
+        if w in STREET_LEADS or w in STREET_ABBREVS or w.lower() in LOWER_STREET_TYPES:
             break
         if not ("'" in w or "’" in w or w.lower() in FUNCTION_WORDS or _ADDRESS_NOUN_RE.match(w)):
             break
@@ -281,8 +287,7 @@ _NUMBER_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,5}[A-Za-z]?[ \t]+$")
 def _street_words_ok(street: str, lex: Lexicon) -> bool:
     """Some word of the street is no ordinary word, or a street type, abbreviation or particle says it is one."""
     words = street.replace(".", ". ").split()
-    if any(w.lower() in LOWER_STREET_TYPES or w in ("ul.", "al.", "pl.", "os.") or w.lower() in (
-            "rue", "avenue", "boulevard", "via", "viale", "calle", "rua", "der", "de", "van", "von", "la")
-           or w.lower().startswith(("d'", "d’")) for w in words):
+    if any(w.lower() in LOWER_STREET_TYPES or w in STREET_ABBREVS or w.lower() in _LEADING_TYPES
+           or w.lower() in ("der", "de", "van", "von", "la") or w.lower().startswith(("d'", "d’")) for w in words):
         return True
     return not all(lex.get(norm_key(w)) & (COMMON | INDICATOR) == COMMON for w in words if w[:1].isupper())

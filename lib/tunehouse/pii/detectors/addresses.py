@@ -139,7 +139,7 @@ _NAME_PARTICLES = frozenset("van von der den de del della delle dello dei degli 
                             "het".split())
 # capitalised words that start German and Dutch street names ("Am Kirchberg 7", "Op de Kamp 3")
 STREET_LEADS = frozenset("Am An Im Auf Zum Zur Unter Hinter Vor Op Aan Bij".split())
-_STREET_ABBREVS = frozenset(("ul.", "al.", "pl.", "os."))  # Polish: ulica, aleja, plac, osiedle
+STREET_ABBREVS = frozenset(("ul.", "al.", "pl.", "os."))  # Polish: ulica, aleja, plac, osiedle
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 
 def _any_of(words: tuple[str, ...]) -> re.Pattern:
@@ -289,15 +289,15 @@ def _street_line_start(m: re.Match, flags: dict[str, int]) -> int | None:
     if m.group("type"):
         return m.start()
     words = list(re.finditer(r"\S+", m.group("street")))
-    while len(words) > 1 and words[0].group() not in _STREET_ABBREVS and words[0].group() not in STREET_LEADS and (
+    while len(words) > 1 and words[0].group() not in STREET_ABBREVS and words[0].group() not in STREET_LEADS and (
             words[0].group().lower() not in LOWER_STREET_TYPES or len(words) < 2) and (
             not words[0].group()[0].isupper() or words[0].group().lower() in FUNCTION_WORDS
             or "'" in words[0].group() or "’" in words[0].group()):
         words.pop(0)
     # a lower-case street type leads the name ("via Roma 12") or follows it ("Karl Johans gate 22")
-    names = [w.group() for w in words if w.group() not in _STREET_ABBREVS and w.group().lower() not in
+    names = [w.group() for w in words if w.group() not in STREET_ABBREVS and w.group().lower() not in
              LOWER_STREET_TYPES]
-    typed = len(names) < len([w for w in words if w.group() not in _STREET_ABBREVS])
+    typed = len(names) < len([w for w in words if w.group() not in STREET_ABBREVS])
     if not names or not names[0][0].isupper() or not all(w[0].isupper() or w.lower() in _NAME_PARTICLES
                                                          for w in names):
         return None

@@ -342,6 +342,11 @@ PLATFORM_IS_CUE = Cue("discord steam psn xbox gamertag gamer insta instagram sna
                       "messaged pinged contacté contacte kontaktiert contacted scrive escribí")
 
 
+def _handle_shaped(val: str) -> bool:
+    """Written as a handle is, not as a name: a digit, "_" or "." inside, or a leading "@"."""
+    return any(c.isdigit() or c in "_." for c in val) or val.startswith("@")
+
+
 @detector("USERNAME", cue=PLATFORM_USER_CUE)
 def platform_usernames(scan: Scan) -> list[Candidate]:
     """A name someone goes by on a platform ("I'm wren_t_1987 on Discord"): it must look like a
@@ -355,7 +360,7 @@ def platform_usernames(scan: Scan) -> list[Candidate]:
             continue
         val = m.group("val")
         key = val.lower().lstrip("@")
-        handle_like = any(c.isdigit() or c in "_." for c in val) or val.startswith("@")
+        handle_like = _handle_shaped(val)
         if handle_like or (val.islower() and not flags.get(key, 0) & COMMON and key not in FUNCTION_WORDS):
             out.append(Candidate("USERNAME", m.start("val"), m.end("val"), 0.85))
     return out
@@ -373,8 +378,7 @@ def platform_handles(scan: Scan) -> list[Candidate]:
         if not any(c.isalpha() for c in val):
             continue  # "refund to account 000123456789": an account number, not a handle
         key = val.lower().lstrip("@")
-        strict = any(c.isdigit() or c in "_." for c in val) or val.startswith("@") or (
-            len(val) > 4 and val.startswith("x") and val.endswith("x") and val.islower())
+        strict = _handle_shaped(val) or (len(val) > 4 and val.startswith("x") and val.endswith("x") and val.islower())
         loose = val.islower() and not flags.get(key, 0) & (COMMON | FIRST) and key not in FUNCTION_WORDS
         if strict or (not m.group("verb") and loose):
             out.append(Candidate("USERNAME", m.start("val"), m.end("val"), 0.85))
