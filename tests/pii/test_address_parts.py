@@ -39,6 +39,21 @@ def scrubber():
     ("wohne jetzt An der Alster 183, 3. OG links, 04109 Leipzig", "An der Alster 183, 3. OG links, 04109 Leipzig"),
     ("il habite rue de la Loi 114\n5000 Namur", "rue de la Loi 114\n5000 Namur"),
     ("It's Kastanienallee 5, 3. OG, 10115 Berlin", "Kastanienallee 5, 3. OG, 10115 Berlin"),
+    # a unit word is a whole word ("apto 12", not "apt" + flat "o"); Portuguese "n.º"; floor marks in any case;
+    # Italian "piano"; a bare CEP after the state; Polish "m. 4" after a blank; "St." towns; an Eircode after a
+    # Dublin district; a district vouched for by the postal part after it; a small town ending the address
+    ("entrega na Rua do Ouvidor, 7 - apto 1203\nNiterói - RJ\nCEP 24020-002 ok",
+     "Rua do Ouvidor, 7 - apto 1203\nNiterói - RJ\nCEP 24020-002"),
+    ("fica na Av. Brasil, 500, bloco C, apto 21 - Curitiba - PR, 80010-000", "Av. Brasil, 500, bloco C, apto 21 - Curitiba - PR, 80010-000"),
+    ("morada: Travessa do Carmo, n.º 4, 4050-164 Porto", "Travessa do Carmo, n.º 4, 4050-164 Porto"),
+    ("Rua Sá da Bandeira 61 2.º Esq.\n4000-427 Porto", "Rua Sá da Bandeira 61 2.º Esq.\n4000-427 Porto"),
+    ("consegna in Via Nizza 12, piano 2, 10125 Torino", "Via Nizza 12, piano 2, 10125 Torino"),
+    ("adres: ul. Długa 8 m. 4, 31-147 Kraków", "ul. Długa 8 m. 4, 31-147 Kraków"),
+    ("Lieferung an Rorschacherstrasse 9, 9000 St. Gallen bitte", "Rorschacherstrasse 9, 9000 St. Gallen"),
+    ("send to 7 Leeson Park, Dublin 6 D06 K2Y4 thanks", "7 Leeson Park, Dublin 6 D06 K2Y4"),
+    ("post it to 22 Grove Park, Ranelagh, Dublin 6", "22 Grove Park, Ranelagh, Dublin 6"),
+    ("uus aadress Tallinna mnt 12, Kärdla", "Tallinna mnt 12, Kärdla"),
+    ("it went to 41 Ashgate, Derby DE1 3GL by mistake", "41 Ashgate, Derby DE1 3GL"),
 ])
 def test_the_whole_address_is_one_span(scrubber, text, address):
     spans = [text[e.start:e.end] for e in scrubber.detect(text) if e.type == "STREET_ADDRESS"]
@@ -53,6 +68,8 @@ def test_the_whole_address_is_one_span(scrubber, text, address):
     ("Room 12, 10115 Berlin", "Room 12"),  # ordinary words before a number and a postcode
     ("May 5, 2019 Paris was nice", "May 5, 2019"),  # a date
     ("Windows 10, 2000 Server", "Windows 10"),
+    ("I was at 12 Main Street, Bob, are you?", "Bob, are you?"),  # an unknown word is a town only where the address ends
+    ("we ordered 12 Apples, Leeds LS6 2AB", "12 Apples"),  # ordinary words before a town and a UK postcode
 ])
 def test_what_is_no_part_of_an_address_stays(scrubber, text, left):
     assert left in scrubber.scrub_text(text)[0]

@@ -42,17 +42,18 @@ from tunehouse.pii.lexicon import (
 # one floor, side, stair, door or flat mark after the house number (each needs a number, a letter or a dot
 # that makes it no ordinary word)
 _ORDINAL = r"\d{1,2}\s?(?:\.\s?[ºª°]|[ºª°]|\.)"
-_FLOOR_SIDE = (r"(?:izda|izq|izqda|dcha|dch|drcha|dta|esq|dto|frente|tr[áa]s|OG|EG|DG|UG|Stock|Etage|[ée]tage"
+_FLOOR_SIDE = (r"(?:(?i:izda|izq|izqda|dcha|dch|drcha|dta|esq|dto|frente|tr[áa]s|stock|etage|[ée]tage)|OG|EG|DG|UG"
                r"|mf|tv|th|sal)\.?(?:\s(?:links|rechts|li|re|Mitte))?")
 _UNIT_WORDS = (r"(?:apt|apto|ap|app|appt|apartment|suite|ste|unit|flat|room|lgh|lok|lokal|bus|bo[îi]te|bte|bloco"
                r"|bl|casa|piso|planta|puerta|pta|esc|escalera|escalier|scala|int|interno|stiege|stg|t[üu]r|top|as"
-               r"|porta|sala|andar|dpto|depto)")
+               r"|porta|sala|andar|dpto|depto|piano)")
 _TAIL_PART = re.compile(
     r"(?:[ \t]*[,;][ \t]*|[ \t]+-[ \t]+|[ \t]+)(?:"
     rf"{_ORDINAL}(?:\s?{_ORDINAL})?(?:\s?{_FLOOR_SIDE})?"  # "4.º 1.ª", "3º izda.", "4. mf.", "3. OG links"
     r"|st\.(?:\s?(?:tv|th|mf)\.)?"  # Danish "st. tv." (ground floor, left)
     r"|\d{1,2}\s?tr\b\.?"  # Swedish "3 tr" (third floor)
-    rf"|(?i:{_UNIT_WORDS})\.?[ \t]?(?:n[º°o]\.?\s?)?(?:\d[A-Za-z0-9\-]{{0,5}}|[A-Za-z](?:-?\d{{1,4}})?)(?![\w])"
+    rf"|(?i:{_UNIT_WORDS})(?![^\W\d_])\.?[ \t]?(?:n\.?[º°o]\.?\s?)?(?:\d[A-Za-z0-9\-]{{0,5}}|[A-Za-z](?:-?\d{{1,4}})?)(?![\w])"
+    r"|n\.?[º°]\.?[ \t]?\d{1,5}[A-Za-z]?(?![\w])"  # Portuguese house number after the street: ", n.º 136"
     r"|(?i:bajo|[áa]tico|entresuelo|principal|r/c|hs|bis|ter|hinterhaus|vorderhaus|postfach|cedex|izda|izq|izqda"
     r"|dcha|dch|drcha|dta|esq|dto)(?![\w])\.?"
     r"|H\d{4}(?![\w])"  # Norwegian flat number "H0302"
@@ -60,18 +61,18 @@ _TAIL_PART = re.compile(
     r"[^()\n]{0,30})\)"  # "(NA)", "(3. OG links)", "(Hinterhaus, 2. Stock)"
     r")")
 # right after the house number only: a stair letter and flat ("B 34", "51 B"; not the pronoun "I" or an article
-# before a lower-case word), slash parts ("/b", "/1/5", "/Stiege 3/Tür 9"), "m. 15" glued to it ("31m. 15"),
+# before a lower-case word), slash parts ("/b", "/1/5", "/Stiege 3/Tür 9"), Polish "m. 15" (the flat; also glued: "31m. 15"),
 # Dutch "-III"
 _NUMBER_SUFFIX = re.compile(
     r"[ \t]?(?:[A-Z][ \t]\d{1,4}|[A-HJ-Z](?![ \t]+[a-zà-ÿ]))(?![\w'’.\-])"
     r"|[ \t]?/[ \t]?(?:\d{1,4}[A-Za-z]?|[a-z]\b|(?:Stiege|Tür|Top)[ \t]?\d{1,3})"
-    r"|m\.[ \t]?\d{1,4}(?![\w])"
+    r"|[ \t]?m\.[ \t]?\d{1,4}(?![\w])"
     r"|-(?:[IVX]{1,4}|\d{1,3})(?![\w])")
 _ADJACENT = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*")
 _STAIR_LETTER_END = re.compile(r"\d[ \t]?[A-Z]$")
 _FLAT_AFTER_STAIR = re.compile(r"[ \t]\d{1,4}(?![\w]|[.,:]\d)")
 # a town: capitalised words, with the particles of "Santiago de Compostela", "Vilanova i la Geltrú"
-_TOWN = (r"[A-ZÀ-ÝŁŚŻŹĆŃÅØÆ][\w'’\-]+(?:[ \t\-]+(?:(?:i|y|la|le|de|del|della|di|da|do|dos|das|sur|en|am|an|im|der"
+_TOWN = (r"(?:(?:St|Ste|Sta|Sto|S)\.[ \t]?)?[A-ZÀ-ÝŁŚŻŹĆŃÅØÆ][\w'’\-]+(?:[ \t\-]+(?:(?:i|y|la|le|de|del|della|di|da|do|dos|das|sur|en|am|an|im|der"
          r"|el|les)[ \t]+)*[A-ZÀ-ÝŁŚŻŹĆŃÅØÆ][\w'’\-]+){0,2}")
 _POSTCODE = (r"(?:[A-Z]{1,2}-)?(?:\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}[ \t]\d{2}|\d{4}[ \t]{0,2}[A-Z]{2}(?![\w])"
              r"|\d{4,5})")
@@ -86,8 +87,8 @@ _POSTAL_PART = re.compile(
     rf"|{_TOWN}(?:[ \t]*,)?[ \t]+[A-Z]{{2,3}}[ \t]+\d{{4,5}}(?:-\d{{4}})?(?![\w])"  # US/AU: "Hobart TAS 7000"
     rf"|{_TOWN}(?:[ \t]*,?[ \t]*|[ \t]*\n[ \t]*)(?:{_UK}|{_EIRCODE})(?![\w])"  # "Leeds LS6 2AB", "Galway\nH91 N5S5"
     rf"|{_TOWN}[ \t]?(?:/|[ \t]-)[ \t]?[A-Z]{{2}}(?![\w])"  # Brazil: "Belo Horizonte/MG", "Salvador - BA"
-    rf"|Dublin[ \t]\d{{1,2}}W?(?![\w])"  # Dublin postal districts
-    rf"|(?:CEP[ \t]?\d{{5}}-?\d{{3}}|{_UK}|{_EIRCODE})(?![\w])"  # a postcode on its own
+    rf"|Dublin[ \t]\d{{1,2}}W?(?:[ \t]*,?[ \t]*{_EIRCODE})?(?![\w])"  # Dublin postal districts, an Eircode after
+    rf"|(?:CEP[ \t]?\d{{5}}-?\d{{3}}|\d{{5}}-\d{{3}}|{_UK}|{_EIRCODE})(?![\w])"  # a postcode on its own ("SP, 01310-160")
     r")")
 # a town alone after a comma: only a place the lexicon knows (else "..., thanks" would be taken)
 _TOWN_ALONE = re.compile(r"[ \t]*,[ \t]*(" + _TOWN + r")(?![\w'’\-])")
@@ -128,7 +129,7 @@ def _tail_end(text: str, pos: int, stop: int, lex: Lexicon) -> int:
         m = _POSTAL_PART.match(text, pos, stop)
         if not m:
             m = _TOWN_ALONE.match(text, pos, stop)
-            if not m or not lex.get(norm_key(m.group(1).split()[0])) & (PLACE | MAJOR):
+            if not m or not _town_alone(text, m, stop, lex):
                 break
         pos = m.end()
         while True:  # "(NA)", "Cedex" after the town
@@ -137,6 +138,21 @@ def _tail_end(text: str, pos: int, stop: int, lex: Lexicon) -> int:
                 break
             pos = m.end()
     return pos
+
+
+# what may follow a small town that ends an address: the end of the text, line or sentence, an arrow or a dash
+_TOWN_END = re.compile(r"[ \t]*(?:$|\n|[.!?;)]|→|->|[ \t]-[ \t])")
+
+
+def _town_alone(text: str, m: re.Match, stop: int, lex: Lexicon) -> bool:
+    """Whether the capitalised word(s) after an address's comma are its town: a place the lexicon knows, a district
+    the postal part right after vouches for ("Rathmines, Dublin 6"), or one word the lexicon does not know at all
+    (a small town: "Narva mnt 2, Jõhvi") where the address ends ("..., Thanks" and "..., Bob." are no town)."""
+    town = m.group(1)
+    flags = lex.get(norm_key(town.split()[0]))
+    if flags & (PLACE | MAJOR) or _POSTAL_PART.match(text, m.end(), stop):
+        return True
+    return " " not in town and not flags and bool(_TOWN_END.match(text, m.end(), stop))
 
 
 def _marks_end(text: str, pos: int, stop: int, stair_flat: bool = True) -> int:

@@ -49,7 +49,7 @@ _ADDR_TYPE_FIRST_RE = re.compile(
     r"|Via|Viale|Corso|Piazza|Piazzale|Vicolo|Rua|Rúa|Travessa|Praça|Largo|Alameda|Estrada|Ulica|ul\.)\s*"
     r"(?:(?:de\s+la|de\s+los|de\s+las|de\s+l'|de|del|dels|della|delle|dello|dei|degli|di|da|do|dos|das)\s+)?"
     r"[A-ZÀ-Ý0-9][\w'’.\-]*(?:\s+(?:(?:de|del|la|las|los|y|e|di|da|do)\s+)?[A-ZÀ-Ý][\w'’.\-]*){0,3}"
-    r",?[ \t]*(?:n[º°o]\.?\s*)?\d{1,4}[A-Za-z]?(?!\d|[\w.,]\d)"
+    r",?[ \t]*(?:n\.?[º°o]\.?\s*)?\d{1,4}[A-Za-z]?(?!\d|[\w.,]\d)"  # "n.º 8", "nº 8", "no. 8"
     r"(?!\s*(?:h|hrs?|hours?|horas?|days?|d[ií]as|nights?|noches|min|minutes?|km|€|%|\$|am|pm|x)\b)"
     r"(?:,?\s*\d{1,2}\s?[º°ª](?:\s*(?:[A-Za-z]|Dto|Esq|Dt|Izq|Izda|Dcha|Dch)\.?(?![\w]))?|,?\s*(?i:piso|puerta|planta|esc\.?|apto\.?|int\.?)\s*\w{1,4})*"
     r"(?:,?\s*(?:\d{5}|\d{2}-\d{3}|\d{4}-\d{3})\s+" + _CITY + ")?")
@@ -123,6 +123,11 @@ _ADDR_STREET_POSTCODE_RE = re.compile(
 _ADDR_NUMBER_FIRST_RE = re.compile(
     r"\d(?<![\w/.,\-]\d)\d{0,4}[A-Za-z]?[ \t]+(?P<street>[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,5}?)"
     r"(?:,[ \t]*|[ \t]*\n\s*)" + _POSTCODE_CITY + r"(?![\w\-])")
+# the same, house number first, in the UK's order: a town, then its postcode ("168 Wellgate, Nottingham NG7 9AH")
+_ADDR_NUMBER_FIRST_UK_RE = re.compile(
+    r"\d(?<![\w/.,\-]\d)\d{0,4}[A-Za-z]?[ \t]+(?P<street>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,3})"
+    r"(?:,[ \t]*|[ \t]*\n\s*)(?P<city>" + _CITY + r")(?:,[ \t]*|[ \t]+|[ \t]*\n\s*)" + _UKPC + r"(?![\w\-])")
+_UKPC_RE = re.compile(_UKPC)
 # a cheap test for what every street line above needs: a postcode and a capitalised word after it
 _POSTCODE_HINT_RE = re.compile(r"\d{2}(?:\d{2}|-\d{3}|\d[ \t]\d{2})[ \t]?(?:\d|[A-Z]{2})?[ \t]+[^\W\d_]")
 # lower-case street types that follow the name ("Aarde maantee") or lead it ("rue", "via")
@@ -250,11 +255,15 @@ def street_addresses(scan: Scan) -> list[Candidate]:
 @detector("STREET_ADDRESS", needs_digit=True)
 def postal_addresses(scan: Scan) -> list[Candidate]:
     """Addresses that the postal part makes certain: a US street with any USPS suffix followed by
-    city, state code and ZIP (or after a locative, "go to 1309 Dooish Viaduct"); US military mail (APO / FPO / DPO); a street line of a capitalised
-    name and a house number followed by a postcode and a city."""
+    city, state code and ZIP (or after a locative, "go to 1309 Dooish Viaduct"); US military mail (APO / FPO / DPO); a street
+    line of a capitalised name and a house number followed by a postcode and a city, or by a town and a UK postcode
+    ("168 Wellgate, Nottingham NG7 9AH")."""
     text = scan.text
     out = [Candidate("STREET_ADDRESS", m.start("addr"), m.end("addr"), 0.85)
            for m in _ADDR_US_AFTER_LOCATIVE_RE.finditer(text)]
+    if _UKPC_RE.search(text):
+        out.extend(Candidate("STREET_ADDRESS", m.start(), m.end(), 0.85) for m in _ADDR_NUMBER_FIRST_UK_RE.finditer(text)
+                   if _named_street(m.group("street").split(), scan.lex.flags))
     if scan.ndig < 5:
         return out
     out.extend(Candidate("STREET_ADDRESS", m.start(), m.end(), 0.85) for m in _ADDR_US_FULL_RE.finditer(text))
@@ -267,13 +276,18 @@ def postal_addresses(scan: Scan) -> list[Candidate]:
         if start is not None:
             out.append(Candidate("STREET_ADDRESS", start, m.end(), 0.85))
     for m in _ADDR_NUMBER_FIRST_RE.finditer(text):
-        words = m.group("street").split()
-        if (m.group("city").split()[0].lower() not in _NOT_CITY and words[0][0].isupper()
-                and all(w[0].isupper() or w.lower() in _NAME_PARTICLES or w.lower() in LOWER_STREET_TYPES
-                        for w in words)
-                and not all(scan.lex.flags.get(w.lower(), 0) & (COMMON | INDICATOR) == COMMON for w in words)):
+        if m.group("city").split()[0].lower() not in _NOT_CITY and _named_street(m.group("street").split(),
+                                                                                   scan.lex.flags):
             out.append(Candidate("STREET_ADDRESS", m.start(), m.end(), 0.85))
     return out
+
+
+def _named_street(words: list[str], flags: dict[str, int]) -> bool:
+    """The words after a house number name a street: capitalised (particles and lower-case street types
+    between), not all of them ordinary words ("12 Apples, 10115 Berlin")."""
+    return (words[0][0].isupper()
+            and all(w[0].isupper() or w.lower() in _NAME_PARTICLES or w.lower() in LOWER_STREET_TYPES for w in words)
+            and not all(flags.get(w.lower(), 0) & (COMMON | INDICATOR) == COMMON for w in words))
 
 
 def _street_line_start(m: re.Match, flags: dict[str, int]) -> int | None:
