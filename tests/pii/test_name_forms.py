@@ -66,3 +66,22 @@ def test_after_a_name_particle_an_ordinary_word_is_a_surname(scrubber):
 ])
 def test_naming_verbs_and_particles(scrubber, text, names):
     assert _people(scrubber, text) == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("ask Wojciech Abramczyk about the keys", ["Wojciech Abramczyk"]),  # an unknown word after a plain first name
+    ("the invoice went to Harriet Quenneville twice", ["Harriet Quenneville"]),
+    ("we met Tamsin Brennan at the gate", ["Tamsin Brennan"]),  # an unknown word before a lone surname
+    ("Ho parlato con Carmelo Lo Presti ieri", ["Carmelo Lo Presti"]),  # capitalised Italian particle "Lo"
+    ("Hablé con De Luca ayer", ["De Luca"]),  # a capitalised particle before the surname
+])
+def test_unknown_surnames_and_capitalised_particles_join_a_name(scrubber, text, names):
+    assert _people(scrubber, text) == names
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Pakk Margus Ilves nimele tuli", "Pakk"),  # a sentence's first word is no first name before a name
+    ("Du Peter, hast du Zeit?", "Du"),  # a capitalised pronoun is no particle
+])
+def test_what_stays_beside_a_name(scrubber, text, kept):
+    assert scrubber.scrub_text(text)[0].startswith(kept)

@@ -24,6 +24,8 @@ from tunehouse.pii.detectors.name_cues import (
     place_context,
 )
 from tunehouse.pii.detectors.name_tokens import (
+    C_F,
+    C_FP,
     C_U,
     MIXED_CASE_RE,
     NAME_PREFIX_RE,
@@ -131,12 +133,18 @@ def _merge_across_particles(text: str, ents: list[Entity]) -> list[Entity]:
 
 def _grow(lex: Lexicon, text: str, s: int, e: int, taken: list[tuple[int, int]]) -> tuple[int, int]:
     """text[s:e] widened over the joinable words on both sides that no other span holds."""
+    words = text[s:e].split()
+    first = category(lex, key_and_flags(lex, words[0])[1], words[0]) if words else C_U
+    # a name that starts with a plain first name takes an unknown word after it as its surname ("Liisi
+    # Sanchís"); one that starts with a surname takes an unknown word before it as the first name ("Jarrah
+    # Brennan"): no cue needed there, as a lone unknown word would need one
+    surname_first = len(words) == 1 and bool(key_and_flags(lex, words[0])[1] & LAST)
     while s and text[s - 1] in " \t":  # leftwards
         w = word_before(text, s)
         if not w:
             break
         ws, we, bridged = w
-        if not joinable(lex, text, ws, we, "left", bridged) or not _free(taken, ws, s):
+        if not joinable(lex, text, ws, we, "left", bridged, unknown_ok=surname_first) or not _free(taken, ws, s):
             break
         s = ws
     while text[e:e + 1] in (" ", "\t"):  # rightwards
@@ -144,10 +152,25 @@ def _grow(lex: Lexicon, text: str, s: int, e: int, taken: list[tuple[int, int]])
         if not w:
             break
         ws, we, bridged = w
-        if not joinable(lex, text, ws, we, "right", bridged) or not _free(taken, e, we):
+        if not joinable(lex, text, ws, we, "right", bridged, unknown_ok=first in _PLAIN_FIRST) or not _free(
+                taken, e, we):
             break
         e = we
     return s, e
+
+
+# particles that start a surname written with a capital, and are no capitalised pronoun or article ("Du", "El",
+# "Le", "Te" are left out)
+_SURNAME_PARTICLES = frozenset(("de", "di", "da", "del", "della", "dal", "degli", "dei", "lo", "van", "von", "dos"))
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """Nothing but blanks and sentence ends before ``pos``."""
+    before = text[:pos].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n\"“«(-"
+
+
+_PLAIN_FIRST = frozenset((C_F, C_FP))  # a first name that is no ordinary word ("Wojciech", "Florence")
 
 
 def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -157,20 +180,23 @@ def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
     return True
 
 
-def joinable(lex: Lexicon, text: str, s: int, e: int, side: str, bridged: bool) -> bool:
+def joinable(lex: Lexicon, text: str, s: int, e: int, side: str, bridged: bool, unknown_ok: bool = False) -> bool:
     """Is the capitalised word text[s:e], right next to a PERSON span, part of that name?
 
     Yes when the lexicon knows it as a first name or surname, even if it is also a month, a
     place or a common word ("Julio", "May", "Will", "Florence") -- but not a title, a brand, a
     place indicator ("Street"), an acronym, or a function word ("Can", "Will") unless a
-    greeting precedes it ("Hallo Can ..."). An unknown word joins only with a cue: a greeting
-    before it on the left, "said"/"here"... after it on the right. A place is not reached
+    greeting precedes it ("Hallo Can ..."). An unknown word joins only with a cue (a greeting
+    before it on the left, "said"/"here"... after it on the right) or ``unknown_ok`` (the name beside it says
+    it is a name part: see ``_grow``). A place is not reached
     across a particle (``bridged``: "Dupont de Paris"); any other capitalised word is, on the right ("Fleur
     van Leeuwen": Dutch "leeuwen" is an ordinary word).
     """
     raw = text[s:e]
     if len(raw) < 2:
         return False
+    if side == "left" and not bridged and raw[0].isupper() and raw[1:].islower() and raw.lower() in _SURNAME_PARTICLES:
+        return True  # a capitalised particle starts the surname: "De Luca", "Van Dijk", "Lo Russo"
     key, f = key_and_flags(lex, raw)
     if f & (TITLE | ORG) or (f & INDICATOR and not f & FIRST):
         return False
@@ -185,6 +211,8 @@ def joinable(lex: Lexicon, text: str, s: int, e: int, side: str, bridged: bool) 
         # an unknown word ("Xochitl", "Łucja"): only with a cue, as a lone word would need one
         if upper or key in FUNCTION_WORDS or category(lex, f, raw) != C_U:
             return False
+        if unknown_ok:
+            return side == "right" or not _starts_sentence(text, s)  # "Pakk <Margus>": a sentence's first word
         if side == "left":
             return cue(text, s) > 0
         return bool(SUFFIX_CUE_RE.match(text[e:e + 40]))

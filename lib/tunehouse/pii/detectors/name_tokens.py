@@ -34,7 +34,7 @@ _LETTER = r"[^\W\d_]"
 TOKEN = rf"[{UP}]{_LETTER}*(?:['’]{_LETTER}+)*(?:-{_LETTER}+)*(?![\d_])"
 _ABBR = rf"[{UP}][a-z]{{0,2}}\.(?=[ \t])"
 PARTICLE = (r"(?:van|von|de|del|della|der|den|di|da|du|dos|das|do|la|le|el|al|bin|ibn|ben|ter|ten"
-            r"|zu|af|av|dal|dei|des|degli|ó|ní|nic|ua|abu|bint|ap|op|te)")
+            r"|zu|af|av|dal|dei|des|degli|ó|ní|nic|ua|abu|bint|ap|op|te|lo)")
 # starts with the upper-case class so the regex engine can skip ahead to candidates quickly
 RUN_RE = re.compile(
     rf"[{UP}](?<![\w<@/#&.'’\-].)(?:[a-z]{{0,2}}\.(?=[ \t])|{_LETTER}*(?:['’]{_LETTER}+)*(?:-{_LETTER}+)*(?![\d_]))"
