@@ -29,6 +29,8 @@ class RealLine:
     key: str
     text: str
     speaker: str
+    lang: str = "pl"
+    source: str = "fortunes-pl:linuxpl"
 
 
 def key_of(text: str) -> str:
@@ -66,3 +68,15 @@ def sample_lines(path: Path | None = None, n: int = N_LINES) -> list[RealLine]:
             seen.add(line.key)
             pool.append(line)
     return sorted(pool, key=lambda ln: ln.key)[:n]
+
+
+def build_third_real(lines: list[RealLine] | None = None) -> list[dict]:
+    """Records of the sampled lines with their hand labels (``third_labels``); ids ``tr-<key>``."""
+    from pii_eval import third_labels
+    from pii_eval.build import build_false_positive
+
+    lines = sample_lines() if lines is None else lines
+    unknown = (set(third_labels.PII) | set(third_labels.NEUTRAL)) - {ln.key for ln in lines}
+    if unknown:
+        raise SystemExit(f"hand labels for lines that are not in the sample: {sorted(unknown)}")
+    return build_false_positive(lines, labels=third_labels, prefix="tr")
