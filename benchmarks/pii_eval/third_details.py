@@ -25,7 +25,10 @@ IBAN_SHAPES = {"en-GB": ("GB", "AAAA99999999999999"), "de-DE": ("DE", "9" * 18),
                "es-ES": ("ES", "9" * 20), "it-IT": ("IT", "A" + "9" * 22), "it-CH": ("CH", "9" * 17),
                "nl-NL": ("NL", "AAAA" + "9" * 10), "nl-BE": ("BE", "9" * 12), "pt-PT": ("PT", "9" * 21),
                "pl-PL": ("PL", "9" * 24), "et-EE": ("EE", "9" * 16), "sv-SE": ("SE", "9" * 20),
-               "nb-NO": ("NO", "9" * 11), "da-DK": ("DK", "9" * 14), "fi-FI": ("FI", "9" * 14)}
+               "nb-NO": ("NO", "9" * 11), "da-DK": ("DK", "9" * 14), "fi-FI": ("FI", "9" * 14),
+               "pt-BR": ("BR", "9" * 23 + "AX")}
+# locales without IBANs of their own pay into an account of the country they trade with most here
+IBAN_FALLBACK = {"en": "en-GB", "es": "es-ES", "fr": "fr-FR", "it": "it-IT", "de": "de-DE"}
 
 MONTHS = {"en": "January February March April May June July August September October November December",
           "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
@@ -48,7 +51,7 @@ def email(rng: random.Random, lang: str, first: str, last: str) -> str:
 
 
 def iban(rng: random.Random, locale: str) -> str:
-    country, shape = IBAN_SHAPES.get(locale, ("DE", "9" * 18))
+    country, shape = IBAN_SHAPES.get(locale) or IBAN_SHAPES[IBAN_FALLBACK[locale.split("-")[0]]]
     body = "".join(str(rng.randint(0, 9)) if c == "9" else rng.choice("ABCDEFGHJKLMNPRSTUVWZ") for c in shape)
     value = iban_with_check(country, body)
     return " ".join(value[i:i + 4] for i in range(0, len(value), 4)) if rng.random() < 0.6 else value

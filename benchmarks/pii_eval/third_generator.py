@@ -29,7 +29,7 @@ TEMPLATES = {**third_templates.TEMPLATES, **third_templates_more.TEMPLATES}
 NEGATIVES = {**third_templates.NEGATIVES, **third_templates_more.NEGATIVES}
 SLOT_RE = re.compile(r"\{(\w+)\}")
 SLOT_TYPES = {"full": "PERSON", "first": "PERSON", "last": "PERSON", "nick": "PERSON", "full2": "PERSON",
-              "first2": "PERSON", "addr": "STREET_ADDRESS", "addrml": "STREET_ADDRESS", "phone": "PHONE",
+              "first2": "PERSON", "addr": "STREET_ADDRESS", "addrml": "STREET_ADDRESS", "addrpost": "STREET_ADDRESS", "phone": "PHONE",
               "email": "EMAIL", "iban": "IBAN", "card": "CREDIT_CARD", "dob": "DATE_OF_BIRTH", "user": "USERNAME",
               "ip": "IP_ADDRESS", "idn": "ID_NUMBER", "url": "URL"}
 
@@ -46,6 +46,7 @@ def _values(rng: random.Random, locale: str) -> dict[str, str]:
     return {"full": f"{first} {last}", "first": first, "last": last, "nick": rng.choice(NICKNAMES[lang]),
             "full2": f"{first2} {rng.choice(SURNAMES[locale])}", "first2": first2,
             "addr": address(rng, locale, multiline=False), "addrml": address(rng, locale, multiline=True),
+            "addrpost": address(rng, locale, box=True),
             "phone": phone(rng, locale), "email": details.email(rng, lang, first, last),
             "iban": details.iban(rng, locale), "card": details.card(rng), "dob": details.birth_date(rng, lang, locale),
             "user": details.username(rng, first), "ip": details.ip_address(rng),

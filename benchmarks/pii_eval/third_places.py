@@ -25,38 +25,38 @@ STREETS: dict[str, tuple[str, ...]] = {
               "Matai Terrace"),
     "en-ZA": ("Jacaranda Avenue", "Bree Street", "Protea Close", "Voortrekker Road", "Kloof Nek Road",
               "Umhlanga Rocks Drive", "Vilakazi Street"),
-    "de-DE": ("Lindenstraße", "Am Mühlenteich", "Friedrich-Ebert-Allee", "Gänsemarkt", "Rosenweg", "Bergmannstr.",
-              "Hinter den Höfen", "Kastanienallee"),
+    "de-DE": ("Wolfshagener Straße", "Am Mühlenteich", "Friedrich-Ebert-Allee", "Gänsemarkt", "Rosenweg", "Bergmannstr.",
+              "Hinter den Höfen", "Am Pulverturm"),
     "de-AT": ("Schottenfeldgasse", "Mariahilfer Straße", "Annenstraße", "Hauptplatz", "Salzachgasse",
               "Leopold-Figl-Weg"),
-    "de-CH": ("Seefeldstrasse", "Rebbergweg", "Spitalgasse", "Bahnhofplatz", "Alte Landstrasse", "Untere Gasse"),
-    "fr-FR": ("rue des Tanneurs", "avenue Jean-Jaurès", "impasse des Glycines", "boulevard Voltaire",
-              "chemin de la Croix Blanche", "place du Marché", "allée des Tilleuls", "quai Saint-Vincent"),
+    "de-CH": ("Hegibachstrasse", "Rebbergweg", "Spitalgasse", "Bahnhofplatz", "Alte Landstrasse", "Untere Gasse"),
+    "fr-FR": ("rue des Chaudronniers", "avenue Jean-Jaurès", "impasse des Glycines", "boulevard Voltaire",
+              "chemin de la Croix Blanche", "place des Halles-Basses", "allée des Tilleuls", "quai Saint-Vincent"),
     "fr-CA": ("rue Saint-Denis", "boulevard René-Lévesque Est", "avenue du Parc", "rue des Érables",
               "chemin Sainte-Foy", "rang Saint-Joseph"),
-    "fr-CH": ("chemin des Vignes", "avenue de la Gare", "rue du Bourg", "route de Florissant", "rue des Moulins"),
+    "fr-CH": ("chemin de Pierrefleur", "avenue de la Gare", "rue du Bourg", "route de Florissant", "rue des Moulins"),
     "es-ES": ("C/ del Pintor Sorolla", "Avda. de Andalucía", "Calle Mayor", "Paseo de Zorrilla", "Plaza del Carmen",
               "Calle de la Amargura", "Rúa do Franco"),
     "es-MX": ("Calle Hidalgo", "Av. Insurgentes Sur", "Privada de los Pinos", "Calle Morelos", "Av. Revolución",
               "Calzada del Hueso"),
     "es-AR": ("Av. Corrientes", "Calle 47", "Pasaje Los Aromos", "Av. Pellegrini", "Güemes", "Bv. Oroño"),
-    "it-IT": ("Via Giuseppe Mazzini", "Corso Vittorio Emanuele II", "Vicolo del Pozzo", "Viale dei Mille",
+    "it-IT": ("Via Giuseppe Mazzini", "Via del Pratello", "Vicolo del Pozzo", "Viale dei Mille",
               "Piazza delle Erbe", "Via dei Serragli", "Strada Provinciale 12"),
-    "it-CH": ("Via Nassa", "Via Cantonale", "Contrada Maggiore", "Via San Gottardo"),
+    "it-CH": ("Via Nassa", "Via alla Roggia", "Contrada Maggiore", "Via San Gottardo"),
     "nl-NL": ("Keizersgracht", "Molenstraat", "Burgemeester de Withstraat", "Zeedijk", "Lindengracht",
               "Oude Delft", "Sint Jansstraat"),
-    "nl-BE": ("Kerkstraat", "Vlaamsekaai", "Brugsesteenweg", "Sint-Pietersnieuwstraat", "Lange Lozanastraat"),
-    "pt-PT": ("Rua da Boavista", "Avenida da República", "Travessa do Carmo", "Rua de Santa Catarina",
-              "Largo do Rato", "Rua Cândido dos Reis"),
-    "pt-BR": ("Rua Augusta", "Av. Sete de Setembro", "Rua das Laranjeiras", "Travessa Mariz e Barros",
-              "Av. Afonso Pena", "Rua Voluntários da Pátria"),
+    "nl-BE": ("Kraanlei", "Vlaamsekaai", "Brugsesteenweg", "Sint-Pietersnieuwstraat", "Lange Lozanastraat"),
+    "pt-PT": ("Rua da Boavista", "Avenida da República", "Travessa da Cruz do Torel", "Rua do Bonjardim",
+              "Largo de São Domingos", "Rua Cândido dos Reis"),
+    "pt-BR": ("Rua Mourato Coelho", "Av. Oceânica", "Rua Pereira da Silva", "Travessa Mariz e Barros",
+              "Av. Afonso Pena", "Rua Cônego Eugênio Leite"),
     "pl-PL": ("ul. Zielna", "ul. Kościuszki", "al. Grunwaldzka", "ul. Dąbrowskiego", "os. Piastów", "pl. Wolności",
               "ul. Ogrodowa"),
-    "et-EE": ("Tartu mnt", "Pärnu maantee", "Raekoja plats", "Vana-Kalamaja", "Kalevi tn", "Riia tänav"),
-    "sv-SE": ("Storgatan", "Drottninggatan", "Björkvägen", "Kungsholmsgatan", "Linnégatan", "Tallstigen"),
-    "nb-NO": ("Thereses gate", "Kirkeveien", "Storgata", "Fjellveien", "Bryggen", "Solbakken"),
-    "da-DK": ("Nørrebrogade", "Vestergade", "Åboulevarden", "Kastanievej", "Strandvejen", "Bøgevej"),
-    "fi-FI": ("Hämeenkatu", "Mannerheimintie", "Koivukuja", "Puistokatu", "Rantatie", "Satamakatu"),
+    "et-EE": ("Jõe tn", "Pärnu maantee", "Ülikooli tänav", "Soo tänav", "Kalevi tn", "Riia tänav"),
+    "sv-SE": ("Skolgatan", "Västra Esplanaden", "Rönnbärsstigen", "Kungsholmsgatan", "Sandgatan", "Tallstigen"),
+    "nb-NO": ("Thereses gate", "Ullevålsveien", "Nordre gate", "Fjellveien", "Kalfarveien", "Solbakken"),
+    "da-DK": ("Ryesgade", "Vestergade", "Frederiks Allé", "Kastanievej", "Strandvejen", "Bøgevej"),
+    "fi-FI": ("Pyynikintie", "Fredrikinkatu", "Pihlajapolku", "Kuninkaankatu", "Rantatie", "Satamakatu"),
 }
 
 TOWNS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -164,11 +164,13 @@ PATTERNS: dict[str, tuple[str, ...]] = {
 HOUSE_NAMES = ("Rowan", "Heatherbrae", "Karhu", "Pinecrest", "Tammiku", "Sonnhalde", "Bellevue", "Glenmore")
 
 
-def address(rng: random.Random, locale: str, multiline: bool | None = None) -> str:
-    """One address of ``locale``: inline, on several lines (``multiline=True``) or either (``None``)."""
-    pats = PATTERNS[locale]
+def address(rng: random.Random, locale: str, multiline: bool | None = None, box: bool = False) -> str:
+    """One address of ``locale``: inline, on several lines (``multiline=True``) or either (``None``); a PO box
+    when ``box`` (an inline street address where the locale has no box pattern here), else never a box."""
+    pats = tuple(p for p in PATTERNS[locale] if ("{box}" in p) == box) or PATTERNS[locale]
     if multiline is not None:
         pats = tuple(p for p in pats if ("\n" in p) == multiline) or pats
+    pats = tuple(p for p in pats if "{box}" not in p) if not box else pats
     pc, town = rng.choice(TOWNS[locale])
     fields = {"no": str(rng.choice((rng.randint(1, 60), rng.randint(61, 240)))), "st": rng.choice(STREETS[locale]),
               "u": str(rng.randint(1, 9)), "fl": str(rng.randint(1, 6)), "pc": pc, "town": town,

@@ -2,7 +2,7 @@
 the scrubber or the older sets' templates. ``third_templates_more`` has the other nine languages.
 
 Slots: {full} a full name, {first} a first name, {last} a surname, {nick} a nickname, {full2} / {first2} a
-second person, {addr} an inline address, {addrml} an address on several lines, {phone}, {email}, {iban},
+second person, {addr} an inline address, {addrml} an address on several lines, {addrpost} a PO box, {phone}, {email}, {iban},
 {card}, {dob}, {user}, {ip}, {idn}, {url}. Negative lines have {fig}: a public figure, labelled neutral.
 Every other capitalised word of a line is a keep string (sentence starts, brands, places, titles).
 """
@@ -30,7 +30,8 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "ok so my card got declined?? tried {card} twice. Acct name {full}",
         "Hi {first}, it's {first2} from the swim club - any chance you could do the carpool Tuesday? My cell is {phone}",
         "Please send the signed lease to {full}, {addrml}",
-        "shipping to PO box only sorry. {addr}",
+        "shipping to PO box only sorry. {addrpost}",
+        "mail the cheque to {addrpost}, attn {full}",
         "ask for {last} at reception, he'll sort the parking permit. ext is {phone}",
         "my username on the forum is {user} if anyone wants the sourdough starter",
         "Support ticket 55812: login blocked from {ip}, user {full} ({email})",
@@ -55,6 +56,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "kann jemand {first} sagen dass der Heizungsmonteur morgen kommt? Adresse ist {addr}",
         "Anmeldung Sommerfest: {full}, {full2}, Kontakt {phone}",
         "Benutzername {user}, registriert mit {email}, letzter Login von {ip}",
+        "Bitte Post nur an {addrpost} schicken, der Briefkasten zu Hause ist kaputt",
         "Zahlung mit Karte {card} ging nicht durch, Karteninhaber {full}",
         "meine neue Website ist online: {url} (Fotos von {first})",
     ),
@@ -71,6 +73,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "trop fort {nick} hier soir au karaoké 😂",
         "inscription au trail : {full}, né(e) le {dob}, club de Vesoul, urgence {phone}",
         "Bonjour {first}, c'est {first2}, je passe récupérer la voiture au {addr} vers 19h",
+        "Envoyez le chèque à {addrpost}, merci d'avance",
         "mon pseudo sur le forum du club c'est {user}, ajoutez-moi",
         "paiement refusé pour la carte {card}, titulaire {full}, connexion depuis {ip}",
     ),
@@ -87,6 +90,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "jajaja {nick} otra vez llegando tarde al pádel",
         "hola {first}, soy {first2}, ¿me puedes dejar las llaves del coche en {addr}?",
         "inscripción confirmada: {full}, tel {phone}, talla de camiseta M",
+        "la correspondencia mejor mándala al {addrpost}",
         "mi usuario en Wallapop es {user}, ahí tengo la bici a la venta",
         "me cobraron dos veces en la tarjeta {card}, titular {full}",
     ),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 TEMPLATES: dict[str, tuple[str, ...]] = {
     "it": (
+        "per la posta usate {addrpost}, grazie",
         "[Operatore] Mi conferma l'indirizzo di consegna?\n[Cliente] {addr}\n[Operatore] E un recapito telefonico?\n[Cliente] {phone}",
         "il corriere ha lasciato il pacco di {full} al bar sotto casa, {addr}. chiamare il {phone}",
         "Nome: {full}\nIndirizzo: {addrml}\nCell: {phone}",
@@ -19,6 +20,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "il mio portfolio è qui {url}, su Telegram sono {user}",
     ),
     "nl": (
+        "post graag naar {addrpost} sturen",
         "[Medewerker] Wat is het afleveradres?\n[Klant] {addr}\n[Medewerker] En een telefoonnummer?\n[Klant] {phone}",
         "pakketje voor {full} afgegeven bij de buren, {addr}. vragen? bel {phone}",
         "Naam: {full}\nAdres: {addrml}\nTel: {phone}",
@@ -31,6 +33,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "hoi {first}, met {first2}, ik zet de deelauto neer bij {addr}",
     ),
     "pt": (
+        "correspondência para {addrpost}, obrigado",
         "[Atendente] Pode confirmar o endereço de entrega?\n[Cliente] {addr}\n[Atendente] E um telefone para contato?\n[Cliente] {phone}",
         "o estafeta deixou a encomenda de {full} na portaria, {addr}. liga para {phone}",
         "Nome: {full}\nMorada: {addrml}\nTelemóvel: {phone}",
@@ -43,6 +46,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "oi {first}, é a {first2}, deixei o carro na {addr}",
     ),
     "pl": (
+        "listy proszę wysyłać na {addrpost}",
         "[Konsultant] Proszę podać adres dostawy.\n[Klient] {addr}\n[Konsultant] A numer telefonu?\n[Klient] {phone}",
         "kurier zostawił paczkę u sąsiadki, odbiorca: {full}, {addr}. tel. {phone}",
         "Imię i nazwisko: {full}\nAdres: {addrml}\nTelefon: {phone}",
@@ -62,6 +66,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "Arve 12/2024 {full} nimele, makse kontole {iban}",
     ),
     "sv": (
+        "Skicka posten till {addrpost} tack",
         "Budet lämnade paketet till {full} hos grannen på {addr}. Ring {phone}",
         "Namn: {full}\nAdress: {addrml}\nTelefon: {phone}",
         "Visning på lördag kl 13, mäklare {full}, mobil {phone}",
@@ -70,6 +75,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "Faktura 41 till {full}, betala till {iban}",
     ),
     "nb": (
+        "Send brev til {addrpost}",
         "Bud: pakke til {full}, levert på {addr}. Ring {phone} ved spørsmål",
         "Navn: {full}\nAdresse: {addrml}\nTelefon: {phone}",
         "Visning søndag kl 14, megler {full}, mobil {phone}",
@@ -86,6 +92,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "Faktura 23 til {full}, betal til {iban}",
     ),
     "fi": (
+        "Postit osoitteeseen {addrpost}",
         "Lähetti: paketti {full} jätetty naapuriin, {addr}. Soita {phone}",
         "Nimi: {full}\nOsoite: {addrml}\nPuhelin: {phone}",
         "Asuntonäyttö lauantaina klo 12, välittäjä {full}, puh. {phone}",
