@@ -20,7 +20,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from pii_eval.build import DATA_DIR, write_splits  # noqa: E402
 from pii_eval.sources import _debian_version  # noqa: E402
 from pii_eval.third_generator import LOCALE_WEIGHTS, build_third_generator  # noqa: E402
-from pii_eval.third_real import FORTUNES_PL_FILE, N_LINES, build_third_real  # noqa: E402
+from pii_eval.third_real import (  # noqa: E402
+    FORTUNES_PL_FILE,
+    N_LINES,
+    build_third_real,
+)
 
 THIRD_SEED = 20261201
 N_THIRD = 860
