@@ -6,7 +6,8 @@
     python benchmarks/pii_eval/score.py --heldout                # ONCE, at the end of the PII work
 
 ``--set`` takes a set name (``other_generator``, ``real_text``, ``false_positive``, ``fresh_generator``,
-``fresh_real``; repeatable; default the first three: the fresh sets are scored only when named)
+``fresh_real``, ``third_generator``, ``third_real``; repeatable; default the first three: the fresh and third
+sets are scored only when named)
 or, when the value has an ``=``, a configuration override passed to ``tunehouse scrub --set`` unchanged.
 Each set is written to a temporary ``{"text": ...}`` JSONL file, scrubbed by a subprocess and read back
 line for line; ``alignment`` maps each output onto its input and ``metrics`` defines what is counted
@@ -38,7 +39,9 @@ SET_NAMES = ("other_generator", "real_text", "false_positive")  # the default (a
 # the fresh sets (fresh_build.py) are scored only when named: their held-out split judges the final scrubber
 # once, and a plain `--heldout` run must not spend it
 FRESH_SETS = ("fresh_generator", "fresh_real")
-KNOWN_SETS = SET_NAMES + FRESH_SETS
+# the third sets (third_build.py): the same rule, their held-out split is for one judging run
+THIRD_SETS = ("third_generator", "third_real")
+KNOWN_SETS = SET_NAMES + FRESH_SETS + THIRD_SETS
 
 
 def score_outputs(records: list[dict], outputs: list[str]) -> dict:
@@ -114,8 +117,9 @@ def format_report(reports: dict[str, dict], split: str) -> str:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", dest="sets", action="append", default=[], metavar="NAME|KEY=VALUE",
-                    help="a set to score (repeatable; default: " + ", ".join(SET_NAMES) + "; the fresh sets "
-                         + ", ".join(FRESH_SETS) + " only when named) or a `tunehouse scrub --set` override")
+                    help="a set to score (repeatable; default: " + ", ".join(SET_NAMES) + "; the sets "
+                         + ", ".join(FRESH_SETS + THIRD_SETS) + " only when named) or a `tunehouse scrub --set` "
+                         "override")
     ap.add_argument("--split", choices=("dev", "heldout"), default="dev")
     ap.add_argument("--heldout", action="store_true", help="same as --split heldout: once, at the end")
     ap.add_argument("--json", type=Path, help="write the full report here")
