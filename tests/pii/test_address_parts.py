@@ -54,6 +54,31 @@ def scrubber():
     ("post it to 22 Grove Park, Ranelagh, Dublin 6", "22 Grove Park, Ranelagh, Dublin 6"),
     ("uus aadress Tallinna mnt 12, Kärdla", "Tallinna mnt 12, Kärdla"),
     ("it went to 41 Ashgate, Derby DE1 3GL by mistake", "41 Ashgate, Derby DE1 3GL"),
+    # the postal conventions of Canada, New Zealand, South Africa, Mexico, Argentina, Switzerland, the Nordics
+    ("mail it to 12 Birch Cres, Moncton, NB E1C 4K2 pls", "12 Birch Cres, Moncton, NB E1C 4K2"),
+    ("au 88 rue Principale\nGatineau (Québec) J8T 3R1", "88 rue Principale\nGatineau (Québec) J8T 3R1"),
+    ("RR 1, Site 2, Comp 7, Red Deer AB T4N 5E1 is the farm", "RR 1, Site 2, Comp 7, Red Deer AB T4N 5E1"),
+    ("C.P. 512, succ. Place-d'Armes, Montréal (Québec) H2Y 3H3", "C.P. 512, succ. Place-d'Armes, Montréal (Québec) H2Y 3H3"),
+    ("courier to 15 Totara Street, RD 2, Hamilton 3282", "15 Totara Street, RD 2, Hamilton 3282"),
+    ("deliver: 3 Fynbos Estate\n17 Protea Road\nDurban\n4001", "3 Fynbos Estate\n17 Protea Road\nDurban\n4001"),
+    ("vivo en Calle Juárez 40 Int. 3, Col. Roma Norte, 06700 Ciudad de México, CDMX.", "Calle Juárez 40 Int. 3, Col. Roma Norte, 06700 Ciudad de México, CDMX"),
+    ("Privada Los Olivos 15, Col. Centro, 76000 Querétaro, Qro.", "Privada Los Olivos 15, Col. Centro, 76000 Querétaro, Qro."),
+    ("Pasaje San Lorenzo 8, piso 2 depto. C, X5000 Córdoba", "Pasaje San Lorenzo 8, piso 2 depto. C, X5000 Córdoba"),
+    ("Via alla Chiesa 14, 6900 Lugano", "Via alla Chiesa 14, 6900 Lugano"),
+    ("Casella postale 310, 6900 Lugano", "Casella postale 310, 6900 Lugano"),
+    ("PL 318, 33101 Tampere", "PL 318, 33101 Tampere"),
+    ("Box 2203, 403 14 Göteborg", "Box 2203, 403 14 Göteborg"),
+    ("Postboks 412 Sentrum, 0103 Oslo", "Postboks 412 Sentrum, 0103 Oslo"),
+    ("Storgata gate 12, H0201, 9008 Tromsø", "Storgata gate 12, H0201, 9008 Tromsø"),
+    ("Piazza Santo Spirito, 12/B - 50125 Firenze FI", "Piazza Santo Spirito, 12/B - 50125 Firenze FI"),
+    ("12 chemin des Vignes, bât. B, 3e étage, 69005 Lyon", "12 chemin des Vignes, bât. B, 3e étage, 69005 Lyon"),
+    ("Av. Sete de Setembro, 40 - Barra, Salvador - BA, CEP 40140-110", "Av. Sete de Setembro, 40 - Barra, Salvador - BA, CEP 40140-110"),
+    ("Flat 3\n9 Grey Street\nNewcastle upon Tyne\nNE1 6EE", "Flat 3\n9 Grey Street\nNewcastle upon Tyne\nNE1 6EE"),
+    ("Adresse ist Kaiserstraße 8, 2. Stock", "Kaiserstraße 8, 2. Stock"),
+    ("chez rue du Lac 7, 1800 Vevey", "rue du Lac 7, 1800 Vevey"),
+    ("Lange Gracht 14-II, 2312 PC Leiden", "Lange Gracht 14-II, 2312 PC Leiden"),
+    ("17 Mbeki Drive, Polokwane 0699", "17 Mbeki Drive, Polokwane 0699"),
+    ("ship to 240 Camino Alto\nSanta Fe, NM 87501", "240 Camino Alto\nSanta Fe, NM 87501"),
 ])
 def test_the_whole_address_is_one_span(scrubber, text, address):
     spans = [text[e.start:e.end] for e in scrubber.detect(text) if e.type == "STREET_ADDRESS"]
@@ -70,6 +95,8 @@ def test_the_whole_address_is_one_span(scrubber, text, address):
     ("Windows 10, 2000 Server", "Windows 10"),
     ("I was at 12 Main Street, Bob, are you?", "Bob, are you?"),  # an unknown word is a town only where the address ends
     ("we ordered 12 Apples, Leeds LS6 2AB", "12 Apples"),  # ordinary words before a town and a UK postcode
+    ("Pickup: 48 Main Street\nGalway\nZork", "Zork"),  # an unknown word on the next line is no town
+    ("Adresse: Hauptstraße 5. Danach gehen wir", "Danach gehen wir"),  # a house number ends the sentence
 ])
 def test_what_is_no_part_of_an_address_stays(scrubber, text, left):
     assert left in scrubber.scrub_text(text)[0]

@@ -46,7 +46,8 @@ _FLOOR_SIDE = (r"(?:(?i:izda|izq|izqda|dcha|dch|drcha|dta|esq|dto|frente|tr[áa]
                r"|mf|tv|th|sal)\.?(?:\s(?:links|rechts|li|re|Mitte))?")
 _UNIT_WORDS = (r"(?:apt|apto|ap|app|appt|apartment|suite|ste|unit|flat|room|lgh|lok|lokal|bus|bo[îi]te|bte|bloco"
                r"|bl|casa|piso|planta|puerta|pta|esc|escalera|escalier|scala|int|interno|stiege|stg|t[üu]r|top|as"
-               r"|porta|sala|andar|dpto|depto|piano)")
+               r"|porta|sala|andar|dpto|depto|piano|b[âa]t|app)")
+_CANADA = r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d"  # Canadian postal code "H2J 2L3"
 _TAIL_PART = re.compile(
     r"(?:[ \t]*[,;][ \t]*|[ \t]+-[ \t]+|[ \t]+)(?:"
     rf"{_ORDINAL}(?:\s?{_ORDINAL})?(?:\s?{_FLOOR_SIDE})?"  # "4.º 1.ª", "3º izda.", "4. mf.", "3. OG links"
@@ -57,6 +58,10 @@ _TAIL_PART = re.compile(
     r"|(?i:bajo|[áa]tico|entresuelo|principal|r/c|hs|bis|ter|hinterhaus|vorderhaus|postfach|cedex|izda|izq|izqda"
     r"|dcha|dch|drcha|dta|esq|dto)(?![\w])\.?"
     r"|H\d{4}(?![\w])"  # Norwegian flat number "H0302"
+    rf"|\((?:Québec|Quebec|Ontario|Alberta|Manitoba|Saskatchewan|Nouveau-Brunswick|Nouvelle-Écosse)\)(?:[ \t]+{_CANADA})?"
+    r"|\d{1,2}(?:e|er|re|ère|ème)[ \t]+(?i:étage|etage)"  # French floor "6e étage"
+    r"|RD[ \t]?\d{1,2}(?![\w])"  # New Zealand rural delivery "RD 6"
+    r"|\d{1,4}[ \t]?/[ \t]?[A-Za-z0-9]{1,3}(?![\w])"  # Italian civic number after the road's: "SP 12, 209/B"
     r"|\((?:[A-Z]{2}|[^()\n]{0,30}?(?:\d|\b(?i:stock|og|hinterhaus|vorderhaus|links|rechts|étage|piano)\b)"
     r"[^()\n]{0,30})\)"  # "(NA)", "(3. OG links)", "(Hinterhaus, 2. Stock)"
     r")")
@@ -65,7 +70,7 @@ _TAIL_PART = re.compile(
 # Dutch "-III"
 _NUMBER_SUFFIX = re.compile(
     r"[ \t]?(?:[A-Z][ \t]\d{1,4}|[A-HJ-Z](?![ \t]+[a-zà-ÿ]))(?![\w'’.\-])"
-    r"|[ \t]?/[ \t]?(?:\d{1,4}[A-Za-z]?|[a-z]\b|(?:Stiege|Tür|Top)[ \t]?\d{1,3})"
+    r"|[ \t]?/[ \t]?(?:\d{1,4}[A-Za-z]?|[A-Za-z]\b|(?:Stiege|Tür|Top)[ \t]?\d{1,3})"
     r"|[ \t]?m\.[ \t]?\d{1,4}(?![\w])"
     r"|-(?:[IVX]{1,4}|\d{1,3})(?![\w])")
 _ADJACENT = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*")
@@ -73,9 +78,9 @@ _STAIR_LETTER_END = re.compile(r"\d[ \t]?[A-Z]$")
 _FLAT_AFTER_STAIR = re.compile(r"[ \t]\d{1,4}(?![\w]|[.,:]\d)")
 # a town: capitalised words, with the particles of "Santiago de Compostela", "Vilanova i la Geltrú"
 _TOWN = (r"(?:(?:St|Ste|Sta|Sto|S)\.[ \t]?)?[A-ZÀ-ÝŁŚŻŹĆŃÅØÆ][\w'’\-]+(?:[ \t\-]+(?:(?:i|y|la|le|de|del|della|di|da|do|dos|das|sur|en|am|an|im|der"
-         r"|el|les)[ \t]+)*[A-ZÀ-ÝŁŚŻŹĆŃÅØÆ][\w'’\-]+){0,2}")
-_POSTCODE = (r"(?:[A-Z]{1,2}-)?(?:\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}[ \t]\d{2}|\d{4}[ \t]{0,2}[A-Z]{2}(?![\w])"
-             r"|\d{4,5})")
+         r"|el|les|upon)[ \t]+)*[A-ZÀ-ÝŁŚŻŹĆŃÅØÆ][\w'’\-]+){0,2}")
+_POSTCODE = (r"(?:[A-Z]\d{4}(?:[A-Z]{3})?(?![\w])|(?:[A-Z]{1,2}-)?(?:\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}[ \t]\d{2}|\d{4}[ \t]{0,2}[A-Z]{2}(?![\w])"
+             r"|\d{4,5}))")
 _UK = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
 _EIRCODE = r"[A-Z]\d[0-9W][ \t]?[A-Z0-9]{4}"  # routing key and unique identifier (written loosely in chats)
 _SEP_LINE = r"(?:[ \t]*,[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ \t]+-[ \t]+)"
@@ -84,19 +89,25 @@ _POSTAL_PART = re.compile(
     _SEP_LINE + r"(?:"
     rf"(?:CEP[ \t]?)?{_POSTCODE}[ \t]+{_TOWN}(?:[ \t]+(?:Cedex(?:[ \t]\d{{1,2}})?|[A-Z]{{1,2}}(?![\w'’\-])))?"
     r"(?:[ \t]?\([A-Z]{2}\))?"  # "44000 Nantes Cedex", "5000 Odense C", "80134 Napoli (NA)"
-    rf"|{_TOWN}(?:[ \t]*,)?[ \t]+[A-Z]{{2,3}}[ \t]+\d{{4,5}}(?:-\d{{4}})?(?![\w])"  # US/AU: "Hobart TAS 7000"
+    rf"|{_TOWN}(?:[ \t]*,)?[ \t]+(?!CEP)[A-Z]{{2,3}}[ \t]+\d{{4,5}}(?:-\d{{4}})?(?![\w\-])"  # US/AU: "Hobart TAS 7000"
+    rf"|{_TOWN}(?:[ \t]*,)?[ \t]+(?:[A-Z]{{2}}|\([A-ZÀ-Ý][\w\-é]+\))(?:[ \t]+{_CANADA})?(?![\w])"  # Canada: "Halifax, NS
+    # B3L 1A1", "Montréal (Québec) H2J 2L3", "Sherbrooke (Québec)"
+    rf"|{_TOWN}(?:[ \t]+|[ \t]*\n[ \t]*)\d{{4}}(?![\w\-])"  # New Zealand, South Africa: "Auckland 1011", "Cape Town\n8001"
     rf"|{_TOWN}(?:[ \t]*,?[ \t]*|[ \t]*\n[ \t]*)(?:{_UK}|{_EIRCODE})(?![\w])"  # "Leeds LS6 2AB", "Galway\nH91 N5S5"
     rf"|{_TOWN}[ \t]?(?:/|[ \t]-)[ \t]?[A-Z]{{2}}(?![\w])"  # Brazil: "Belo Horizonte/MG", "Salvador - BA"
+    rf"|Col\.[ \t]+{_TOWN}"  # Mexico's colonia: "Col. Del Valle"
     rf"|Dublin[ \t]\d{{1,2}}W?(?:[ \t]*,?[ \t]*{_EIRCODE})?(?![\w])"  # Dublin postal districts, an Eircode after
-    rf"|(?:CEP[ \t]?\d{{5}}-?\d{{3}}|\d{{5}}-\d{{3}}|{_UK}|{_EIRCODE})(?![\w])"  # a postcode on its own ("SP, 01310-160")
+    rf"|(?:CEP[ \t]?\d{{5}}-?\d{{3}}|\d{{5}}-\d{{3}}|{_UK}|{_EIRCODE}|{_CANADA})(?![\w])"  # a postcode on its own ("SP, 01310-160")
     r")")
 # a town alone after a comma: only a place the lexicon knows (else "..., thanks" would be taken)
-_TOWN_ALONE = re.compile(r"[ \t]*,[ \t]*(" + _TOWN + r")(?![\w'’\-])")
+_TOWN_ALONE = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+-[ \t]+|[ \t]*\n[ \t]*)(" + _TOWN + r")(?![\w'’\-])")
+_STATE_ABBREV = re.compile(r"[ \t]*,[ \t]*[A-Z][a-zé]{1,4}\.(?![\w])")  # Mexican states "Jal.", "Oax."
 # what may stand before the street line: a flat or unit ("Flat 2\n", "Top Floor Flat\n", "Unit ", "U ",
 # "Level 2, "), a building ("Résidence Les Tilleuls, esc. C\n")
 _HEAD = re.compile(
     r"(?:(?i:(?:top|ground|first|second|basement|garden)[ \t]floor[ \t]flat|flat|apt\.?|apartment|unit|suite|level"
     r"|lvl|shop)(?:[ \t]?[A-Za-z0-9]{1,4})?|\bU(?:[ \t]?\d{1,4})?"
+    r"|\d{1,4}[ \t]+[A-Z][\w'’\-]+[ \t]+(?:Estate|Complex|Village|Mansions|Gardens)"
     r"|(?:R[ée]sidence|Residenza|Residencial|Edificio|Edif[íi]cio|B[âa]timent|Building)[ \t][^\n,]{1,40}?"
     r"(?:,[ \t]*(?i:esc|b[âa]t|escalier|escalera|entr[ée]e)\.?[ \t]?\w{1,3})?)"
     r"(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*|[ \t]*/[ \t]*|[ \t]+)$")
@@ -111,27 +122,34 @@ _NAME_HEAD_RE = re.compile(
 # a street line whose house number has flat or floor marks before the postcode ("os. Kalinowe 31m. 15, 90-627
 # Łódź", "An der Alster 183, 3. OG links, 04109 Leipzig", "rue de la Loi 1\n5000 Namur")
 _LEADING_TYPES = ("rue", "avenue", "boulevard", "via", "viale", "calle", "rua")  # lower-case, before the name
+_AFTER_TYPES = "gate|gata|gaten|vei|veien|vej|väg|vägen|katu|tie|tänav|mnt|maantee|pst|puiestee"  # and after it
 _STREET_LINE_RE = re.compile(
     rf"(?P<street>(?:(?:ul|al|pl|os)\.[ \t]*)?(?:[A-ZÀ-ÝÅØÆŁŚŻ][\w'’.\-]*|(?:{'|'.join(_LEADING_TYPES)})"
-    rf"(?=[ \t]))(?:[ \t]+(?:[A-ZÀ-ÝÅØÆŁŚŻ][\w'’.\-]*|(?:{_HEAD_PARTICLES})"
-    r"(?=[ \t])|d['’][A-ZÀ-Ý][\w'’\-]*)){0,4})[ \t]+(?P<number>\d{1,4}(?:[A-Za-z](?!\.))?)(?![\w.,]\d)")
+    rf"(?=[ \t]))(?:[ \t]+(?:[A-ZÀ-ÝÅØÆŁŚŻ][\w'’.\-]*|(?:{_HEAD_PARTICLES}|{_AFTER_TYPES})"
+    r"(?=[ \t])|d['’][A-ZÀ-Ý][\w'’\-]*)){0,4})[ \t]+(?:[Nn][°º][ \t]?)?(?P<number>\d{1,4}(?:[A-Za-z](?!\.))?)"
+    r"(?![\w.,]\d)")
 _POSTCODE_ANYWHERE = re.compile(_POSTCODE + r"[ \t]+[^\W\d_]|" + _UK + "|" + _EIRCODE + r"|CEP")
 _PO_BOX = re.compile(
     r"\b(?:P\.?[ \t]?O\.?[ \t]?Box|BP|Postfach|Postbus|Apartado(?:[ \t]de[ \t]Correos)?|Caixa[ \t]Postal"
-    r"|Casella[ \t]Postale|Skrytka[ \t]pocztowa)(?:[ \t]\d{1,6})?(?![\w])")
+    r"|Casella[ \t][Pp]ostale|Skrytka[ \t]pocztowa|skr\.[ \t]?poczt\.|Box(?=[ \t]\d)|PL(?=[ \t]\d)|Postboks|C\.P\.(?=[ \t]\d)"
+    r"|RR[ \t]?\d{1,3}(?:,?[ \t]*Site[ \t]\d{1,4})?(?:,?[ \t]*Comp[ \t]\d{1,4})?(?:[ \t]+Box(?=[ \t]\d))?)"
+    r"(?:[ \t]\d{1,6})?(?:[ \t]+[A-Z][a-z]+(?=,))?"  # "Postboks 985 Sentrum, 5003 Bergen"
+    r"(?:[ \t]*,[ \t]*(?:succ\.|succursale|Station)[ \t]+[A-ZÀ-Ý][\w'’\-]*)?(?![\w])")  # "C.P. 7069, succ. Centre-ville"
 
 
 def _tail_end(text: str, pos: int, stop: int, lex: Lexicon) -> int:
     """Where an address ending at ``pos`` really ends (``stop``: not beyond): its unit and floor marks, then its
     postal part (postcode and town, town and state, a town the lexicon knows), at most a few of each."""
     pos = _marks_end(text, pos, stop)
-    for _ in range(3):
+    for _ in range(4):
         m = _POSTAL_PART.match(text, pos, stop)
         if not m:
             m = _TOWN_ALONE.match(text, pos, stop)
             if not m or not _town_alone(text, m, stop, lex):
                 break
         pos = m.end()
+        if state := _STATE_ABBREV.match(text, pos, stop):
+            pos = state.end()
         while True:  # "(NA)", "Cedex" after the town
             m = _TAIL_PART.match(text, pos, stop)
             if not m or m.end() == pos or "\n" in m.group():
@@ -152,7 +170,8 @@ def _town_alone(text: str, m: re.Match, stop: int, lex: Lexicon) -> bool:
     flags = lex.get(norm_key(town.split()[0]))
     if flags & (PLACE | MAJOR) or _POSTAL_PART.match(text, m.end(), stop):
         return True
-    return " " not in town and not flags and bool(_TOWN_END.match(text, m.end(), stop))
+    return (" " not in town and not flags and "," in text[m.start():m.start(1)]
+            and bool(_TOWN_END.match(text, m.end(), stop)))
 
 
 def _marks_end(text: str, pos: int, stop: int, stair_flat: bool = True) -> int:
@@ -179,11 +198,18 @@ def _name_head(text: str, start: int, floor: int) -> int:
 
 def _head_start(text: str, start: int, floor: int) -> int:
     """Where an address starting at ``start`` really starts (``floor``: not before): a flat, unit or building
-    line right before it."""
+    line right before it, or a house number before a street whose type comes first (the US's Spanish street
+    names: "181 Calle Serena")."""
     m = _HEAD.search(text, max(floor, start - 60), start)
     if m and m.end() == start and (m.start() == 0 or not text[m.start() - 1].isalnum()):
         return m.start()
+    if _TYPE_FIRST_RE.match(text, start) and (n := _HOUSE_NUMBER_BEFORE_RE.search(text, max(floor, start - 8), start)):
+        return n.start()
     return start
+
+
+_TYPE_FIRST_RE = re.compile(r"(?:Calle|Camino|Avenida|Via|Vía|Paseo|Plaza|Calzada|Caminito|Rua)[ \t]")
+_HOUSE_NUMBER_BEFORE_RE = re.compile(r"(?<![\w.,:/\-])\d{2,5}[A-Za-z]?[ \t]+$")
 
 
 _ABSORBED = frozenset(("PHONE", "PERSON", "STREET_ADDRESS"))  # a postcode read as a phone, a town as a name
@@ -245,7 +271,7 @@ def po_boxes(scan: Scan) -> list[Candidate]:
     """A post-office box with its postal part ("PO Box 5778, Hobart TAS 7000", "BP 319, 44000 Nantes Cedex",
     "Postfach, 6003 Luzern"); the box alone is no address."""
     text = scan.text
-    if not re.search(r"(?i)box|bp|postfach|postbus|apartado|caixa|casella|skrytka", text):
+    if not re.search(r"(?i)box|bp|postfach|postbus|postboks|apartado|caixa|casella|skrytka|poczt|PL |RR ?\d|C\.P\.", text):
         return []
     out = []
     for m in _PO_BOX.finditer(text):
@@ -266,13 +292,16 @@ def street_lines(scan: Scan) -> list[Candidate]:
     for m in _STREET_LINE_RE.finditer(text):
         pos = _marks_end(text, m.end(), len(text), stair_flat=False)
         postal = _POSTAL_PART.match(text, pos)
-        if not postal or not re.search(r"\d{2}", postal.group()) or not _street_words_ok(m.group("street"), lex):
+        if not postal or not re.search(r"\d{2}", postal.group()):
+            continue
+        typed = _typed(m.group("street"), strict=True)
+        if not (typed or _STRONG_POSTCODE_RE.search(postal.group()) or _street_words_ok(m.group("street"), lex)):
             continue
         if _UNIT_BEFORE_NUMBER_RE.search(m.group("street")):
             continue  # "Crossing Apt. 333, ...": a flat number, the street is before it
-        if int(re.match(r"\d+", m.group("number")).group()) <= 31 and re.match(r"[ \t,]*(?:19|20)\d\d\b",
-                                                                                   postal.group()):
-            continue
+        if not typed and int(re.match(r"\d+", m.group("number")).group()) <= 31 and re.match(
+                r"[ \t,]*(?:19|20)\d\d\b", postal.group()):
+            continue  # "May 5, 2019 Paris"; not "rue des Moulins 5, 1950 Sion"
         out.append(Candidate("STREET_ADDRESS", _street_start(m, lex), postal.end(), 0.85))
     return out
 
@@ -300,10 +329,24 @@ _UNIT_BEFORE_NUMBER_RE = re.compile(rf"(?i)\b{_UNIT_WORDS}\.?$")
 _NUMBER_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,5}[A-Za-z]?[ \t]+$")
 
 
+# postcodes of a shape no date, amount or count has: Dutch "2611 GH", Polish "61-814", Portuguese "4050-164",
+# Brazilian "40020-000", Swedish "113 59", Canadian, British
+_STRONG_POSTCODE_RE = re.compile(r"\d{4}[ \t]?[A-Z]{2}(?![\w])|(?<!\d)(?:\d{2}|\d{4}|\d{5})-\d{3}(?!\d)|(?<!\d)\d{3}[ \t]\d{2}(?!\d)|"
+                                 + _CANADA + "|" + _UK)
+
+
+def _typed(street: str, strict: bool = False) -> bool:
+    """A street type, abbreviation or particle among the words says the street is one (``strict``: a type in
+    lower case, as it is written inside a street's name: "rue des Moulins", not "Gate 4")."""
+    return any((w if strict else w.lower()) in LOWER_STREET_TYPES or w in STREET_ABBREVS
+               or (w if strict else w.lower()) in _LEADING_TYPES
+               or w.lower() in ("der", "de", "van", "von", "la") or w.lower().startswith(("d'", "d’"))
+               for w in street.replace(".", ". ").split())
+
+
 def _street_words_ok(street: str, lex: Lexicon) -> bool:
     """Some word of the street is no ordinary word, or a street type, abbreviation or particle says it is one."""
     words = street.replace(".", ". ").split()
-    if any(w.lower() in LOWER_STREET_TYPES or w in STREET_ABBREVS or w.lower() in _LEADING_TYPES
-           or w.lower() in ("der", "de", "van", "von", "la") or w.lower().startswith(("d'", "d’")) for w in words):
+    if _typed(street):
         return True
     return not all(lex.get(norm_key(w)) & (COMMON | INDICATOR) == COMMON for w in words if w[:1].isupper())

@@ -24,8 +24,8 @@ _STREET_TYPES_EN = (
     r"|Esplanade|Promenade|Heights|Green|Park|Broadway|Loop|Pike|Crossing|Point|Ridge|Run|Strand)\b"
     r"|(?:St|Ave|Av|Rd|Ln|Blvd|Dr|Ct|Pl|Sq|Ter|Cres|Pkwy|Hwy|Cir|Trl|Gdns)\b\.?)")
 _UKPC = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
-_UNIT = (r"(?:,?\s*(?i:apt\.?|apartment|suite|ste\.?|unit|flat|fl\.?|floor|room|rm\.?|bldg\.?|building|#)"
-         r"\s*[A-Za-z0-9\-]{1,6})")
+_UNIT = (r"(?:,?\s*(?i:(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|rm|bldg|building)\b\.?|#)"  # whole words: not
+         r"\s*[A-Za-z0-9\-]{1,6})")  # "Ste" + "llenbo" of ", Stellenbosch"
 _ADDR_TAIL = (
     rf"(?:(?:,\s*|[ \t]*\n\s*)[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,2}},?\s+"
     rf"(?:[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?|{_UKPC}|\d{{4,5}})"
@@ -42,14 +42,16 @@ _PRONOUN_I_RE = re.compile(r"\sI(?:['’][a-z]{1,2})?\s")
 _ADDR_FR_RE = re.compile(
     r"\d(?<![\w/.,\-]\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?i:rue|avenue|av\.|boulevard|bd|place|all[ée]e|impasse|chemin"
     r"|quai|cours|cour|route|passage|square|voie|rond-point)\s+(?i:(?:de\s+la|de\s+l'|d'|de|du|des|la|le|les|l')\s*)?"
-    r"[A-ZÀ-Ý][\w'’\-]*(?:\s+(?i:(?:de|du|des|la|le|les|d'|l')\s*)?[A-ZÀ-Ý][\w'’\-]*){0,5}"
+    r"[A-ZÀ-Ý][\w'’\-]*(?:[ \t]+(?i:(?:de|du|des|la|le|les|d'|l')[ \t]*)?[A-ZÀ-Ý][\w'’\-]*){0,5}"  # on one line
     r"(?:,?\s*\d{5}\s+[A-ZÀ-Ý][\w'’\-]+(?:[\s\-][A-ZÀ-Ý][\w'’\-]+){0,2})?")
 _ADDR_TYPE_FIRST_RE = re.compile(
     r"\b(?:Calle|C/|Avenida|Avda\.?|Av\.|Paseo|Pº|Plaza|Pza\.?|Carrer|Carretera|Camino|Ronda|Travesía|Rambla"
-    r"|Via|Viale|Corso|Piazza|Piazzale|Vicolo|Rua|Rúa|Travessa|Praça|Largo|Alameda|Estrada|Ulica|ul\.)\s*"
-    r"(?:(?:de\s+la|de\s+los|de\s+las|de\s+l'|de|del|dels|della|delle|dello|dei|degli|di|da|do|dos|das)\s+)?"
+    r"|Via|Viale|Corso|Piazza|Piazzale|Vicolo|Strada|Rua|Rúa|Travessa|Praça|Largo|Alameda|Estrada|Ulica|ul\."
+    r"|Privada|Calzada|Cerrada|Andador|Circuito|Prolongación|Pasaje|Diagonal|Bv\.|Bulevar)\s*"
+    r"(?:(?:de\s+la|de\s+los|de\s+las|de\s+l'|de|del|dels|della|delle|dello|dei|degli|di|da|do|dos|das|alla|alle|al"
+    r"|ai|agli|allo|sul|sulla|dal|dalla)\s+)?"
     r"[A-ZÀ-Ý0-9][\w'’.\-]*(?:\s+(?:(?:de|del|la|las|los|y|e|di|da|do)\s+)?[A-ZÀ-Ý][\w'’.\-]*){0,3}"
-    r",?[ \t]*(?:n\.?[º°o]\.?\s*)?\d{1,4}[A-Za-z]?(?!\d|[\w.,]\d)"  # "n.º 8", "nº 8", "no. 8"
+    r",?[ \t]*(?:[nN]\.?[º°o]\.?\s*|#[ \t]?)?\d{1,4}[A-Za-z]?(?!\d|[\w.,]\d)"  # "n.º 8", "N° 3", "#27"
     r"(?!\s*(?:h|hrs?|hours?|horas?|days?|d[ií]as|nights?|noches|min|minutes?|km|€|%|\$|am|pm|x)\b)"
     r"(?:,?\s*\d{1,2}\s?[º°ª](?:\s*(?:[A-Za-z]|Dto|Esq|Dt|Izq|Izda|Dcha|Dch)\.?(?![\w]))?|,?\s*(?i:piso|puerta|planta|esc\.?|apto\.?|int\.?)\s*\w{1,4})*"
     r"(?:,?\s*(?:\d{5}|\d{2}-\d{3}|\d{4}-\d{3})\s+" + _CITY + ")?")
@@ -68,6 +70,8 @@ _ADDR_FR_WORDS = ("rue ", "av", "bd ", "boulevard", "place ", "allée", "allee",
                   "cours ", "cour ", "route ", "passage ", "square ", "voie ", "rond-point")
 _ADDR_TYPE_FIRST_WORDS = ("Calle", "C/", "Av", "Paseo", "Pº", "Plaza", "Pza", "Carrer", "Carretera", "Camino",
                           "Ronda", "Travesía", "Rambla", "Via", "Corso", "Piazza", "Vicolo", "Rua", "Rúa", "Travessa",
+                          "Strada", "Privada", "Calzada", "Cerrada", "Andador", "Circuito", "Prolongación", "Pasaje",
+                          "Diagonal", "Bv.", "Bulevar",
                           "Praça", "Largo", "Alameda", "Estrada", "Ulica", "ul.")
 _ADDR_DE_WORDS = ("str", "weg", "allee", "platz", "gasse", "damm", "ufer", "chaussee", "straat", "laan", "plein",
                   "gracht", "kade", "gatan", "vägen", "gade", "vej", "veien", "ring", "steig", "stieg", "pfad",
@@ -173,9 +177,12 @@ _ADDR_STOP_RE = re.compile(
     r"|mobile|moblie|cell|email|e-mail|mail|my|date|dob"
     r"|born|passport|booking|ref|reference|reservation|iban|card|please|thanks|thank|you|mi|fecha|nacid[oa]|tel[ée]fono"
     r"|ll[áa]mame|llamadme|correo|et|mon|ma|né|née|und|meine|mein|geb|geboren|handy|bitte|danke|merci|gracias|if|but"
-    r"|which|so|for|from|until|then|because|since)\b")
+    r"|which|so|for|from|until|then|because|since|pls|plz|thx|asap|ok|okay|name|nome|nom|nombre|naam|navn|namn|nimi|nazwisko|imię)\b")
 _ABBREV_BEFORE_DOT = frozenset("av avda ave st rd dr apt no nº edif depto dpto c pl pza bd blvd str sr sra ste bldg fl ul "
-                               "al os ii int".split())
+                               "al os ii int col succ bât bat app bv comp".split())
+# the dot of an ordinal floor ("29, 4. Stock", "3. OG links") ends no sentence
+# (after the house number and a comma: "Hauptstraße 5. OG ist oben" is left to the end of the sentence)
+_FLOOR_AFTER_DOT_RE = re.compile(r"\d[ \t]*,[ \t]*\d{1,2}\.[ \t]?(?:Stock|OG|EG|DG|UG|Etage|Obergeschoss|Geschoss|Stiege)\b")
 _POSTCODE_CUE_RE = re.compile(
     r"(?i:\b(?:post\s?code|postal\s+code|zip(?:\s+code)?|plz|c[óo]digo\s+postal|code\s+postal)\b)"
     r"(?:\s*(?:is|es|est|ist|:|#)\s*)*\s*"
@@ -214,7 +221,8 @@ def address_end(text: str, start: int) -> int:
             break
         if m.group() == "." and m.start() > start:
             word = text[max(start, m.start() - 6):m.start()].split()
-            if word and word[-1].lower() in _ABBREV_BEFORE_DOT:
+            if word and word[-1].lower() in _ABBREV_BEFORE_DOT or _FLOOR_AFTER_DOT_RE.search(
+                    text, max(start, m.start() - 6), m.end() + 14):
                 pos = m.end()
                 continue
         end = m.start()
