@@ -85,3 +85,25 @@ def test_unknown_surnames_and_capitalised_particles_join_a_name(scrubber, text, 
 ])
 def test_what_stays_beside_a_name(scrubber, text, kept):
     assert scrubber.scrub_text(text)[0].startswith(kept)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Viewing on Friday with our agent Tamati Whaanga", ["Tamati Whaanga"]),  # a role noun before the name
+    ("bezichtiging met makelaar Wout Hendrickx, bel even", ["Wout Hendrickx"]),
+    ("spotkanie z pośrednik Bogumił Kowal jutro", ["Bogumił Kowal"]),
+    ("please send it attn Dashawn Pettigrew", ["Dashawn Pettigrew"]),  # an attention line
+    ("oi Marta, é a Iraci, cheguei", ["Marta", "Iraci"]),  # a self-introduction
+    ("hej Ebba, det är Tuva, bilen står ute", ["Ebba", "Tuva"]),
+    ("the parcel is by the door, im out. Ngaire", ["Ngaire"]),  # a one-word signature after a sentence
+])
+def test_role_nouns_introductions_and_signatures_cue_a_name(scrubber, text, names):
+    assert _people(scrubber, text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "What do you get when you cross a cow and a duck? Milk-quack.",  # a punch line, no signature
+    "see you tomorrow. Kiitos",  # a closing word of a language the word lists lack
+    "Żółw. Żółw. Żółw",  # a word said before
+])
+def test_a_last_word_that_is_no_signature(scrubber, text):
+    assert not _people(scrubber, text)

@@ -158,6 +158,19 @@ def told(text: str, start: int) -> bool:
     return bool(_ADDRESSEE_BEFORE.search(text, max(0, start - 32), start))
 
 
+# closing words of the languages the word lists lack, which may stand alone at a message's end like a name
+_CLOSINGS = frozenset("kiitos takk tack tak mvh bises xoxo brb aitäh terveisin hilsen hälsningar mvg hej".split())
+
+
+def signed(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a one-word signature: the last word of a message that has a sentence before it
+    ("leave it behind the green bin pls, im at work. Kiri"), nothing but blanks, "!" or emoji after it. Not a
+    punch line ("... a chicken? Eggs-ams.": a full stop after it, a hyphen in it) nor a word said before."""
+    word, before, after = text[start:end], text[:start].rstrip(" \t"), text[end:]
+    return (bool(before) and before[-1] in ".!?\n" and not any(ch.isalnum() or ch in ".?" for ch in after)
+            and "-" not in word and word.lower() not in _CLOSINGS and word not in before)
+
+
 def named_here(text: str, start: int, end: int) -> bool:
     """A name cue before ``text[start:end]`` (``name_cues.cue``: "my friend", "thanks") or the word addressed
     on its own: at the start of a sentence before a comma ("Ginevra, la tristezza ..."), or after a comma at

@@ -38,7 +38,9 @@ call me; i am called; i'm called; me llamo; mi nombre es; nombre; a nombre de; j
 au nom de; ich heiße; ich heisse; mein name ist; auf den namen; im namen von; name ist;
 s'appelle; il s'appelle; elle s'appelle; se llama; mi chiamo; si chiama; chamo-me; chama-se; se chama;
 heißt; heisst; er heißt; sie heißt; ik heet; heet; hij heet; zij heet; mijn naam is; il mio nome è; o meu nome é;
-meu nome é; nazywam się; nazywa się; jeg hedder; hedder; jeg heter; jag heter; heter; nimeni on; minu nimi on
+meu nome é; nazywam się; nazywa się; jeg hedder; hedder; jeg heter; jag heter; heter; nimeni on; minu nimi on;
+attn; att; attention; for the attention of; c/o; z. hd.; z.hd.; zu händen; zu handen; à l'attention de; a/c;
+a la atención de; ter attentie van; t.a.v.; all'attenzione di; aos cuidados de
 """) + TITLES
 _WEAK_PHRASES = _expand("""
 hi; hello; hey; hiya; dear; good (morning|afternoon|evening); morning; thanks; thank you; thx; ty; cheers;
@@ -63,7 +65,24 @@ warm wishes; best wishes; with thanks; thanks and regards; kind wishes; all best
 ¡hola; buen viaje; estimado/a; querido/a; saludos cordiales; cordiales saludos; un abrazo; gute reise; liebe/r; lieber/liebe; bon voyage;
 amitiés; bises; herzliche grüße; schöne grüße; mit besten grüßen; bien à toi; a bientôt; à bientôt;
 avec plaisir; de rien; je vous en prie; bon séjour; bonne journée; con gusto; de nada; buen día; que disfrutes;
-gern geschehen; gerne; schönen tag; gute fahrt; bitte schön; thanks for your patience; sorry
+gern geschehen; gerne; schönen tag; gute fahrt; bitte schön; thanks for your patience; sorry;
+é a; é o; sou a; sou o; aqui é; aqui é a; aqui é o; jestem; to ja; ik ben; hier is; det er; det är; jag är; jeg er;
+olen; sono; qui è; mina olen;
+(agent|broker|realtor|landlord|landlady|tenant|courier|plumber|electrician|technician|tutor|coach|nurse|neighbour|neighbor);
+(makelaar|verhuurder|huurder|koerier|loodgieter|monteur|buurman|buurvrouw);
+(makler|maklerin|vermieter|vermieterin|mieter|mieterin|kurier|klempner|techniker|nachbar|nachbarin|trainer|trainerin);
+(courtier|propriétaire|locataire|livreur|plombier|technicien|voisin|voisine|entraîneur);
+(agente|corredor|casero|casera|inquilino|inquilina|repartidor|fontanero|técnico|vecino|vecina|entrenador);
+(agente|proprietario|inquilino|corriere|idraulico|tecnico|vicino|vicina|allenatore);
+(corretor|corretora|senhorio|senhoria|inquilino|inquilina|entregador|canalizador|encanador|técnico|vizinho|vizinha|treinador);
+(pośrednik|pośredniczka|właściciel|właścicielka|najemca|kurier|hydraulik|technik|sąsiad|sąsiadka|trener|trenerka);
+(megler|megleren|utleier|leietaker|sjåfør|rørlegger|nabo|trener); (mäklare|mäklaren|hyresvärd|hyresgäst|bud|rörmokare|granne);
+(mægler|mægleren|udlejer|lejer|vvs-mand|nabo); (välittäjä|vuokranantaja|vuokralainen|lähetti|putkimies|naapuri);
+(maakler|üürileandja|üürnik|kuller|torumees|naaber);
+mama; tata; babcia; dziadek; brat; siostra; żona; mąż; syn; córka; mãe; pai; irmão; irmã; filho; filha; avó; avô;
+(mijn|onze) (vrouw|man|zoon|dochter|moeder|vader|broer|zus); (min|vår) (fru|man|son|dotter|mamma|pappa|bror|syster);
+(min|vor) (kone|mand|søn|datter|mor|far|bror|søster); (mia|nostra) (moglie|figlia|madre|sorella);
+(mio|nostro) (marito|figlio|padre|fratello)
 """)
 _CUE_PHRASES: dict[str, int] = {p: 1 for p in _WEAK_PHRASES}
 _CUE_PHRASES.update({p: 2 for p in _STRONG_PHRASES})

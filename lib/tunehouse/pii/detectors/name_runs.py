@@ -13,6 +13,7 @@ import re
 
 from tunehouse.pii.detectors.contact import IPV4_RE, NANP_RE
 from tunehouse.pii.detectors.name_context import (
+    signed,
     told,
     weak_name_corroborated,
     work_title,
@@ -297,8 +298,8 @@ def _decide_one(lex: Lexicon, text: str, tok: Token, c0: int, s: int, e: int, le
         if level or suffix or _PARTICLE_SURNAME_AFTER.match(text, e):  # "Fleur van Leeuwen" (name_join grows it)
             out.append(Candidate("PERSON", s, e, 0.8))
         return
-    # surname or unknown word alone
-    if (level or suffix) and len(tok.raw) > 1:
+    # surname or unknown word alone (an unknown word signing a message counts as cued)
+    if (level or suffix or (c0 == C_U and signed(text, s, e))) and len(tok.raw) > 1:
         if level == 1 and tok.raw.isupper() and len(tok.raw) > 1 and not f & (FIRST | LAST):
             return  # "Hi ASAP"
         out.append(Candidate("PERSON", s, e, 0.75))

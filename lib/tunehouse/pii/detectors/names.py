@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tunehouse.pii.detectors.base import Cue, Scan, detector
-from tunehouse.pii.detectors.name_context import told
+from tunehouse.pii.detectors.name_context import signed, told
 from tunehouse.pii.detectors.name_cues import MODALS, SUFFIX_CUE_RE, cue
 from tunehouse.pii.detectors.name_runs import analyse_run
 from tunehouse.pii.detectors.name_tokens import (
@@ -169,7 +169,8 @@ def _lone_word_is_no_name(text: str, s: int, e: int, f: int) -> bool:
     with no cue before or after it."""
     if not f & (FIRST | LAST) and (f & (COMMON | PLACE | TITLE | INDICATOR) or e - s < 2):
         return True
-    return not f and not cue(text, s) and not SUFFIX_CUE_RE.match(text[e:e + 40]) and not told(text, s)
+    return (not f and not cue(text, s) and not SUFFIX_CUE_RE.match(text[e:e + 40]) and not told(text, s)
+            and not signed(text, s, e))
 
 
 def _coordinated(lex: Lexicon, text: str, cands: list[Candidate]) -> list[Candidate]:
