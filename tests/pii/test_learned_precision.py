@@ -149,3 +149,15 @@ def test_without_the_list_the_vetting_is_as_before():
     assert vetting.accept(text, _person(text, "Thunderbolt"))
     assert not vetting.rare_word("Thunderbolt") and default_vetting().rare_word("Thunderbolt")
 
+
+
+@pytest.mark.parametrize(("text", "span", "kept"), [
+    ("Nimi: Juho Laine\nOsoite: Pyynikintie 134", "Juho Laine\nOsoite", "Juho Laine"),  # a name stays on its line
+    ("Name: Mareike Feldhaus\nAnschrift: Hinter den Höfen 203", "Mareike Feldhaus\nAnschrift", "Mareike Feldhaus"),
+    ("ging nicht durch, Karteninhaber Hermine Lechner", "Karteninhaber Hermine", "Hermine"),  # a compound before it
+    ("neue Fotos online (Fotos von Broder)", "von Broder", "Broder"),  # a particle before a lone first name
+    ("gesprek met van Rossum morgen", "van Rossum", "van Rossum"),  # ... but not before a surname
+])
+def test_a_learned_span_is_cut_to_its_name(text, span, kept):
+    out = default_vetting().vetted(text, _person(text, span))
+    assert out is not None and text[out.start:out.end] == kept

@@ -38,3 +38,17 @@ def test_phone_found_whole(scrubber, text, phone):
 ])
 def test_no_phone(scrubber, text):
     assert not [e for e in scrubber.detect(text) if e.type == "PHONE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Factuur 2024-058 t.a.v. Fien, graag overmaken",  # an invoice number after the word for invoice
+    "Rechnung 2025-114 bitte bis Freitag",
+    "Faktura 2024-077 dla klienta",
+])
+def test_an_invoice_number_is_no_phone(text):
+    assert "PHONE" not in {e.type for e in Scrubber().detect(text)}
+
+
+def test_a_rule_of_dashes_is_no_signature():
+    text = "---------- Forwarded message ---------\nFrom: Tobias Mayweather"
+    assert [text[e.start:e.end] for e in Scrubber().detect(text) if e.type == "PERSON"] == ["Tobias Mayweather"]

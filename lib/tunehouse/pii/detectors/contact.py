@@ -82,7 +82,9 @@ DATE_SHAPE = re.compile(
 _PHONE_BLOCK_WORDS = frozenset("""
 order invoice ticket booking ref reference flight account card confirmation tracking serial id member
 membership reservation locator voucher receipt policy claim case item sku iban bic swift routing code no nr
-number # € $ £ eur usd gbp""".split())
+number # € $ £ eur usd gbp
+factuur rechnung faktura fattura factura fatura facture lasku arve faktura bestelling bestellung commande pedido
+ordine zamówienie tilaus tellimus ordre kvittering kvitto""".split())
 _NUMBER_WORDS = frozenset("number nummer numer número numero numéro nr no".split())
 # words before "number" that make it someone's phone number, not an order's (en, nordic, et, de, nl, es, pt, it, fr)
 _PHONE_OWNER_WORDS = frozenset("""my her his your our their new phone mobile cell contact home work office direct

@@ -136,8 +136,8 @@ def cue(text: str, pos: int) -> int:
     t = window.rstrip(" \t")
     if t.endswith(_SIG_DASHES):
         line = t.rstrip("-—–~ \t")
-        if not line or line.endswith("\n"):
-            return 1
+        if (not line or line.endswith("\n")) and len(t) - len(line.rstrip()) <= 4:
+            return 1  # "-- Anna", "— Anna"; not a rule of dashes ("---------- Forwarded message")
     stripped = t.rstrip(_CUE_STRIP)
     words = stripped.lower().replace("’", "'").split()
     best = 0

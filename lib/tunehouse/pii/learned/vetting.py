@@ -156,8 +156,30 @@ class PersonVetting:
                 start += 1
         if start >= entity.end:
             return None
-        trimmed = entity if start == entity.start else Entity(entity.type, start, entity.end, entity.score)
+        start, end = self._name_part(text, start, entity.end)
+        if start >= end:
+            return None
+        trimmed = entity if (start, end) == (entity.start, entity.end) else Entity(entity.type, start, end, entity.score)
         return trimmed if self.accept(text, trimmed) else None
+
+    def _name_part(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """``text[start:end]`` cut to its name: its first line ("Juho Laine\nOsoite": a name stays on its line,
+        the next line's field label is none of it), without a leading word that is a compound of ordinary
+        words ("Karteninhaber Hermine") or a lower-case particle before a lone first name ("Fotos von Broder")."""
+        newline = text.find("\n", start, end)
+        if newline > start:
+            end = newline
+            while end > start and text[end - 1] in " \t\r":
+                end -= 1
+        words = list(_WORD.finditer(text, start, end))
+        if len(words) > 1:
+            lead, key = words[0].group(), norm_key(words[0].group())
+            if (lead.islower() and lead in NAME_PARTICLES and len(words) == 2
+                    and self.lex.get(norm_key(words[1].group())) & FIRST):
+                start = words[1].start()
+            elif not lead.islower() and not self.lex.get(key) & (FIRST | LAST) and self._is_compound(key):
+                start = words[1].start()
+        return start, end
 
     def accept(self, text: str, entity: Entity) -> bool:
         """Whether a learned PERSON span of ``text`` is taken: every word may stand in a name and one of
