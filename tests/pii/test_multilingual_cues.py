@@ -76,3 +76,51 @@ def test_the_scrubber_removes_them_end_to_end():
     out, counts = Scrubber().scrub_text(text)
     assert "1985" not in out and "kestrel_88" not in out and "lenagravel" not in out
     assert counts["DATE_OF_BIRTH"] == 1 and counts["USERNAME"] == 1 and counts["URL"] == 1
+
+
+@pytest.mark.parametrize("text, value", [
+    ("ubezpieczona Halina Nowak, ur. 07.11.1961, PESEL w załączniku", "07.11.1961"),  # Polish "ur."
+    ("forsikret Trond Lie, født 14.02.1977, skade på kjøkkenet", "14.02.1977"),  # Norwegian / Danish
+    ("försäkrad Elsa Berg, född 1990-06-30, vattenskada", "1990-06-30"),  # Swedish
+    ("kindlustatu Mart Tamm, sünniaeg 01.09.1988, veekahju", "01.09.1988"),  # Estonian
+    ("vakuutettu Aila Koski, syntymäaika 5. toukokuuta 1979", "5. toukokuuta 1979"),  # Finnish month
+    ("inscrit : Loïc Guen, né(e) le 3 mars 1996, club de Brest", "3 mars 1996"),
+    ("urodzona 12 marca 1985 w Gdyni", "12 marca 1985"),  # Polish month in the genitive
+])
+def test_birth_dates_after_a_cue_in_the_nordic_languages_and_polish(text, value):
+    assert ("DATE_OF_BIRTH", value) in _values(dates.dates_of_birth, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("su Telegram sono lupo_grigio77, scrivimi", "lupo_grigio77"),  # the platform first, then "I am"
+    ("on Discord I'm xXvalkyrieXx", "xXvalkyrieXx"),  # a gamer's wrapper in mixed case
+])
+def test_handles_after_their_platform_in_more_forms(text, value):
+    assert ("USERNAME", value) in {(e.type, text[e.start:e.end]) for e in Scrubber().detect(text)}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("mi usuario en Vinted es the_true_marta, mirad", "the_true_marta"),  # a platform between cue and value
+    ("my username on the forum is quiet.otter if you want", "quiet.otter"),
+    ("mon pseudo sur le forum du club c'est loutre5511, ajoutez-moi", "loutre5511"),
+    ("Benutzername the_real_jonas, registriert", "the_real_jonas"),  # "the" starts the value here
+])
+def test_usernames_after_a_cue_with_words_between(text, value):
+    assert ("USERNAME", value) in {(e.type, text[e.start:e.end]) for e in Scrubber().detect(text)}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("il mio portfolio è qui www.bianchi-lia.net/lavori, ciao", "www.bianchi-lia.net/lavori"),
+    ("portfolio's up finally www.okafor-jude.net/work - enjoy", "www.okafor-jude.net/work"),
+    ("meine neue Website ist online: https://jonasmeier.photo", "https://jonasmeier.photo"),
+])
+def test_urls_their_owner_names_with_words_between(text, value):
+    assert ("URL", value) in _values(contact.owned_urls, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("ring +45 31 22 40 18 lokal 12 i morgen", "+45 31 22 40 18 lokal 12"),  # Danish extension
+    ("tel. +48 22 615 40 07 wew. 31", "+48 22 615 40 07 wew. 31"),  # Polish extension
+])
+def test_phone_extensions_in_more_languages(text, value):
+    assert ("PHONE", value) in {(e.type, text[e.start:e.end]) for e in Scrubber().detect(text)}

@@ -102,13 +102,18 @@ PHONE_CUE = Cue(
 # ---------------------------------------------------------------- usernames
 _USERNAME_RE = re.compile(
     r"(?i:\b(?:user\s*name|user\s*id|login(?:\s+(?:name|id))?|handle|account\s+name|screen\s+name|usuario"
-    r"|nombre\s+de\s+usuario|nom\s+d['’]utilisateur|identifiant|benutzer(?:name)?|anmeldename)(?!\w))"
-    r"(?:[ \t]+(?:on|for|at|in|the|my|your|app|site|website|account|portal|de|la|sur|auf|der)){0,3}"
-    r"(?i:\s*(?:is|was|es|est|ist|lautet|:|=|-)\s*)*[ \t]*(?P<val>@?[\w.\-]{3,40}?)(?=[.,;!?)]*(?:\s|$))")
+    r"|nombre\s+de\s+usuario|nom\s+d['’]utilisateur|identifiant|benutzer(?:name)?|anmeldename|pseudo(?:nyme)?"
+    r"|nick(?:name)?|gebruikersnaam|nome\s+utente|nome\s+de\s+usu[aá]rio|nazwa\s+u[żz]ytkownika|brugernavn"
+    r"|brukernavn|anv[äa]ndarnamn|k[äa]ytt[äa]j[äa]tunnus|kasutajanimi)(?!\w))"
+    r"(?:[ \t]+(?:on|for|at|in|en|em|su|na|op|på|the|my|your|app|site|website|account|portal|de|la|le|du|sur|auf"
+    r"|der|forum|club|group|server|game|chat|board|[A-Z][\w.]+)(?![\w.\-])){0,5}"  # "usuario en Wallapop es ...", not "the" of "the_real_x"
+    r"(?i:\s*(?:is|was|es|est|ist|lautet|c['’]est|è|é|er|är|on|jest|to|:|=|-)\s*)*[ \t]*"
+    r"(?P<val>@?[\w.\-]{3,40}?)(?=[.,;!?)]*(?:\s|$))")
 _HANDLE_RE = re.compile(r"@(?<![\w@.]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])(?![\w@])")
 USERNAME_CUE = Cue(
     "username user login handle account screen usuario nombre nom identifiant benutzer benutzername "
-    "anmeldename")
+    "anmeldename pseudo pseudonyme nick nickname gebruikersnaam nome nazwa brugernavn brukernavn användarnamn "
+    "käyttäjätunnus kasutajanimi")
 
 
 @detector("EMAIL")
@@ -148,7 +153,10 @@ _URL_OWNER_RE = re.compile(
     r"(?i:\b(?:(?:my|mi|mon|ma|mein|meine|il\s+mio|la\s+mia|mijn|o\s+meu|a\s+minha|m[oó]j|moja)\s+(?:\w+\s+)?"
     r"(?:profile?|perfil|profil|profilo|profiel|website|web\s*site|site|sito|page|p[aá]gina|pagina|blog|homepage"
     r"|linkedin|github|instagram|twitter|channel|canal|kanal|portfolio|portf[oó]lio|cv|resume)"
-    r"|portfolio|portf[oó]lio)(?:['’]s)?(?:\s+(?:is|at|es|est|ist|è|[ée]|op|on))?\s*[:=\-]?\s*)$")
+    r"|portfolio|portf[oó]lio)(?:['’]s)?(?:\s+(?:is|at|es|est|ist|è|[ée]|op|on|er|är|on|jest))?"
+    # "il mio portfolio è qui ...", "portfolio's up finally ...", "meine neue Website ist online: ..."
+    r"(?:\s+(?:here|now|online|live|up|finally|qui|ora|aquí|aqui|ici|hier|jetzt|nu|tutaj|här|her|täällä|siin"
+    r"|finalmente|enfin|endlich|eindelijk|wreszcie|vihdoin|lõpuks|äntligen|endelig)){0,2}\s*[:=\-]?\s*)$")
 URL_OWNER_CUE = Cue(
     "my mi mon ma mein meine il la mijn o a mój moj moja portfolio portfolio's portfólio")
 
@@ -336,12 +344,16 @@ PLATFORM_USER_CUE = Cue("i'm i’m im i je sono ik soy sou ich jestem olen")
 _PLATFORM_IS_RE = re.compile(
     r"(?i:\b(?:(?:discord|steam|psn|xbox|gamer\s?tag|insta(?:gram)?|snap(?:chat)?|tiktok|twitter|telegram|twitch"
     r"|reddit|roblox|konto|account|compte|cuenta|conta|profile|profil)(?:[ \t]+(?:name|id))?"
-    r"(?:[ \t]*(?:is|ist|est|es|é|è|:|=))?"
+    r"(?:[ \t]*(?:is|ist|est|es|é|è|:|=|sono|soy|sou|i['’]?m|jestem|olen|ben\s+ik|bin\s+ich|je\s+suis|er\s+jeg"
+    r"|är\s+jag))?"  # "su Telegram sono mirella1967"
     r"|(?P<verb>gg|dm['’]?d|dmed|messaged|pinged|contact[ée]|kontaktiert|contacted|scrive\s+a|escribí\s+a)))"
     r"[ \t]+(?P<val>@?[\w][\w.\-]{1,38}[\w])(?=[.,;!?)]*(?:\s|$))")
 PLATFORM_IS_CUE = Cue("discord steam psn xbox gamertag gamer insta instagram snap snapchat tiktok twitter telegram "
                       "twitch reddit roblox konto account compte cuenta conta profile profil gg dm'd dm’d dmed "
                       "messaged pinged contacté contacte kontaktiert contacted scrive escribí")
+
+
+_X_WRAPPED_RE = re.compile(r"x+[a-z]{2,}x+|x+X+\w{2,}X+x+")  # a gamer's wrapper: "xjeanbaptistex", "xXottavioXx"
 
 
 def _handle_shaped(val: str) -> bool:
@@ -380,7 +392,7 @@ def platform_handles(scan: Scan) -> list[Candidate]:
         if not any(c.isalpha() for c in val):
             continue  # "refund to account 000123456789": an account number, not a handle
         key = val.lower().lstrip("@")
-        strict = _handle_shaped(val) or (len(val) > 4 and val.startswith("x") and val.endswith("x") and val.islower())
+        strict = _handle_shaped(val) or (len(val) > 4 and _X_WRAPPED_RE.fullmatch(val) is not None)
         loose = val.islower() and not flags.get(key, 0) & (COMMON | FIRST) and key not in FUNCTION_WORDS
         if strict or (not m.group("verb") and loose):
             out.append(Candidate("USERNAME", m.start("val"), m.end("val"), 0.85))

@@ -17,7 +17,12 @@ _MONTHS = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may
            r"juni|juli|oktober|dezember|"
            # it, pt, nl (the months the lists above do not already hold)
            r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|"
-           r"mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|mei|augustus)")
+           r"mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|mei|augustus|"
+           # sv, nb/da, pl (genitive, as dates write them), fi (partitive), et
+           r"maj|augusti|desember|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia|"
+           r"pa[źz]dziernika|listopada|grudnia|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|"
+           r"kes[äa]kuuta|hein[äa]kuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|jaanuar|veebruar|"
+           r"m[äa]rts|aprill|juuni|juuli|september|detsember)")
 _DATE = (rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:19|20)?\d{{2}}(?!\d)"
          rf"|(?:19|20)\d{{2}}[./-]\d{{1,2}}[./-]\d{{1,2}}(?!\d)"
          rf"|\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?\s+(?:of\s+|de\s+)?(?i:{_MONTHS})\.?,?\s+(?:del?\s+)?(?:19|20)\d{{2}}"
@@ -25,10 +30,12 @@ _DATE = (rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:19|20)?\d{{2}}(?!\d)"
 _DOB_RE = re.compile(
     r"(?i:\b(?:d\.?o\.?b\.?|date\s+of\s+birth|birth\s?date|born(?:\s+on)?|(?:my|his|her|their|child'?s|son'?s"
     r"|daughter'?s|wife'?s|husband'?s)\s+(?:birthday|date\s+of\s+birth|dob)(?:\s+is)?|birthday\s+is"
-    r"|fecha\s+de\s+nacimiento|f\.\s*nac\.?|nacid[oa](?:\s+el)?|n[ée]e?\s+le|date\s+de\s+naissance"
+    r"|fecha\s+de\s+nacimiento|f\.\s*nac\.?|nacid[oa](?:\s+el)?|n[ée](?:e|\(e\))?\s+le|date\s+de\s+naissance"
     r"|geboren(?:\s+(?:am|op))?|geburtsdatum|geb\.|nac[íi](?:\s+el)?|nasci(?:d[oa])?(?:\s+(?:a|em|no|na))?"
     r"|data\s+de\s+nascimento|sono\s+nat[oa](?:\s+il)?|nat[oa]\s+il|data\s+di\s+nascita|geboortedatum"
-    r"|urodzi(?:[łl]em|[łl]am)|urodzon[ya]|data\s+urodzenia|s[üu]nnip[äa]ev|s[üu]ndinud)(?!\w))"
+    r"|urodzi(?:[łl]em|[łl]am)|urodzon[ya]|ur\.|data\s+urodzenia|s[üu]nnip[äa]ev|s[üu]ndinud|s[üu]nniaeg"
+    r"|s[üu]nnikuup[äa]ev|f[øö](?:dt|dd|d)(?:\s+den)?|f[øö]dselsdato|f[öø]delsedatum|f[øö]dselsdag|syntynyt|syntym[äa]aika"
+    r"|geboren\s+op)(?!\w))"
     r"[^\n\d]{0,25}?(" + _DATE + r")")
 # the date before its cue: "Ich bin am 03.08.1975 geboren", "I was 3 May 1990 born"
 _DATE_THEN_BORN_RE = re.compile(r"(?i:\b(?:am|on|le|il|el|op|em)\s+)(" + _DATE + r")(?i:\s+(?:geboren|born|n[ée]e?|nat[oa]))\b")
@@ -37,7 +44,8 @@ DOB_CUE = Cue(
     "dob d.o.b date birth birthdate born my his her their child's childs son's sons daughter's "
     "daughters wife's husband's birthday fecha f. nacido nacida né née ne nee geboren geburtsdatum "
     "geb. nací naci nasci nascido nascida data sono nato nata geboortedatum urodziłem urodziłam "
-    "urodzilem urodzilam urodzony urodzona sünnipäev sunnipaev sündinud sundinud")
+    "urodzilem urodzilam urodzony urodzona ur. sünnipäev sunnipaev sündinud sundinud sünniaeg sunniaeg "
+    "sünnikuupäev født fødd född fodd fødselsdato födelsedatum fødselsdag syntynyt syntymäaika né(e)")
 BORN_CUE = Cue("born")
 BORN_AFTER_CUE = Cue("geboren born né née nato nata")
 

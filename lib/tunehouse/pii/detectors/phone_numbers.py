@@ -33,10 +33,12 @@ PHONE_REGIONS: tuple[str, ...] = (
 # separated by one blank, dot, dash, slash or parenthesis
 _RUN_RE = re.compile(r"(?<![\w+@.,/\-])(?:\(\+|[+(])?\d[\d().\-/ ]{5,24}\d(?=x\d|(?![\w]|[.,]\d))")
 # an extension after the number the library matched ("x481", "ext. 22", "Durchwahl -82", "-24", Dutch
-# "toestel 12", Italian "interno 4", Spanish "extensión 3", Polish "wewn. 21")
+# "toestel 12", Italian "interno 4", Spanish "extensión 3", Polish "wewn. 21" / "wew. 18", Danish/Norwegian
+# "lokal 29", Swedish "ankn. 12", Finnish "alanumero 3")
 # Belgian "p. 55" (poste), German "App. 41" (Apparat), Brazilian "ramal 499" / "extensão 83"
 _EXT_RE = re.compile(r"(?:\s*(?:ext\.?|extension|x|#|poste|Durchwahl|DW|Nebenstelle|toestel|tst\.?|interno|int\."
-                     r"|extensi[óo]n|wewn\.?|p\.|App\.?|Apparat|ramal|extens[ãa]o)[\s.:]*[-–]?\s*|-)\d{1,5}(?![\w]|[.,]\d)")
+                     r"|extensi[óo]n|wewn\.?|wew\.?|p\.|App\.?|Apparat|ramal|extens[ãa]o|lokal|lok\.|anknytning|ankn\.?"
+                     r"|sisänumero|alanumero)[\s.:]*[-–]?\s*|-)\d{1,5}(?![\w]|[.,]\d)")
 _PLUS_RE = re.compile(r"\(?\+")  # "+34 ...", "(+34) ..."
 _SEPARATOR_RE = re.compile(r"\d[ .\-/()]+\d")
 # a date inside the run ("2023-09-06 23" of "On 2023-09-06 23:03 ... wrote"), or a time right after it
