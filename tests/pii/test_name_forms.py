@@ -107,3 +107,26 @@ def test_role_nouns_introductions_and_signatures_cue_a_name(scrubber, text, name
 ])
 def test_a_last_word_that_is_no_signature(scrubber, text):
     assert not _people(scrubber, text)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Your agent will be Tamsin Quayle, mobile below", ["Tamsin Quayle"]),  # a role and "will be"
+    ("his wife Ngaire handles the billing", ["Ngaire"]),  # a family noun alone
+    ("login blocked, user Tane Whaanga (see log)", ["Tane Whaanga"]),
+    ("Navn: Vebjørn Hagen\nAdresse: Storgata 3", ["Vebjørn Hagen"]),  # the word for name, Norwegian
+    ("Fatura em nome de Iraci Barbosa, pagamento por MB", ["Iraci Barbosa"]),
+    ("spoke w/ Tamsin Quayle re renewal", ["Tamsin Quayle"]),
+    ("odbiorca: Bogumił Nowak, ul. Długa 3", ["Bogumił Nowak"]),  # the recipient
+    ("hej Villads, det er Bodil", ["Villads", "Bodil"]),  # Nordic greetings
+    ("forsikret Marthe Synnøve Fosse, født i Bergen", ["Marthe Synnøve Fosse"]),  # an ordinary word ending the name
+])
+def test_more_cues_and_surnames_that_are_words(scrubber, text, names):
+    assert _people(scrubber, text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "und jetzt bauen wir das noch in son Filmplakat ein",  # German "son" (so ein) is no family noun
+    "Hi Anna Great, thanks",  # a greeting word is no surname
+])
+def test_no_more_than_the_name(scrubber, text):
+    assert all(" " not in p for p in _people(scrubber, text)) and "Filmplakat" not in _people(scrubber, text)

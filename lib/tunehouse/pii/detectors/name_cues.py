@@ -40,7 +40,9 @@ s'appelle; il s'appelle; elle s'appelle; se llama; mi chiamo; si chiama; chamo-m
 heißt; heisst; er heißt; sie heißt; ik heet; heet; hij heet; zij heet; mijn naam is; il mio nome è; o meu nome é;
 meu nome é; nazywam się; nazywa się; jeg hedder; hedder; jeg heter; jag heter; heter; nimeni on; minu nimi on;
 attn; att; attention; for the attention of; c/o; z. hd.; z.hd.; zu händen; zu handen; à l'attention de; a/c;
-a la atención de; ter attentie van; t.a.v.; all'attenzione di; aos cuidados de
+a la atención de; ter attentie van; t.a.v.; all'attenzione di; aos cuidados de;
+navn; nome; nimi; namn; naam; imię; nazwisko; imię i nazwisko; prénom; nom et prénom; nombre y apellidos;
+em nome de; in nome di; na nazwisko; på navn; i navnet; (recipient|destinatario|destinataria|destinataire|empfänger|empfängerin|ontvanger|odbiorca|mottaker|mottagare|modtager|vastaanottaja|saaja)
 """) + TITLES
 _WEAK_PHRASES = _expand("""
 hi; hello; hey; hiya; dear; good (morning|afternoon|evening); morning; thanks; thank you; thx; ty; cheers;
@@ -82,7 +84,12 @@ olen; sono; qui è; mina olen;
 mama; tata; babcia; dziadek; brat; siostra; żona; mąż; syn; córka; mãe; pai; irmão; irmã; filho; filha; avó; avô;
 (mijn|onze) (vrouw|man|zoon|dochter|moeder|vader|broer|zus); (min|vår) (fru|man|son|dotter|mamma|pappa|bror|syster);
 (min|vor) (kone|mand|søn|datter|mor|far|bror|søster); (mia|nostra) (moglie|figlia|madre|sorella);
-(mio|nostro) (marito|figlio|padre|fratello)
+(mio|nostro) (marito|figlio|padre|fratello);
+hej; hei; moi; terve; tere; hoi; olá; oi; cześć; ciao; ahoj; hallå; hejsan;
+wife; husband; daughter; mum; mom; dad; brother; sister; fiancé; fiancée; user; w/; spoke w/; with agent;
+(agent|host|driver|guide|contact|broker|realtor) (is|will be); your (agent|host|driver|guide|contact) (is|will be);
+(insured|policyholder|assuré|assurée|versicherter|versicherte|versicherungsnehmer|verzekerde|asegurado|asegurada|assicurato|assicurata|segurado|segurada|ubezpieczony|ubezpieczona|forsikret|försäkrad|vakuutettu|kindlustatu);
+(conoce|conocéis|conocen|conozco|llama|pregunta|pregúntale|busca|buscad) a
 """)
 _CUE_PHRASES: dict[str, int] = {p: 1 for p in _WEAK_PHRASES}
 _CUE_PHRASES.update({p: 2 for p in _STRONG_PHRASES})

@@ -170,7 +170,8 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n\"“«(-"
 
 
-_PLAIN_FIRST = frozenset((C_F, C_FP))  # a first name that is no ordinary word ("Wojciech", "Florence")
+_PLAIN_FIRST = frozenset((C_F, C_FP))
+_CLAUSE_END_RE = re.compile(r"[ \t]*(?:[,;:(\n]|$)")  # a first name that is no ordinary word ("Wojciech", "Florence")
 
 
 def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -208,6 +209,9 @@ def joinable(lex: Lexicon, text: str, s: int, e: int, side: str, bridged: bool, 
     if not f & (FIRST | LAST):
         if side == "right" and bridged and not upper and not f & PLACE and key not in FUNCTION_WORDS:
             return True  # after a name particle a capitalised word is a surname, even an ordinary word ("van Leeuwen")
+        if (unknown_ok and side == "right" and f & ~COMMON == 0 and not upper and key not in FUNCTION_WORDS
+                and key not in GREETING_TOKENS and _CLAUSE_END_RE.match(text, e)):
+            return True  # an ordinary word that ends the phrase after a plain first name: "Åshild Fosse, født ..."
         # an unknown word ("Xochitl", "Łucja"): only with a cue, as a lone word would need one
         if upper or key in FUNCTION_WORDS or category(lex, f, raw) != C_U:
             return False
