@@ -161,3 +161,17 @@ def test_without_the_list_the_vetting_is_as_before():
 def test_a_learned_span_is_cut_to_its_name(text, span, kept):
     out = default_vetting().vetted(text, _person(text, span))
     assert out is not None and text[out.start:out.end] == kept
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("usage: frob [-RV] [-+=QxvidsTm] files", "QxvidsTm"),  # an option string after "="
+    ("how to install the printer Brennix Z42 on linux?", "Brennix"),  # a product and its model code
+    ("er outet sich als Zorvana fan", "Zorvana"),  # a fan of a work or band
+])
+def test_a_learned_span_in_the_context_of_a_thing_is_refused(text, value):
+    assert default_vetting().vetted(text, _person(text, value)) is None
+
+
+def test_an_irc_nick_in_angle_brackets_is_still_taken():
+    text = "<Poluvex[#linuxpl]> kto ma klucz?"
+    assert default_vetting().vetted(text, _person(text, "Poluvex")) is not None

@@ -58,7 +58,7 @@ _WORK_NOUN_AFTER_RE = re.compile(
     r"(?i)^\s*(?:movies?|films?|filmi|filme|filmen|books?|novels?|series|season|episodes?|trailer|soundtrack"
     r"|sequel|prequel|musical|cartoons?|comics?|anime|manga|saga|franchise|trilogy|video\s?game|Buch|Bücher|Roman"
     r"|Serie|Staffel|Folge|livres?|roman|série|saison|películas?|libros?|novela|temporada|romanzo|stagione|puntata"
-    r"|livros?|boek(?:en)?|reeks|seizoen|książk[aię]|serial|sezon|odcinek|raamat(?:ut)?|hooaeg)\b"
+    r"|livros?|boek(?:en)?|reeks|seizoen|książk[aię]|serial|sezon|odcinek|raamat(?:ut)?|hooaeg|fan|fans|fandom|fanfic)\b"
     r"|^\s+(?:is|was|'s|’s)?\s*(?:worth|wert)\s+(?:watching|reading|seeing|a\s+watch|a\s+read|it)\b")
 # a word for a character earlier in the clause ("the character", "il personaggio di", "stripfiguur, ook bekend als")
 _CHARACTER_BEFORE_RE = re.compile(

@@ -87,6 +87,7 @@ _NOT_A_NAME = COMMON | PLACE | TITLE | INDICATOR
 _AMBIGUOUS_WORD = FIRST | AMBIG | COMMON
 _HYPHENED = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)+")
 _GLUE = "!&+@#*/|"  # signs inside product and brand names ("Yahoo!Mail"), never inside a person's name
+_MODEL_CODE_AFTER_RE = re.compile(r"[ \t]+[A-Z]{1,3}-?\d{1,4}[a-z]?(?![\w.,]\d|[\w\-])")  # "Lexmark Z42", "Nokia N95"
 
 
 class PersonVetting:
@@ -172,14 +173,18 @@ class PersonVetting:
             while end > start and text[end - 1] in " \t\r":
                 end -= 1
         words = list(_WORD.finditer(text, start, end))
-        if len(words) > 1:
-            lead, key = words[0].group(), norm_key(words[0].group())
-            if (lead.islower() and lead in NAME_PARTICLES and len(words) == 2
-                    and self.lex.get(norm_key(words[1].group())) & FIRST):
-                start = words[1].start()
-            elif not lead.islower() and not self.lex.get(key) & (FIRST | LAST) and self._is_compound(key):
-                start = words[1].start()
+        while len(words) > 1 and self._leading_no_name(words[0].group(), words[1].group(), len(words)):
+            words.pop(0)
+            start = words[0].start()
         return start, end
+
+    def _leading_no_name(self, lead: str, nxt: str, n: int) -> bool:
+        """The first of ``n`` words of a span is none of the name before ``nxt``: a particle before a lone first
+        name ("von Broder"), a compound of ordinary words ("Karteninhaber Hermine")."""
+        if lead.islower():
+            return lead in NAME_PARTICLES and n == 2 and bool(self.lex.get(norm_key(nxt)) & FIRST)
+        key = norm_key(lead)
+        return not self.lex.get(key) & (FIRST | LAST) and self._is_compound(key)
 
     def accept(self, text: str, entity: Entity) -> bool:
         """Whether a learned PERSON span of ``text`` is taken: every word may stand in a name and one of
@@ -224,6 +229,10 @@ class PersonVetting:
             return True
         if start > 1 and text[start - 1] in _GLUE + "^_\\" and text[start - 2].isalnum():
             return True  # "nivea^Wlevel", "foo/Bar": glued after a word
+        if start > 0 and text[start - 1] in "=+[*{~":  # (not "<": IRC's "<nick>")
+            return True  # "[-+=AacdisSu]": an option string, a key's value; "*IXow]"
+        if _MODEL_CODE_AFTER_RE.match(text, end):
+            return True  # "printer Lexmark Z42": a product and its model
         return addressee_cue(text, start, end) or self._hyphened_thing(text, start, end)
 
     def _hyphened_thing(self, text: str, start: int, end: int) -> bool:
