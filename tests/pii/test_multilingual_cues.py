@@ -124,3 +124,8 @@ def test_urls_their_owner_names_with_words_between(text, value):
 ])
 def test_phone_extensions_in_more_languages(text, value):
     assert ("PHONE", value) in {(e.type, text[e.start:e.end]) for e in Scrubber().detect(text)}
+
+
+@pytest.mark.parametrize("text", ["dann mach's @home", "still @work, call later"])
+def test_at_written_as_a_sign_is_no_handle(text):
+    assert not _values(contact.handles, text)

@@ -353,6 +353,8 @@ PLATFORM_IS_CUE = Cue("discord steam psn xbox gamertag gamer insta instagram sna
                       "messaged pinged contacté contacte kontaktiert contacted scrive escribí")
 
 
+# "@home", "@work": "at" written as "@" before a place or time, no handle
+_AT_WORDS = frozenset("home work school uni office lunch night noon dinner breakfast weekend".split())
 _X_WRAPPED_RE = re.compile(r"x+[a-z]{2,}x+|x+X+\w{2,}X+x+")  # a gamer's wrapper: "xjeanbaptistex", "xXottavioXx"
 
 
@@ -404,4 +406,5 @@ def handles(scan: Scan) -> list[Candidate]:
     """Social handles: "@anna_k92" (not the domain of an e-mail address)."""
     if "@" not in scan.text:
         return []
-    return [Candidate("USERNAME", m.start(), m.end(), 0.8) for m in _HANDLE_RE.finditer(scan.text)]
+    return [Candidate("USERNAME", m.start(), m.end(), 0.8) for m in _HANDLE_RE.finditer(scan.text)
+            if m.group()[1:] not in _AT_WORDS]
