@@ -123,8 +123,25 @@ def _carry_over_other_sets(manifest: dict, path: Path, rebuilt: set[str]) -> Non
         for name, value in previous.get(key, {}).items():
             if not (key == "sets" and name in rebuilt):
                 manifest[key].setdefault(name, value)
-    if "fresh_seed" in previous:
-        manifest["fresh_seed"] = previous["fresh_seed"]
+    for key, value in previous.items():  # the seeds of the later sets: "fresh_seed", "third_seed", ...
+        if key.endswith("_seed") and key != "seed":
+            manifest[key] = value
+
+
+def merge_sets(out_dir: Path, sets: dict[str, list[dict]], seed_key: str, seed: int, sources: dict[str, str],
+               packages: dict[str, str]) -> dict:
+    """Write the files of ``sets`` (a later author's sets, built by their own script: ``fresh_build.py``,
+    ``third_build.py``, ...) and merge their entries, seed, sources and packages into ``manifest.json``; the
+    other sets' entries are kept."""
+    path = out_dir / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"sets": {}}
+    manifest.setdefault("packages", {}).update(packages)
+    manifest[seed_key] = seed
+    manifest.setdefault("sources", {}).update(sources)
+    for name, records in sets.items():
+        manifest.setdefault("sets", {})[name] = write_splits(out_dir, name, records)
+    path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return manifest
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,13 +10,12 @@ here and scored ONCE, to judge the final scrubber (see README.md, "Fresh sets").
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pii_eval.build import DATA_DIR, write_splits  # noqa: E402
+from pii_eval.build import DATA_DIR, merge_sets  # noqa: E402
 from pii_eval.fresh_generator import LANG_LOCALES, build_fresh_generator  # noqa: E402
 from pii_eval.fresh_real import (  # noqa: E402
     FORTUNES_DE_FILES,
@@ -43,15 +42,8 @@ def fresh_sources() -> dict[str, str]:
 
 def write_fresh(sets: dict[str, list[dict]], out_dir: Path, seed: int) -> dict:
     """Write the fresh sets' files and merge their entries into ``manifest.json`` (other entries kept)."""
-    path = out_dir / "manifest.json"
-    manifest = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"sets": {}}
-    manifest.setdefault("packages", {})["fortunes-de (Debian)"] = _debian_version("fortunes-de")
-    manifest["fresh_seed"] = seed
-    manifest.setdefault("sources", {}).update(fresh_sources())
-    for name, records in sets.items():
-        manifest["sets"][name] = write_splits(out_dir, name, records)
-    path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return manifest
+    return merge_sets(out_dir, sets, "fresh_seed", seed, fresh_sources(),
+                      {"fortunes-de (Debian)": _debian_version("fortunes-de")})
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,13 +11,12 @@ scored ONCE, to judge the scrubber (see README.md, "Third sets").
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pii_eval.build import DATA_DIR, write_splits  # noqa: E402
+from pii_eval.build import DATA_DIR, merge_sets  # noqa: E402
 from pii_eval.sources import _debian_version  # noqa: E402
 from pii_eval.third_generator import LOCALE_WEIGHTS, build_third_generator  # noqa: E402
 from pii_eval.third_real import (  # noqa: E402
@@ -43,15 +42,8 @@ def third_sources(seed: int) -> dict[str, str]:
 
 def write_third(sets: dict[str, list[dict]], out_dir: Path, seed: int) -> dict:
     """Write the third sets' files and merge their entries into ``manifest.json`` (other entries kept)."""
-    path = out_dir / "manifest.json"
-    manifest = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"sets": {}}
-    manifest.setdefault("packages", {})["fortunes-pl (Debian)"] = _debian_version("fortunes-pl")
-    manifest["third_seed"] = seed
-    manifest.setdefault("sources", {}).update(third_sources(seed))
-    for name, records in sets.items():
-        manifest.setdefault("sets", {})[name] = write_splits(out_dir, name, records)
-    path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return manifest
+    return merge_sets(out_dir, sets, "third_seed", seed, third_sources(seed),
+                      {"fortunes-pl (Debian)": _debian_version("fortunes-pl")})
 
 
 def main(argv: list[str] | None = None) -> int:
