@@ -3,9 +3,12 @@ in Debian's ``fortunes-it`` (file ``it/italia``), hand-labelled in ``fourth_labe
 
     apt-get install fortunes-it      # /usr/share/games/fortunes/it/italia
 
-The sample is a fixed function of the file: every fortune attributed to it.hobby.umorismo whose text is one
+Two parts, each a fixed function of the package's files. The jokes: from ``it/italia``, every fortune attributed to it.hobby.umorismo whose text is one
 or two lines and holds a capitalised word after its first, ordered by sha256 of the text, the first
-``N_LINES``. A record's id is ``4r-`` + the first 8 hex digits of that hash.
+``N_LINES``. The signed quips: from every cookie file of ``it/``, each fortune of one to three lines whose
+attribution line holds an e-mail address (Usenet and FidoNet posters of the 1990s: their names, nicks and
+addresses are the private PII), text and attribution joined into one line, ascii-art and the two TV-show
+signatures left out. A record's id is ``4r-`` + the first 8 hex digits of that hash.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from pathlib import Path
 
 from pii_eval.records import capitalised_outside, spans_for
 
-FORTUNES_IT_FILE = Path("/usr/share/games/fortunes/it/italia")
+FORTUNES_IT_DIR = Path("/usr/share/games/fortunes/it")
+FORTUNES_IT_FILE = FORTUNES_IT_DIR / "italia"
 ATTRIBUTION = "-- Da it.hobby.umorismo"
 N_LINES = 260
 _CAP_AFTER_FIRST = re.compile(r"\s[A-ZÀ-Ý][a-zà-ÿ]")
@@ -39,8 +43,31 @@ def candidate_lines(path: Path = FORTUNES_IT_FILE) -> list[str]:
     return out
 
 
+def _blocks(path: Path) -> list[list[str]]:
+    return [[ln for ln in block.strip("\n").split("\n") if ln.strip()]
+            for block in path.read_text(encoding="utf-8", errors="replace").split("\n%\n")]
+
+
+def signed_lines(directory: Path = FORTUNES_IT_DIR) -> list[str]:
+    """One- to three-line fortunes whose attribution has an e-mail address, with the attribution, in file order."""
+    out = []
+    for path in sorted(p for p in directory.iterdir() if p.suffix not in (".dat", ".u8") and not p.is_symlink()):
+        for lines in _blocks(path):
+            att = lines[-1].strip() if lines else ""
+            if len(lines) < 2 or len(lines) > 4 or not att.startswith("-- ") or "@" not in att:
+                continue
+            if "TABLOID" in att or "Dave Barry" in att:
+                continue
+            text = " ".join(ln.strip() for ln in lines)
+            if len(re.findall(r"[A-Za-z]{3,}", " ".join(lines[:-1]))) >= 4 and text not in out:
+                out.append(text)
+    return out
+
+
 def sample_lines(path: Path = FORTUNES_IT_FILE, n: int = N_LINES) -> list[str]:
-    return sorted(candidate_lines(path), key=_digest)[:n]
+    """The joke sample, then every signed quip (ordered by hash); a line in both is taken once."""
+    jokes = sorted(candidate_lines(path), key=_digest)[:n]
+    return jokes + [t for t in sorted(signed_lines(path.parent), key=_digest) if t not in jokes]
 
 
 def build_fourth_real(path: Path = FORTUNES_IT_FILE) -> list[dict]:
@@ -53,5 +80,5 @@ def build_fourth_real(path: Path = FORTUNES_IT_FILE) -> list[dict]:
         neutral = list(NEUTRAL.get(key, ()))
         records.append({"id": f"4r-{key}", "text": text, "spans": spans,
                         "keep": capitalised_outside(text, spans, neutral), "neutral": neutral, "lang": "it",
-                        "source": "fortunes-it it/italia (it.hobby.umorismo)"})
+                        "source": "fortunes-it it/ (Usenet)"})
     return records
