@@ -18,13 +18,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pii_eval.build import DATA_DIR, write_splits  # noqa: E402
-from pii_eval.sources import _debian_version  # noqa: E402
-from pii_eval.fourth_generator import LOCALE_WEIGHTS, build_fourth_generator  # noqa: E402
+from pii_eval.fourth_generator import (  # noqa: E402
+    LOCALE_WEIGHTS,
+    build_fourth_generator,
+)
 from pii_eval.fourth_real import (  # noqa: E402
     FORTUNES_IT_FILE,
     N_LINES,
     build_fourth_real,
 )
+from pii_eval.sources import _debian_version  # noqa: E402
 
 FOURTH_SEED = 20261202
 N_FOURTH = 720

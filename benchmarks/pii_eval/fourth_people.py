@@ -7,31 +7,31 @@ the way the language writes it: Finnish 'Mikolle', Polish 'Kasi', Estonian 'Tiin
 from __future__ import annotations
 
 GIVEN = {
-    "en-IN": ["Priyanka", "Vikramaditya", "Shreyasi", "Anirudh", "Meenakshi", "Harpreet", "Tanmay", "Ishwari"],
+    "en-IN": ["Vaishnavi", "Vikramaditya", "Shreyasi", "Anirudh", "Meenakshi", "Harpreet", "Tanmay", "Ishwari"],
     "en-SG": ["Wei Ling", "Jun Hao", "Siew Mei", "Darius", "Nurul Aisyah", "Kelvin", "Shu Fen", "Rajkumar"],
     "en-PH": ["Maricel", "Jhonrey", "Kristine Joy", "Rodelio", "Analyn", "Bongbong", "Jericho", "Lovely"],
-    "en-GB": ["Kofi", "Imogen", "Callum", "Rhiannon", "Tobias", "Ottilie", "Fergus", "Niamh"],
-    "en-IE": ["Cathal", "Aoife", "Diarmuid", "Sorcha", "Tadhg", "Clodagh"],
-    "en-AU": ["Bronwyn", "Lachlan", "Kirrily", "Brodie", "Tamsin", "Hamish"],
-    "de-LU": ["Jhemp", "Mett", "Fränz", "Liliane", "Romain", "Nadine"],
-    "de-LI": ["Fidelis", "Marlies", "Egon", "Ruperta", "Gebhard", "Hildegard"],
-    "de-AT": ["Ferdinand", "Resi", "Leopoldine", "Florian", "Zenzi", "Wolfram"],
-    "fr-LU": ["Guy", "Ginette", "Raoul", "Josiane", "Fernand", "Yolande"],
-    "fr-FR": ["Gwendoline", "Baptiste", "Maëlle", "Corentin", "Solène", "Anatole"],
+    "en-GB": ["Kofi", "Perpetua", "Somhairle", "Rhiannon", "Peregrine", "Euphemia", "Ruaridh", "Nuala"],
+    "en-IE": ["Cathal", "Éabha", "Diarmuid", "Sorcha", "Fachtna", "Órlaith"],
+    "en-AU": ["Raelene", "Jedda", "Kirrily", "Koby-Lee", "Tahnee", "Dougal"],
+    "de-LU": ["Jhemp", "Mett", "Fränz", "Liliane", "Pol", "Nadine"],
+    "de-LI": ["Fidelis", "Marlies", "Egon", "Ruperta", "Gebhard", "Walburga"],
+    "de-AT": ["Ferdinand", "Kathi-Vroni", "Leopoldine", "Gottlieb", "Zenzi", "Wolfram"],
+    "fr-LU": ["Guy", "Huguette", "Raoul", "Ghislaine", "Fernand", "Yolande"],
+    "fr-FR": ["Gwendoline", "Gatien", "Maëlle", "Tugdual", "Ombeline", "Anatole"],
     "es-CL": ["Javiera", "Benjamín", "Constanza", "Matías", "Catalina", "Vicente"],
     "es-CO": ["Yuliana", "Jhon Fredy", "Luz Dary", "Wilmar", "Yesenia", "Duván"],
-    "es-PE": ["Rosmery", "Percy", "Yolanda", "Wálter", "Milagros", "Jhonatan"],
-    "it-IT": ["Ludovica", "Gianmarco", "Benedetta", "Ottavio", "Ilaria", "Corrado"],
-    "nl-NL": ["Femke", "Joost", "Marijke", "Sjoerd", "Annelies", "Wouter"],
+    "es-PE": ["Rosmery", "Percy", "Yolanda", "Wálter", "Rosaura", "Jhonatan"],
+    "it-IT": ["Eleonora-Maria", "Gianmarco", "Fiammetta", "Settimio", "Rosalinda", "Ercole"],
+    "nl-NL": ["Hiltje", "Gijsbert", "Marijke", "Wiebe", "Annelies", "Harmen"],
     "pt-AO": ["Isménia", "Adilson", "Yuri", "Telma", "Osvaldo", "Delfina"],
-    "pt-MZ": ["Zeferino", "Arminda", "Celso", "Graça", "Anselmo", "Nilza"],
-    "pt-PT": ["Leonor", "Gonçalo", "Matilde", "Duarte", "Inês", "Tomé"],
-    "pl-PL": ["Grażyna", "Przemysław", "Jadwiga", "Bartosz", "Halina", "Zbigniew"],
-    "sv-SE": ["Ingrid", "Torbjörn", "Linnea", "Sixten", "Agneta", "Viggo"],
-    "nb-NO": ["Solveig", "Halvard", "Ragnhild", "Eirik", "Tuva", "Sindre"],
-    "da-DK": ["Mette", "Søren", "Birthe", "Rasmus", "Lærke", "Kasper"],
-    "fi-FI": ["Aino", "Jyrki", "Tuulikki", "Pekka", "Satu", "Eemeli"],
-    "et-EE": ["Tiina", "Rein", "Kadri", "Toomas", "Maarja", "Priit"],
+    "pt-MZ": ["Zeferino", "Ermelinda", "Celso", "Graça", "Anselmo", "Nilza"],
+    "pt-PT": ["Leonor", "Gervásio", "Laurinda", "Duarte", "Custódia", "Anacleto"],
+    "pl-PL": ["Grażyna", "Bogusław", "Czesława", "Wiesław", "Halina", "Zbigniew"],
+    "sv-SE": ["Ingegerd", "Torbjörn", "Linnea", "Alrik", "Gunvor", "Viggo"],
+    "nb-NO": ["Sigrunn", "Halvard", "Borghild", "Gaute", "Åsne", "Sindre"],
+    "da-DK": ["Gudny", "Palle", "Birthe", "Eskild", "Vibeke", "Kasper"],
+    "fi-FI": ["Vuokko", "Jyrki", "Tuulikki", "Pekka", "Satu", "Eemeli"],
+    "et-EE": ["Tiina", "Arvo-Jüri", "Helje", "Toomas", "Liivi", "Jaak-Hendrik"],
 }
 
 SURNAMES = {
@@ -69,11 +69,11 @@ NICKNAMES = {
     "es": ["Coni", "Benja", "Pancho", "Maca", "Yuli", "Chabela"],
     "it": ["Ludo", "Gianmi", "Bene", "Totò"],
     "nl": ["Fem", "Joostje", "Sjoerdje", "Annie"],
-    "pt": ["Zé", "Guida", "Nené", "Tininha"],
-    "pl": ["Grażynka", "Przemek", "Jadzia", "Bartek", "Zbyszek"],
+    "pt": ["Zeca", "Guida", "Nené", "Tininha"],
+    "pl": ["Grażynka", "Przemek", "Jadzia", "Bartuś", "Zbyszek"],
     "sv": ["Totte", "Lina", "Sixan"],
     "nb": ["Solla", "Halle", "Ragna"],
-    "da": ["Mette-mor", "Søs", "Kasse"],
+    "da": ["Mette-mor", "Bimse", "Kasse"],
     "fi": ["Jyke", "Tuula", "Pekkis"],
     "et": ["Tiinu", "Reinu", "Kadi"],
 }
@@ -84,6 +84,6 @@ INFLECTED = {
     "fi": ["Jyrkille", "Tuulikin", "Pekalta", "Satulle", "Eemelin"],
     "et": ["Tiinale", "Reinuga", "Kadrile", "Toomase", "Priiduga"],
     "pl": ["Grażynki", "Przemkowi", "Jadzi", "Bartkiem", "Zbyszkowi"],
-    "de": ["Ferdl", "Resi", "Wolfi"],  # + genitive 's' outside the span
-    "en": ["Kofi", "Imogen", "Tanmay"],  # + possessive "'s" outside the span
+    "de": ["Ferdl", "Kathi-Vroni", "Wolfi"],  # + genitive 's' outside the span
+    "en": ["Kofi", "Perpetua", "Tanmay"],  # + possessive "'s" outside the span
 }
