@@ -44,7 +44,9 @@ def test_every_detector_has_the_same_interface():
     (contact.cued_phones, "call me on +44 7700 900123", [("PHONE", "+44 7700 900123")]),
     (contact.handles, "DM me @anna.k92", [("USERNAME", "@anna.k92")]),
     (financial.ibans, "IBAN DE89 3704 0044 0532 0130 00", [("IBAN", "DE89 3704 0044 0532 0130 00")]),
-    (financial.ibans, "IBAN DE89 3704 0044 0532 0130 01", []),  # mod-97 fails
+    (financial.ibans, "ref DE89370400440532013001", []),  # mod-97 fails and not in the printed form
+    (financial.ibans, "IBAN DE89 3704 0044 0532 0130 01", [("IBAN", "DE89 3704 0044 0532 0130 01")]),  # a mistyped
+    # IBAN in the printed form (groups of four, the country's length) is still someone's account
     (financial.card_codes, "the CVV is 737", [("CREDIT_CARD", "737")]),
     (identifiers.passports, "passport number 533380006", [("PASSPORT", "533380006")]),
     (identifiers.national_ids, "DNI 12345678Z", [("ID_NUMBER", "12345678Z")]),

@@ -65,6 +65,7 @@ PIPELINE: tuple[Detector, ...] = (
     identifiers.booking_codes,
     addresses.street_addresses,
     addresses.postal_addresses,
+    addresses.article_streets,
     address_parts.po_boxes,
     address_parts.street_lines,
     digit_runs.cards_and_phones,  # around all of the above

@@ -42,7 +42,8 @@ from tunehouse.pii.lexicon import (
 # one floor, side, stair, door or flat mark after the house number (each needs a number, a letter or a dot
 # that makes it no ordinary word)
 _ORDINAL = r"\d{1,2}\s?(?:\.\s?[ºª°]|[ºª°]|\.)"
-_FLOOR_SIDE = (r"(?:(?i:izda|izq|izqda|dcha|dch|drcha|dta|esq|dto|frente|tr[áa]s|stock|etage|[ée]tage)|OG|EG|DG|UG"
+_FLOOR_SIDE = (r"(?:(?i:izda|izq|izqda|dcha|dch|drcha|dta|esq|dto|frente|tr[áa]s|stock|etage|[ée]tage|korrus|etasje|etg"
+               r"|kerros|krs)|OG|EG|DG|UG"
                r"|mf|tv|th|sal)\.?(?:\s(?:links|rechts|li|re|Mitte))?")
 _UNIT_WORDS = (r"(?:apt|apto|ap|app|appt|apartment|suite|ste|unit|flat|room|lgh|lok|lokal|bus|bo[îi]te|bte|bloco"
                r"|bl|casa|piso|planta|puerta|pta|esc|escalera|escalier|scala|int|interno|stiege|stg|t[üu]r|top|as"
@@ -58,6 +59,10 @@ _TAIL_PART = re.compile(
     r"|(?i:bajo|[áa]tico|entresuelo|principal|r/c|hs|bis|ter|hinterhaus|vorderhaus|postfach|cedex|izda|izq|izqda"
     r"|dcha|dch|drcha|dta|esq|dto)(?![\w])\.?"
     r"|H\d{4}(?![\w])"  # Norwegian flat number "H0302"
+    r"|\d{1,2}[ \t]?hoog|huis(?![\w])"  # Dutch floors: "2 hoog", "huis" (ground floor)
+    r"|(?i:korter|krt\.?)[ \t]?\d{1,4}(?![\w])"  # Estonian flat (floors "3. korrus", "2. etasje": _FLOOR_SIDE)
+    r"|of\.[ \t]?\d{1,4}(?![\w])"  # Latin American "of. 6" (oficina)
+    r"|[A-H][ \t]\d{1,3}(?![\w.,]\d|[\w])"  # Finnish stair and flat after a comma: ", B 4"
     rf"|\((?:Québec|Quebec|Ontario|Alberta|Manitoba|Saskatchewan|Nouveau-Brunswick|Nouvelle-Écosse)\)(?:[ \t]+{_CANADA})?"
     r"|\d{1,2}(?:e|er|re|ère|ème)[ \t]+(?i:étage|etage)"  # French floor "6e étage"
     r"|RD[ \t]?\d{1,2}(?![\w])"  # New Zealand rural delivery "RD 6"

@@ -47,11 +47,16 @@ _ADDR_FR_RE = re.compile(
 _ADDR_TYPE_FIRST_RE = re.compile(
     r"\b(?:Calle|C/|Avenida|Avda\.?|Av\.|Paseo|Pº|Plaza|Pza\.?|Carrer|Carretera|Camino|Ronda|Travesía|Rambla"
     r"|Via|Viale|Corso|Piazza|Piazzale|Vicolo|Strada|Rua|Rúa|Travessa|Praça|Largo|Alameda|Estrada|Ulica|ul\."
-    r"|Privada|Calzada|Cerrada|Andador|Circuito|Prolongación|Pasaje|Diagonal|Bv\.|Bulevar)\s*"
+    r"|Privada|Calzada|Cerrada|Andador|Circuito|Prolongación|Pasaje|Pje\.|Diagonal|Bv\.|Bulevar|Jr\.|Jirón"
+    r"|Carrera|Cra\.|Transversal|Rue|Route|Chemin|Impasse"
+    # lower-case types of Italian, Spanish and Portuguese, "via" only before a particle ("via dei Mille", not
+    # "via Paris 3 times")
+    r"|(?:viale|vicolo|corso|piazza|piazzale|strada|calle|avenida|rua|travessa|largo)(?=\s)|via(?=\s+d[eia]))\s*"
     r"(?:(?:de\s+la|de\s+los|de\s+las|de\s+l'|de|del|dels|della|delle|dello|dei|degli|di|da|do|dos|das|alla|alle|al"
     r"|ai|agli|allo|sul|sulla|dal|dalla)\s+)?"
     r"[A-ZÀ-Ý0-9][\w'’.\-]*(?:\s+(?:(?:de|del|la|las|los|y|e|di|da|do)\s+)?[A-ZÀ-Ý][\w'’.\-]*){0,3}"
-    r",?[ \t]*(?:[nN]\.?[º°o]\.?\s*|#[ \t]?)?\d{1,4}[A-Za-z]?(?!\d|[\w.,]\d)"  # "n.º 8", "N° 3", "#27"
+    r",?[ \t]*(?:[nN]\.?[º°o]\.?\s*|#[ \t]?)?\d{1,4}[A-Za-z]?(?:[ \t]*#[ \t]*\d{1,3}[A-Za-z]?-\d{1,3})?"  # "n.º 8",
+    r"(?!\d|[\w.,]\d)"  # "N° 3", "#27", Colombia's "39B # 61-88"
     r"(?!\s*(?:h|hrs?|hours?|horas?|days?|d[ií]as|nights?|noches|min|minutes?|km|€|%|\$|am|pm|x)\b)"
     r"(?:,?\s*\d{1,2}\s?[º°ª](?:\s*(?:[A-Za-z]|Dto|Esq|Dt|Izq|Izda|Dcha|Dch)\.?(?![\w]))?|,?\s*(?i:piso|puerta|planta|esc\.?|apto\.?|int\.?)\s*\w{1,4})*"
     r"(?:,?\s*(?:\d{5}|\d{2}-\d{3}|\d{4}-\d{3})\s+" + _CITY + ")?")
@@ -59,7 +64,7 @@ _ADDR_DE_RE = re.compile(
     r"\b(?:[A-ZÄÖÜÅØÆ][\wäöüß\-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan"
     r"|plein|gracht|kade|gatan|vägen|gade|vej|veien|ring|steig|stieg|pfad|graben|gürtel|zeile|kai|singel|dijk"
     r"|steeg|siedlung|markt|hof|höhe|hoehe|stede|hout|dreef|wal|gata|gaten|boulevarden|torget|torv|plass|gränd"
-    r"|katu|kuja|polku|tie|väylä)"
+    r"|katu|kuja|polku|tie|väylä|stigen|backen|gränden)"
     r"|[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*-(?:Straße|Strasse|Weg|Allee|Platz|Gasse|Damm|Ufer|Ring|Steig|Pfad"
     r"|Graben|Kai|Zeile)"
     r"|[A-ZÄÖÜ][\wäöüß\-]+\s+(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Damm|Ufer|Chaussee|Ring)"
@@ -71,14 +76,16 @@ _ADDR_FR_WORDS = ("rue ", "av", "bd ", "boulevard", "place ", "allée", "allee",
 _ADDR_TYPE_FIRST_WORDS = ("Calle", "C/", "Av", "Paseo", "Pº", "Plaza", "Pza", "Carrer", "Carretera", "Camino",
                           "Ronda", "Travesía", "Rambla", "Via", "Corso", "Piazza", "Vicolo", "Rua", "Rúa", "Travessa",
                           "Strada", "Privada", "Calzada", "Cerrada", "Andador", "Circuito", "Prolongación", "Pasaje",
-                          "Diagonal", "Bv.", "Bulevar",
+                          "Diagonal", "Bv.", "Bulevar", "Pje.", "Jr.", "Jirón", "Carrera", "Cra.", "Transversal",
+                          "Rue", "Route", "Chemin", "Impasse", "viale", "vicolo", "corso", "piazza", "strada", "calle",
+                          "avenida", "rua ", "travessa", "largo", "via d",
                           "Praça", "Largo", "Alameda", "Estrada", "Ulica", "ul.")
 _ADDR_DE_WORDS = ("str", "weg", "allee", "platz", "gasse", "damm", "ufer", "chaussee", "straat", "laan", "plein",
                   "gracht", "kade", "gatan", "vägen", "gade", "vej", "veien", "ring", "steig", "stieg", "pfad",
                   "graben", "gürtel", "zeile", "kai", "singel", "dijk", "steeg", "siedlung", "markt", "hof", "höhe",
                   "hoehe", "stede", "hout", "dreef", "wal", " tn", "tänav", " mnt",
                   "maantee", " pst", "puiestee", "põik", "gata", "boulevarden", "torget", "torv", "plass", "gränd",
-                  "katu", "kuja", "polku", "tie", "väylä", " plats", "väljak")
+                  "katu", "kuja", "polku", "tie", "väylä", " plats", "väljak", "stigen", "backen")
 
 
 # USPS Publication 28, appendix C1: the street suffixes of US addresses beyond _STREET_TYPES_EN. Many
@@ -258,6 +265,24 @@ def street_addresses(scan: Scan) -> list[Candidate]:
                 continue  # "0658 I'm Dr. Davies": no street
             out.append(Candidate("STREET_ADDRESS", m.start(), m.end(), 0.85))
     return out
+
+
+_ARTICLE_STREET_RE = re.compile(
+    r"\b(?:Am|Im|An[ \t]+der|An[ \t]+den|Auf[ \t]+der|Auf[ \t]+dem|In[ \t]+der|Zum|Zur|Hinter[ \t]+der"
+    r"|Unter[ \t]+den|Beim|Op[ \t]+der|Op[ \t]+dem)[ \t]+(?P<name>[A-ZÄÖÜ][\wäöüß\-]+)[ \t]+\d{1,4}[a-z]?"
+    r"(?![\w.,:/]\d|\w)(?![ \t]*(?:Uhr|h\b|min|Leute|Personen|Euro|EUR|€|%|Jahre|km|Minuten|Tage|Stunden|mal\b|x\b))")
+
+
+@detector("STREET_ADDRESS", needs_digit=True)
+def article_streets(scan: Scan) -> list[Candidate]:
+    """German (and Luxembourgish) streets named with a preposition and article, no street type: "Im Gapetsch 41",
+    "Am Pulverturm 187", "Op der Hiel 3"; the name must be no ordinary word ("Am Montag 5 Leute", "Im Jahr 2020")."""
+    text = scan.text
+    if not re.search(r"\b(?:Am|Im|An|Auf|In|Zum|Zur|Hinter|Unter|Beim|Op) ", text):
+        return []
+    flags = scan.lex.flags
+    return [Candidate("STREET_ADDRESS", m.start(), m.end(), 0.8) for m in _ARTICLE_STREET_RE.finditer(text)
+            if not flags.get(m.group("name").lower(), 0) & (COMMON | PLACE)]
 
 
 @detector("STREET_ADDRESS", needs_digit=True)

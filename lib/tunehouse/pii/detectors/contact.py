@@ -26,9 +26,14 @@ _URL_RE = re.compile(
     r"|tiktok\.com|github\.com|t\.me|wa\.me|youtube\.com|vk\.com|threads\.net|m\.me)/[^\s<>\"']+)")
 _SOCIAL_RE = re.compile(
     r"(?i)(?:^|[/.])(?:linkedin\.com/in|facebook\.com|fb\.com|instagram\.com|twitter\.com|x\.com|"
-    r"tiktok\.com|github\.com|t\.me|wa\.me|m\.me|youtube\.com/(?:@|c/|user/|channel/)|vk\.com|threads\.net)/"
+    r"tiktok\.com|github\.com|t\.me|wa\.me|m\.me|youtube\.com/(?:@|c/|user/|channel/)|vk\.com|threads\.net"
+    r"|flickr\.com/(?:photos|people)|linktr\.ee|behance\.net|dribbble\.com|medium\.com/@?|deviantart\.com"
+    r"|soundcloud\.com|twitch\.tv|reddit\.com/u(?:ser)?|bsky\.app/profile|mastodon\.social/@?)/"
     r"(?!(?:help|about|legal|privacy|policies|pages|groups|hashtag|explore|settings|login|share|sharer)\b)"
     r"[^/?#\s]{2,}")
+# a personal page on its own subdomain of a host for such pages ("https://fika_linnea.carrd.co")
+_PERSONAL_HOST_RE = re.compile(r"(?i)(?:^|//|\.)[\w\-]{2,}\.(?:carrd\.co|bandcamp\.com|substack\.com|tumblr\.com"
+                               r"|wordpress\.com|blogspot\.com|github\.io|wixsite\.com|weebly\.com|neocities\.org)\b")
 _URL_PERSONAL_KEYS = re.compile(
     r"(?i)[?&;#](?:e?-?mail|name|first_?name|last_?name|surname|full_?name|phone|tel|mobile|user(?:name)?"
     r"|uid|user_?id|token|auth|session|sid|key|api_?key|ref|pnr|booking(?:_?ref)?|reservation|confirmation"
@@ -142,7 +147,8 @@ def urls(scan: Scan) -> list[Candidate]:
             e -= 1
         url = text[s:e]
         path = "/" + url.split("://", 1)[-1].partition("/")[2]
-        if ("@" in url or "%40" in url or _SOCIAL_RE.search(url) or _URL_PERSONAL_KEYS.search(url)
+        if ("@" in url or "%40" in url or _SOCIAL_RE.search(url) or _PERSONAL_HOST_RE.search(url)
+                or _URL_PERSONAL_KEYS.search(url)
                 or (len(path) > 1 and _URL_ID_PATH.search(path))):
             out.append(Candidate("URL", s, e, 0.9))
     return out
@@ -150,7 +156,8 @@ def urls(scan: Scan) -> list[Candidate]:
 
 # "my profile: https://...", "portfolio's at https://...", "mon site : www...": the URL is its owner's
 _URL_OWNER_RE = re.compile(
-    r"(?i:\b(?:(?:my|mi|mon|ma|mein|meine|il\s+mio|la\s+mia|mijn|o\s+meu|a\s+minha|m[oó]j|moja)\s+(?:\w+\s+)?"
+    r"(?i:\b(?:(?:my|his|her|their|our|mi|mon|ma|son|sa|mein|meine|sein|seine|ihr|ihre|il\s+mio|la\s+mia"
+    r"|il\s+suo|la\s+sua|mijn|zijn|haar|o\s+meu|a\s+minha|o\s+seu|a\s+sua|m[oó]j|moja|jego|jej)\s+(?:\w+\s+)?"
     r"(?:profile?|perfil|profil|profilo|profiel|website|web\s*site|site|sito|page|p[aá]gina|pagina|blog|homepage"
     r"|linkedin|github|instagram|twitter|channel|canal|kanal|portfolio|portf[oó]lio|cv|resume)"
     r"|portfolio|portf[oó]lio)(?:['’]s)?(?:\s+(?:is|at|es|est|ist|è|[ée]|op|on|er|är|on|jest))?"
@@ -158,7 +165,8 @@ _URL_OWNER_RE = re.compile(
     r"(?:\s+(?:here|now|online|live|up|finally|qui|ora|aquí|aqui|ici|hier|jetzt|nu|tutaj|här|her|täällä|siin"
     r"|finalmente|enfin|endlich|eindelijk|wreszcie|vihdoin|lõpuks|äntligen|endelig)){0,2}\s*[:=\-]?\s*)$")
 URL_OWNER_CUE = Cue(
-    "my mi mon ma mein meine il la mijn o a mój moj moja portfolio portfolio's portfólio")
+    "my his her their our mi mon ma son sa mein meine sein seine ihr ihre il la mijn zijn haar o a mój moj moja "
+    "jego jej portfolio portfolio's portfólio")
 
 
 @detector("URL", cue=URL_OWNER_CUE)

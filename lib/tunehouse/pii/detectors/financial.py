@@ -65,7 +65,14 @@ def iban_end(text: str, m: re.Match) -> int:
         return 0
     if pos < len(text) and text[pos].isalnum() and text[pos - 1].isalnum():
         return 0  # the IBAN must end at a token boundary
-    return pos if iban_ok(cc + m.group(2) + "".join(chars)) else 0
+    if iban_ok(cc + m.group(2) + "".join(chars)):
+        return pos
+    # a wrong check digit in the printed form (groups of four, the country's length): a mistyped IBAN, still
+    # someone's account; nothing else is written so
+    return pos if _PRINTED_IBAN_RE.fullmatch(text, m.start(), pos) else 0
+
+
+_PRINTED_IBAN_RE = re.compile(r"[A-Z]{2}\d{2}(?: [A-Z0-9]{4})+(?: [A-Z0-9]{1,3})?")
 
 
 @detector("CREDIT_CARD", needs_digit=True, cue=CVV_CUE)
