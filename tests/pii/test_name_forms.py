@@ -130,3 +130,11 @@ def test_more_cues_and_surnames_that_are_words(scrubber, text, names):
 ])
 def test_no_more_than_the_name(scrubber, text):
     assert all(" " not in p for p in _people(scrubber, text)) and "Filmplakat" not in _people(scrubber, text)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("ok but don't tell dougal about the party", ["dougal"]),  # a lower-case first name after "tell"
+    ("Wimbledon umpires are a joke", []),  # not after an article: "joke" is also a name
+])
+def test_lower_case_names_after_a_verb_of_telling(scrubber, text, names):
+    assert _people(scrubber, text) == names

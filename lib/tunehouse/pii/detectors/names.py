@@ -49,6 +49,10 @@ _LOWER_NAME_RE = re.compile(
     r"|(?:mr|mrs|ms|miss|dr|prof|sr|sra|srta|herr|frau|mme|mlle)\.?|m\.)"
     r"|this\s+is|it'?s|it’s|i'm|i’m|i\s+am|im|soy|je\s+suis|ich\s+bin|hi|hello|hey|dear|thanks|thank\s+you"
     r"|thank\s+u|thx|cheers|regards|bye|hola|gracias|bonjour|merci|hallo|danke"
+    # casual chat writes names in lower case after a verb of telling or meeting ("don't tell dougal"): only a
+    # first name that is no ordinary word, place or ambiguous name is taken there (``_lower_name``); not after an
+    # article or preposition, where too many lower-case words that are also names stand ("a joke", "la lana")
+    r"|tell|told|ask|asked|met\s+this\s+guy"
     r"|(?:my|our)\s+(?:wife|husband|partner|son|daughter|friend|colleague|boss|mother|mom|mum|father|dad|brother"
     r"|sister|kids?|children|fianc[ée]e?|girlfriend|boyfriend|assistant))[ \t]*[,:]?[ \t]+"
     r"(?:(?:so\s+much|very\s+much|a\s+lot|again|so|u|you|ya|guys)[ \t]*[,!]?[ \t]+){0,2})"
@@ -78,7 +82,7 @@ LOWER_NAME_CUE = Cue(
     "my our name naem nmae anme full booked under in au a läuft lauft auf nombre nom mr mrs ms miss "
     "dr prof sr sra srta herr frau mme mlle m me mi je mon ich mein this it's it’s its it i'm i’m i "
     "im soy hi hello hey dear thanks thank thx cheers regards bye hola gracias bonjour merci hallo "
-    "danke")
+    "danke tell told ask asked met")
 
 
 @detector("PERSON", cue=LOWER_NAME_CUE)
