@@ -138,3 +138,11 @@ def test_no_more_than_the_name(scrubber, text):
 ])
 def test_lower_case_names_after_a_verb_of_telling(scrubber, text, names):
     assert _people(scrubber, text) == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("- Come si chiama una mosca che ronza?", []),  # a dialogue's dash before a sentence is no signature
+    ("thanks for everything!\n- Anna", ["Anna"]),  # a dash before a name ending its line is one
+])
+def test_a_single_dash_cues_a_name_only_as_a_signature(scrubber, text, names):
+    assert _people(scrubber, text) == names

@@ -96,6 +96,7 @@ _CUE_PHRASES.update({p: 2 for p in _STRONG_PHRASES})
 _TITLE_WORDS = frozenset(TITLES)
 _CUE_STRIP = " \t\r\n,:;!.(-–—\"'"
 _SIG_DASHES = ("-", "—", "–", "~")
+_ENDS_LINE_RE = re.compile(r"[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,3}[ \t!.]*(?:\n|$)")
 
 _PLACE_PREPS = frozenset("""
 to from in at via into near around visit visiting visited fly flying flew flight flights trip hotel hotels stay
@@ -143,8 +144,12 @@ def cue(text: str, pos: int) -> int:
     t = window.rstrip(" \t")
     if t.endswith(_SIG_DASHES):
         line = t.rstrip("-—–~ \t")
-        if (not line or line.endswith("\n")) and len(t) - len(line.rstrip()) <= 4:
-            return 1  # "-- Anna", "— Anna"; not a rule of dashes ("---------- Forwarded message")
+        dashes = t[len(line.rstrip()):].strip()
+        if (not line or line.endswith("\n")) and len(t) - len(line.rstrip()) <= 4 and (
+                dashes != "-" or _ENDS_LINE_RE.match(text, pos)):
+            # "-- Anna", "— Anna", "- Anna" ending its line; not a rule of dashes ("---------- Forwarded
+            # message") nor a dialogue's dash before a sentence ("- Come si chiama ...?")
+            return 1
     stripped = t.rstrip(_CUE_STRIP)
     words = stripped.lower().replace("’", "'").split()
     best = 0
