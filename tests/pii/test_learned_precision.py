@@ -175,3 +175,21 @@ def test_a_learned_span_in_the_context_of_a_thing_is_refused(text, value):
 def test_an_irc_nick_in_angle_brackets_is_still_taken():
     text = "<Poluvex[#linuxpl]> kto ma klucz?"
     assert default_vetting().vetted(text, _person(text, "Poluvex")) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Iemand al bij de nieuwe Albert Heijn op het plein geweest?",  # a chain named like a person
+    "The Tim Hortons on King Street has the good coffee",
+    "Tesco, Aldi or Lidl for the party stuff?",
+])
+def test_shops_and_brands_are_no_names(text):
+    from tunehouse.pii.scrubber import Scrubber
+
+    assert not [e for e in Scrubber().detect(text) if e.type == "PERSON"]
+
+
+def test_a_first_name_that_is_also_a_brand_is_listed_only_in_its_longer_form():
+    from tunehouse.pii.scrubber import Scrubber
+
+    text = "Falei com Albert ontem"
+    assert [text[e.start:e.end] for e in Scrubber().detect(text) if e.type == "PERSON"] == ["Albert"]

@@ -33,6 +33,7 @@ from tunehouse.pii.wordlists import (
     HOTEL_BRANDS,
     NOT_NAMES,
     PLACE_INDICATORS,
+    RETAIL_BRANDS,
     TITLES,
     WEAK_PLACE_INDICATORS,
 )
@@ -295,7 +296,7 @@ def _build_lexicon() -> Lexicon:
     big = 10**8
     for name in DESTINATIONS:
         add_place(name, big, curated=True)
-    for name in AIRLINES + HOTEL_BRANDS:
+    for name in AIRLINES + HOTEL_BRANDS + RETAIL_BRANDS:
         add_place(name, big, org=True, curated=True)
     for w in PLACE_INDICATORS:
         mark(w, INDICATOR)

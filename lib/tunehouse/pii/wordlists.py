@@ -184,6 +184,25 @@ Hotel Adlon; Steigenberger; Maritim; Motel One; Scandic; Citizen M; citizenM; Pr
 Selina; Hostelworld; Club Med; Sandals; Beaches; Center Parcs; Butlin's; Disneyland; Legoland
 """)
 
+# Shops, chains, consumer brands, apps and beers that chats name in the countries of the scrubber's languages:
+# organisations, never people (no offline list of brands installs; this one is written by hand, and a brand
+# that is also a first name alone, "Otto", "Penny", "Costa", is listed only in its longer form).
+RETAIL_BRANDS = _phrases("""
+Tesco; Sainsbury's; Asda; Waitrose; Morrisons; Boots; Argos; Primark; Currys; Greggs; Pret a Manger;
+Costa Coffee; Marks & Spencer; John Lewis; Carrefour; Auchan; Intermarché; Monoprix; Fnac; Darty; Decathlon;
+E.Leclerc; Mercadona; Eroski; El Corte Inglés; Esselunga; Conad; Edeka; Rewe; Kaufland; MediaMarkt;
+Media Markt; Zalando; Albert Heijn; Kruidvat; Hema; Coolblue; Blokker; Bol.com; Continente; Pingo Doce; Worten;
+Biedronka; Żabka; Allegro; Empik; Lidl; Aldi; Prisma; K-Market; S-Market; Verkkokauppa; Rimi; Selver; Maxima;
+Elgiganten; Elkjøp; Clas Ohlson; Systembolaget; Vinmonopolet; Rema 1000; Coop Extra; Føtex; Bilka; Netto;
+Jollibee; Shopee; Lazada; Grab; Gojek; Flipkart; Swiggy; Zomato; Paytm; Tim Hortons; Taco Bell; Starbucks;
+Burger King; KFC; Domino's Pizza; Pizza Hut; Chipotle; Walmart; Costco; Kroger; Walgreens; Home Depot;
+Best Buy; Amazon; eBay; Etsy; IKEA; Uniqlo; Netflix; Spotify; Hulu; YouTube; TikTok; WhatsApp; Duolingo;
+Airbnb; Booking.com; Vinted; Wallapop; Leboncoin; Marktplaats; Blocket; Mercado Libre; Rappi; Falabella;
+Oxxo; Tuborg; Carlsberg; Heineken; Guinness; Peroni; Birra Moretti; Estrella Damm; Mahou; Super Bock;
+Żywiec; Tyskie; Lapin Kulta; Coca-Cola; Pepsi; Nutella; Lego; PlayStation; Nintendo; Xbox; Samsung; Huawei;
+Xiaomi; Lexmark; Nokia; Volkswagen; Peugeot; Renault; Škoda; Toyota; Tesla; Ryanair; easyJet
+""")
+
 # Destinations, regions, islands, airports, stations and landmarks that city lists miss. Written by
 # hand; a curated place counts as big enough to win over a first name.
 DESTINATIONS = _phrases("""
