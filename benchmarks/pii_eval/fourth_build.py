@@ -11,13 +11,12 @@ scored ONCE, to judge the scrubber (see README.md, "Fourth sets").
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pii_eval.build import DATA_DIR, write_splits  # noqa: E402
+from pii_eval.build import DATA_DIR, merge_sets  # noqa: E402
 from pii_eval.fourth_generator import (  # noqa: E402
     LOCALE_WEIGHTS,
     build_fourth_generator,
@@ -46,15 +45,8 @@ def fourth_sources(seed: int) -> dict[str, str]:
 
 def write_fourth(sets: dict[str, list[dict]], out_dir: Path, seed: int) -> dict:
     """Write the fourth sets' files and merge their entries into ``manifest.json`` (other entries kept)."""
-    path = out_dir / "manifest.json"
-    manifest = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"sets": {}}
-    manifest.setdefault("packages", {})["fortunes-it (Debian)"] = _debian_version("fortunes-it")
-    manifest["fourth_seed"] = seed
-    manifest.setdefault("sources", {}).update(fourth_sources(seed))
-    for name, records in sets.items():
-        manifest.setdefault("sets", {})[name] = write_splits(out_dir, name, records)
-    path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return manifest
+    return merge_sets(out_dir, sets, "fourth_seed", seed, fourth_sources(seed),
+                      {"fortunes-it (Debian)": _debian_version("fortunes-it")})
 
 
 def main(argv: list[str] | None = None) -> int:
