@@ -79,6 +79,15 @@ def scrubber():
     ("Lange Gracht 14-II, 2312 PC Leiden", "Lange Gracht 14-II, 2312 PC Leiden"),
     ("17 Mbeki Drive, Polokwane 0699", "17 Mbeki Drive, Polokwane 0699"),
     ("ship to 240 Camino Alto\nSanta Fe, NM 87501", "240 Camino Alto\nSanta Fe, NM 87501"),
+    # Singapore, Malaysia, India, the Philippines; Nordic types written apart; a blank before the Dutch flat
+    ("we moved to 21 Bedok North Avenue 3, unit 5 last week", "21 Bedok North Avenue 3, unit 5"),
+    ("parcel to 9 Jalan Ampang Hilir, Blk 2 pls", "9 Jalan Ampang Hilir, Blk 2"),
+    ("flat is 12 5th Cross, Jayanagar, unit 4", "12 5th Cross, Jayanagar, unit 4"),
+    ("it is 77 Anna Salai Road, Chennai 600002. ok?", "77 Anna Salai Road, Chennai 600002"),
+    ("office at 5 Kalayaan Avenue, 3rd floor, near the church", "5 Kalayaan Avenue, 3rd floor, near the church"),
+    ("hos meg i Kirkeveien vei 14, H0302", "Kirkeveien vei 14, H0302"),
+    ("ik woon Populierenlaan 12 -2 sinds mei", "Populierenlaan 12 -2"),
+    ("bor på Götgatan 13 uppgång B", "Götgatan 13 uppgång B"),
 ])
 def test_the_whole_address_is_one_span(scrubber, text, address):
     spans = [text[e.start:e.end] for e in scrubber.detect(text) if e.type == "STREET_ADDRESS"]
@@ -97,6 +106,7 @@ def test_the_whole_address_is_one_span(scrubber, text, address):
     ("we ordered 12 Apples, Leeds LS6 2AB", "12 Apples"),  # ordinary words before a town and a UK postcode
     ("Pickup: 48 Main Street\nGalway\nZork opens at 9", "Zork opens"),  # an unknown word on the next line is no town
     ("Adresse: Hauptstraße 5. Danach gehen wir", "Danach gehen wir"),  # a house number ends the sentence
+    ("boarding at Heathrow gate 5 now", "Heathrow gate 5"),  # an airport's gate is no Nordic street type
 ])
 def test_what_is_no_part_of_an_address_stays(scrubber, text, left):
     assert left in scrubber.scrub_text(text)[0]

@@ -47,7 +47,7 @@ _FLOOR_SIDE = (r"(?:(?i:izda|izq|izqda|dcha|dch|drcha|dta|esq|dto|frente|tr[áa]
                r"|mf|tv|th|sal)\.?(?:\s(?:links|rechts|li|re|Mitte))?")
 _UNIT_WORDS = (r"(?:apt|apto|ap|app|appt|apartment|suite|ste|unit|flat|room|lgh|lok|lokal|bus|bo[îi]te|bte|bloco"
                r"|bl|casa|piso|planta|puerta|pta|esc|escalera|escalier|scala|int|interno|stiege|stg|t[üu]r|top|as"
-               r"|porta|sala|andar|dpto|depto|piano|b[âa]t|app)")
+               r"|porta|porte|sala|andar|dpto|depto|piano|b[âa]t|app)")
 _CANADA = r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d"  # Canadian postal code "H2J 2L3"
 _TAIL_PART = re.compile(
     r"(?:[ \t]*[,;][ \t]*|[ \t]+-[ \t]+|[ \t]+)(?:"
@@ -60,6 +60,11 @@ _TAIL_PART = re.compile(
     r"|dcha|dch|drcha|dta|esq|dto)(?![\w])\.?"
     r"|H\d{4}(?![\w])"  # Norwegian flat number "H0302"
     r"|\d{1,2}[ \t]?hoog|huis(?![\w])"  # Dutch floors: "2 hoog", "huis" (ground floor)
+    r"|\d{1,2}(?:st|nd|rd|th)[ \t]+floor|(?i:ground|top)[ \t]+floor|(?i:blk|block)\.?[ \t]?\d{1,4}[A-Z]?(?![\w])"
+    r"|uppg[åa]ng[ \t]?[A-Z0-9]{1,2}(?![\w])|m\.[ \t]?\d{1,4}(?![\w])"  # Swedish stairwell, Polish flat after a comma
+    # a landmark after the address, as India and the Philippines write it ("near the temple", "opp. SBI")
+    r"|(?i:near|opp\.?|opposite|behind|beside)[ \t]+(?:the[ \t]+)?[A-Za-z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}"
+    r"|(?<=[a-z] )\d{1,3}[A-Z]?(?=[ \t]*(?:,|$|\n))"  # the road's number after its type: "Ang Mo Kio Avenue 6"
     r"|(?i:korter|krt\.?)[ \t]?\d{1,4}(?![\w])"  # Estonian flat (floors "3. korrus", "2. etasje": _FLOOR_SIDE)
     r"|of\.[ \t]?\d{1,4}(?![\w])"  # Latin American "of. 6" (oficina)
     r"|[A-H][ \t]\d{1,3}(?![\w.,]\d|[\w])"  # Finnish stair and flat after a comma: ", B 4"
@@ -77,7 +82,7 @@ _NUMBER_SUFFIX = re.compile(
     r"[ \t]?(?:[A-Z][ \t]\d{1,4}|[A-HJ-Z](?![ \t]+[a-zà-ÿ]))(?![\w'’.\-])"
     r"|[ \t]?/[ \t]?(?:\d{1,4}[A-Za-z]?|[A-Za-z]\b|(?:Stiege|Tür|Top)[ \t]?\d{1,3})"
     r"|[ \t]?m\.[ \t]?\d{1,4}(?![\w])"
-    r"|-(?:[IVX]{1,4}|\d{1,3})(?![\w])")
+    r"|[ \t]?-(?:[IVX]{1,4}|\d{1,3})(?![\w])")  # Dutch "-III", "7 -4"
 _ADJACENT = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*")
 _STAIR_LETTER_END = re.compile(r"\d[ \t]?[A-Z]$")
 _FLAT_AFTER_STAIR = re.compile(r"[ \t]\d{1,4}(?![\w]|[.,:]\d)")
@@ -97,7 +102,8 @@ _POSTAL_PART = re.compile(
     rf"|{_TOWN}(?:[ \t]*,)?[ \t]+(?!CEP)[A-Z]{{2,3}}[ \t]+\d{{4,5}}(?:-\d{{4}})?(?![\w\-])"  # US/AU: "Hobart TAS 7000"
     rf"|{_TOWN}(?:[ \t]*,)?[ \t]+(?:[A-Z]{{2}}|\([A-ZÀ-Ý][\w\-é]+\))(?:[ \t]+{_CANADA})?(?![\w])"  # Canada: "Halifax, NS
     # B3L 1A1", "Montréal (Québec) H2J 2L3", "Sherbrooke (Québec)"
-    rf"|{_TOWN}(?:[ \t]+|[ \t]*\n[ \t]*)\d{{4}}(?![\w\-])"  # New Zealand, South Africa: "Auckland 1011", "Cape Town\n8001"
+    rf"|{_TOWN}(?:[ \t]+|[ \t]*\n[ \t]*)\d{{4,6}}(?![\w\-])"  # New Zealand, South Africa: "Auckland 1011", "Cape Town\n8001";
+    # India's PIN and Singapore's postcode: "Chennai 600034"
     rf"|{_TOWN}(?:[ \t]*,?[ \t]*|[ \t]*\n[ \t]*)(?:{_UK}|{_EIRCODE})(?![\w])"  # "Leeds LS6 2AB", "Galway\nH91 N5S5"
     rf"|{_TOWN}[ \t]?(?:/|[ \t]-)[ \t]?[A-Z]{{2}}(?![\w])"  # Brazil: "Belo Horizonte/MG", "Salvador - BA"
     rf"|Col\.[ \t]+{_TOWN}"  # Mexico's colonia: "Col. Del Valle"
@@ -111,7 +117,7 @@ _STATE_ABBREV = re.compile(r"[ \t]*,[ \t]*[A-Z][a-zé]{1,4}\.(?![\w])")  # Mexic
 # "Level 2, "), a building ("Résidence Les Tilleuls, esc. C\n")
 _HEAD = re.compile(
     r"(?:(?i:(?:top|ground|first|second|basement|garden)[ \t]floor[ \t]flat|flat|apt\.?|apartment|unit|suite|level"
-    r"|lvl|shop)(?:[ \t]?[A-Za-z0-9]{1,4})?|\bU(?:[ \t]?\d{1,4})?"
+    r"|lvl|shop)(?:[ \t]?(?:\d[A-Za-z0-9]{0,3}|[A-Za-z]\d{0,3})(?![\w]))?|\bU(?:[ \t]?\d{1,4})?"  # not "flat is"
     r"|\d{1,4}[ \t]+[A-Z][\w'’\-]+[ \t]+(?:Estate|Complex|Village|Mansions|Gardens)"
     r"|(?:R[ée]sidence|Residenza|Residencial|Edificio|Edif[íi]cio|B[âa]timent|Building)[ \t][^\n,]{1,40}?"
     r"(?:,[ \t]*(?i:esc|b[âa]t|escalier|escalera|entr[ée]e)\.?[ \t]?\w{1,3})?)"
@@ -145,6 +151,8 @@ _PO_BOX = re.compile(
 def _tail_end(text: str, pos: int, stop: int, lex: Lexicon) -> int:
     """Where an address ending at ``pos`` really ends (``stop``: not beyond): its unit and floor marks, then its
     postal part (postcode and town, town and state, a town the lexicon knows), at most a few of each."""
+    while pos > 0 and text[pos - 1] in " \t":  # a street line taken with the blank after its number ("7 -4")
+        pos -= 1
     pos = _marks_end(text, pos, stop)
     for _ in range(4):
         m = _POSTAL_PART.match(text, pos, stop)
@@ -167,6 +175,9 @@ def _tail_end(text: str, pos: int, stop: int, lex: Lexicon) -> int:
 _TOWN_END = re.compile(r"[ \t]*(?:$|\n|[.!?;)]|→|->|[ \t]-[ \t])")
 
 
+_UNIT_AFTER_RE = re.compile(rf"[ \t]*,[ \t]*(?i:{_UNIT_WORDS}|blk|block|floor)\b")  # "..., Indiranagar, unit 9"
+
+
 def _town_alone(text: str, m: re.Match, stop: int, lex: Lexicon) -> bool:
     """Whether the capitalised word(s) after an address's comma are its town: a place the lexicon knows, a district
     the postal part right after vouches for ("Rathmines, Dublin 6"), or one word the lexicon does not know at all
@@ -176,7 +187,7 @@ def _town_alone(text: str, m: re.Match, stop: int, lex: Lexicon) -> bool:
     if flags & (PLACE | MAJOR) or _POSTAL_PART.match(text, m.end(), stop):
         return True
     return (" " not in town and not flags and "," in text[m.start():m.start(1)]
-            and bool(_TOWN_END.match(text, m.end(), stop)))
+            and bool(_TOWN_END.match(text, m.end(), stop) or _UNIT_AFTER_RE.match(text, m.end(), stop)))
 
 
 def _marks_end(text: str, pos: int, stop: int, stair_flat: bool = True) -> int:

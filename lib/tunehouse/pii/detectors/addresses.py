@@ -21,23 +21,28 @@ from tunehouse.pii.lexicon import COMMON, FUNCTION_WORDS, INDICATOR, PLACE
 _STREET_TYPES_EN = (
     r"(?:(?:Street|Avenue|Road|Lane|Boulevard|Drive|Court|Place|Square|Terrace|Way|Close|Crescent|Parkway"
     r"|Highway|Circle|Trail|Row|Mews|Grove|Gardens|Hill|Walk|Alley|Plaza|Rise|Vale|Wharf|Quay|Parade"
-    r"|Esplanade|Promenade|Heights|Green|Park|Broadway|Loop|Pike|Crossing|Point|Ridge|Run|Strand)\b"
+    r"|Esplanade|Promenade|Heights|Green|Park|Broadway|Loop|Pike|Crossing|Point|Ridge|Run|Strand|Extension"
+    r"|Cross)\b"  # "Cross": Bangalore's "3rd Cross"
     r"|(?:St|Ave|Av|Rd|Ln|Blvd|Dr|Ct|Pl|Sq|Ter|Cres|Pkwy|Hwy|Cir|Trl|Gdns)\b\.?)")
 _UKPC = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
 _UNIT = (r"(?:,?\s*(?i:(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|rm|bldg|building)\b\.?|#)"  # whole words: not
          r"\s*[A-Za-z0-9\-]{1,6})")  # "Ste" + "llenbo" of ", Stellenbosch"
 _ADDR_TAIL = (
     rf"(?:(?:,\s*|[ \t]*\n\s*)[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){{0,2}},?\s+"
-    rf"(?:[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?|{_UKPC}|\d{{4,5}})"
+    rf"(?:[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?|{_UKPC}|\d{{4,6}}(?!\d))"
     rf"|,?\s+[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?|,?\s+{_UKPC})?")
 # a city after a postcode: capitalised words, with the particles of "Vilanova i la Geltrú", "Mazara del Vallo"
 _CITY = (r"[A-ZÀ-ÝŁŚŻŹĆŃ][\w'’\-]+(?:[ \t\-]+(?:(?:i|y|la|le|de|del|della|di|da|do|sur|en|am|an|im|der|el|les)"
          r"[ \t]+)*[A-ZÀ-ÝŁŚŻŹĆŃ][\w'’\-]+){0,2}")
 _ADDR_EN_RE = re.compile(
-    rf"(?:(?i:flat|apt\.?|apartment|suite|unit)[ \t]*[A-Za-z0-9\-]{{1,5}},?[ \t]+)?"  # "Flat 5, 27 Elm Road"
+    rf"(?:(?i:flat|apt\.?|apartment|suite|unit)[ \t]*(?:\d[A-Za-z0-9\-]{{0,4}}|[A-Za-z]\d{{0,3}})(?![\w]),?[ \t]+)?"  # "Flat 5,
+    # 27 Elm Road"; not "flat is"
     rf"\d(?<![\w/.,\-]\d)\d{{0,4}}[A-Za-z]?(?:[-/]\d{{1,4}}[A-Za-z]?)?,?\s+"
-    rf"(?:(?:[A-Z][\w'’.\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}{_STREET_TYPES_EN}"
+    rf"(?:(?:[A-Z][\w'’.\-]*|\d{{1,3}}(?:st|nd|rd|th)|\d{{1,3}}[A-Z](?=\s))\s+){{1,4}}{_STREET_TYPES_EN}"
     rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b)?{_UNIT}?{_ADDR_TAIL}")
+_ADDR_NUMBER_LEADING_TYPE_RE = re.compile(
+    r"\d(?<![\w/.,\-]\d)\d{0,4}[A-Za-z]?,?[ \t]+(?:(?:Jalan|Jln\.?|Lorong|Lebuh|Persiaran)[ \t]+[A-Z][\w'’\-]*"
+    r"(?:[ \t]+[A-Z][\w'’\-]*){0,3}|Grand-Rue|Grand['’]Rue|Grande[ \t]Rue)(?![\w'’\-])")
 _PRONOUN_I_RE = re.compile(r"\sI(?:['’][a-z]{1,2})?\s")
 _ADDR_FR_RE = re.compile(
     r"\d(?<![\w/.,\-]\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?i:rue|avenue|av\.|boulevard|bd|place|all[ée]e|impasse|chemin"
@@ -64,11 +69,13 @@ _ADDR_DE_RE = re.compile(
     r"\b(?:[A-ZÄÖÜÅØÆ][\wäöüß\-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan"
     r"|plein|gracht|kade|gatan|vägen|gade|vej|veien|ring|steig|stieg|pfad|graben|gürtel|zeile|kai|singel|dijk"
     r"|steeg|siedlung|markt|hof|höhe|hoehe|stede|hout|dreef|wal|gata|gaten|boulevarden|torget|torv|plass|gränd"
-    r"|katu|kuja|polku|tie|väylä|stigen|backen|gränden)"
+    r"|katu|kuja|polku|tie|väylä|stigen|backen|gränden|wee)"  # Luxembourgish "-wee" ("Bëschwee")
     r"|[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*-(?:Straße|Strasse|Weg|Allee|Platz|Gasse|Damm|Ufer|Ring|Steig|Pfad"
     r"|Graben|Kai|Zeile)"
     r"|[A-ZÄÖÜ][\wäöüß\-]+\s+(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Damm|Ufer|Chaussee|Ring)"
-    r"|[A-ZÕÄÖÜ][\wõäöüšž\-]+\s+(?:tn|tänav|mnt|maantee|pst|puiestee|põik|plats|väljak)\.?)"
+    r"|[A-ZÕÄÖÜ][\wõäöüšž\-]+\s+(?:tn|tänav|mnt|maantee|pst|puiestee|põik|plats|väljak)\.?"
+    # Nordic types written apart, lower case ("Bygdøy allé 36"; not "gate": "Heathrow gate 5" is an airport's)
+    r"|[A-ZÆØÅÄÖ][\wæøåäö\-]+\s+(?:allé|gata|gatan|vei|veien|veg|vegen|vej|väg|vägen|plass|plads|torg|torget))"
     r"(?:[ \t]+[IVX]{1,4})?\s*\d{1,4}\s?[a-zA-Z]?(?![\w.,]\d)(?!\w)"  # "Heidesiedlung I 165": a numbered part
     r"(?:,?\s*\d{4,5}\s+[A-ZÄÖÜ][\wäöüß\-]+(?:\s+[A-ZÄÖÜ][\wäöüß\-]+)?)?")
 _ADDR_FR_WORDS = ("rue ", "av", "bd ", "boulevard", "place ", "allée", "allee", "impasse", "chemin", "quai ",
@@ -85,7 +92,8 @@ _ADDR_DE_WORDS = ("str", "weg", "allee", "platz", "gasse", "damm", "ufer", "chau
                   "graben", "gürtel", "zeile", "kai", "singel", "dijk", "steeg", "siedlung", "markt", "hof", "höhe",
                   "hoehe", "stede", "hout", "dreef", "wal", " tn", "tänav", " mnt",
                   "maantee", " pst", "puiestee", "põik", "gata", "boulevarden", "torget", "torv", "plass", "gränd",
-                  "katu", "kuja", "polku", "tie", "väylä", " plats", "väljak", "stigen", "backen")
+                  "katu", "kuja", "polku", "tie", "väylä", " plats", "väljak", "stigen", "backen", " allé",
+                  " gata", " vei", " veg", " vej", " väg", " plass", " plads", " torg", "wee ")
 
 
 # USPS Publication 28, appendix C1: the street suffixes of US addresses beyond _STREET_TYPES_EN. Many
@@ -252,6 +260,8 @@ def street_addresses(scan: Scan) -> list[Candidate]:
     their street words occurs in the text."""
     text, low = scan.text, scan.low
     rxs = [_ADDR_EN_RE]
+    if "Jalan" in text or "Jln" in text or "Lorong" in text or "Rue" in text or "Persiaran" in text or "Lebuh" in text:
+        rxs.append(_ADDR_NUMBER_LEADING_TYPE_RE)
     if _ADDR_FR_WORD_RE.search(low):
         rxs.append(_ADDR_FR_RE)
     if _ADDR_TYPE_FIRST_WORD_RE.search(text):
