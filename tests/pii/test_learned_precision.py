@@ -193,3 +193,14 @@ def test_a_first_name_that_is_also_a_brand_is_listed_only_in_its_longer_form():
 
     text = "Falei com Albert ontem"
     assert [text[e.start:e.end] for e in Scrubber().detect(text) if e.type == "PERSON"] == ["Albert"]
+
+
+@pytest.mark.parametrize("text", [
+    "Teenindaja: tere, kuidas saan teid aidata?",  # a service transcript's role word
+    "Silvester feiern wir dieses Jahr zu Hause",  # a holiday
+    "Feliz Navidad a todos!",
+])
+def test_holidays_and_role_words_are_no_names(text):
+    from tunehouse.pii.scrubber import Scrubber
+
+    assert not [e for e in Scrubber().detect(text) if e.type == "PERSON"]

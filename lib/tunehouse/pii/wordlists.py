@@ -123,7 +123,8 @@ fräulein frl sig sig.ra signor signora signorina dott capt captain rev father s
 
 # ------------------------------------------------------------------------------ common words
 
-# Chat and travel words that must never be names but that the generated common-word list leaves out:
+# Chat and travel words that must never be names but that the generated common-word list leaves out
+# (holidays and the role words of service transcripts in the languages we read are among them):
 # greetings and short forms ("hi", "thx", "xmas"), words that are also census surnames or first names
 # ("day", "beach", "park", "june", "summer") and so are not ordinary words by the build's rule, and
 # words under its frequency bar. A capitalised token found here is not a name (unless it is also a
@@ -136,6 +137,11 @@ vacations weeks monday thu thurs fri sun june august jan mar jun sep christmas e
 autumn winter north east west southern little beach lake bay street lane park harbour harbor ma'am
 friend tú tu ton ja gruß grüße grüßen buchung reservierung zimmer geehrter jänner mai julio domingo
 março mei außerdem d'accord olá
+silvester pasqua ferragosto natale capodanno pfingsten ostern weihnachten nikolaus sinterklaas koningsdag
+juhannus midsommar jaanipäev sankthans navidad nochevieja carnaval fasching karneval diwali hanukkah ramadan
+thanksgiving halloween feliz frohe buon joyeux luciafirandet schueberfouer
+teenindaja rådgiver rådgivare oberarzt oberärztin medarbejder medarbetare assistente asesora asesor
+kundeservice klantenservice kundenservice asiakaspalvelu konsultant konsultantka operatore operador
 """))
 
 # ------------------------------------------------------------------------------------ places
