@@ -20,11 +20,11 @@ PHONE_SHAPES = {
     "nl": ["06-d8d3d7d4", "+31 6 d5d 8d2d1", "06 d7 d3 d4 d8", "0d0-d5d8d2d"],
     "pt": ["91d d8d 4d2", "+351 96d d2d 7d1", "93d-d5d-d8d", "2d3 d4d 6d1"],
     "pl": ["5d1 d8d 4d2", "+48 60d d7d 3d1", "7d8-d2d-d6d", "(22) d8d d4 d7"],
-    "sv": ["07d-d8d d4 d2", "+46 7d d5d d8 d3"],
-    "nb": ["9d4 d7 d2d", "+47 4d8 d3 d6d"],
-    "da": ["2d d8 d4 d7", "+45 5d d3 d8 d2"],
+    "sv": ["07d-d8d d4 d2", "+46 7d d5d d8 d3", "08-d4d d2 d7"],
+    "nb": ["9d4 d7 d2d", "+47 4d8 d3 d6d", "4d 6d 2d 8d"],
+    "da": ["2d d8 d4 d7", "+45 5d d3 d8 d2", "0045 3d d6 d1 d9"],
     "fi": ["04d d8d d4d2", "+358 50 d7d d3d4"],
-    "et": ["5d8 d4d2", "+372 5d7 d3d1"],
+    "et": ["5d8 d4d2", "+372 5d7 d3d1", "+372 6d4 d8d2"],
 }
 # 11 the first two letters and the length of the bank part; 'd' digit, 'A' capital letter
 IBAN_BODIES = {
@@ -68,7 +68,9 @@ def digits(rng: random.Random, shape: str) -> str:
 
 
 def phone(rng: random.Random, lang: str) -> str:
-    return digits(rng, rng.choice(PHONE_SHAPES[lang]))
+    """A number in one of the country's shapes; one in six typed without its spaces, as thumbs do."""
+    number = digits(rng, rng.choice(PHONE_SHAPES[lang]))
+    return number.replace(" ", "") if rng.random() < 0.17 else number
 
 
 def iban(rng: random.Random, lang: str, grouped: bool) -> str:

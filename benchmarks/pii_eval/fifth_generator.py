@@ -20,7 +20,7 @@ LANG_WEIGHTS = {"en": 35, "de": 10, "fr": 9, "es": 8, "it": 7, "nl": 6, "pt": 6,
                 "da": 3, "fi": 2, "et": 2}
 LOCALE = {"en": "en-GB", "de": "de-DE", "fr": "fr-FR", "es": "es-ES", "it": "it-IT", "nl": "nl-NL", "pt": "pt-PT",
           "pl": "pl-PL", "sv": "sv-SE", "nb": "nb-NO", "da": "da-DK", "fi": "fi-FI", "et": "et-EE"}
-NEGATIVE_SHARE = 0.17
+NEGATIVE_SHARE = 0.19
 SLOT_RE = re.compile(r"\{(P|F|f|A|T|E|I|C|D|U|W|IP|ID|N)\}")
 # a short English tail some non-English messages end with (people mix languages in one chat)
 MIXED_TAILS = [" thx!!", " ok? 👍", " see u there", " lol"]
