@@ -74,14 +74,21 @@ def fill(template: str, rng: random.Random, lang: str) -> TextBuilder:
     return tb.text(template[pos:])
 
 
+def _next_negative(decks: dict[str, list[str]], rng: random.Random, lang: str) -> str:
+    """The language's hard negatives dealt like cards, so that a line repeats only once all were used."""
+    if not decks.get(lang):
+        decks[lang] = rng.sample(NEGATIVES[lang], len(NEGATIVES[lang]))
+    return decks[lang].pop()
+
+
 def build_fifth_generator(n: int, seed: int) -> list[dict]:
     rng = random.Random(seed)
     langs, weights = list(LANG_WEIGHTS), list(LANG_WEIGHTS.values())
-    records = []
+    records, decks = [], {}
     for i in range(n):
         lang = rng.choices(langs, weights)[0]
         negative = rng.random() < NEGATIVE_SHARE
-        template = rng.choice((NEGATIVES if negative else TEMPLATES)[lang])
+        template = _next_negative(decks, rng, lang) if negative else rng.choice(TEMPLATES[lang])
         tb = fill(template, rng, lang)
         if lang != "en" and not negative and rng.random() < 0.12:
             tb.text(rng.choice(MIXED_TAILS))
