@@ -18,7 +18,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pii_eval.build import DATA_DIR, merge_sets  # noqa: E402
 from pii_eval.fifth_generator import LOCALE, build_fifth_generator  # noqa: E402
-from pii_eval.fifth_real import FORTUNES_ES_FILES, N_LINES, build_fifth_real  # noqa: E402
+from pii_eval.fifth_real import (  # noqa: E402
+    FORTUNES_ES_FILES,
+    N_LINES,
+    build_fifth_real,
+)
 from pii_eval.sources import _debian_version  # noqa: E402
 
 FIFTH_SEED = 20261205
