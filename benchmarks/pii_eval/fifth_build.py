@@ -36,7 +36,7 @@ def fifth_sources(seed: int) -> dict[str, str]:
                            "fifth_details.py) written by hand for this set, locales "
                            f"{', '.join(LOCALE.values())}; seed {seed}; no faker, mimesis or phonenumbers data; "
                            "IBAN and card check digits computed (checksums.py)",
-        "fifth_real": f"{N_LINES} real quotes of Debian 'fortunes-es' (texts presumed public domain, packaging "
+        "fifth_real": f"{N_LINES} real fortunes (quotes, computer jokes) of Debian 'fortunes-es' (texts presumed public domain, packaging "
                       f"GPL-2+; files {', '.join(f + '.fortunes' for f in FORTUNES_ES_FILES)}), hand-labelled "
                       "(fifth_labels.py)",
     }

@@ -1,9 +1,11 @@
-"""Hand labels of the fifth real set (``fifth_real``): the 264 quotes of Debian 'fortunes-es' files
-``familia`` and ``amistad``, each read in full by the set's author.
+"""Hand labels of the fifth real set (``fifth_real``): the 445 fortunes of Debian 'fortunes-es' files
+``familia``, ``amistad`` (quotes) and ``informatica`` (computer jokes, taglines, quotes), each read in full
+by the set's author.
 
 Conventions (README): a quoted author who is a public figure or a pen name known in print is ``neutral``
 (neither a hit nor a false alarm); a private internet user credited by name ('Internauta mexicano') is
-PERSON, an internet nick (AceR, Cantervill: 'internauta y webmaster') USERNAME. Works, places, books
+PERSON, an internet nick (AceR, Cantervill, Nugar: 'internauta y webmaster'; Stepi of 'Stepi taglines')
+USERNAME, an e-mail address EMAIL. Cartoon characters and religious figures are ``neutral`` too. Works, places, books
 ('La Biblia', 'Talmud', 'Estados Unidos') and ordinary capitalised words are kept. Keys: ``<file>-<index>``
 (0-based position of the fortune in its file).
 """
@@ -16,6 +18,12 @@ PII: dict[str, list[tuple[str, str]]] = {
     "amistad-023": [("PERSON", "Robnell G. Rivera"), ("USERNAME", "AceR")],
     "amistad-107": [("USERNAME", "Cantervill")],
     "amistad-111": [("USERNAME", "Cantervill")],
+    # informatica: a webmaster's nick, a tagline author's nick, a joke e-mail address
+    "informatica-009": [("USERNAME", "Nugar")],
+    "informatica-011": [("USERNAME", "Stepi")],
+    "informatica-012": [("USERNAME", "Stepi")],
+    "informatica-013": [("USERNAME", "Stepi")],
+    "informatica-115": [("EMAIL", "ultimo.lugar@grid.f1.com")],
 }
 
 NEUTRAL: dict[str, list[str]] = {
@@ -266,4 +274,58 @@ NEUTRAL: dict[str, list[str]] = {
     "amistad-117": ['Jean Jacques Rousseau'],
     "amistad-118": ['Rabindranah Tagore'],
     "amistad-119": ['Emerson'],
+    "informatica-000": ["Bill Gates"],
+    "informatica-001": ["J. Weizembaum"],
+    "informatica-003": ["Vinton Cerf"],
+    "informatica-004": ["Vinton Cerf"],
+    "informatica-005": ["Vinton Cerf"],
+    "informatica-006": ["Vinton Cerf"],
+    "informatica-007": ["Vinton Cerf"],
+    "informatica-008": ["Irving Wladawsky-Berger"],
+    "informatica-010": ["Jerry Yang"],
+    "informatica-019": ["Bill Gates"],
+    "informatica-022": ["Isaac Asimov"],
+    "informatica-026": ["Steve Wozniak"],
+    "informatica-027": ["Gerald Weimberg"],
+    "informatica-032": ["R.S. Pressmann"],
+    "informatica-035": ["Hebe de Bonafini"],
+    "informatica-036": ["Matt Stein"],
+    "informatica-037": ["Matt Stein"],
+    "informatica-038": ["Matt Stein"],
+    "informatica-039": ["Matt Stein"],
+    "informatica-041": ["Esteban Tuero"],
+    "informatica-070": ["Bill Gates"],
+    "informatica-075": ["Jesús"],
+    "informatica-101": ["Bill Gates"],
+    "informatica-104": ["Donald", "Mickey"],
+    "informatica-115": ["Esteban Tuero"],
+    "informatica-134": ["Gerard Van der Leun"],
+    "informatica-135": ["Louis Gerstner"],
+    "informatica-136": ["George Gilder"],
+    "informatica-137": ["Jon Postel"],
+    "informatica-138": ["Scott McNeally"],
+    "informatica-139": ["Larry Ellison"],
+    "informatica-140": ["David Bohnett"],
+    "informatica-141": ["Tomas J. Watson"],
+    "informatica-142": ["Kennet Olsen"],
+    "informatica-143": ["Pablo Picasso"],
+    "informatica-145": ["Gilb"],
+    "informatica-146": ["Rich Cook"],
+    "informatica-147": ["K.E.Iverson"],
+    "informatica-148": ["Joseph Campbell"],
+    "informatica-149": ["Rich Julius"],
+    "informatica-150": ["Robert Cringely"],
+    "informatica-151": ["Andy Rooney"],
+    "informatica-169": ["Dennis Ritchie"],
+    "informatica-170": ["Dennis Ritchie"],
+    "informatica-171": ["Dennis Ritchie"],
+    "informatica-172": ["Dennis Ritchie"],
+    "informatica-173": ["Dennis Ritchie"],
+    "informatica-174": ["Dennis Ritchie"],
+    "informatica-175": ["Dennis Ritchie"],
+    "informatica-176": ["Dennis Ritchie"],
+    "informatica-177": ["Dennis Ritchie"],
+    "informatica-178": ["Steve Jobs", "Dennis Ritchie"],
+    "informatica-179": ["Dennis Ritchie"],
+    "informatica-180": ["Dennis Ritchie"],
 }

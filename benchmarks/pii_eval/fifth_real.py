@@ -1,5 +1,6 @@
-"""The fifth real set: every quote of Debian 'fortunes-es' files ``familia`` and ``amistad`` (real text,
-Spanish, rich in capitalised names of quoted authors), hand-labelled in ``fifth_labels``.
+"""The fifth real set: every fortune of Debian 'fortunes-es' files ``familia``, ``amistad`` and
+``informatica`` (real Spanish text: quotes rich in capitalised names of quoted authors, computer jokes full
+of brands and product names, a few nicks and an e-mail), hand-labelled in ``fifth_labels``.
 
 One record per fortune, its lines joined by single spaces; id ``5r-<file>-<index>``."""
 
@@ -12,8 +13,8 @@ from pii_eval import fifth_labels
 from pii_eval.records import capitalised_outside, spans_for
 
 FORTUNES_ES_DIR = Path("/usr/share/games/fortunes/es")
-FORTUNES_ES_FILES = ("familia", "amistad")
-N_LINES = 264
+FORTUNES_ES_FILES = ("familia", "amistad", "informatica")
+N_LINES = 445
 
 
 def fortunes(directory: Path = FORTUNES_ES_DIR) -> list[tuple[str, str]]:

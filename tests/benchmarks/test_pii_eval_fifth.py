@@ -98,7 +98,9 @@ def test_real_set_is_the_hand_labelled_fortunes_es_sample():
     assert len(recs) >= 200
     assert {r["id"][3:] for r in recs if r["spans"]} == set(labels.PII)
     assert {r["id"][3:] for r in recs if r["neutral"]} == set(labels.NEUTRAL)
-    assert sum(len(r["neutral"]) for r in recs) >= 200 and sum(len(r["keep"]) for r in recs) >= 300
+    assert sum(len(r["neutral"]) for r in recs) >= 300 and sum(len(r["keep"]) for r in recs) >= 1000
+    types = collections.Counter(s["type"] for s in _spans(recs))
+    assert types["USERNAME"] >= 6 and types["PERSON"] >= 2 and types["EMAIL"] >= 1, types
 
 
 def test_manifest_has_the_fifth_sets_and_their_counts():
