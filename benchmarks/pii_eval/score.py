@@ -6,8 +6,9 @@
     python benchmarks/pii_eval/score.py --heldout                # ONCE, at the end of the PII work
 
 ``--set`` takes a set name (``other_generator``, ``real_text``, ``false_positive``, ``fresh_generator``,
-``fresh_real``, ``third_generator``, ``third_real``, ``fourth_generator``, ``fourth_real``; repeatable; default
-the first three: the fresh, third and fourth sets are scored only when named)
+``fresh_real``, ``third_generator``, ``third_real``, ``fourth_generator``, ``fourth_real``, ``fifth_generator``,
+``fifth_real``; repeatable; default the first three: the fresh, third, fourth and fifth sets are scored only when
+named)
 or, when the value has an ``=``, a configuration override passed to ``tunehouse scrub --set`` unchanged.
 Each set is written to a temporary ``{"text": ...}`` JSONL file, scrubbed by a subprocess and read back
 line for line; ``alignment`` maps each output onto its input and ``metrics`` defines what is counted
@@ -43,7 +44,9 @@ FRESH_SETS = ("fresh_generator", "fresh_real")
 THIRD_SETS = ("third_generator", "third_real")
 # the fourth sets (fourth_build.py): the same rule, never tuned on; dev and held-out each scored once
 FOURTH_SETS = ("fourth_generator", "fourth_real")
-KNOWN_SETS = SET_NAMES + FRESH_SETS + THIRD_SETS + FOURTH_SETS
+# the fifth sets (fifth_build.py): the same rule; scored once by the lead, before any tuning
+FIFTH_SETS = ("fifth_generator", "fifth_real")
+KNOWN_SETS = SET_NAMES + FRESH_SETS + THIRD_SETS + FOURTH_SETS + FIFTH_SETS
 
 
 def score_outputs(records: list[dict], outputs: list[str]) -> dict:
@@ -120,7 +123,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", dest="sets", action="append", default=[], metavar="NAME|KEY=VALUE",
                     help="a set to score (repeatable; default: " + ", ".join(SET_NAMES) + "; the sets "
-                         + ", ".join(FRESH_SETS + THIRD_SETS + FOURTH_SETS) + " only when named) or a `tunehouse scrub --set` "
+                         + ", ".join(FRESH_SETS + THIRD_SETS + FOURTH_SETS + FIFTH_SETS) + " only when named) or a `tunehouse scrub --set` "
                          "override")
     ap.add_argument("--split", choices=("dev", "heldout"), default="dev")
     ap.add_argument("--heldout", action="store_true", help="same as --split heldout: once, at the end")
