@@ -52,3 +52,12 @@ def test_an_invoice_number_is_no_phone(text):
 def test_a_rule_of_dashes_is_no_signature():
     text = "---------- Forwarded message ---------\nFrom: Tobias Mayweather"
     assert [text[e.start:e.end] for e in Scrubber().detect(text) if e.type == "PERSON"] == ["Tobias Mayweather"]
+
+
+@pytest.mark.parametrize("text", [
+    "Miguel de Cervantes (1547-1616) escribió el Quijote",  # life dates
+    "the war (1914–1918) changed everything",
+    "in den Jahren 1998-2004 wohnte ich dort",
+])
+def test_a_span_of_years_is_no_phone(scrubber, text):
+    assert "PHONE" not in {e.type for e in scrubber.detect(text)}

@@ -42,7 +42,9 @@ _EXT_RE = re.compile(r"(?:\s*(?:ext\.?|extension|x|#|poste|Durchwahl|DW|Nebenste
 _PLUS_RE = re.compile(r"\(?\+")  # "+34 ...", "(+34) ..."
 _SEPARATOR_RE = re.compile(r"\d[ .\-/()]+\d")
 # a date inside the run ("2023-09-06 23" of "On 2023-09-06 23:03 ... wrote"), or a time right after it
-_DATE_IN_RUN_RE = re.compile(r"(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](?:19|20)?\d\d(?!\d)")
+_DATE_IN_RUN_RE = re.compile(r"(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](?:19|20)?\d\d(?!\d)"
+                             # a span of years, as life dates and periods are written: "(1547-1616)", "1914–1918"
+                             r"|^\(?(?:1[0-9]|20)\d\d[ \t]?[-–/][ \t]?(?:1[0-9]|20)\d\d\)?$")
 _TIME_AFTER_RE = re.compile(r"[:h]\d")
 
 
