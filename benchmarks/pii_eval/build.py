@@ -21,7 +21,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pii_eval import fp_labels, real_text, sources  # noqa: E402
-from pii_eval.other_generator import LOCALE_WEIGHTS, build_other_generator  # noqa: E402
 from pii_eval.records import (  # noqa: E402
     SPLITS,
     capitalised_outside,
@@ -77,12 +76,20 @@ def build_all(seed: int, n_other: int) -> dict[str, list[dict]]:
     unlabelled = set(fp_labels.PII) - {ln.key for ln in fp}
     if unlabelled:
         raise SystemExit(f"hand labels for lines that are not in the sample: {sorted(unlabelled)}")
+    from pii_eval.other_generator import (
+        build_other_generator,  # mimesis: only to build this set
+    )
+
     return {"other_generator": build_other_generator(n_other, seed),
             "real_text": real_text.build_real_text(real_text_lines({ln.key for ln in fp}), seed),
             "false_positive": build_false_positive(fp)}
 
 
 def write_sets(sets: dict[str, list[dict]], out_dir: Path, seed: int) -> dict:
+    from pii_eval.other_generator import (
+        LOCALE_WEIGHTS,  # mimesis: the later sets' builders import this module
+    )
+
     manifest = {
         "seed": seed, "heldout_rule": "sha256(id)[:8] as int % 100 < 30 -> heldout",
         "packages": sources.package_versions(),
