@@ -108,30 +108,15 @@ def test_new_data_stays_under_one_megabyte():
 
 
 def test_score_and_ablation_know_the_fourth_sets_but_score_them_only_when_named():
-    score = H._module("score")
-    assert score.parse_args(["--set", "fourth_real", "--heldout"]).names == ["fourth_real"]
-    assert not set(score.parse_args(["--heldout"]).names) & set(FOURTH)
-    assert set(FOURTH) <= set(score.KNOWN_SETS)
-    ablation = H._module("ablation")
-    assert ablation.parse_args(["--set", "fourth_generator"]).sets == ["fourth_generator"]
-    assert not set(ablation.parse_args([]).sets) & set(FOURTH)
+    T.scored_only_when_named(FOURTH)
 
 
 # ---------------------------------------------------------------------------------------------- split
 
 
 def test_split_follows_the_id_hash_and_ids_are_new():
-    split_of = H._module("records").split_of
-    other_ids = {r["id"] for n in OLDER for s in SPLITS for r in _records(n, s)}
-    seen = set()
-    for name in FOURTH:
-        for split in SPLITS:
-            for rec in _records(name, split):
-                assert split_of(rec["id"]) == split and rec["id"] not in seen | other_ids, rec["id"]
-                seen.add(rec["id"])
-    assert 0.25 < sum(split_of(i) == "heldout" for i in seen) / len(seen) < 0.35
-    # pinned: a change of the hash or the threshold would move records between dev and held-out
-    assert [split_of(i) for i in ("4g-00000", "4g-00001", "4g-00002", "4r-01740eeb", "4r-018883e8")] == PINNED
+    T.split_by_id_hash(FOURTH, OLDER,
+                       dict(zip(("4g-00000", "4g-00001", "4g-00002", "4r-01740eeb", "4r-018883e8"), PINNED)))
 
 
 PINNED = ["heldout", "heldout", "dev", "dev", "dev"]

@@ -119,32 +119,45 @@ def test_new_data_stays_under_one_megabyte():
     assert sum((DATA / f"{n}.{s}.jsonl").stat().st_size for n in THIRD for s in SPLITS) < 1_000_000
 
 
-def test_score_and_ablation_know_the_third_sets_but_score_them_only_when_named():
+def scored_only_when_named(sets: tuple[str, str]) -> None:
+    """``score.py`` and ``ablation.py`` take a later author's sets (generator, real) only when named: a plain
+    ``--heldout`` must not spend their held-out split. Shared by the third, fourth and fifth sets' tests."""
+    generator, real = sets
     score = H._module("score")
-    assert score.parse_args(["--set", "third_real", "--heldout"]).names == ["third_real"]
-    assert not set(score.parse_args(["--heldout"]).names) & set(THIRD)
-    assert set(THIRD) <= set(score.KNOWN_SETS)
+    assert score.parse_args(["--set", real, "--heldout"]).names == [real]
+    assert not set(score.parse_args(["--heldout"]).names) & set(sets)
+    assert set(sets) <= set(score.KNOWN_SETS)
     ablation = H._module("ablation")
-    assert ablation.parse_args(["--set", "third_generator"]).sets == ["third_generator"]
-    assert not set(ablation.parse_args([]).sets) & set(THIRD)
+    assert ablation.parse_args(["--set", generator]).sets == [generator]
+    assert not set(ablation.parse_args([]).sets) & set(sets)
+
+
+def split_by_id_hash(sets: tuple[str, ...], older: tuple[str, ...], pinned: dict[str, str]) -> None:
+    """Each record of ``sets`` is in the split its id's hash says, no id is reused (within ``sets`` or from
+    ``older``), about 30% are held out, and the ``pinned`` ids stay where they are (a change of the hash or the
+    threshold would move records between dev and held-out)."""
+    split_of = H._module("records").split_of
+    other_ids = {r["id"] for n in older for s in SPLITS for r in _records(n, s)}
+    seen = set()
+    for name in sets:
+        for split in SPLITS:
+            for rec in _records(name, split):
+                assert split_of(rec["id"]) == split and rec["id"] not in seen | other_ids, rec["id"]
+                seen.add(rec["id"])
+    assert 0.25 < sum(split_of(i) == "heldout" for i in seen) / len(seen) < 0.35
+    assert {i: split_of(i) for i in pinned} == pinned
+
+
+def test_score_and_ablation_know_the_third_sets_but_score_them_only_when_named():
+    scored_only_when_named(THIRD)
 
 
 # ---------------------------------------------------------------------------------------------- split
 
 
 def test_split_follows_the_id_hash_and_ids_are_new():
-    split_of = H._module("records").split_of
-    other_ids = {r["id"] for n in OLD + FRESH for s in SPLITS for r in _records(n, s)}
-    seen = set()
-    for name in THIRD:
-        for split in SPLITS:
-            for rec in _records(name, split):
-                assert split_of(rec["id"]) == split and rec["id"] not in seen | other_ids, rec["id"]
-                seen.add(rec["id"])
-    assert 0.25 < sum(split_of(i) == "heldout" for i in seen) / len(seen) < 0.35
-    # pinned: a change of the hash or the threshold would move records between dev and held-out
-    assert [split_of(i) for i in ("tg-00000", "tg-00001", "tg-00002", "tg-00003", "tr-0019fcbb", "tr-006e1028")] == \
-        PINNED
+    split_by_id_hash(THIRD, OLD + FRESH,
+                     dict(zip(("tg-00000", "tg-00001", "tg-00002", "tg-00003", "tr-0019fcbb", "tr-006e1028"), PINNED)))
 
 
 PINNED = ["heldout", "dev", "dev", "dev", "dev", "heldout"]

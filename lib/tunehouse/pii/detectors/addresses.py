@@ -173,6 +173,7 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern:
 
 _ADDR_FR_WORD_RE = _any_of(_ADDR_FR_WORDS)
 _ADDR_TYPE_FIRST_WORD_RE = _any_of(_ADDR_TYPE_FIRST_WORDS)
+_NUMBER_LEADING_TYPE_WORD_RE = _any_of(("Jalan", "Jln", "Lorong", "Lebuh", "Persiaran", "Rue"))
 _ADDR_DE_WORD_RE = _any_of(_ADDR_DE_WORDS)
 
 # "my address is ...", "I live at ...", "Mi dirección es ...": the rest of the clause is the address
@@ -260,7 +261,7 @@ def street_addresses(scan: Scan) -> list[Candidate]:
     their street words occurs in the text."""
     text, low = scan.text, scan.low
     rxs = [_ADDR_EN_RE]
-    if "Jalan" in text or "Jln" in text or "Lorong" in text or "Rue" in text or "Persiaran" in text or "Lebuh" in text:
+    if _NUMBER_LEADING_TYPE_WORD_RE.search(text):
         rxs.append(_ADDR_NUMBER_LEADING_TYPE_RE)
     if _ADDR_FR_WORD_RE.search(low):
         rxs.append(_ADDR_FR_RE)
