@@ -7,8 +7,8 @@
 
 ``--set`` takes a set name (``other_generator``, ``real_text``, ``false_positive``, ``fresh_generator``,
 ``fresh_real``, ``third_generator``, ``third_real``, ``fourth_generator``, ``fourth_real``, ``fifth_generator``,
-``fifth_real``; repeatable; default the first three: the fresh, third, fourth and fifth sets are scored only when
-named)
+``fifth_real``, ``sixth_generator``, ``sixth_real``; repeatable; default the first three: the fresh, third, fourth,
+fifth and sixth sets are scored only when named)
 or, when the value has an ``=``, a configuration override passed to ``tunehouse scrub --set`` unchanged.
 Each set is written to a temporary ``{"text": ...}`` JSONL file, scrubbed by a subprocess and read back
 line for line; ``alignment`` maps each output onto its input and ``metrics`` defines what is counted
@@ -46,7 +46,9 @@ THIRD_SETS = ("third_generator", "third_real")
 FOURTH_SETS = ("fourth_generator", "fourth_real")
 # the fifth sets (fifth_build.py): the same rule; scored once by the lead, before any tuning
 FIFTH_SETS = ("fifth_generator", "fifth_real")
-KNOWN_SETS = SET_NAMES + FRESH_SETS + THIRD_SETS + FOURTH_SETS + FIFTH_SETS
+# the sixth sets (sixth_build.py): the same rule; scored once by the lead, before any tuning
+SIXTH_SETS = ("sixth_generator", "sixth_real")
+KNOWN_SETS = SET_NAMES + FRESH_SETS + THIRD_SETS + FOURTH_SETS + FIFTH_SETS + SIXTH_SETS
 
 
 def score_outputs(records: list[dict], outputs: list[str]) -> dict:
@@ -123,7 +125,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", dest="sets", action="append", default=[], metavar="NAME|KEY=VALUE",
                     help="a set to score (repeatable; default: " + ", ".join(SET_NAMES) + "; the sets "
-                         + ", ".join(FRESH_SETS + THIRD_SETS + FOURTH_SETS + FIFTH_SETS) + " only when named) or a `tunehouse scrub --set` "
+                         + ", ".join(KNOWN_SETS[len(SET_NAMES):]) + " only when named) or a `tunehouse scrub --set` "
                          "override")
     ap.add_argument("--split", choices=("dev", "heldout"), default="dev")
     ap.add_argument("--heldout", action="store_true", help="same as --split heldout: once, at the end")

@@ -1,0 +1,251 @@
+"""The sixth PII evaluation sets (benchmarks/pii_eval/sixth_*.py): labels that hold, the sizes asked for, a
+stable split, valid check digits (IBAN, cards, national ids), determinism, and independence from every older
+set (incl. the fifth), the team's strings and phonenumbers.
+
+Fast: reads the committed data files and the builders' modules (no subprocess, no Spark, no fortunes-br).
+The older sets' templates and value lists are loaded here programmatically only to compare against.
+"""
+
+from __future__ import annotations
+
+import collections
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PKG = ROOT / "benchmarks" / "pii_eval"
+DATA = PKG / "data"
+GENERATOR = "sixth_generator"
+OLDER = ("other_generator", "real_text", "false_positive", "fresh_generator", "fresh_real", "third_generator",
+         "third_real", "fourth_generator", "fourth_real", "fifth_generator", "fifth_real")
+SPLITS = ("dev", "heldout")
+
+
+def _load_helpers(filename: str, modname: str):
+    spec = importlib.util.spec_from_file_location(modname, Path(__file__).with_name(filename))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+H = _load_helpers("test_pii_eval_sets.py", "_pii_eval_sets_helpers_sixth")
+T = _load_helpers("test_pii_eval_third.py", "_pii_eval_third_helpers_sixth")
+V = _load_helpers("test_pii_eval_fifth.py", "_pii_eval_fifth_helpers_sixth")
+
+_records, _both, _spans = T._records, T._both, T._spans
+
+
+def _sixth_sets() -> tuple[str, ...]:
+    """The sixth sets that are built (``sixth_real`` is optional: only when its labels module exists)."""
+    return (GENERATOR, "sixth_real") if (PKG / "sixth_labels.py").exists() else (GENERATOR,)
+
+
+# ---------------------------------------------------------------------------------------------- labels
+
+
+@pytest.mark.parametrize("name", _sixth_sets())
+def test_every_span_is_its_value_and_spans_do_not_overlap(name):
+    # the fresh sets' check, name-agnostic: spans are their values, typed, stripped, disjoint; keep/neutral land
+    T.test_every_span_is_its_value_and_spans_do_not_overlap(name)
+
+
+def test_generated_set_has_the_size_types_and_languages_asked_for():
+    recs = _both(GENERATOR)
+    types = collections.Counter(s["type"] for s in _spans(recs))
+    assert 550 <= len(recs) <= 650
+    assert types["PERSON"] >= 350 and types["STREET_ADDRESS"] >= 150 and types["PHONE"] >= 150, types
+    assert len(set(types) - {"PERSON", "STREET_ADDRESS", "PHONE"}) >= 6, types
+    langs = collections.Counter(r["lang"] for r in recs)
+    assert len(langs) >= 11 and 0.3 <= langs["en"] / len(recs) <= 0.42, langs
+    locales = {r["locale"] for r in recs}
+    assert {"cs-CZ", "ro-RO", "tr-TR", "hu-HU", "ca-ES", "pt-BR", "es-MX", "fr-CA", "de-AT", "de-CH", "en-IN",
+            "en-US", "en-GB", "en-AU", "en-ZA", "en-CA", "hr-HR"} <= locales, locales
+    negatives = [r for r in recs if r["kind"] == "negative"]
+    assert 0.15 * len(recs) <= len(negatives) <= 0.27 * len(recs) and not _spans(negatives)
+    assert sum(len(r["neutral"]) for r in negatives) >= 10  # public figures, neither hit nor false alarm
+    assert sum(len(r["keep"]) for r in negatives) >= 3 * len(negatives)
+
+
+def test_many_templates_chat_shapes_several_people_and_lower_case_names():
+    recs = _both(GENERATOR)
+    assert len({r["template"] for r in recs if r["kind"] == "pii"}) >= 150
+    persons = [s["value"] for s in _spans(recs) if s["type"] == "PERSON"]
+    assert sum(p.islower() for p in persons) >= 30 and len(set(persons)) >= 300
+    assert sum(sum(s["type"] == "PERSON" for s in r["spans"]) >= 2 for r in recs) >= 150
+    # "Name:" speaker prefixes at the start of a line
+    assert sum(bool(re.search(r"(^|\n)[^\W\d_][\w'’-]*( [^\W\d_][\w'’-]*)? ?:", r["text"])) for r in recs
+               if any(s["type"] == "PERSON" for s in r["spans"])) >= 40
+
+
+def test_addresses_and_phones_come_in_many_shapes():
+    spans = _spans(_both(GENERATOR))
+    addrs = [s["value"] for s in spans if s["type"] == "STREET_ADDRESS"]
+    assert sum("\n" in a for a in addrs) >= 15  # signature blocks
+    assert sum(not re.search(r"\d{4}|[A-Z]\d[A-Z]|\d{3} \d{2}", a) for a in addrs) >= 40  # no postcode
+    assert sum(a[:4].isdigit() for a in addrs) >= 3  # Hungarian: postcode and town first
+    phones = [s["value"] for s in spans if s["type"] == "PHONE"]
+    assert len({re.sub(r"\d", "9", p) for p in phones}) >= 60
+    assert sum(p.startswith(("+", "00")) for p in phones) >= 40
+    assert sum("(" in p for p in phones) >= 15 and sum("." in p for p in phones) >= 5
+    assert sum(bool(re.search(r"ext|poste", p)) for p in phones) >= 3
+
+
+def _iban_ok(value: str) -> bool:
+    v = value.replace(" ", "")
+    return int("".join(str(int(c, 36)) for c in v[4:] + v[:4])) % 97 == 1
+
+
+def _luhn_ok(value: str) -> bool:
+    digits = [int(c) for c in re.sub(r"\D", "", value)][::-1]
+    return sum(d if i % 2 == 0 else (2 * d - 9 if d > 4 else 2 * d) for i, d in enumerate(digits)) % 10 == 0
+
+
+def test_iban_and_card_check_digits_are_valid():
+    spans = _spans(_both(GENERATOR))
+    ibans = [s["value"] for s in spans if s["type"] == "IBAN"]
+    cards = [s["value"] for s in spans if s["type"] == "CREDIT_CARD"]
+    assert len(ibans) >= 20 and len(cards) >= 10
+    assert all(_iban_ok(v) for v in ibans), [v for v in ibans if not _iban_ok(v)]
+    assert all(_luhn_ok(v) for v in cards), [v for v in cards if not _luhn_ok(v)]
+    assert not _iban_ok("CZ00" + ibans[0].replace(" ", "")[4:]) and not _luhn_ok("4111 1111 1111 1112")
+
+
+def _cz_ok(v: str) -> bool:
+    return int(v.replace("/", "")) % 11 == 0
+
+
+def _tr_ok(v: str) -> bool:
+    d = [int(c) for c in v]
+    return d[9] == ((sum(d[0:9:2]) * 7 - sum(d[1:8:2])) % 10) and d[10] == sum(d[:10]) % 10
+
+
+def _cpf_ok(v: str) -> bool:
+    d = [int(c) for c in re.sub(r"\D", "", v)]
+    for n in (9, 10):
+        r = sum(x * w for x, w in zip(d[:n], range(n + 1, 1, -1))) * 10 % 11
+        if d[n] != (0 if r == 10 else r):
+            return False
+    return True
+
+
+def _oib_ok(v: str) -> bool:
+    a = 10
+    for c in v[:10]:
+        a = ((a + int(c)) % 10 or 10) * 2 % 11
+    return int(v[10]) == (11 - a) % 10
+
+
+def _cnp_ok(v: str) -> bool:
+    r = sum(int(a) * int(b) for a, b in zip(v, "279146358279")) % 11
+    return int(v[12]) == (1 if r == 10 else r)
+
+
+def _ahv_ok(v: str) -> bool:
+    d = re.sub(r"\D", "", v)
+    return int(d[12]) == (10 - sum(int(c) * (3 if i % 2 else 1) for i, c in enumerate(d[:12])) % 10) % 10
+
+
+ID_CHECKS = {"cs-CZ": _cz_ok, "tr-TR": _tr_ok, "pt-BR": _cpf_ok, "hr-HR": _oib_ok, "ro-RO": _cnp_ok,
+             "de-CH": _ahv_ok, "fr-CA": _luhn_ok, "en-CA": _luhn_ok, "en-ZA": _luhn_ok}
+
+
+def test_national_id_check_digits_are_valid():
+    checked = 0
+    for rec in _both(GENERATOR):
+        check = ID_CHECKS.get(rec["locale"])
+        for s in rec["spans"]:
+            if s["type"] == "ID_NUMBER" and check:
+                assert check(s["value"]), (rec["locale"], s["value"])
+                checked += 1
+    assert checked >= 10
+    assert not _tr_ok("10000000147") and not _cpf_ok("123.456.789-00") and not _oib_ok("12345678901")
+
+
+def test_manifest_has_the_sixth_sets_and_their_counts():
+    manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
+    for name in _sixth_sets():
+        assert name in manifest["sources"]
+        for split in SPLITS:
+            recs = _records(name, split)
+            assert manifest["sets"][name][split]["records"] == len(recs)
+            assert manifest["sets"][name][split]["spans"] == len(_spans(recs))
+    for name in OLDER:  # the other sets' entries were kept
+        assert name in manifest["sets"]
+
+
+def test_generator_is_deterministic():
+    gen = H._module("sixth_generator")
+    first = gen.build_sixth_generator(40, 7)
+    assert first == gen.build_sixth_generator(40, 7) and first != gen.build_sixth_generator(40, 8)
+    build = H._module("sixth_build")
+    rebuilt = sorted(gen.build_sixth_generator(build.N_SIXTH, build.SIXTH_SEED), key=lambda r: r["id"])
+    assert rebuilt == sorted(_both(GENERATOR), key=lambda r: r["id"])
+
+
+def test_score_and_ablation_know_the_sixth_sets_but_score_them_only_when_named():
+    T.scored_only_when_named(("sixth_generator", "sixth_real"))
+
+
+# ---------------------------------------------------------------------------------------------- split
+
+
+def test_split_follows_the_id_hash_and_ids_are_new():
+    T.split_by_id_hash(_sixth_sets(), OLDER, dict(zip(("6g-00000", "6g-00001", "6g-00004", "6g-00005"), PINNED)))
+
+
+PINNED = ["dev", "dev", "dev", "heldout"]
+
+
+# ---------------------------------------------------------------------------------------------- independence
+
+
+def _sixth_template_strings() -> list[str]:
+    gen = H._module("sixth_generator")
+    return [x for d in (gen.TEMPLATES, gen.NEGATIVES) for xs in d.values() for x in xs]
+
+
+def _older_texts() -> list[str]:
+    texts = V._older_texts() + V._fifth_template_strings()
+    return texts + [r["text"] for n in ("fifth_generator", "fifth_real") for s in SPLITS for r in _records(n, s)]
+
+
+def test_no_six_word_shingle_shared_with_any_older_set_or_the_team_cases():
+    theirs = set().union(*(H._shingles(t) for t in _older_texts()))
+    assert len(theirs) > 15000
+    ours = set().union(*(H._shingles(t) for t in _sixth_template_strings()))
+    ours |= set().union(*(H._shingles(r["text"]) for n in _sixth_sets() for r in _both(n)))
+    assert not ours & theirs, sorted(ours & theirs)[:10]
+
+
+def _older_values() -> set[str]:
+    values = V._older_values()
+    values |= {s["value"] for n in ("fifth_generator", "fifth_real") for s in SPLITS for r in _records(n, s)
+               for s in r["spans"]}
+    for modname in ("fifth_people", "fifth_places", "fifth_details"):
+        values.update(H._string_constants(PKG / f"{modname}.py"))
+    return {v for v in values if v.strip()}
+
+
+def test_no_planted_value_is_an_older_sets_value():
+    others = _older_values()
+    assert len(others) > 5000
+    ours = {s["value"] for n in _sixth_sets() for s in _spans(_both(n))}
+    shared = sorted(ours & others)
+    assert not shared, shared[:40]
+
+
+def test_no_phone_value_contains_a_phonenumbers_example_number():
+    phonenumbers = pytest.importorskip("phonenumbers")
+    examples = set()
+    for region in ("US", "GB", "AU", "IN", "ZA", "CA", "CZ", "RO", "TR", "HU", "ES", "BR", "MX", "AT", "CH", "HR"):
+        for kind in (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.MOBILE):
+            ex = phonenumbers.example_number_for_type(region, kind)
+            if ex is not None:
+                examples.add(str(ex.national_number))
+    assert len(examples) > 25
+    ours = {re.sub(r"\D", "", s["value"]) for s in _spans(_both(GENERATOR)) if s["type"] == "PHONE"}
+    assert not any(ex in digits for ex in examples for digits in ours)
