@@ -29,11 +29,14 @@ NEGATIVE_SHARE = 0.20
 SOURCE = "sixth_generator"
 
 # {Pw}/{Pm}, {Fw}/{Fm}, {fw}/{fm}, {Sw}/{Sm}: a woman's / a man's name where the language marks it
-PLACEHOLDER_RE = re.compile(r"\{(AB|ID|IP|[PFfS][wm]?|[NAaTEICUHD])\}|\[\[([^\]]+)\]\]")
+# {E+}: the e-mail address of the person named just before it ("From: {P} <{E+}>")
+PLACEHOLDER_RE = re.compile(r"\{(AB|ID|IP|E\+|[PFfS][wm]?|[NAaTEICUHD])\}|\[\[([^\]]+)\]\]")
 
 
-def _value(rng: random.Random, key: str, locale: str) -> tuple[str, str]:
-    """(entity type, value) for one placeholder of ``locale``."""
+def _value(rng: random.Random, key: str, locale: str, last_person: str = "") -> tuple[str, str]:
+    """(entity type, value) for one placeholder of ``locale``; ``last_person`` for ``{E+}``."""
+    if key == "E+":
+        return "EMAIL", people.email_of(rng, locale, last_person)
     if key[0] in "PFfSN":
         return "PERSON", _person(rng, key, locale)
     if key in ("A", "a", "AB"):
@@ -66,14 +69,16 @@ def _person(rng: random.Random, key: str, locale: str) -> str:
 
 def render(template: str, rng: random.Random, locale: str) -> TextBuilder:
     """Fill ``template``: literal text as is, each placeholder a fresh value (a span), ``[[x]]`` neutral."""
-    tb, pos = TextBuilder(), 0
+    tb, pos, last_person = TextBuilder(), 0, ""
     for m in PLACEHOLDER_RE.finditer(template):
         tb.text(template[pos:m.start()])
         if m.group(2):
             tb.neutral.append(m.group(2))
             tb.text(m.group(2))
         else:
-            tb.pii(*_value(rng, m.group(1), locale))
+            typ, value = _value(rng, m.group(1), locale, last_person)
+            last_person = value if typ == "PERSON" else last_person
+            tb.pii(typ, value)
         pos = m.end()
     return tb.text(template[pos:])
 

@@ -130,6 +130,16 @@ def email(rng: random.Random, locale: str) -> str:
     return f"{local}@{_domain(rng, locale)}"
 
 
+def email_of(rng: random.Random, locale: str, name: str) -> str:
+    """An e-mail address made from ``name`` (the person just named), on the locale's company domain or a shared one."""
+    parts = [ascii_fold(w).replace("'", "") for w in name.split()]
+    if locale == "hu-HU":  # surname first in the name, given name first in the address
+        parts = parts[1:] + parts[:1]
+    given, family = parts[0], "".join(parts[1:]) or parts[0]
+    local = rng.choice((f"{given}.{family}", f"{given[0]}.{family}", f"{family}{given[0]}", f"{given}.{family}{rng.randint(1, 9)}"))
+    return f"{local}@{_domain(rng, locale)}"
+
+
 def username(rng: random.Random, locale: str) -> str:
     given, family = ascii_fold(rng.choice(given_names(locale))), ascii_fold(rng.choice(surnames(locale)))
     family = family.replace(" ", "")

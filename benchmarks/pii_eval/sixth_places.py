@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 
-# locale: streets ("|"-separated), towns with their postcode shape ("9" a digit, "A" a letter; "|"-separated)
+# locale: streets ("|"-separated), towns with their postcode shape ("#" a random digit, "@" a letter; "|"-separated)
 STREETS = {
     "en-US": "Larkspur Ln|Tamarack Dr|W Hollis St|Cottonwood Ct|Bramblewood Ave|N Sycamore Blvd|Quarry Ridge Rd",
     "en-GB": "Ashgrove Terrace|Pendle Road|Kiln Lane|Wharfedale Close|St Oswald's Crescent|Foundry Mews|Gorse Hill",
@@ -22,27 +22,27 @@ STREETS = {
     "ca-ES": "Carrer de la Riera|Carrer Major|Passeig de Gràcia|Carrer del Rec|Rambla de Catalunya|Carrer de Sant Pere",
     "pt-BR": "Rua Tabapuã|Av. Afonso Pena|Rua das Laranjeiras|Rua Padre Chagas|Av. Boa Viagem|Rua Oscar Freire",
     "es-MX": "Calle Tehuantepec|Av. Insurgentes Sur|Calle Jalapa|Av. Chapultepec|Calle Morelos|Privada de los Pinos",
-    "fr-CA": "rue Saint-Denis|boulevard René-Lévesque|avenue du Mont-Royal|rue des Érables|chemin Sainte-Foy|rue Cartier",
+    "fr-CA": "rue Saint-Denis|boulevard René-Lévesque|avenue du Mont-Royal|rue des Mélèzes|chemin des Quatre-Bourgeois|rue Cartier",
     "de-AT": "Schönbrunner Straße|Lerchenfelder Gürtel|Annenstraße|Herrengasse|Linzer Straße|Mariahilfer Gasse",
     "de-CH": "Bahnhofstrasse|Seefeldstrasse|Spalenberg|Zeughausgasse|Rebgasse|Kramgasse",
     "hr-HR": "Ulica Ivana Gundulića|Ilica|Vukovarska ulica|Put Firula|Ulica kralja Zvonimira|Savska cesta",
 }
 
 TOWNS = {
-    "en-US": "Dayton, OH 459999|Boise, ID 837999|Tacoma, WA 984999|Savannah, GA 314999|Akron, OH 443999",
-    "en-GB": "Harrogate HG1 9AA|Stockport SK4 9AA|Truro TR1 9AA|Lancaster LA1 9AA|Kendal LA9 9AA",
+    "en-US": "Dayton, OH 454##|Boise, ID 837##|Tacoma, WA 984##|Savannah, GA 314##|Akron, OH 443##",
+    "en-GB": "Harrogate HG1 #@@|Stockport SK4 #@@|Truro TR1 #@@|Lancaster LA1 #@@|Kendal LA9 #@@",
     "en-AU": "Toowoomba QLD 4350|Ballarat VIC 3350|Wollongong NSW 2500|Bunbury WA 6230",
-    "en-IN": "Bengaluru 5600999|Mumbai 4000999|Noida 2013999|Chennai 6000999|Kolkata 7000999",
+    "en-IN": "Bengaluru 5600##|Mumbai 4000##|Noida 2013##|Chennai 6000##|Kolkata 7000##",
     "en-ZA": "Pretoria, 0081|Cape Town, 8001|Durban, 4001|Bloemfontein, 9301",
-    "en-CA": "Scarborough, ON M1K 9A9|Winnipeg, MB R3M 9A9|Halifax, NS B3H 9A9|Kelowna, BC V1Y 9A9",
+    "en-CA": "Scarborough, ON M1K #@#|Winnipeg, MB R3M #@#|Halifax, NS B3H #@#|Kelowna, BC V1Y #@#",
     "cs-CZ": "602 00 Brno|120 00 Praha 2|301 00 Plzeň|779 00 Olomouc|370 01 České Budějovice",
-    "ro-RO": "4000999 Cluj-Napoca|0117999 București|3000999 Timișoara|7001999 Iași",
+    "ro-RO": "400### Cluj-Napoca|011### București|300### Timișoara|700### Iași",
     "tr-TR": "34728 Kadıköy/İstanbul|06690 Çankaya/Ankara|35220 Konak/İzmir|16040 Nilüfer/Bursa",
     "hu-HU": "1052 Budapest|4024 Debrecen|6720 Szeged|7621 Pécs|9022 Győr",
     "ca-ES": "08301 Mataró|17004 Girona|25002 Lleida|43003 Tarragona|08221 Terrassa",
-    "pt-BR": "São Paulo – SP, 04533-999|Belo Horizonte – MG, 30130-999|Rio de Janeiro – RJ, 22240-999|Recife – PE, 51020-999",
+    "pt-BR": "São Paulo – SP, 04533-###|Belo Horizonte – MG, 30130-###|Rio de Janeiro – RJ, 22240-###|Recife – PE, 51020-###",
     "es-MX": "06760 Ciudad de México, CDMX|44160 Guadalajara, Jal.|64000 Monterrey, N.L.|72000 Puebla, Pue.",
-    "fr-CA": "Montréal (Québec) H2J 9A9|Québec (Québec) G1R 9A9|Sherbrooke (Québec) J1H 9A9|Gatineau (Québec) J8X 9A9",
+    "fr-CA": "Montréal (Québec) H2J #@#|Québec (Québec) G1R #@#|Sherbrooke (Québec) J1H #@#|Gatineau (Québec) J8X #@#",
     "de-AT": "1050 Wien|8020 Graz|4020 Linz|5020 Salzburg|6020 Innsbruck",
     "de-CH": "8400 Winterthur|4051 Basel|3011 Bern|6004 Luzern|9000 St. Gallen",
     "hr-HR": "21000 Split|10000 Zagreb|51000 Rijeka|31000 Osijek|23000 Zadar",
@@ -55,7 +55,7 @@ UNITS = {"en-US": "Apt {n}B", "en-GB": "Flat {n}", "en-AU": "Unit {n}", "en-IN":
 
 
 def _fill(rng: random.Random, shape: str) -> str:
-    return "".join(rng.choice("0123456789") if c == "9" else rng.choice("ABCEGHJKLMNPRSTVWXY") if c == "A" else c
+    return "".join(rng.choice("0123456789") if c == "#" else rng.choice("ABCEGHJKLMNPRSTVWXY") if c == "@" else c
                    for c in shape)
 
 
@@ -105,11 +105,3 @@ def address(rng: random.Random, locale: str, *, town: bool = True, unit: bool | 
         parts = [place] + parts if locale == "hu-HU" else parts + [place]
     return sep.join(parts)
 
-
-def town_names(locale: str) -> list[str]:
-    """The towns (without postcode) of a locale, for running text as keep strings."""
-    out = []
-    for entry in TOWNS[locale].split("|"):
-        words = [w for w in entry.replace(",", " ").split() if not any(c.isdigit() for c in w)]
-        out.append(" ".join(w for w in words if not (w.isupper() and len(w) <= 4)))
-    return out

@@ -1,11 +1,12 @@
 """English chat-log templates of the sixth sets (support chats, helpdesk threads, team chat, banter).
 
 Placeholders (``sixth_generator.render``): ``{P}`` full name, ``{F}`` given name, ``{f}`` given name in lower
-case, ``{S}`` surname, ``{N}`` nickname, ``{A}`` address with postcode and town, ``{a}`` street and number
-only, ``{AB}`` address as a signature block (one part a line), ``{T}`` phone, ``{E}`` e-mail, ``{I}`` IBAN,
-``{C}`` card number, ``{ID}`` national id number, ``{U}`` URL, ``{H}`` username, ``{IP}`` IP address, ``{D}``
-date of birth; ``[[...]]`` a public figure (neutral). Everything else is literal text; its capitalised words
-are keep strings. Written for this set.
+case, ``{S}`` surname, ``{N}`` nickname (a ``w``/``m`` suffix: a woman's / a man's name), ``{A}`` address with
+postcode and town, ``{a}`` street and number only, ``{AB}`` address as a signature block (one part a line),
+``{T}`` phone, ``{E}`` e-mail, ``{E+}`` the e-mail of the person named just before, ``{I}`` IBAN, ``{C}`` card
+number, ``{ID}`` national id number, ``{U}`` URL, ``{H}`` username, ``{IP}`` IP address, ``{D}`` date of
+birth; ``[[...]]`` a public figure (neutral). Everything else is literal text; its capitalised words are keep
+strings. Written for this set.
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ TEMPLATES_EN = [
     "Customer: yes, 3 weeks now. IBAN is {I}, account in the name of {P}",
     "Customer wants the technician to come to the back entrance: {a}. Gate code is on the ticket. Contact: {T} ({F})",
     # helpdesk tickets, e-mail style threads, handovers
-    "Ticket INC-30417 | Requester: {P} <{E}> | Laptop won't join VPN from home IP {IP}. "
+    "Ticket INC-30417 | Requester: {P} <{E+}> | Laptop won't join VPN from home IP {IP}. "
     "Assigned to {F}. Escalated to {F} (network) at 10:40.",
-    "From: {P} <{E}>\nTo: service desk\nSubject: Re: Re: printer on 3rd floor\n\n"
+    "From: {P} <{E+}>\nTo: service desk\nSubject: Re: Re: printer on 3rd floor\n\n"
     "Still jammed. {F} from facilities said he would come by but nobody showed.\n\n{P}\nExt. 4417 / {T}",
     "Hi team,\n\nplease ship the replacement handset to:\n{P}\n{AB}\n\nThanks,\n{F}",
     "> On Tue, {P} wrote:\n> my new starter {Fw} can't log in, username {H}\n\nReset done, temp password sent to her "
@@ -43,7 +44,7 @@ TEMPLATES_EN = [
     "Wife {Fw} is the second cardholder.",
     "Passing this one to {F} since I'm off tomorrow. Mr {S} wants a callback between 9 and 11 on {T}, "
     "he's been very patient.",
-    "Re: account merge\n\nHi {F},\nBoth profiles belong to {P} (old email {E}, new one {E}). "
+    "Re: account merge\n\nHi {F},\nBoth profiles belong to {P} (old email {E+}, new one {E+}). "
     "Merged under the newer. Cheers, {N}",
     "Ticket closed by {H}. Resolution: customer {P} confirmed the router at {IP} is back online.",
     "Dear {P},\n\nYour repair is booked for Thursday between 8am and 12pm at {A}. "
