@@ -2,7 +2,7 @@
 stable split, valid check digits (IBAN, cards, national ids), determinism, and independence from every older
 set (incl. the fifth), the team's strings and phonenumbers.
 
-Fast: reads the committed data files and the builders' modules (no subprocess, no Spark, no fortunes-br).
+Fast: reads the committed data files and the builders' modules (no subprocess, no Spark, no fortunes-mario).
 The older sets' templates and value lists are loaded here programmatically only to compare against.
 """
 
@@ -39,15 +39,13 @@ V = _load_helpers("test_pii_eval_fifth.py", "_pii_eval_fifth_helpers_sixth")
 _records, _both, _spans = T._records, T._both, T._spans
 
 
-def _sixth_sets() -> tuple[str, ...]:
-    """The sixth sets that are built (``sixth_real`` is optional: only when its labels module exists)."""
-    return (GENERATOR, "sixth_real") if (PKG / "sixth_labels.py").exists() else (GENERATOR,)
+SIXTH = (GENERATOR, "sixth_real")
 
 
 # ---------------------------------------------------------------------------------------------- labels
 
 
-@pytest.mark.parametrize("name", _sixth_sets())
+@pytest.mark.parametrize("name", SIXTH)
 def test_every_span_is_its_value_and_spans_do_not_overlap(name):
     # the fresh sets' check, name-agnostic: spans are their values, typed, stripped, disjoint; keep/neutral land
     T.test_every_span_is_its_value_and_spans_do_not_overlap(name)
@@ -165,9 +163,33 @@ def test_national_id_check_digits_are_valid():
     assert not _tr_ok("10000000147") and not _cpf_ok("123.456.789-00") and not _oib_ok("12345678901")
 
 
+def test_real_set_is_the_hand_labelled_fortunes_mario_file():
+    recs = _both("sixth_real")
+    labels = H._module("sixth_labels")
+    assert len(recs) >= 300
+    assert {r["id"][3:] for r in recs if r["spans"]} == set(labels.PII)
+    assert {r["id"][3:] for r in recs if r["neutral"]} == set(labels.NEUTRAL)
+    assert not {r["id"][3:] for r in recs} & labels.EXCLUDED
+    assert sum(len(r["neutral"]) for r in recs) >= 150 and sum(len(r["keep"]) for r in recs) >= 1000
+    types = collections.Counter(s["type"] for s in _spans(recs))
+    assert types["PERSON"] >= 60 and types["EMAIL"] >= 15 and types["USERNAME"] >= 5 and types["URL"] >= 3, types
+    langs = collections.Counter(r["lang"] for r in recs)
+    assert langs["pt"] >= 25 and langs["en"] >= 250, langs
+
+
+def test_a_shorter_label_inside_a_longer_one_is_not_a_second_span():
+    real = H._module("sixth_real")
+    text = "From: Gordon McMillan\nthanks\n- Gordon"
+    spans = real.label_spans(text, [("PERSON", "Gordon"), ("PERSON", "Gordon McMillan")])
+    assert [(s["start"], s["value"]) for s in spans] == [(6, "Gordon McMillan"), (31, "Gordon")]
+    with pytest.raises(ValueError):
+        real.label_spans(text, [("PERSON", "Timo")])
+
+
 def test_manifest_has_the_sixth_sets_and_their_counts():
     manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
-    for name in _sixth_sets():
+    assert manifest["packages"]["fortunes-mario (Debian)"] not in ("not installed", "unknown")
+    for name in SIXTH:
         assert name in manifest["sources"]
         for split in SPLITS:
             recs = _records(name, split)
@@ -194,10 +216,11 @@ def test_score_and_ablation_know_the_sixth_sets_but_score_them_only_when_named()
 
 
 def test_split_follows_the_id_hash_and_ids_are_new():
-    T.split_by_id_hash(_sixth_sets(), OLDER, dict(zip(("6g-00000", "6g-00001", "6g-00004", "6g-00005"), PINNED)))
+    T.split_by_id_hash(SIXTH, OLDER, dict(zip(("6g-00000", "6g-00001", "6g-00004", "6g-00005", "6r-6d6029dd",
+                                               "6r-ff2074f6"), PINNED)))
 
 
-PINNED = ["dev", "dev", "dev", "heldout"]
+PINNED = ["dev", "dev", "dev", "heldout", "dev", "dev"]
 
 
 # ---------------------------------------------------------------------------------------------- independence
@@ -217,7 +240,7 @@ def test_no_six_word_shingle_shared_with_any_older_set_or_the_team_cases():
     theirs = set().union(*(H._shingles(t) for t in _older_texts()))
     assert len(theirs) > 15000
     ours = set().union(*(H._shingles(t) for t in _sixth_template_strings()))
-    ours |= set().union(*(H._shingles(r["text"]) for n in _sixth_sets() for r in _both(n)))
+    ours |= set().union(*(H._shingles(r["text"]) for n in SIXTH for r in _both(n)))
     assert not ours & theirs, sorted(ours & theirs)[:10]
 
 
@@ -230,10 +253,16 @@ def _older_values() -> set[str]:
     return {v for v in values if v.strip()}
 
 
+def test_no_real_line_is_in_an_older_set():
+    others = {r["text"] for n in OLDER for s in SPLITS for r in _records(n, s)}
+    assert len(others) > 3000
+    assert not others & {r["text"] for r in _both("sixth_real")}
+
+
 def test_no_planted_value_is_an_older_sets_value():
     others = _older_values()
     assert len(others) > 5000
-    ours = {s["value"] for n in _sixth_sets() for s in _spans(_both(n))}
+    ours = {s["value"] for n in SIXTH for s in _spans(_both(n))}
     shared = sorted(ours & others)
     assert not shared, shared[:40]
 
