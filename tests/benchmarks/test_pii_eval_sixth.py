@@ -92,14 +92,7 @@ def test_addresses_and_phones_come_in_many_shapes():
     assert sum(bool(re.search(r"ext|poste", p)) for p in phones) >= 3
 
 
-def _iban_ok(value: str) -> bool:
-    v = value.replace(" ", "")
-    return int("".join(str(int(c, 36)) for c in v[4:] + v[:4])) % 97 == 1
-
-
-def _luhn_ok(value: str) -> bool:
-    digits = [int(c) for c in re.sub(r"\D", "", value)][::-1]
-    return sum(d if i % 2 == 0 else (2 * d - 9 if d > 4 else 2 * d) for i, d in enumerate(digits)) % 10 == 0
+_iban_ok, _luhn_ok = V._iban_ok, V._luhn_ok  # the fifth sets' checks (mod 97, Luhn)
 
 
 def test_iban_and_card_check_digits_are_valid():
