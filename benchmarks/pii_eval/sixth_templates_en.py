@@ -34,7 +34,7 @@ TEMPLATES_EN = [
     "Ticket INC-30417 | Requester: {P} <{E+}> | Laptop won't join VPN from home IP {IP}. "
     "Assigned to {F}. Escalated to {F} (network) at 10:40.",
     "From: {P} <{E+}>\nTo: service desk\nSubject: Re: Re: printer on 3rd floor\n\n"
-    "Still jammed. {F} from facilities said he would come by but nobody showed.\n\n{P}\nExt. 4417 / {T}",
+    "Still jammed. {Fm} from facilities said he would come by but nobody showed.\n\n{P}\nExt. 4417 / {T}",
     "Hi team,\n\nplease ship the replacement handset to:\n{P}\n{AB}\n\nThanks,\n{F}",
     "> On Tue, {P} wrote:\n> my new starter {Fw} can't log in, username {H}\n\nReset done, temp password sent to her "
     "manager. -- {F}, IT Support",
@@ -60,7 +60,7 @@ TEMPLATES_EN = [
     "Reminder: {P} starts Monday as Regional Manager. Desk is next to {F}. Badge photo needed by Friday, "
     "send to {E}",
     "HR: we have {F}'s change of address, new one is {A}. Payroll please update before the 25th.",
-    "Facilities request from {P}: radiator in meeting room B rattles. Also the kitchen tap. Ext {T}",
+    "Facilities request from {P}: radiator in meeting room B rattles. Also the kitchen tap. Tel {T}",
     "Delivery for {Pw} is at reception. If she's out, {F} or {F} can sign.",
     "field visit done at {A}. customer {P} happy, invoice to follow. next job is {a} with {f}",
     "{F}: running 15 late to the {S} install, traffic on the ring road\n{F}: np, I'll text the customer on {T}",
@@ -93,7 +93,7 @@ TEMPLATES_EN = [
     "lol {f} you were not 'five minutes away' you were in bed. {f} saw your story",
     "Happy birthday {F}!!! 🎂 {F} and {N} say hi from the warehouse",
     "{N} and I are doing the quiz at the pub tonight if {f} wants in. need a 4th, {F} bailed",
-    "my mum {Fw} wants to know if your {F} still does the dog walking? she's at {A}",
+    "my mum {Fw} wants to know if your son {Fm} still does the dog walking? she's at {A}",
     "{F} what's your cousin's number, the one who fixed the boiler? {F} says it's {T} but that sounds wrong",
     "not me forgetting {F}'s name in front of the whole client call. it's {F}. I said {F}. kill me",
     "who took {N}'s mug. it says WORLD'S OKAYEST DAD on it, not hard to spot",
