@@ -160,7 +160,7 @@ def test_without_the_list_the_vetting_is_as_before():
 ])
 def test_a_learned_span_is_cut_to_its_name(text, span, kept):
     out = default_vetting().vetted(text, _person(text, span))
-    assert out is not None and text[out.start:out.end] == kept
+    assert [text[e.start:e.end] for e in out] == [kept]
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -169,12 +169,12 @@ def test_a_learned_span_is_cut_to_its_name(text, span, kept):
     ("er outet sich als Zorvana fan", "Zorvana"),  # a fan of a work or band
 ])
 def test_a_learned_span_in_the_context_of_a_thing_is_refused(text, value):
-    assert default_vetting().vetted(text, _person(text, value)) is None
+    assert default_vetting().vetted(text, _person(text, value)) == []
 
 
 def test_an_irc_nick_in_angle_brackets_is_still_taken():
     text = "<Poluvex[#linuxpl]> kto ma klucz?"
-    assert default_vetting().vetted(text, _person(text, "Poluvex")) is not None
+    assert default_vetting().vetted(text, _person(text, "Poluvex")) != []
 
 
 @pytest.mark.parametrize("text", [
@@ -204,3 +204,32 @@ def test_holidays_and_role_words_are_no_names(text):
     from tunehouse.pii.scrubber import Scrubber
 
     assert not [e for e in Scrubber().detect(text) if e.type == "PERSON"]
+
+
+@pytest.mark.parametrize(("text", "span", "kept"), [
+    # the model's span runs on past the name: the name is taken, the words after it are not
+    ("ci vediamo da Gismonda lunedì alle otto", "Gismonda lunedì", ["Gismonda"]),
+    ("pour le mariage de Ermeline on cotise", "mariage de Ermeline", ["Ermeline"]),
+    ("apparently Marta fancies Jonas Weber now", "Marta fancies Jonas Weber", ["Marta", "Jonas Weber"]),
+    ("gestern im Regen, Jonas musste ihn abholen", "Jonas musste", ["Jonas"]),
+    ("então o Guida apareceu na festa do Celso ontem", "festa do Celso", ["Celso"]),
+])
+def test_a_learned_span_that_runs_on_is_split_at_the_words_no_name_holds(text, span, kept):
+    out = default_vetting().vetted(text, _person(text, span))
+    assert [text[e.start:e.end] for e in out] == kept
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Hai visto la finale ieri sera?", "Hai visto"),  # a verb opening the sentence, capitalised as any opener
+    ("- Vale anche per i masochisti?", "Vale anche"),  # ... after a dialogue dash
+    ("tere, mu Kaup24 pakk ei jõudnud kohale", "mu Kaup24"),  # glued to a digit: a shop's name
+    ("Fun fact: The Norby Chronicles was written by two people", "Norby Chronicles"),  # beside a title word
+])
+def test_a_part_of_a_broken_span_that_only_looks_like_a_name_is_refused(text, span):
+    assert default_vetting().vetted(text, _person(text, span)) == []
+
+
+def test_an_unbroken_span_keeps_its_exact_ends():
+    text = "Thanks, Mareike Feldhaus."
+    assert [text[e.start:e.end] for e in default_vetting().vetted(text, _person(text, "Mareike Feldhaus."))] == [
+        "Mareike Feldhaus."]

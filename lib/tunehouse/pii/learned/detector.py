@@ -134,15 +134,15 @@ class LearnedDetector:
         if self._vetting is not None and self.options.entities == ("PERSON",):
             run = [i for i in run if _worth_running(self._vetting, texts[i], covered[i] if covered else ())]
         for i, ents in zip(run, self._detect_all([texts[i] for i in run])):
-            out[i] = [kept for e in ents if (kept := self._kept(texts[i], e)) is not None]
+            out[i] = [kept for e in ents for kept in self._kept(texts[i], e)]
         return out
 
-    def _kept(self, text: str, e: Entity) -> Entity | None:
-        """``e`` as taken (PERSON spans vetted, maybe trimmed), or None."""
+    def _kept(self, text: str, e: Entity) -> list[Entity]:
+        """What is taken of ``e``: nothing, ``e``, or (PERSON spans vetted) the parts of it that are names."""
         if e.score < self.options.min_score or e.type not in self.options.entities:
-            return None
+            return []
         if self._vetting is None or e.type != "PERSON":
-            return e
+            return [e]
         return self._vetting.vetted(text, e)
 
     def _detect_all(self, texts: list[str]) -> list[list[Entity]]:
