@@ -88,6 +88,11 @@ def scrubber():
     ("hos meg i Kirkeveien vei 14, H0302", "Kirkeveien vei 14, H0302"),
     ("ik woon Populierenlaan 12 -2 sinds mei", "Populierenlaan 12 -2"),
     ("bor på Götgatan 13 uppgång B", "Götgatan 13 uppgång B"),
+    # a town right after the house number, no comma between
+    ("quarto para arrendar na Rua das Flores 127 Aveiro, falar com ela", "Rua das Flores 127 Aveiro"),
+    ("bitte bei Lindenhofstraße 13b Tübingen abgeben", "Lindenhofstraße 13b Tübingen"),
+    ("Treffpunkt Am Mühlenteich 109a Tübingen, Handy", "Am Mühlenteich 109a Tübingen"),
+    ("Kamer te huur Molenstraat 12 Marieke belt je", "Molenstraat 12"),  # a first name after the number is no town
 ])
 def test_the_whole_address_is_one_span(scrubber, text, address):
     spans = [text[e.start:e.end] for e in scrubber.detect(text) if e.type == "STREET_ADDRESS"]

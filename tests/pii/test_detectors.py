@@ -47,10 +47,16 @@ def test_every_detector_has_the_same_interface():
     (financial.ibans, "ref DE89370400440532013001", []),  # mod-97 fails and not in the printed form
     (financial.ibans, "IBAN DE89 3704 0044 0532 0130 01", [("IBAN", "DE89 3704 0044 0532 0130 01")]),  # a mistyped
     # IBAN in the printed form (groups of four, the country's length) is still someone's account
+    # the right mod-97 check but a length that does not fit the country: a number copied with a digit too many
+    (financial.ibans, "IBAN IT81N24877100810458973226989 grazie", [("IBAN", "IT81N24877100810458973226989")]),
+    (financial.ibans, "IBAN FR33 6146 4283 6958 2067 3402 23 merci", [("IBAN", "FR33 6146 4283 6958 2067 3402 23")]),
+    (financial.ibans, "ref IT82N24877100810458973226989", []),  # ... and with a wrong check, nothing
     (financial.card_codes, "the CVV is 737", [("CREDIT_CARD", "737")]),
     (identifiers.passports, "passport number 533380006", [("PASSPORT", "533380006")]),
     (identifiers.national_ids, "DNI 12345678Z", [("ID_NUMBER", "12345678Z")]),
     (identifiers.national_ids, "DNI 12345678A", []),  # wrong control letter
+    (identifiers.cued_ids, "national insurance / id UF8228515", [("ID_NUMBER", "UF8228515")]),
+    (identifiers.cued_ids, "nata il 3/8/2001, tessera 80380279322724278035", [("ID_NUMBER", "80380279322724278035")]),
     (dates.dates_of_birth, "DOB: 14/03/1987", [("DATE_OF_BIRTH", "14/03/1987")]),
     (addresses.street_addresses, "I live at 742 Evergreen Terrace.", [("STREET_ADDRESS", "742 Evergreen Terrace")]),
     (names.person_names, "Best regards,\nOliver Bennett", [("PERSON", "Oliver Bennett")]),

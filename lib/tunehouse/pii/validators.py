@@ -69,7 +69,12 @@ def iban_ok(iban: str) -> bool:
     iban = iban.upper()
     if len(iban) != IBAN_LEN.get(iban[:2], -1) or not iban[2:4].isdigit():
         return False
-    return mod_97_10.is_valid(iban[4:] + iban[:4])
+    return mod97_ok(iban)
+
+
+def mod97_ok(iban: str) -> bool:
+    """The IBAN check (ISO 7064 mod 97-10 over the account part, then country and check digits), any length."""
+    return iban[2:4].isdigit() and mod_97_10.is_valid(iban[4:].upper() + iban[:4].upper())
 
 
 def ssn_ok(area: str, group: str, serial: str) -> bool:

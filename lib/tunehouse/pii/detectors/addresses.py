@@ -16,7 +16,17 @@ import re
 
 from tunehouse.pii.detectors.base import HAS_DIGIT, Cue, Scan, detector
 from tunehouse.pii.entity import Candidate
-from tunehouse.pii.lexicon import COMMON, FUNCTION_WORDS, INDICATOR, PLACE
+from tunehouse.pii.lexicon import (
+    COMMON,
+    FIRST,
+    FUNCTION_WORDS,
+    INDICATOR,
+    LAST,
+    MAJOR,
+    PLACE,
+    Lexicon,
+    norm_key,
+)
 
 _STREET_TYPES_EN = (
     r"(?:(?:Street|Avenue|Road|Lane|Boulevard|Drive|Court|Place|Square|Terrace|Way|Close|Crescent|Parkway"
@@ -274,8 +284,25 @@ def street_addresses(scan: Scan) -> list[Candidate]:
         for m in rx.finditer(text):
             if rx is _ADDR_EN_RE and _PRONOUN_I_RE.search(m.group()):
                 continue  # "0658 I'm Dr. Davies": no street
-            out.append(Candidate("STREET_ADDRESS", m.start(), m.end(), 0.85))
+            out.append(Candidate("STREET_ADDRESS", m.start(), town_after(text, m.end(), scan.lex), 0.85))
     return out
+
+
+# a town right after a house number, no comma between ("Rua das Flores 127 Aveiro", "Sagveien 111 Tromsø")
+_TOWN_AFTER_RE = re.compile(r"[ \t]+([A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)?)(?![\w\-])")
+_HOUSE_NUMBER_END_RE = re.compile(r"\d[a-zA-Z]?$")
+
+
+def town_after(text: str, end: int, lex: Lexicon) -> int:
+    """``end`` moved past a town written right after the house number that ends a street ("Lindenhofstraße 13b
+    Tübingen"): a place of the lexicon that is no first name or surname unless a big place. Else ``end``."""
+    if not _HOUSE_NUMBER_END_RE.search(text, max(0, end - 3), end):
+        return end
+    m = _TOWN_AFTER_RE.match(text, end)
+    if m is None:
+        return end
+    f = lex.get(norm_key(m.group(1)))
+    return m.end() if f & PLACE and (f & MAJOR or not f & (FIRST | LAST)) else end
 
 
 _ARTICLE_STREET_RE = re.compile(
@@ -292,8 +319,8 @@ def article_streets(scan: Scan) -> list[Candidate]:
     if not re.search(r"\b(?:Am|Im|An|Auf|In|Zum|Zur|Hinter|Unter|Beim|Op) ", text):
         return []
     flags = scan.lex.flags
-    return [Candidate("STREET_ADDRESS", m.start(), m.end(), 0.8) for m in _ARTICLE_STREET_RE.finditer(text)
-            if not flags.get(m.group("name").lower(), 0) & (COMMON | PLACE)]
+    return [Candidate("STREET_ADDRESS", m.start(), town_after(text, m.end(), scan.lex), 0.8)
+            for m in _ARTICLE_STREET_RE.finditer(text) if not flags.get(m.group("name").lower(), 0) & (COMMON | PLACE)]
 
 
 @detector("STREET_ADDRESS", needs_digit=True)

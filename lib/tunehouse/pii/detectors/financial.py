@@ -12,7 +12,7 @@ import re
 
 from tunehouse.pii.detectors.base import Cue, Scan, detector
 from tunehouse.pii.entity import Candidate
-from tunehouse.pii.validators import IBAN_LEN, card_iin_ok, iban_ok, luhn_ok
+from tunehouse.pii.validators import IBAN_LEN, card_iin_ok, iban_ok, luhn_ok, mod97_ok
 
 CARD_RE = re.compile(r"\d(?<![\w\-+.,/]\d)[ -]?(?:\d[ -]?){10,17}\d(?![\w\-]|[.,]\d)")
 # a digit run glued to a currency sign is an amount ("€3277777777777777777"), never a card number
@@ -48,6 +48,10 @@ def ibans(scan: Scan) -> list[Candidate]:
 def iban_end(text: str, m: re.Match) -> int:
     """End of the valid IBAN that the ``_IBAN_RE`` match ``m`` starts (0 if none): as many characters
     as the country's IBAN length, ending at a token boundary."""
+    return _country_length_iban_end(text, m) or _misfit_iban_end(text, m.start())
+
+
+def _country_length_iban_end(text: str, m: re.Match) -> int:
     cc = m.group(1).upper()
     length = IBAN_LEN.get(cc)
     if not length:
@@ -73,6 +77,24 @@ def iban_end(text: str, m: re.Match) -> int:
 
 
 _PRINTED_IBAN_RE = re.compile(r"[A-Z]{2}\d{2}(?: [A-Z0-9]{4})+(?: [A-Z0-9]{1,3})?")
+# An IBAN's shape, solid or printed in groups of four, whatever its length: a number copied with a digit too
+# many or too few for its country, or of a country we list no length for, still is someone's account
+# when its mod-97 check holds (a random string passes 1 time in 97; it must also be mostly digits).
+_MISFIT_IBAN_RES = (re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b"),
+                    re.compile(r"[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?\b"))
+
+
+def _misfit_iban_end(text: str, start: int) -> int:
+    """End of an IBAN-shaped string at ``start`` whose mod-97 check holds though its length does not fit its
+    country ("IT81N24877100810458973226989": 28 characters, Italy's are 27), or 0."""
+    for pattern in _MISFIT_IBAN_RES:
+        m = pattern.match(text, start)
+        if m is None:
+            continue
+        compact = m.group().replace(" ", "")
+        if sum(ch.isdigit() for ch in compact) >= 12 and mod97_ok(compact):
+            return m.end()
+    return 0
 
 
 @detector("CREDIT_CARD", needs_digit=True, cue=CVV_CUE)

@@ -58,7 +58,7 @@ _NOT_PNR_RE = re.compile(r"[A-Z]+\d+|\d+[A-Z]+|[A-Z]\d[A-Z]?\d+")
 _PNR_SHAPE_RE = re.compile(r"[A-Z0-9](?<![\w/#@.\-].)[A-Z0-9]{5}(?![\w\-])")
 _ID_CUE = (
     r"(?i:\b(?:id\s+(?:number|no\.?|card(?:\s+number)?)|identity\s+(?:card|number|document)(?:\s+number)?"
-    r"|national\s+(?:id|identity)(?:\s+(?:number|card))?|national\s+insurance(?:\s+number)?|ni\s+number|nino"
+    r"|national\s+(?:id|identity)(?:\s+(?:number|card))?|national\s+insurance(?:\s+number)?(?:\s*/\s*id)?|ni\s+number|nino"
     r"|driver'?s\s+licen[cs]e(?:\s+(?:number|no\.?))?|driving\s+licen[cs]e(?:\s+(?:number|no\.?))?"
     r"|licen[cs]e\s+(?:number|no\.?)|tax\s+(?:id|number|code)|nif|nie|dni|cpf|curp|personnummer"
     r"|personal\s+(?:id|number)|personalausweis(?:nummer)?|ausweis(?:nummer)?|steuer-?id|steuernummer"
@@ -74,7 +74,7 @@ _ID_CUE = (
     r"|n[uú]mero\s+de\s+la\s+seguridad\s+social|num[ée]ro\s+de\s+s[ée]curit[ée]\s+sociale|sozialversicherungsnummer"
     # national ids by their own names: AHV/AVS (CH), Versicherungsnummer (DE/AT), codice fiscale (IT),
     # isikukood (EE), PESEL (PL), BSN (NL), rijksregisternummer (BE)
-    r"|(?:renten)?versicherungs(?:nummer|nr\.?)|ahv(?:-?(?:nummer|nr\.?))?|avs|svnr|codice\s+fiscale|isikukood"
+    r"|(?:renten)?versicherungs(?:nummer|nr\.?)|ahv(?:-?(?:nummer|nr\.?))?|avs|svnr|codice\s+fiscale|tessera(?:\s+sanitaria)?|isikukood"
     r"|pesel|bsn|burgerservicenummer|rijksregisternummer|steueridentifikationsnummer)"
     r"(?!\w))")
 # "codice fiscale è", "isikukood on", "PESEL jest / wynosi": the verb in the id's own language
@@ -117,7 +117,7 @@ ID_CUE = Cue(
     "account acct miles flying avios skymiles known ktn redress kundennummer mitgliedsnummer número "
     "sozialversicherungsnummer bank routing aba sort bsb nhs aadhaar aadhar social sin medicare "
     "versicherungsnummer rentenversicherungsnummer versicherungsnr ahv ahv-nummer ahv-nr avs svnr codice "
-    "isikukood pesel bsn burgerservicenummer rijksregisternummer steueridentifikationsnummer")
+    "isikukood tessera pesel bsn burgerservicenummer rijksregisternummer steueridentifikationsnummer")
 CREDENTIAL_CUE = Cue(
     "password passwd pwd passcode pass pin security secret memorable contraseña contrasena clave mot "
     "passwort kennwort geheimzahl pw")
