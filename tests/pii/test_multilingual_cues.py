@@ -129,3 +129,60 @@ def test_phone_extensions_in_more_languages(text, value):
 @pytest.mark.parametrize("text", ["dann mach's @home", "still @work, call later"])
 def test_at_written_as_a_sign_is_no_handle(text):
     assert not _values(contact.handles, text)
+
+
+# Central and South-East Europe, Turkey, Catalonia, Brazil (session 10; written for these tests)
+@pytest.mark.parametrize("text, value", [
+    ("Data de naixement 07/02/1988, comprovada.", "07/02/1988"),
+    ("Nascimento 14/11/1975 confere.", "14/11/1975"),
+    ("Doğum tarihi 02.09.1964 ile doğrulandı.", "02.09.1964"),
+    ("Datum rođenja: 9. 4. 1971.", "9. 4. 1971."),
+    ("Született 1983. 11. 20., Győr.", "1983. 11. 20."),
+    ("narozena 21.5.1990 v Brně", "21.5.1990"),
+    ("data nașterii 30.01.1977", "30.01.1977"),
+])
+def test_birth_dates_after_a_cue_in_central_european_languages_turkish_catalan(text, value):
+    assert ("DATE_OF_BIRTH", value) in _values(dates.dates_of_birth, text)
+
+
+def test_a_date_with_blanks_after_its_dots_is_no_birth_date_without_a_cue():
+    assert _values(dates.dates_of_birth, "sastanak je 3. 6. 2025. u deset") == set()
+
+
+@pytest.mark.parametrize("text, value", [
+    ("müşteri Ali Veli, T.C. kimlik no 10000000146, iade", "10000000146"),
+    ("korisnica Ana, OIB 69435151530, traži povrat", "69435151530"),
+    ("clientul Ion, CNP 1800101221144, solicită", "1800101221144"),
+    ("rodné číslo 800101/1234 je v pořádku", "800101/1234"),
+    ("national insurance / id QQ123456C please", "QQ123456C"),
+])
+def test_national_ids_after_their_own_names(text, value):
+    assert ("ID_NUMBER", value) in _values(identifiers.cued_ids, text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("fotos do dano: https://mail.example.net/u/joanasilva.", "https://mail.example.net/u/joanasilva"),
+    ("planilha: https://drive.example.org/share/q8w2e4r6 ok", "https://drive.example.org/share/q8w2e4r6"),
+    ("book me: https://cal.example.com/marta.ruiz/30min", "https://cal.example.com/marta.ruiz/30min"),
+    ("log: https://support.example.io/t/123/file?u=pedro.m", "https://support.example.io/t/123/file?u=pedro.m"),
+])
+def test_personal_links_on_any_host(text, value):
+    assert ("URL", value) in _values(contact.urls, text)
+
+
+@pytest.mark.parametrize("text", [
+    "docs at https://docs.example.com/3/library/re.html",
+    "see https://example.com/team/about and https://example.com/blog/python310-release",
+])
+def test_links_to_pages_of_no_one_are_kept(text):
+    assert _values(contact.urls, text) == set()
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Liguei pra Bia no +55 (21) 98765-4321, ela retorna", "+55 (21) 98765-4321"),
+    ("Cel.: 11 98765 4321", "11 98765 4321"),
+    ("Cep: 0532-123-45-67", "0532-123-45-67"),
+])
+def test_phones_of_brazil_and_turkey(text, value):
+    spans = {(e.type, text[e.start:e.end]) for e in Scrubber().detect(text)}
+    assert ("PHONE", value) in spans

@@ -35,12 +35,17 @@ _SOCIAL_RE = re.compile(
 _PERSONAL_HOST_RE = re.compile(r"(?i)(?:^|//|\.)[\w\-]{2,}\.(?:carrd\.co|bandcamp\.com|substack\.com|tumblr\.com"
                                r"|wordpress\.com|blogspot\.com|github\.io|wixsite\.com|weebly\.com|neocities\.org)\b")
 _URL_PERSONAL_KEYS = re.compile(
-    r"(?i)[?&;#](?:e?-?mail|name|first_?name|last_?name|surname|full_?name|phone|tel|mobile|user(?:name)?"
+    r"(?i)[?&;#](?:u|e?-?mail|name|first_?name|last_?name|surname|full_?name|phone|tel|mobile|user(?:name)?"
     r"|uid|user_?id|token|auth|session|sid|key|api_?key|ref|pnr|booking(?:_?ref)?|reservation|confirmation"
     r"|conf|code|id|customer(?:_?id)?|account|passport|dob|address|zip|postcode|lastname|firstname)=[^&#\s]")
 _URL_ID_PATH = re.compile(
-    r"/(?=[A-Za-z0-9]*\d)(?=[0-9]*[A-Za-z])[A-Za-z0-9]{6}(?:[/?#]|$)|/\d{6,}(?:[/?#]|$)|[0-9a-f]{16,}"
-    r"|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}")
+    r"/(?=[A-Za-z0-9]*\d)(?=[0-9]*[A-Za-z])[A-Za-z0-9]{6,24}(?:[/?#]|$)|/\d{6,}(?:[/?#]|$)|[0-9a-f]{16,}"
+    r"|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}"
+    # a person's page on any host ("/u/briannabrandt", "/profile/chantal.88", "/~jdoe"), a link shared with
+    # someone ("/share/...", "/invite/..."), a booking page named after a person ("cal.example.com/anna/30min")
+    r"|^/(?:u|user|users|profile|profiles|people|member|members|staff)/[\w.\-]{3,}"
+    r"|^/~[\w.\-]{2,}|/(?:share|shared|s|invite|attach|attachments|dl)/[\w\-]{6,}"
+    r"|^/[a-z][\w.\-]{3,}/\d{2,3}min\b")
 IPV4_RE = re.compile(
     r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)")
 _IPV6_RE = re.compile(
@@ -70,7 +75,10 @@ _PHONE_CUE_RE = re.compile(
     r"|liga-me|telefoon(?:nummer)?|bel\s+me|mobiel(?:e\s+nummer)?|numer(?:\s+telefonu)?|zadzwo[ńn]|mobiil|helista"
     # a number someone owns ("her number", "new number"); nordic, fi; "zap" (pt-BR: WhatsApp)
     r"|(?:my|her|his|your|our|their|new)\s+(?:phone\s+|mobile\s+|cell\s+)?number|nummer|ring(?:\s+(?:me|mig|meg|på))?"
-    r"|soita|puh(?:elin)?|kontakt|zap)\b)"
+    r"|soita|puh(?:elin)?|kontakt|zap"
+    # pt-BR "Cel.", tr "Cep" / "ara", cs "volej" / "zavolej", hu "hívj", ro "sună", hr/hu/cs "mobil"
+    r"|cel|cep(?:\s+telefonu)?|ara|beni\s+ara|z?avolej(?:te)?|h[íi]vj(?:on)?|sun[ăa](?:-m[ăa]|[țt]i)?|mobil"
+    r"|telefonsz[áa]m|telefonn[íi]\s+[čc][íi]slo|broj(?:\s+mobitela)?|mobitel)\b)"
     r"[^\d\n+]{0,24}?(\+?\(?\d[\d .\-()/]{5,20}\d)(?:\s*(?:ext\.?|x)\s*\d{1,5})?(?![\w])")
 NANP_RE = re.compile(r"(?:1[ .\-])?[2-9]\d{2}[ .\-][2-9]\d{2}[ .\-]\d{4}")
 _NATIONAL_SHAPES_RE = re.compile(
@@ -102,7 +110,9 @@ PHONE_CUE = Cue(
     "erreichbar mobilnummer festnetz llamadme llamar llamarme llama tlf tfno contacto tél tel. "
     "extension ext durchwahl direct poste interno toestel cellulare chiamami telefone telemóvel telemovel ligue "
     "liga-me liga telefoon telefoonnummer bel mobiel mobiele numer zadzwoń zadzwon mobiil helista "
-    "número her his your our their new nummer soita puh puhelin kontakt zap")
+    "número her his your our their new nummer soita puh puhelin kontakt zap cel cel. cep ara beni volej zavolej "
+    "volejte zavolejte hívj hivj hívjon sună suna sunați sunati sună-mă mobil telefonszám telefonszam telefonní "
+    "telefonni broj mobitel")
 
 # ---------------------------------------------------------------- usernames
 _USERNAME_RE = re.compile(
@@ -301,7 +311,8 @@ def phone_context_ok(text: str, s: int, e: int) -> bool:
     """The neighbours of text[s:e] allow a phone number: it does not follow "order", "invoice", a
     currency..., and no amount or unit follows it."""
     before = text[max(0, s - 24):s].lower().replace(":", " ").replace("#", " # ").split()
-    if before and (before[-1].rstrip(".") in _PHONE_BLOCK_WORDS or before[-1][:1] in "€$£#"):
+    if before and (before[-1].rstrip(".") in _PHONE_BLOCK_WORDS or before[-1][:1] in "€$£#") and not (
+            text[s] == "+" and before[-1] in ("no", "na", "nr")):  # "Liguei pro João no +55 ...": pt "in the"
         # "order number 123 456 789" is no phone; "her number: 08 9463 2566", "uus number +372 ..." are
         return len(before) > 1 and before[-1] in _NUMBER_WORDS and before[-2] in _PHONE_OWNER_WORDS
     return not _PHONE_BLOCK_AFTER.match(text[e:e + 10])

@@ -24,6 +24,8 @@ _MONTHS = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may
            r"kes[äa]kuuta|hein[äa]kuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|jaanuar|veebruar|"
            r"m[äa]rts|aprill|juuni|juuli|september|detsember)")
 _DATE = (rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:19|20)?\d{{2}}(?!\d)"
+         # Croatian, Czech, Slovak with a blank after each dot ("3. 6. 1952."); Hungarian year first ("1952. 06. 03.")
+         rf"|\d{{1,2}}\.[ \t]\d{{1,2}}\.[ \t](?:19|20)\d{{2}}\.?(?!\d)|(?:19|20)\d{{2}}\.[ \t]?\d{{1,2}}\.[ \t]?\d{{1,2}}\.?(?!\d)"
          rf"|(?:19|20)\d{{2}}[./-]\d{{1,2}}[./-]\d{{1,2}}(?!\d)"
          rf"|\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?\s+(?:of\s+|de\s+)?(?i:{_MONTHS})\.?,?\s+(?:del?\s+)?(?:19|20)\d{{2}}"
          rf"|(?i:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}})")
@@ -35,7 +37,11 @@ _DOB_RE = re.compile(
     r"|data\s+de\s+nascimento|sono\s+nat[oa](?:\s+il)?|nat[oa]\s+il|data\s+di\s+nascita|geboortedatum"
     r"|urodzi(?:[łl]em|[łl]am)|urodzon[ya]|ur\.|data\s+urodzenia|s[üu]nnip[äa]ev|s[üu]ndinud|s[üu]nniaeg"
     r"|s[üu]nnikuup[äa]ev|f[øö](?:dt|dd|d)(?:\s+den)?|f[øö]dselsdato|f[öø]delsedatum|f[øö]dselsdag|syntynyt|syntym[äa]aika"
-    r"|geboren\s+op)(?!\w))"
+    r"|geboren\s+op"
+    # ca, pt, tr, hr/sr/bs, ro, hu, cs, sk
+    r"|data\s+de\s+naixement|nascud?[ta]|nascimento|dt\.\s*nasc\.?|do[ğg]um\s+tarihi|do[ğg]umlu|datum\s+ro[đd]enja"
+    r"|ro[đd]en[ai]?|data\s+na[șşs]terii|n[ăa]scut[ăa]?|sz[üu]let(?:ett|[ée]si\s+(?:d[áa]tum|id[őo]))|sz[üu]l\."
+    r"|datum\s+narozen[íi]|narozen[aá]?|nar\.|d[áa]tum\s+narodenia|narodil[a]?)(?!\w))"
     r"[^\n\d]{0,25}?(" + _DATE + r")")
 # the date before its cue: "Ich bin am 03.08.1975 geboren", "I was 3 May 1990 born"
 _DATE_THEN_BORN_RE = re.compile(r"(?i:\b(?:am|on|le|il|el|op|em)\s+)(" + _DATE + r")(?i:\s+(?:geboren|born|n[ée]e?|nat[oa]))\b")
@@ -45,7 +51,10 @@ DOB_CUE = Cue(
     "daughters wife's husband's birthday fecha f. nacido nacida né née ne nee geboren geburtsdatum "
     "geb. nací naci nasci nascido nascida data sono nato nata geboortedatum urodziłem urodziłam "
     "urodzilem urodzilam urodzony urodzona ur. sünnipäev sunnipaev sündinud sundinud sünniaeg sunniaeg "
-    "sünnikuupäev født fødd född fodd fødselsdato födelsedatum fødselsdag syntynyt syntymäaika né(e)")
+    "sünnikuupäev født fødd född fodd fødselsdato födelsedatum fødselsdag syntynyt syntymäaika né(e) "
+    "naixement nascut nascuda nascimento dt. doğum dogum doğumlu dogumlu datum rođen rođena rođeni roden rodena "
+    "nașterii naşterii nasterii născut născută nascut nascuta született szuletett születési szuletesi szül. szul. "
+    "narození narozeni narozen narozena nar. dátum narodil narodila")
 BORN_CUE = Cue("born")
 BORN_AFTER_CUE = Cue("geboren born né née nato nata")
 

@@ -75,7 +75,11 @@ _ID_CUE = (
     # national ids by their own names: AHV/AVS (CH), Versicherungsnummer (DE/AT), codice fiscale (IT),
     # isikukood (EE), PESEL (PL), BSN (NL), rijksregisternummer (BE)
     r"|(?:renten)?versicherungs(?:nummer|nr\.?)|ahv(?:-?(?:nummer|nr\.?))?|avs|svnr|codice\s+fiscale|tessera(?:\s+sanitaria)?|isikukood"
-    r"|pesel|bsn|burgerservicenummer|rijksregisternummer|steueridentifikationsnummer)"
+    r"|pesel|bsn|burgerservicenummer|rijksregisternummer|steueridentifikationsnummer"
+    # T.C. kimlik no (TR), OIB (HR), CNP (RO), EMŠO / JMBG (SI, ex-YU), rodné číslo (CZ/SK), személyi szám,
+    # adóazonosító jel, TAJ szám (HU)
+    r"|t\.?\s?c\.?\s+kimlik(?:\s+(?:no\.?|numaras[ıi]))?|kimlik\s+(?:no\.?|numaras[ıi])|oib|cnp|em[šs]o|jmbg"
+    r"|rodn[ée]\s+[čc][íi]slo|szem[ée]lyi\s+sz[áa]m|ad[óo]azonos[íi]t[óo](?:\s+jel)?|taj(?:\s+sz[áa]m)?)"
     r"(?!\w))")
 # "codice fiscale è", "isikukood on", "PESEL jest / wynosi": the verb in the id's own language
 _ID_CUE_NATIVE_FILL = r"(?i:(?:è|e|on|jest|wynosi|är|er)\s+)?"
@@ -84,7 +88,7 @@ _ID_CUE_RE = re.compile(
     # groups after the first hold a digit or are a short capital code ("12 150785 M 123"), never the
     # next word ("BNCLRA80A41H501X grazie")
     + r"((?=[A-Za-z0-9 .\-]*\d)[A-Za-z0-9]{1,20}(?:[ \-](?:[A-Za-z]{0,11}\d[A-Za-z0-9]{0,11}|[A-Z]{1,3})"
-    r"|\.[0-9]{1,12}){0,5})(?![\w\-]|\.\d)")
+    r"|\.[0-9]{1,12}|/[0-9]{3,4}(?![\d/])){0,5})(?![\w\-]|\.\d)")  # "/5163": the Czech birth number's tail
 _DNI_RE = re.compile(r"(\d(?<![\w\-]\d)\d{7})[- ]?([A-Za-z])(?![\w\-])")
 _NIE_RE = re.compile(r"([XYZxyz])(?<![\w\-][XYZxyz])[- ]?(\d{7})[- ]?([A-Za-z])(?![\w\-])")
 _NINO_RE = re.compile(
@@ -117,7 +121,8 @@ ID_CUE = Cue(
     "account acct miles flying avios skymiles known ktn redress kundennummer mitgliedsnummer número "
     "sozialversicherungsnummer bank routing aba sort bsb nhs aadhaar aadhar social sin medicare "
     "versicherungsnummer rentenversicherungsnummer versicherungsnr ahv ahv-nummer ahv-nr avs svnr codice "
-    "isikukood tessera pesel bsn burgerservicenummer rijksregisternummer steueridentifikationsnummer")
+    "isikukood tessera pesel bsn burgerservicenummer rijksregisternummer steueridentifikationsnummer "
+    "t.c. tc t.c kimlik oib cnp emšo emso jmbg rodné rodne személyi szemelyi adóazonosító adoazonosito taj")
 CREDENTIAL_CUE = Cue(
     "password passwd pwd passcode pass pin security secret memorable contraseña contrasena clave mot "
     "passwort kennwort geheimzahl pw")
