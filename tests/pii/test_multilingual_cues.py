@@ -186,3 +186,15 @@ def test_links_to_pages_of_no_one_are_kept(text):
 def test_phones_of_brazil_and_turkey(text, value):
     spans = {(e.type, text[e.start:e.end]) for e in Scrubber().detect(text)}
     assert ("PHONE", value) in spans
+
+
+@pytest.mark.parametrize("text, name", [
+    ("et passo el tiquet de la senyora Puigdomènech, diu que", "Puigdomènech"),
+    ("las tichetul doamnei Dumitrescu pentru mâine", "Dumitrescu"),
+    ("Zvao je gospodin Horvatinčić jutros", "Horvatinčić"),
+    ("balík převzala paní Dvořáková včera", "Dvořáková"),
+    ("belde meneer Oosterhuis vanochtend", "Oosterhuis"),
+])
+def test_a_surname_after_an_honorific_of_more_languages(text, name):
+    spans = {(e.type, text[e.start:e.end]) for e in Scrubber().detect(text)}
+    assert ("PERSON", name) in spans

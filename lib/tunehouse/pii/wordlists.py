@@ -119,6 +119,9 @@ TITLES = _words("""
 mr mrs ms miss mx mister dr doctor prof professor sir dame lady lord madam madame monsieur mme mlle
 mademoiselle m sr sra srta señor senor señora senora señorita senorita don doña dona herr frau
 fräulein frl sig sig.ra signor signora signorina dott capt captain rev father sister brother
+meneer mevrouw mevr dhr juffrouw senhor senhora senyor senyora senyoreta domnul domnului doamna doamnei dl dna
+d-l d-na domnișoara gospodin gospodina gospodine gospođa gospođe gospođi gđa gđe paní pana panem pane slečna
+slečno pani panią panu sayın fru herra rouva härra proua
 """)
 
 # ------------------------------------------------------------------------------ common words
