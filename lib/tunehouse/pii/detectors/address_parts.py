@@ -47,7 +47,7 @@ _FLOOR_SIDE = (r"(?:(?i:izda|izq|izqda|dcha|dch|drcha|dta|esq|dto|frente|tr[áa]
                r"|mf|tv|th|sal)\.?(?:\s(?:links|rechts|li|re|Mitte))?")
 _UNIT_WORDS = (r"(?:apt|apto|ap|app|appt|apartment|suite|ste|unit|flat|room|lgh|lok|lokal|bus|bo[îi]te|bte|bloco"
                r"|bl|casa|piso|planta|puerta|pta|esc|escalera|escalier|scala|int|interno|stiege|stg|t[üu]r|top|as"
-               r"|porta|porte|sala|andar|dpto|depto|piano|b[âa]t|app)")
+               r"|porta|porte|sala|andar|dpto|depto|piano|b[âa]t|app|conj|conjunto)")  # Brazil's "conj. 41"
 _CANADA = r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d"  # Canadian postal code "H2J 2L3"
 _TAIL_PART = re.compile(
     r"(?:[ \t]*[,;][ \t]*|[ \t]+-[ \t]+|[ \t]+)(?:"
@@ -56,6 +56,7 @@ _TAIL_PART = re.compile(
     r"|\d{1,2}\s?tr\b\.?"  # Swedish "3 tr" (third floor)
     rf"|(?i:{_UNIT_WORDS})(?![^\W\d_])\.?[ \t]?(?:n\.?[º°o]\.?\s?)?(?:\d[A-Za-z0-9\-]{{0,5}}|[A-Za-z](?:-?\d{{1,4}})?)(?![\w])"
     r"|n\.?[º°]\.?[ \t]?\d{1,5}[A-Za-z]?(?![\w])"  # Portuguese house number after the street: ", n.º 136"
+    r"|\d{1,2}(?:r|n|t|è)[ \t]+\d{1,2}a(?![\w])|(?i:baixos|àtic|sobreàtic|entresol)(?![\w])"  # Catalan "8r 8a", "4t 2a"
     r"|(?i:bajo|[áa]tico|entresuelo|principal|r/c|hs|bis|ter|hinterhaus|vorderhaus|postfach|cedex|izda|izq|izqda"
     r"|dcha|dch|drcha|dta|esq|dto)(?![\w])\.?"
     r"|H\d{4}(?![\w])"  # Norwegian flat number "H0302"
@@ -83,6 +84,9 @@ _NUMBER_SUFFIX = re.compile(
     r"|[ \t]?/[ \t]?(?:\d{1,4}[A-Za-z]?|[A-Za-z]\b|(?:Stiege|Tür|Top)[ \t]?\d{1,3})"
     r"|[ \t]?m\.[ \t]?\d{1,4}(?![\w])"
     r"|[ \t]?-(?:[IVX]{1,4}|\d{1,3})(?![\w])")  # Dutch "-III", "7 -4"
+# a flat on a line of its own under the street line, the whole line ("187, avenue du Mont-Royal\napp. 6\n...")
+_UNIT_LINE = re.compile(r"[ \t]*\n[ \t]*(?i:app|appt|apt|apartment|suite|unit|unité|bureau|flat)\.?[ \t]?#?\d{1,5}[A-Za-z]?"
+                        r"(?=[ \t]*(?:\n|$))")
 _ADJACENT = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*")
 _STAIR_LETTER_END = re.compile(r"\d[ \t]?[A-Z]$")
 _FLAT_AFTER_STAIR = re.compile(r"[ \t]\d{1,4}(?![\w]|[.,:]\d)")
@@ -93,7 +97,7 @@ _POSTCODE = (r"(?:[A-Z]\d{4}(?:[A-Z]{3})?(?![\w])|(?:[A-Z]{1,2}-)?(?:\d{5}-\d{3}
              r"|\d{4,5}))")
 _UK = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
 _EIRCODE = r"[A-Z]\d[0-9W][ \t]?[A-Z0-9]{4}"  # routing key and unique identifier (written loosely in chats)
-_SEP_LINE = r"(?:[ \t]*,[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ \t]+-[ \t]+)"
+_SEP_LINE = r"(?:[ \t]*,[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+)"  # Brazil writes an en dash too
 # the postal part after the street line, each alternative anchored right after what was taken so far
 _POSTAL_PART = re.compile(
     _SEP_LINE + r"(?:"
@@ -105,7 +109,7 @@ _POSTAL_PART = re.compile(
     rf"|{_TOWN}(?:[ \t]+|[ \t]*\n[ \t]*)\d{{4,6}}(?![\w\-])"  # New Zealand, South Africa: "Auckland 1011", "Cape Town\n8001";
     # India's PIN and Singapore's postcode: "Chennai 600034"
     rf"|{_TOWN}(?:[ \t]*,?[ \t]*|[ \t]*\n[ \t]*)(?:{_UK}|{_EIRCODE})(?![\w])"  # "Leeds LS6 2AB", "Galway\nH91 N5S5"
-    rf"|{_TOWN}[ \t]?(?:/|[ \t]-)[ \t]?[A-Z]{{2}}(?![\w])"  # Brazil: "Belo Horizonte/MG", "Salvador - BA"
+    rf"|{_TOWN}[ \t]?(?:/|[ \t][-–])[ \t]?[A-Z]{{2}}(?![\w])"  # Brazil: "Belo Horizonte/MG", "Salvador - BA", "Recife – PE"
     rf"|Col\.[ \t]+{_TOWN}"  # Mexico's colonia: "Col. Del Valle"
     rf"|Dublin[ \t]\d{{1,2}}W?(?:[ \t]*,?[ \t]*{_EIRCODE})?(?![\w])"  # Dublin postal districts, an Eircode after
     rf"|(?:CEP[ \t]?\d{{5}}-?\d{{3}}|\d{{5}}-\d{{3}}|{_UK}|{_EIRCODE}|{_CANADA})(?![\w])"  # a postcode on its own ("SP, 01310-160")
@@ -197,7 +201,7 @@ def _marks_end(text: str, pos: int, stop: int, stair_flat: bool = True) -> int:
         m = _NUMBER_SUFFIX.match(text, pos, stop) if text[pos - 1:pos].isdigit() else None
         if m is None and stair_flat and _STAIR_LETTER_END.search(text, max(0, pos - 3), pos):
             m = _FLAT_AFTER_STAIR.match(text, pos, stop)
-        m = m or _TAIL_PART.match(text, pos, stop)
+        m = m or _TAIL_PART.match(text, pos, stop) or _UNIT_LINE.match(text, pos, stop)
         if not m or m.end() == pos:
             break
         pos = m.end()

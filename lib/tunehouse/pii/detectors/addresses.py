@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from tunehouse.pii.detectors.address_conventions import convention_streets
 from tunehouse.pii.detectors.base import HAS_DIGIT, Cue, Scan, detector
 from tunehouse.pii.entity import Candidate
 from tunehouse.pii.lexicon import (
@@ -33,7 +34,9 @@ _STREET_TYPES_EN = (
     r"|Highway|Circle|Trail|Row|Mews|Grove|Gardens|Hill|Walk|Alley|Plaza|Rise|Vale|Wharf|Quay|Parade"
     r"|Esplanade|Promenade|Heights|Green|Park|Broadway|Loop|Pike|Crossing|Point|Ridge|Run|Strand|Extension"
     r"|Cross)\b"  # "Cross": Bangalore's "3rd Cross"
-    r"|(?:St|Ave|Av|Rd|Ln|Blvd|Dr|Ct|Pl|Sq|Ter|Cres|Pkwy|Hwy|Cir|Trl|Gdns)\b\.?)")
+    r"|Circuit\b"
+    r"|(?:St|Ave|Av|Rd|Ln|Blvd|Dr|Ct|Pl|Sq|Ter|Cres|Pkwy|Hwy|Cir|Trl|Gdns"
+    r"|Pde|Tce|Cct|Esp|Gr)\b\.?)")  # Australia Post's abbreviations: Parade, Terrace, Circuit, Esplanade, Grove
 _UKPC = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
 _UNIT = (r"(?:,?\s*(?i:(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|rm|bldg|building)\b\.?|#)"  # whole words: not
          r"\s*[A-Za-z0-9\-]{1,6})")  # "Ste" + "llenbo" of ", Stellenbosch"
@@ -197,7 +200,10 @@ _ADDR_CUE_RE = re.compile(
     r"|(?:il\s+mio\s+)?indirizzo(?:\s+[èe]|\s*:)|abito\s+in|(?:a\s+minha\s+)?morada(?:\s+[ée]|\s*:)"
     r"|(?:o\s+meu\s+)?endere[çc]o(?:\s+[ée]|\s*:)|moro\s+(?:na|no|em)|(?:mijn\s+|het\s+)?adres(?:\s+is|\s*:)"
     r"|ik\s+woon\s+(?:op|aan|in)|(?:m[óo]j\s+)?adres\s+to|mieszkam\s+(?:na|przy|w)|(?:minu\s+)?aadress(?:\s+on|\s*:)"
-    r"|aadressile|aadressil|elan\s+aadressil)(?!\w))[ \t]*:?[ \t]*")
+    r"|aadressile|aadressil|elan\s+aadressil"
+    # hr / sr / bs / sl / cs / sk / ro "adresa", ro "adresă", tr "adresim", hu "címem" / "lakcím", ca "adreça"
+    r"|adresa(?:\s+je|\s*:)|adresă\s*:|adresim(?:\s*:)?|(?:lak)?címem(?:\s*:)?|lakcím\s*:|adre[çc]a(?:\s+[ée]s|\s*:))"
+    r"(?!\w))[ \t]*:?[ \t]*")
 _ADDR_STOP_RE = re.compile(
     r"\n|[!?;](?=\s|$)|\.(?=\s+[^\d\s])|\.$|\s(?i:and\s+(?:my|i|the|you|call|please)|y\s+(?:mi|el|la)|call|phone|tel"
     r"|mobile|moblie|cell|email|e-mail|mail|my|date|dob"
@@ -217,7 +223,8 @@ ADDRESS_CUE = Cue(
     "my our billing shipping home postal delivery new the address i we deliver send ship post mail mi "
     "dirección direccion vivo envía envia envíalo envialo envíamelo mon adresse j'habite j’habite "
     "habite meine ich wohnhaft anschrift il indirizzo abito a morada o endereço endereco moro mijn het adres ik "
-    "mój moj mieszkam minu aadress aadressile aadressil elan")
+    "mój moj mieszkam minu aadress aadressile aadressil elan adresa adresă adresim címem lakcímem lakcím adreça "
+    "adreca")
 POSTCODE_CUE = Cue("post postcode postal zip plz código codigo code")
 
 
@@ -285,6 +292,7 @@ def street_addresses(scan: Scan) -> list[Candidate]:
             if rx is _ADDR_EN_RE and _PRONOUN_I_RE.search(m.group()):
                 continue  # "0658 I'm Dr. Davies": no street
             out.append(Candidate("STREET_ADDRESS", m.start(), town_after(text, m.end(), scan.lex), 0.85))
+    out.extend(Candidate("STREET_ADDRESS", s, e, 0.85) for s, e in convention_streets(text, scan.lex.flags))
     return out
 
 
