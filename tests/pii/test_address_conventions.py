@@ -88,6 +88,27 @@ def _addresses(scrubber, text):
     ("5 Banksia Cct, Kellyville NSW 2155", "5 Banksia Cct, Kellyville NSW 2155"),
     ("we are at 21 Marine Esp tonight", "21 Marine Esp"),
     ("9 Myrtle Gr", "9 Myrtle Gr"),
+    # as chats write them: lower-case types, abbreviations, Roman floors, districts, en dashes, "bureau", "boul."
+    ("yolla Atatürk cad. no 5 daire 3 lütfen", "Atatürk cad. no 5 daire 3"),
+    ("Moda Mah. Şair Nefi Sok. No: 14/2 Kadıköy/İstanbul", "Moda Mah. Şair Nefi Sok. No: 14/2 Kadıköy/İstanbul"),
+    ("H-1052 Budapest, Váci utca 12.", "H-1052 Budapest, Váci utca 12."),
+    ("Váci út 23-25., 1134 Budapest", "Váci út 23-25., 1134 Budapest"),
+    ("Rákóczi út 12. II. em. 4.", "Rákóczi út 12. II. em. 4."),
+    ("trimite la str. Lalelelor nr. 10, bl. 4 te rog", "str. Lalelelor nr. 10, bl. 4"),
+    ("Str. Lalelelor, nr. 10, jud. Cluj", "Str. Lalelelor, nr. 10, jud. Cluj"),
+    ("Calea Moșilor 120, sector 2, București", "Calea Moșilor 120, sector 2, București"),
+    ("ul. Ivana Gundulića 5, 21000 Split", "ul. Ivana Gundulića 5, 21000 Split"),
+    ("Václavské nám. 56, 110 00 Praha 1 díky", "Václavské nám. 56, 110 00 Praha 1"),
+    ("nábřeží Kapitána Jaroše 1000/7", "nábřeží Kapitána Jaroše 1000/7"),
+    ("c/ de Sants 12, 3r 1a", "c/ de Sants 12, 3r 1a"),
+    ("Av. de la Catedral 5, pral. 2a", "Av. de la Catedral 5, pral. 2a"),
+    ("R. Oscar Freire, 900, São Paulo – SP", "R. Oscar Freire, 900, São Paulo – SP"),
+    ("Al. Santos, 1000 – Cerqueira César, São Paulo – SP, 01418-100",
+     "Al. Santos, 1000 – Cerqueira César, São Paulo – SP, 01418-100"),
+    ("1234, rue Sherbrooke Ouest, bureau 500, Montréal (Québec) H3G 1K5",
+     "1234, rue Sherbrooke Ouest, bureau 500, Montréal (Québec) H3G 1K5"),
+    ("3456, boul. Saint-Laurent, app. 12, Montréal QC H2X 2T3", "3456, boul. Saint-Laurent, app. 12, Montréal QC H2X 2T3"),
+    ("4/12 Jacana Pde, Bunbury WA 6230", "4/12 Jacana Pde, Bunbury WA 6230"),
 ])
 def test_the_whole_address_is_one_span(scrubber, text, address):
     assert _addresses(scrubber, text) == [address]
@@ -120,6 +141,10 @@ def test_the_whole_address_is_one_span(scrubber, text, address):
     "U 2 koncert",
     "ganhei 3 – SP 5",
     "Gr 8 students",
+    "Ez az út 12 km",
+    "Na Louži 5/3",  # a one-digit fraction
+    "Sa. u. So. 10-18 Uhr",
+    "Fő u. 5",  # "u." after one word wants the number's dot
 ])
 def test_what_only_looks_like_an_address_stays(scrubber, text):
     assert _addresses(scrubber, text) == []

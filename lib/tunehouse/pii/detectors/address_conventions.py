@@ -11,7 +11,8 @@ systems", per country), each gated by a cheap test for its street words:
   or the type first, titles in lower case ("Trg bana Jelačića 3", "Ulica kralja Zvonimira 18");
 * Czechia, Slovakia: a street named with a preposition and a house number "popisné/orientační" ("Na Louži
   1615/32"), or a type first ("nám. Míru 820/9", "třída Tomáše Bati 3762");
-* Catalonia: type first ("Passeig de Gràcia 123", "Avinguda Diagonal 640", "Plaça del Sol 3").
+* Catalonia: type first ("Passeig de Gràcia 123", "Avinguda Diagonal 640", "Plaça del Sol 3");
+* Brazil: abbreviated types, the number after a comma ("R. Oscar Freire, 900", "Al. Santos, 1000").
 
 What follows the street line everywhere (floor, door, postcode, town) is ``address_parts``'s; what a
 convention writes in a way no other does is taken here.
@@ -37,22 +38,22 @@ _NOT_NAME = (r"(?!(?i:a|az|egy|ez|ezt|azt|minden|melyik|milyen|ide|itt|ott|ova|t
              r"|svaka|jedna|neka|koja|the|this|that|my|our|your)(?![\w'’\-]))")
 
 # Turkey: "Cad." / "Caddesi", "Sok." / "Sokak" / "Sokağı", "Bulvarı" / "Blv."; a "Mahallesi" (quarter) before
-_TR_TYPE = r"(?:Cad\.|Caddesi|Cd\.|Sok\.|Sokak|Sokağı|Sk\.|Bulvarı|Blv\.|Bulv\.)"
+_TR_TYPE = r"(?i:cad\.|caddesi|cd\.|sok\.|sokak|sokağı|sk\.|bulvarı|blv\.|bulv\.)"  # chats write them in lower case
 _TR_RE = re.compile(
     rf"(?<![\w.])(?:{_W}(?:[ \t]+{_W}){{0,2}}[ \t]+(?:Mah\.|Mahallesi|Mh\.),?[ \t]+)?"
-    rf"{_W}(?:[ \t]+{_W}){{0,3}}[ \t]+{_TR_TYPE},?[ \t]*(?:No[ \t]?[:.]?[ \t]?)?\d{{1,4}}[A-Za-z]?(?:/\d{{1,3}}[A-Za-z]?)?"
+    rf"{_W}(?:[ \t]+{_W}){{0,3}}[ \t]+{_TR_TYPE},?[ \t]*(?:(?i:no)[ \t]?[:.]?[ \t]?)?\d{{1,4}}[A-Za-z]?(?:/\d{{1,3}}[A-Za-z]?)?"
     rf"{_NUM_END}{_NO_UNIT}"
-    r"(?:,?[ \t]*(?:D|Daire|Kat|İç[ \t]Kapı[ \t]No)[ \t]?[:.]?[ \t]?\d{1,3}(?![\w]))*"  # "D: 1", "Kat: 2", "Daire 5"
+    r"(?:,?[ \t]*(?:D|(?i:daire|kat)|İç[ \t]Kapı[ \t]No)[ \t]?[:.]?[ \t]?\d{1,3}(?![\w]))*"  # "D: 1", "Kat: 2", "Daire 5"
     rf"(?:(?:,[ \t]*|[ \t]+|[ \t]*\n[ \t]*)(?:\d{{5}}[ \t]+)?{_W}[ \t]?/[ \t]?{_W})?")  # "35220 Konak/İzmir"
-_TR_WORD_RE = re.compile(r"Cad\.|Caddesi|Cd\.|Sok|Sk\.|Bulvarı|Blv\.|Bulv\.")
+_TR_WORD_RE = re.compile(r"(?i:cad\.|caddesi|cd\.|sok|sk\.|bulvarı|blv\.|bulv\.)")
 
 # Hungary: "utca", "u.", "út", "tér", "körút", "krt.", "köz", "sor", "fasor", "rakpart", "sétány"; the number
 # with its dot ("72."), the floor and door ("6. em. 6.", "fszt. 2", "2. ajtó"), on the same line or the next
 _HU_TYPE = r"(?:utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|fasor|rakpart|sétány|lakótelep|ltp\.)"
-_HU_MARK = (r"(?:\d{1,2}\.[ \t]?em(?:elet)?\.?(?:[ \t]?\d{1,3}\.?(?:[ \t]?ajtó)?)?|fszt\.?(?:[ \t]?\d{1,3}\.?)?"
+_HU_MARK = (r"(?:(?:\d{1,2}|[IVX]{1,4})\.[ \t]?em(?:elet)?\.?(?:[ \t]?\d{1,3}\.?(?:[ \t]?ajtó)?)?|fszt\.?(?:[ \t]?\d{1,3}\.?)?"
             r"|földszint(?:[ \t]\d{1,3}\.?)?|\d{1,3}\.?[ \t]?ajtó|\d{1,2}\.[ \t]?lph\.?)")
 _HU_RE = re.compile(
-    rf"(?<![\w.])(?:\d{{4}}[ \t]+{_W}(?:[ \t]+{_W})?(?:,[ \t]*|[ \t]*\n[ \t]*))?"  # "1052 Budapest, "
+    rf"(?<![\w.])(?:(?:H-)?\d{{4}}[ \t]+{_W}(?:[ \t]+{_W})?(?:,[ \t]*|[ \t]*\n[ \t]*))?"  # "1052 Budapest, "
     rf"(?P<name>{_NOT_NAME}{_W}(?:[ \t]+{_W}){{0,2}})[ \t]+(?P<type>{_HU_TYPE})[ \t]+\d{{1,4}}(?:[/\-]\d{{1,4}})?(?:/?[A-Za-z](?![\w]))?"
     rf"(?P<dot>\.(?!\d))?{_NUM_END}{_NO_UNIT}"
     rf"(?:(?:,[ \t]*|[ \t]+|[ \t]*\n[ \t]*){_HU_MARK})*")
@@ -63,12 +64,13 @@ _HU_WEAK_TYPES = frozenset(("u.", "köz", "sor"))  # also a German abbreviation 
 _RO_TYPE = (r"(?:Str\.|Strada|Calea|Bd\.|Bdul\.?|B-dul|Bulevardul|[ȘŞS]os\.|[ȘŞS]oseaua|Aleea|Pia[țţ]a|P-[țţ]a|Splaiul"
             r"|Intrarea|Drumul|Prelungirea)")
 _RO_RE = re.compile(
-    rf"(?<![\w.]){_RO_TYPE}[ \t]*{_W}(?:[ \t]+(?:(?:lui|de|din|cu)[ \t]+)?{_W}){{0,3}}"
+    rf"(?<![\w.])(?:{_RO_TYPE}|(?P<lower>str\.|bd\.|bdul\.?|b-dul|[șşs]os\.|calea|strada|aleea|splaiul))[ \t]*{_W}(?:[ \t]+(?:(?:lui|de|din|cu)[ \t]+)?{_W}){{0,3}}"
     rf"(?:,?[ \t]*nr\.?[ \t]*|[ \t]+)\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?{_NUM_END}{_NO_UNIT}"
     r"(?:,?[ \t]*(?:bl|sc|et|ap|cam|corp)\.?[ \t]*[A-Z0-9]{1,4}(?![\w]))*"  # "bl. B8, sc. A, et. 3, ap. 88"
     r"(?:,?[ \t]*(?:sector(?:ul)?|sect\.)[ \t]*\d(?!\d))?"
-    rf"(?:(?:,[ \t]*|[ \t]*\n[ \t]*)\d{{6}}[ \t]+{_W}(?:[ \t\-]+{_W}){{0,2}})?")  # "400420 Cluj-Napoca"
-_RO_WORD_RE = re.compile(r"Str|Calea|Bd|B-dul|Bulevardul|[ȘŞS]os|Aleea|Pia[țţ]a|P-[țţ]a|Splaiul|Intrarea|Drumul|Prelungirea")
+    rf"(?:(?:,[ \t]*|[ \t]*\n[ \t]*)\d{{6}}[ \t]+{_W}(?:[ \t\-]+{_W}){{0,2}})?"  # "400420 Cluj-Napoca"
+    rf"(?:,?[ \t]*(?:jud\.|jude[țţ]ul)[ \t]*{_W}(?:[ \t\-]+{_W})?)?")  # the county
+_RO_WORD_RE = re.compile(r"(?i:str\.|strada|bd\.|bdul|b-dul|[șşs]os|calea|aleea|splaiul)|Bd|B-dul|Bulevardul|[ȘŞS]os|Aleea|Pia[țţ]a|P-[țţ]a|Splaiul|Intrarea|Drumul|Prelungirea")
 
 # Croatia, Serbia, Slovenia, Bosnia: an adjective before a lower-case type ("Savska cesta", "Jadranski put"),
 # or the type first with lower-case titles before the name ("Trg bana Jelačića", "Ulica kralja Zvonimira")
@@ -84,19 +86,27 @@ _HR_WORD_RE = re.compile(r"ulica|Ulica|cesta|obala|Obala|ul\.|Ul\.| put|trg|Trg|
 # first ("nám. Míru 820/9", "třída Tomáše Bati 3762")
 _CZ_RE = re.compile(
     rf"(?<![\w.])(?:(?:Na|U|Pod|Nad|V|Ve|Za|K|Ke|Před|Při)[ \t]+{_W}(?:[ \t]+{_W})?[ \t]+(?!\d/\d(?!\d))\d{{1,4}}/\d{{1,4}}[a-zA-Z]?"
+    rf"|{_W}[ \t]+(?:nám\.|náměstí|nábř\.|nábřeží|tř\.|třída)[ \t]+\d{{1,4}}(?:/\d{{1,4}}[a-zA-Z]?)?"  # "Václavské nám. 56"
     rf"|(?:nám\.|náměstí|Náměstí|tř\.|třída|Třída|nábř\.|nábřeží|Nábřeží|námestie|Námestie)[ \t]*{_W}"
     rf"(?:[ \t]+{_W}){{0,2}}[ \t]+\d{{1,4}}(?:/\d{{1,4}}[a-zA-Z]?)?){_NUM_END}{_NO_UNIT}")
 _CZ_WORD_RE = re.compile(r"\d/\d|nám|Nám|tř\.|třída|Třída|nábř|Nábř")
 
 # Catalonia: the type first, a particle, the name ("Carrer de la Riera", "Passeig de Gràcia")
-_CA_TYPE = (r"(?:Carrer|C/|C\.(?=[ \t]*d)|Passeig|Pg\.|Avinguda|Avgda\.|Plaça|Pl\.|Rambla|Travessera|Ronda|Camí|Carretera"
+_CA_TYPE = (r"(?:Carrer|C/|c/|C\.(?=[ \t]*d)|Passeig|Pg\.|Avinguda|Avgda\.|Plaça|Pl\.|Rambla|Travessera|Ronda|Camí|Carretera"
             r"|Ctra\.|Baixada|Pujada|Passatge|Ptge\.|Gran[ \t]Via)")
 _CA_RE = re.compile(
     rf"(?<![\w.]){_CA_TYPE}[ \t]*(?:(?:de[ \t]+l['’]|de[ \t]+la[ \t]+|de[ \t]+les[ \t]+|dels[ \t]+|del[ \t]+|de[ \t]+|d['’]))?"
     rf"{_W}(?:[ \t]+(?:(?:de|del|dels|de[ \t]+la|i)[ \t]+|d['’])?{_W}){{0,3}},?[ \t]+\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?"
     rf"{_NUM_END}{_NO_UNIT}")
-_CA_WORD_RE = re.compile(r"Carrer|C/|C\.|Passeig|Pg\.|Avinguda|Avgda|Plaça|Pl\.|Rambla|Travessera|Ronda|Camí|Carretera"
+_CA_WORD_RE = re.compile(r"Carrer|C/|c/|C\.|Passeig|Pg\.|Avinguda|Avgda|Plaça|Pl\.|Rambla|Travessera|Ronda|Camí|Carretera"
                          r"|Ctra\.|Baixada|Pujada|Passatge|Ptge\.|Gran Via")
+
+# Brazil: the abbreviated types the Portuguese patterns of ``addresses`` lack, the number after a comma as Brazil
+# writes it ("R. Oscar Freire, 900", "Al. Santos, 1000")
+_BR_RE = re.compile(
+    rf"(?<![\w.])(?:R\.|Al\.|Tv\.|Trav\.|Pça\.|Pç\.|Rod\.|Estr\.)[ \t]*(?:(?:d[aeo]s?)[ \t]+)?{_W}"
+    rf"(?:[ \t]+(?:(?:d[aeo]s?)[ \t]+)?{_W}){{0,3}},[ \t]*(?:n[º°][ \t]?)?\d{{1,5}}[A-Za-z]?{_NUM_END}{_NO_UNIT}")
+_BR_WORD_RE = re.compile(r"R\.|Al\.|Tv\.|Trav\.|Pça\.|Pç\.|Rod\.|Estr\.")
 
 
 def _hu_ok(m: re.Match, flags: dict[str, int]) -> bool:
@@ -111,6 +121,11 @@ def _hu_ok(m: re.Match, flags: dict[str, int]) -> bool:
     return not all(flags.get(w.lower(), 0) & (COMMON | INDICATOR) == COMMON for w in words)
 
 
+def _ro_ok(m: re.Match, flags: dict[str, int]) -> bool:
+    """A Romanian type in lower case ("str. Lalelelor nr. 10", as chats write it) needs the "nr." after it."""
+    return not m.group("lower") or " nr" in m.group() or ",nr" in m.group()
+
+
 def _always(m: re.Match, flags: dict[str, int]) -> bool:
     return True
 
@@ -119,10 +134,11 @@ def _always(m: re.Match, flags: dict[str, int]) -> bool:
 CONVENTIONS: tuple[tuple[re.Pattern, re.Pattern, Callable[[re.Match, dict[str, int]], bool]], ...] = (
     (_TR_WORD_RE, _TR_RE, _always),
     (_HU_WORD_RE, _HU_RE, _hu_ok),
-    (_RO_WORD_RE, _RO_RE, _always),
+    (_RO_WORD_RE, _RO_RE, _ro_ok),
     (_HR_WORD_RE, _HR_RE, _always),
     (_CZ_WORD_RE, _CZ_RE, _always),
     (_CA_WORD_RE, _CA_RE, _always),
+    (_BR_WORD_RE, _BR_RE, _always),
 )
 
 

@@ -47,16 +47,17 @@ _FLOOR_SIDE = (r"(?:(?i:izda|izq|izqda|dcha|dch|drcha|dta|esq|dto|frente|tr[áa]
                r"|mf|tv|th|sal)\.?(?:\s(?:links|rechts|li|re|Mitte))?")
 _UNIT_WORDS = (r"(?:apt|apto|ap|app|appt|apartment|suite|ste|unit|flat|room|lgh|lok|lokal|bus|bo[îi]te|bte|bloco"
                r"|bl|casa|piso|planta|puerta|pta|esc|escalera|escalier|scala|int|interno|stiege|stg|t[üu]r|top|as"
-               r"|porta|porte|sala|andar|dpto|depto|piano|b[âa]t|app|conj|conjunto)")  # Brazil's "conj. 41"
+               r"|porta|porte|sala|andar|dpto|depto|piano|b[âa]t|app|conj|conjunto|bureau)")  # Brazil's "conj. 41", Quebec's "bureau 500"
 _CANADA = r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d"  # Canadian postal code "H2J 2L3"
 _TAIL_PART = re.compile(
-    r"(?:[ \t]*[,;][ \t]*|[ \t]+-[ \t]+|[ \t]+)(?:"
+    r"(?:[ \t]*[,;][ \t]*|[ \t]+[-–][ \t]+|[ \t]+)(?:"
     rf"{_ORDINAL}(?:\s?{_ORDINAL})?(?:\s?{_FLOOR_SIDE})?"  # "4.º 1.ª", "3º izda.", "4. mf.", "3. OG links"
     r"|st\.(?:\s?(?:tv|th|mf)\.)?"  # Danish "st. tv." (ground floor, left)
     r"|\d{1,2}\s?tr\b\.?"  # Swedish "3 tr" (third floor)
     rf"|(?i:{_UNIT_WORDS})(?![^\W\d_])\.?[ \t]?(?:n\.?[º°o]\.?\s?)?(?:\d[A-Za-z0-9\-]{{0,5}}|[A-Za-z](?:-?\d{{1,4}})?)(?![\w])"
     r"|n\.?[º°]\.?[ \t]?\d{1,5}[A-Za-z]?(?![\w])"  # Portuguese house number after the street: ", n.º 136"
-    r"|\d{1,2}(?:r|n|t|è)[ \t]+\d{1,2}a(?![\w])|(?i:baixos|àtic|sobreàtic|entresol)(?![\w])"  # Catalan "8r 8a", "4t 2a"
+    r"|(?:\d{1,2}(?:r|n|t|è)|pral\.?)[ \t]+\d{1,2}a(?![\w])|(?i:baixos|àtic|sobreàtic|entresol)(?![\w])"  # Catalan "8r 8a",
+    # "4t 2a", "pral. 2a"
     r"|(?i:bajo|[áa]tico|entresuelo|principal|r/c|hs|bis|ter|hinterhaus|vorderhaus|postfach|cedex|izda|izq|izqda"
     r"|dcha|dch|drcha|dta|esq|dto)(?![\w])\.?"
     r"|H\d{4}(?![\w])"  # Norwegian flat number "H0302"
@@ -101,6 +102,7 @@ _SEP_LINE = r"(?:[ \t]*,[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+)" 
 # the postal part after the street line, each alternative anchored right after what was taken so far
 _POSTAL_PART = re.compile(
     _SEP_LINE + r"(?:"
+    rf"\d{{3}}[ \t]\d{{2}}[ \t]+{_TOWN}[ \t]+\d{{1,2}}(?![\w.,:/\-])|"  # Czech and Slovak districts: "110 00 Praha 1"
     rf"(?:CEP[ \t]?)?{_POSTCODE}[ \t]+{_TOWN}(?:[ \t]+(?:Cedex(?:[ \t]\d{{1,2}})?|[A-Z]{{1,2}}(?![\w'’\-])))?"
     r"(?:[ \t]?\([A-Z]{2}\))?"  # "44000 Nantes Cedex", "5000 Odense C", "80134 Napoli (NA)"
     rf"|{_TOWN}(?:[ \t]*,)?[ \t]+(?!CEP)[A-Z]{{2,3}}[ \t]+\d{{4,5}}(?:-\d{{4}})?(?![\w\-])"  # US/AU: "Hobart TAS 7000"
@@ -115,7 +117,7 @@ _POSTAL_PART = re.compile(
     rf"|(?:CEP[ \t]?\d{{5}}-?\d{{3}}|\d{{5}}-\d{{3}}|{_UK}|{_EIRCODE}|{_CANADA})(?![\w])"  # a postcode on its own ("SP, 01310-160")
     r")")
 # a town alone after a comma: only a place the lexicon knows (else "..., thanks" would be taken)
-_TOWN_ALONE = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+-[ \t]+|[ \t]*\n[ \t]*)(" + _TOWN + r")(?![\w'’\-])")
+_TOWN_ALONE = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+[-–][ \t]+|[ \t]*\n[ \t]*)(" + _TOWN + r")(?![\w'’\-])")
 _STATE_ABBREV = re.compile(r"[ \t]*,[ \t]*[A-Z][a-zé]{1,4}\.(?![\w])")  # Mexican states "Jal.", "Oax."
 # what may stand before the street line: a flat or unit ("Flat 2\n", "Top Floor Flat\n", "Unit ", "U ",
 # "Level 2, "), a building ("Résidence Les Tilleuls, esc. C\n")

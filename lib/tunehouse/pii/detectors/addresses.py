@@ -58,7 +58,7 @@ _ADDR_NUMBER_LEADING_TYPE_RE = re.compile(
     r"(?:[ \t]+[A-Z][\w'’\-]*){0,3}|Grand-Rue|Grand['’]Rue|Grande[ \t]Rue)(?![\w'’\-])")
 _PRONOUN_I_RE = re.compile(r"\sI(?:['’][a-z]{1,2})?\s")
 _ADDR_FR_RE = re.compile(
-    r"\d(?<![\w/.,\-]\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?i:rue|avenue|av\.|boulevard|bd|place|all[ée]e|impasse|chemin"
+    r"\d(?<![\w/.,\-]\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?i:rue|avenue|av\.|boulevard|boul\.|bd|place|all[ée]e|impasse|chemin"
     r"|quai|cours|cour|route|passage|square|voie|rond-point)\s+(?i:(?:de\s+la|de\s+l'|d'|de|du|des|la|le|les|l')\s*)?"
     r"[A-ZÀ-Ý][\w'’\-]*(?:[ \t]+(?i:(?:de|du|des|la|le|les|d'|l')[ \t]*)?[A-ZÀ-Ý][\w'’\-]*){0,5}"  # on one line
     r"(?:,?\s*\d{5}\s+[A-ZÀ-Ý][\w'’\-]+(?:[\s\-][A-ZÀ-Ý][\w'’\-]+){0,2})?")
@@ -91,7 +91,7 @@ _ADDR_DE_RE = re.compile(
     r"|[A-ZÆØÅÄÖ][\wæøåäö\-]+\s+(?:allé|gata|gatan|vei|veien|veg|vegen|vej|väg|vägen|plass|plads|torg|torget))"
     r"(?:[ \t]+[IVX]{1,4})?\s*\d{1,4}\s?[a-zA-Z]?(?![\w.,]\d)(?!\w)"  # "Heidesiedlung I 165": a numbered part
     r"(?:,?\s*\d{4,5}\s+[A-ZÄÖÜ][\wäöüß\-]+(?:\s+[A-ZÄÖÜ][\wäöüß\-]+)?)?")
-_ADDR_FR_WORDS = ("rue ", "av", "bd ", "boulevard", "place ", "allée", "allee", "impasse", "chemin", "quai ",
+_ADDR_FR_WORDS = ("rue ", "av", "bd ", "boul",  "place ", "allée", "allee", "impasse", "chemin", "quai ",
                   "cours ", "cour ", "route ", "passage ", "square ", "voie ", "rond-point")
 _ADDR_TYPE_FIRST_WORDS = ("Calle", "C/", "Av", "Paseo", "Pº", "Plaza", "Pza", "Carrer", "Carretera", "Camino",
                           "Ronda", "Travesía", "Rambla", "Via", "Corso", "Piazza", "Vicolo", "Rua", "Rúa", "Travessa",
