@@ -109,6 +109,8 @@ def _addresses(scrubber, text):
      "1234, rue Sherbrooke Ouest, bureau 500, Montréal (Québec) H3G 1K5"),
     ("3456, boul. Saint-Laurent, app. 12, Montréal QC H2X 2T3", "3456, boul. Saint-Laurent, app. 12, Montréal QC H2X 2T3"),
     ("4/12 Jacana Pde, Bunbury WA 6230", "4/12 Jacana Pde, Bunbury WA 6230"),
+    ("a Duna sor 5. alatt", "Duna sor 5."),
+    ("Al. Santos, 2000, apto 4", "Al. Santos, 2000, apto 4"),  # a year-like number where the address goes on
 ])
 def test_the_whole_address_is_one_span(scrubber, text, address):
     assert _addresses(scrubber, text) == [address]
@@ -145,6 +147,15 @@ def test_the_whole_address_is_one_span(scrubber, text, address):
     "Na Louži 5/3",  # a one-digit fraction
     "Sa. u. So. 10-18 Uhr",
     "Fő u. 5",  # "u." after one word wants the number's dot
+    "A Duna sor 5 évig tartott",  # so does "sor"
+    "İstanbul Sok. 12 kişi vardı",  # a count
+    "V Praze 10/12 bylo hezky",  # a date: a popisné has three digits or more
+    "Pod Lípou 12/3 je hospoda",
+    "Plaça Catalunya 2 vegades",
+    "R. Oscar Freire, 900 likes",
+    "Al. Gore, 2000 election",  # a year after a comma, nothing after it
+    "R. Kelly, 1998",
+    "Tv. Globo, 2020",
 ])
 def test_what_only_looks_like_an_address_stays(scrubber, text):
     assert _addresses(scrubber, text) == []

@@ -10,7 +10,7 @@ systems", per country), each gated by a cheap test for its street words:
 * Croatia, Serbia, Slovenia, Bosnia (Latin script): an adjective and a lower-case type ("Savska cesta 226"),
   or the type first, titles in lower case ("Trg bana Jelačića 3", "Ulica kralja Zvonimira 18");
 * Czechia, Slovakia: a street named with a preposition and a house number "popisné/orientační" ("Na Louži
-  1615/32"), or a type first ("nám. Míru 820/9", "třída Tomáše Bati 3762");
+  1615/32"; a popisné of three digits or more: "V Praze 10/12" is a date), or a type first ("nám. Míru 820/9", "třída Tomáše Bati 3762");
 * Catalonia: type first ("Passeig de Gràcia 123", "Avinguda Diagonal 640", "Plaça del Sol 3");
 * Brazil: abbreviated types, the number after a comma ("R. Oscar Freire, 900", "Al. Santos, 1000").
 
@@ -31,7 +31,8 @@ _NUM_END = r"(?![\w.,/]\d|\w)"  # a house number ends ("12", not "12.5", "12/3",
 # a count or an amount is no house number ("Az út 5 óra", "Ova cesta 12 km", "Piața Romană 5 minute")
 _NO_UNIT = (r"(?![ \t]*(?:%|€|\$|(?i:min|minut[ae]?|minute|perc|óra|órá|nap|napig|km|m|kg|ft|forint|lei|kn|eur|euro|tl"
             r"|lira|dakika|dk|saat|h|hrs?|hod|hodin|dní|dana|sati|godina|ore|zile|anys|dies|cops|persones|ljudi"
-            r"|lidí|osoba|fő|éves|kom|ks)\b))")
+            r"|lidí|osoba|fő|éves|év|évig|éve|évet|évre|kom|ks|kişi|kez|yıl|gün|adet|vegades|vegada|vez|vezes|veces|times"
+            r"|likes|views|seguidores|pontos|reais|songs)\b))")
 
 # articles, demonstratives and pronouns that start a sentence, not a street's name ("Az út 5", "Ova cesta 12")
 _NOT_NAME = (r"(?!(?i:a|az|egy|ez|ezt|azt|minden|melyik|milyen|ide|itt|ott|ova|ta|ona|ovo|to|moja|tvoja|naša|vaša"
@@ -85,7 +86,7 @@ _HR_WORD_RE = re.compile(r"ulica|Ulica|cesta|obala|Obala|ul\.|Ul\.| put|trg|Trg|
 # Czechia, Slovakia: a preposition street with the number "popisné/orientační" ("U Tržiště 2270/5"); a type
 # first ("nám. Míru 820/9", "třída Tomáše Bati 3762")
 _CZ_RE = re.compile(
-    rf"(?<![\w.])(?:(?:Na|U|Pod|Nad|V|Ve|Za|K|Ke|Před|Při)[ \t]+{_W}(?:[ \t]+{_W})?[ \t]+(?!\d/\d(?!\d))\d{{1,4}}/\d{{1,4}}[a-zA-Z]?"
+    rf"(?<![\w.])(?:(?:Na|U|Pod|Nad|V|Ve|Za|K|Ke|Před|Při)[ \t]+{_W}(?:[ \t]+{_W})?[ \t]+\d{{3,4}}/\d{{1,4}}[a-zA-Z]?"
     rf"|{_W}[ \t]+(?:nám\.|náměstí|nábř\.|nábřeží|tř\.|třída)[ \t]+\d{{1,4}}(?:/\d{{1,4}}[a-zA-Z]?)?"  # "Václavské nám. 56"
     rf"|(?:nám\.|náměstí|Náměstí|tř\.|třída|Třída|nábř\.|nábřeží|Nábřeží|námestie|Námestie)[ \t]*{_W}"
     rf"(?:[ \t]+{_W}){{0,2}}[ \t]+\d{{1,4}}(?:/\d{{1,4}}[a-zA-Z]?)?){_NUM_END}{_NO_UNIT}")
@@ -111,12 +112,12 @@ _BR_WORD_RE = re.compile(r"R\.|Al\.|Tv\.|Trav\.|Pça\.|Pç\.|Rod\.|Estr\.")
 
 def _hu_ok(m: re.Match, flags: dict[str, int]) -> bool:
     """A Hungarian street whose type is also a word elsewhere ("u." of German "u. a.", "sor", "köz") has a
-    name that is not all ordinary words, and after "u." two words or the number's dot ("Kossuth Lajos u. 72",
-    "Fő u. 5.")."""
+    name that is not all ordinary words, and the number's dot ("Duna sor 5.", "Fő u. 5."; after "u." two words
+    will do: "Kossuth Lajos u. 72"; not "A Duna sor 5 évig")."""
     words = m.group("name").split()
     if m.group("type") not in _HU_WEAK_TYPES:
         return True
-    if m.group("type") == "u." and len(words) < 2 and not m.group("dot"):
+    if (m.group("type") != "u." or len(words) < 2) and not m.group("dot"):
         return False
     return not all(flags.get(w.lower(), 0) & (COMMON | INDICATOR) == COMMON for w in words)
 
@@ -124,6 +125,16 @@ def _hu_ok(m: re.Match, flags: dict[str, int]) -> bool:
 def _ro_ok(m: re.Match, flags: dict[str, int]) -> bool:
     """A Romanian type in lower case ("str. Lalelelor nr. 10", as chats write it) needs the "nr." after it."""
     return not m.group("lower") or " nr" in m.group() or ",nr" in m.group()
+
+
+def _br_ok(m: re.Match, flags: dict[str, int]) -> bool:
+    """A Brazilian street line whose number could be a year ("Al. Gore, 2000", "R. Kelly, 1998") is one only when
+    the address goes on after it."""
+    number = int(re.search(r"(\d+)\D*$", m.group()).group(1))
+    return not 1800 <= number <= 2099 or bool(_GOES_ON_RE.match(m.string, m.end()))
+
+
+_GOES_ON_RE = re.compile(r"[ \t]*(?:,|[-–][ \t])[ \t]*(?:[A-Z]|(?i:ap|apto|sala|bloco|conj|casa|loja)\b)")
 
 
 def _always(m: re.Match, flags: dict[str, int]) -> bool:
@@ -138,7 +149,7 @@ CONVENTIONS: tuple[tuple[re.Pattern, re.Pattern, Callable[[re.Match, dict[str, i
     (_HR_WORD_RE, _HR_RE, _always),
     (_CZ_WORD_RE, _CZ_RE, _always),
     (_CA_WORD_RE, _CA_RE, _always),
-    (_BR_WORD_RE, _BR_RE, _always),
+    (_BR_WORD_RE, _BR_RE, _br_ok),
 )
 
 
