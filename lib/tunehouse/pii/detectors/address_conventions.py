@@ -1,5 +1,7 @@
 """Street lines of the postal conventions the patterns of ``addresses`` do not know (UPU "Postal addressing
-systems", per country), each gated by a cheap test for its street words:
+systems", per country), each tried only on a text where the scan spotted one of its street words (a ``Cue``:
+the words are looked up once per text with all other cues, so the languages cost the texts without them
+nothing measurable):
 
 * Turkey: name, type, "No:" and the flat ("Cumhuriyet Cad. No: 172, D: 1, 35220 Konak/İzmir"), a quarter
   before the street ("Atatürk Mah. Gül Sokağı No: 8"), district and province written "Konak/İzmir";
@@ -10,7 +12,8 @@ systems", per country), each gated by a cheap test for its street words:
 * Croatia, Serbia, Slovenia, Bosnia (Latin script): an adjective and a lower-case type ("Savska cesta 226"),
   or the type first, titles in lower case ("Trg bana Jelačića 3", "Ulica kralja Zvonimira 18");
 * Czechia, Slovakia: a street named with a preposition and a house number "popisné/orientační" ("Na Louži
-  1615/32"; a popisné of three digits or more: "V Praze 10/12" is a date), or a type first ("nám. Míru 820/9", "třída Tomáše Bati 3762");
+  1615/32"; a popisné of three digits or more: "V Praze 10/12" is a date), or a type first ("nám. Míru 820/9",
+  "třída Tomáše Bati 3762");
 * Catalonia: type first ("Passeig de Gràcia 123", "Avinguda Diagonal 640", "Plaça del Sol 3");
 * Brazil: abbreviated types, the number after a comma ("R. Oscar Freire, 900", "Al. Santos, 1000").
 
@@ -23,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from tunehouse.pii.detectors.base import Cue, Scan
 from tunehouse.pii.lexicon import COMMON, INDICATOR
 
 _UC = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽȘȚ"
@@ -46,7 +50,7 @@ _TR_RE = re.compile(
     rf"{_NUM_END}{_NO_UNIT}"
     r"(?:,?[ \t]*(?:D|(?i:daire|kat)|İç[ \t]Kapı[ \t]No)[ \t]?[:.]?[ \t]?\d{1,3}(?![\w]))*"  # "D: 1", "Kat: 2", "Daire 5"
     rf"(?:(?:,[ \t]*|[ \t]+|[ \t]*\n[ \t]*)(?:\d{{5}}[ \t]+)?{_W}[ \t]?/[ \t]?{_W})?")  # "35220 Konak/İzmir"
-_TR_WORD_RE = re.compile(r"(?i:cad\.|caddesi|cd\.|sok|sk\.|bulvarı|blv\.|bulv\.)")
+_TR_WORDS = Cue("cad caddesi cd sok sokak sokağı sk bulvarı blv bulv")
 
 # Hungary: "utca", "u.", "út", "tér", "körút", "krt.", "köz", "sor", "fasor", "rakpart", "sétány"; the number
 # with its dot ("72."), the floor and door ("6. em. 6.", "fszt. 2", "2. ajtó"), on the same line or the next
@@ -58,20 +62,22 @@ _HU_RE = re.compile(
     rf"(?P<name>{_NOT_NAME}{_W}(?:[ \t]+{_W}){{0,2}})[ \t]+(?P<type>{_HU_TYPE})[ \t]+\d{{1,4}}(?:[/\-]\d{{1,4}})?(?:/?[A-Za-z](?![\w]))?"
     rf"(?P<dot>\.(?!\d))?{_NUM_END}{_NO_UNIT}"
     rf"(?:(?:,[ \t]*|[ \t]+|[ \t]*\n[ \t]*){_HU_MARK})*")
-_HU_WORD_RE = re.compile(r"utca|u\.|út|tér|tere|körút|krt\.|köz|sor|rakpart|sétány|lakótelep|ltp\.")
+_HU_WORDS = Cue("utca u út útja tér tere körút krt köz sor fasor rakpart sétány lakótelep ltp")
 _HU_WEAK_TYPES = frozenset(("u.", "köz", "sor"))  # also a German abbreviation and Hungarian words
 
 # Romania: the type first, "nr.", then block, stair, floor, flat, sector; a six-digit postcode and the town
 _RO_TYPE = (r"(?:Str\.|Strada|Calea|Bd\.|Bdul\.?|B-dul|Bulevardul|[ȘŞS]os\.|[ȘŞS]oseaua|Aleea|Pia[țţ]a|P-[țţ]a|Splaiul"
             r"|Intrarea|Drumul|Prelungirea)")
 _RO_RE = re.compile(
-    rf"(?<![\w.])(?:{_RO_TYPE}|(?P<lower>str\.|bd\.|bdul\.?|b-dul|[șşs]os\.|calea|strada|aleea|splaiul))[ \t]*{_W}(?:[ \t]+(?:(?:lui|de|din|cu)[ \t]+)?{_W}){{0,3}}"
+    rf"(?<![\w.])(?:{_RO_TYPE}|(?P<lower>str\.|bd\.|bdul\.?|b-dul|[șşs]os\.|calea|strada|aleea|splaiul))[ \t]*"
+    rf"{_W}(?:[ \t]+(?:(?:lui|de|din|cu)[ \t]+)?{_W}){{0,3}}"
     rf"(?:,?[ \t]*nr\.?[ \t]*|[ \t]+)\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?{_NUM_END}{_NO_UNIT}"
     r"(?:,?[ \t]*(?:bl|sc|et|ap|cam|corp)\.?[ \t]*[A-Z0-9]{1,4}(?![\w]))*"  # "bl. B8, sc. A, et. 3, ap. 88"
     r"(?:,?[ \t]*(?:sector(?:ul)?|sect\.)[ \t]*\d(?!\d))?"
     rf"(?:(?:,[ \t]*|[ \t]*\n[ \t]*)\d{{6}}[ \t]+{_W}(?:[ \t\-]+{_W}){{0,2}})?"  # "400420 Cluj-Napoca"
     rf"(?:,?[ \t]*(?:jud\.|jude[țţ]ul)[ \t]*{_W}(?:[ \t\-]+{_W})?)?")  # the county
-_RO_WORD_RE = re.compile(r"(?i:str\.|strada|bd\.|bdul|b-dul|[șşs]os|calea|aleea|splaiul)|Bd|B-dul|Bulevardul|[ȘŞS]os|Aleea|Pia[țţ]a|P-[țţ]a|Splaiul|Intrarea|Drumul|Prelungirea")
+_RO_WORDS = Cue("str strada calea bd bdul b-dul bulevardul șos şos sos șoseaua şoseaua soseaua aleea piața piaţa "
+                "p-ța p-ţa splaiul intrarea drumul prelungirea")
 
 # Croatia, Serbia, Slovenia, Bosnia: an adjective before a lower-case type ("Savska cesta", "Jadranski put"),
 # or the type first with lower-case titles before the name ("Trg bana Jelačića", "Ulica kralja Zvonimira")
@@ -81,7 +87,7 @@ _HR_RE = re.compile(
     rf"|(?:Ulica|Ul\.|Trg|Obala|Bulevar|Šetalište|Prilaz|Avenija)[ \t]+(?:[a-zčćđšž]+[ \t]+){{0,2}}{_W}"
     rf"(?:[ \t]+(?:i[ \t]+)?{_W}){{0,3}})"
     rf"[ \t]+\d{{1,4}}[a-zA-Z]?{_NUM_END}{_NO_UNIT}")
-_HR_WORD_RE = re.compile(r"ulica|Ulica|cesta|obala|Obala|ul\.|Ul\.| put|trg|Trg|ulevar|Šetalište|Prilaz|Avenija")
+_HR_WORDS = Cue("ulica cesta obala ul put trg bulevar šetalište prilaz avenija")
 
 # Czechia, Slovakia: a preposition street with the number "popisné/orientační" ("U Tržiště 2270/5"); a type
 # first ("nám. Míru 820/9", "třída Tomáše Bati 3762")
@@ -90,7 +96,7 @@ _CZ_RE = re.compile(
     rf"|{_W}[ \t]+(?:nám\.|náměstí|nábř\.|nábřeží|tř\.|třída)[ \t]+\d{{1,4}}(?:/\d{{1,4}}[a-zA-Z]?)?"  # "Václavské nám. 56"
     rf"|(?:nám\.|náměstí|Náměstí|tř\.|třída|Třída|nábř\.|nábřeží|Nábřeží|námestie|Námestie)[ \t]*{_W}"
     rf"(?:[ \t]+{_W}){{0,2}}[ \t]+\d{{1,4}}(?:/\d{{1,4}}[a-zA-Z]?)?){_NUM_END}{_NO_UNIT}")
-_CZ_WORD_RE = re.compile(r"\d/\d|nám|Nám|tř\.|třída|Třída|nábř|Nábř")
+_CZ_WORDS = Cue("na u pod nad v ve za k ke před při nám náměstí tř třída nábř nábřeží námestie")
 
 # Catalonia: the type first, a particle, the name ("Carrer de la Riera", "Passeig de Gràcia")
 _CA_TYPE = (r"(?:Carrer|C/|c/|C\.(?=[ \t]*d)|Passeig|Pg\.|Avinguda|Avgda\.|Plaça|Pl\.|Rambla|Travessera|Ronda|Camí|Carretera"
@@ -99,15 +105,15 @@ _CA_RE = re.compile(
     rf"(?<![\w.]){_CA_TYPE}[ \t]*(?:(?:de[ \t]+l['’]|de[ \t]+la[ \t]+|de[ \t]+les[ \t]+|dels[ \t]+|del[ \t]+|de[ \t]+|d['’]))?"
     rf"{_W}(?:[ \t]+(?:(?:de|del|dels|de[ \t]+la|i)[ \t]+|d['’])?{_W}){{0,3}},?[ \t]+\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?"
     rf"{_NUM_END}{_NO_UNIT}")
-_CA_WORD_RE = re.compile(r"Carrer|C/|c/|C\.|Passeig|Pg\.|Avinguda|Avgda|Plaça|Pl\.|Rambla|Travessera|Ronda|Camí|Carretera"
-                         r"|Ctra\.|Baixada|Pujada|Passatge|Ptge\.|Gran Via")
+_CA_WORDS = Cue("carrer c passeig pg avinguda l'avinguda l’avinguda avgda l'avgda l’avgda plaça pl rambla travessera "
+                "ronda camí carretera ctra baixada pujada passatge ptge gran")
 
 # Brazil: the abbreviated types the Portuguese patterns of ``addresses`` lack, the number after a comma as Brazil
 # writes it ("R. Oscar Freire, 900", "Al. Santos, 1000")
 _BR_RE = re.compile(
     rf"(?<![\w.])(?:R\.|Al\.|Tv\.|Trav\.|Pça\.|Pç\.|Rod\.|Estr\.)[ \t]*(?:(?:d[aeo]s?)[ \t]+)?{_W}"
     rf"(?:[ \t]+(?:(?:d[aeo]s?)[ \t]+)?{_W}){{0,3}},[ \t]*(?:n[º°][ \t]?)?\d{{1,5}}[A-Za-z]?{_NUM_END}{_NO_UNIT}")
-_BR_WORD_RE = re.compile(r"R\.|Al\.|Tv\.|Trav\.|Pça\.|Pç\.|Rod\.|Estr\.")
+_BR_WORDS = Cue("r al tv trav pça pç rod estr")
 
 
 def _hu_ok(m: re.Match, flags: dict[str, int]) -> bool:
@@ -141,22 +147,24 @@ def _always(m: re.Match, flags: dict[str, int]) -> bool:
     return True
 
 
-# (cheap test for the street words, street line, check of a match)
-CONVENTIONS: tuple[tuple[re.Pattern, re.Pattern, Callable[[re.Match, dict[str, int]], bool]], ...] = (
-    (_TR_WORD_RE, _TR_RE, _always),
-    (_HU_WORD_RE, _HU_RE, _hu_ok),
-    (_RO_WORD_RE, _RO_RE, _ro_ok),
-    (_HR_WORD_RE, _HR_RE, _always),
-    (_CZ_WORD_RE, _CZ_RE, _always),
-    (_CA_WORD_RE, _CA_RE, _always),
-    (_BR_WORD_RE, _BR_RE, _br_ok),
+# (the street words, as a cue the scan spots with the others at no cost; street line; check of a match)
+CONVENTIONS: tuple[tuple[Cue, re.Pattern, Callable[[re.Match, dict[str, int]], bool]], ...] = (
+    (_TR_WORDS, _TR_RE, _always),
+    (_HU_WORDS, _HU_RE, _hu_ok),
+    (_RO_WORDS, _RO_RE, _ro_ok),
+    (_HR_WORDS, _HR_RE, _always),
+    (_CZ_WORDS, _CZ_RE, _always),
+    (_CA_WORDS, _CA_RE, _always),
+    (_BR_WORDS, _BR_RE, _br_ok),
 )
 
 
-def convention_streets(text: str, flags: dict[str, int]) -> list[tuple[int, int]]:
-    """The spans of the street lines (and the parts their convention writes its own way) in ``text``."""
+def convention_streets(scan: Scan) -> list[tuple[int, int]]:
+    """The spans of the street lines (and the parts their convention writes its own way) in the text, each
+    convention tried only where the scan spotted one of its street words."""
     out = []
-    for gate, rx, ok in CONVENTIONS:
-        if gate.search(text):
-            out.extend(m.span() for m in rx.finditer(text) if ok(m, flags))
+    flags = scan.lex.flags
+    for words, rx, ok in CONVENTIONS:
+        if scan.at(words):
+            out.extend(m.span() for m in rx.finditer(scan.text) if ok(m, flags))
     return out

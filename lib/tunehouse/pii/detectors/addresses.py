@@ -292,7 +292,7 @@ def street_addresses(scan: Scan) -> list[Candidate]:
             if rx is _ADDR_EN_RE and _PRONOUN_I_RE.search(m.group()):
                 continue  # "0658 I'm Dr. Davies": no street
             out.append(Candidate("STREET_ADDRESS", m.start(), town_after(text, m.end(), scan.lex), 0.85))
-    out.extend(Candidate("STREET_ADDRESS", s, e, 0.85) for s, e in convention_streets(text, scan.lex.flags))
+    out.extend(Candidate("STREET_ADDRESS", s, e, 0.85) for s, e in convention_streets(scan))
     return out
 
 
