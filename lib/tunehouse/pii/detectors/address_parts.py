@@ -14,8 +14,10 @@ the floor, postcode or town left in the text.
 The conventions are those of each country's postal addressing (UPU "Postal addressing systems" per country):
 floor and side after the number in Spain, Portugal, Denmark, Austria ("Stiege/Tür"), Sweden ("3 tr", "lgh
 1102"), Finland (stair letter and flat "B 34", "as. 12"), Norway ("H0302"), Italy ("scala B, int. 7", the
-province in parentheses), Brazil (city "/ UF" or " - UF", "CEP 01310-264"), Ireland (Eircode), Australia (state
-and postcode), the US (state and ZIP), the UK (postcode).
+province in parentheses), Brazil (city "/ UF", " - UF" or " – UF", "CEP 01310-264", "conj. 41"), Ireland
+(Eircode), Australia (state and postcode), the US (state and ZIP), the UK (postcode), Catalonia (floor and door
+"8r 8a", "baixos", "àtic"), Quebec (a flat on a line of its own, "app. 6"; "bureau 500"), Czechia and Slovakia
+(the district after the town: "110 00 Praha 1").
 """
 
 from __future__ import annotations

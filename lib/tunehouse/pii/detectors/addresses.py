@@ -8,6 +8,9 @@ postcode after its cue.
 type from the lists above: US streets with any USPS suffix before city, state code and ZIP, US
 military mail (APO / FPO / DPO), and street lines of capitalised words and a house number (either
 order) followed by a postcode and a city ("Pikk 17, 10123 Tallinn").
+
+``street_addresses`` also runs the conventions of ``address_conventions`` (Turkey, Hungary, Romania, Croatia /
+Serbia / Slovenia / Bosnia, Czechia / Slovakia, Catalonia, Brazil's abbreviations), each behind its street words.
 """
 
 from __future__ import annotations
