@@ -86,7 +86,8 @@ def _addresses(scrubber, text):
     ("186 Jacana Pde, Bunbury WA 6230", "186 Jacana Pde, Bunbury WA 6230"),
     ("12 Ocean Tce, Manly", "12 Ocean Tce, Manly"),
     ("5 Banksia Cct, Kellyville NSW 2155", "5 Banksia Cct, Kellyville NSW 2155"),
-    ("we are at 21 Marine Esp tonight", "21 Marine Esp"),
+    ("we are at 21 Marine Esp, Geelong VIC 3220 tonight", "21 Marine Esp, Geelong VIC 3220"),
+    ("21 Marine Esp", "21 Marine Esp"),
     ("9 Myrtle Gr", "9 Myrtle Gr"),
     # as chats write them: lower-case types, abbreviations, Roman floors, districts, en dashes, "bureau", "boul."
     ("yolla Atatürk cad. no 5 daire 3 lütfen", "Atatürk cad. no 5 daire 3"),
@@ -143,6 +144,7 @@ def test_the_whole_address_is_one_span(scrubber, text, address):
     "U 2 koncert",
     "ganhei 3 – SP 5",
     "Gr 8 students",
+    "I bought 2 Arduino Esp boards",  # "Esp" and "Gr" are types only where the street line ends
     "Ez az út 12 km",
     "Na Louži 5/3",  # a one-digit fraction
     "Sa. u. So. 10-18 Uhr",

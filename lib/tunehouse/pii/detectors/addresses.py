@@ -39,7 +39,8 @@ _STREET_TYPES_EN = (
     r"|Cross)\b"  # "Cross": Bangalore's "3rd Cross"
     r"|Circuit\b"
     r"|(?:St|Ave|Av|Rd|Ln|Blvd|Dr|Ct|Pl|Sq|Ter|Cres|Pkwy|Hwy|Cir|Trl|Gdns"
-    r"|Pde|Tce|Cct|Esp|Gr)\b\.?)")  # Australia Post's abbreviations: Parade, Terrace, Circuit, Esplanade, Grove
+    r"|Pde|Tce|Cct)\b\.?"  # Australia Post's abbreviations: Parade, Terrace, Circuit, and Esplanade, Grove where the
+    r"|(?:Esp|Gr)\b\.?(?=[ \t]*(?:[,\n]|$)))")  # street line ends ("2 Arduino Esp boards" is none)
 _UKPC = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
 _UNIT = (r"(?:,?\s*(?i:(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|rm|bldg|building)\b\.?|#)"  # whole words: not
          r"\s*[A-Za-z0-9\-]{1,6})")  # "Ste" + "llenbo" of ", Stellenbosch"
