@@ -98,6 +98,7 @@ def _addresses(scrubber, text):
     ("trimite la str. Lalelelor nr. 10, bl. 4 te rog", "str. Lalelelor nr. 10, bl. 4"),
     ("Str. Lalelelor, nr. 10, jud. Cluj", "Str. Lalelelor, nr. 10, jud. Cluj"),
     ("Calea Moșilor 120, sector 2, București", "Calea Moșilor 120, sector 2, București"),
+    ("Bd. Decebal nr. 14, Bl. S5, Sc. 2, Ap. 41", "Bd. Decebal nr. 14, Bl. S5, Sc. 2, Ap. 41"),
     ("ul. Ivana Gundulića 5, 21000 Split", "ul. Ivana Gundulića 5, 21000 Split"),
     ("Václavské nám. 56, 110 00 Praha 1 díky", "Václavské nám. 56, 110 00 Praha 1"),
     ("nábřeží Kapitána Jaroše 1000/7", "nábřeží Kapitána Jaroše 1000/7"),

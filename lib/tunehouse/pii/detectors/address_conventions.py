@@ -72,7 +72,7 @@ _RO_RE = re.compile(
     rf"(?<![\w.])(?:{_RO_TYPE}|(?P<lower>str\.|bd\.|bdul\.?|b-dul|[șşs]os\.|calea|strada|aleea|splaiul))[ \t]*"
     rf"{_W}(?:[ \t]+(?:(?:lui|de|din|cu)[ \t]+)?{_W}){{0,3}}"
     rf"(?:,?[ \t]*nr\.?[ \t]*|[ \t]+)\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?{_NUM_END}{_NO_UNIT}"
-    r"(?:,?[ \t]*(?:bl|sc|et|ap|cam|corp)\.?[ \t]*[A-Z0-9]{1,4}(?![\w]))*"  # "bl. B8, sc. A, et. 3, ap. 88"
+    r"(?:,?[ \t]*(?i:bl|sc|et|ap|cam|corp)\.?[ \t]*[A-Z0-9]{1,4}(?![\w]))*"  # "bl. B8, sc. A, et. 3, ap. 88"
     r"(?:,?[ \t]*(?:sector(?:ul)?|sect\.)[ \t]*\d(?!\d))?"
     rf"(?:(?:,[ \t]*|[ \t]*\n[ \t]*)\d{{6}}[ \t]+{_W}(?:[ \t\-]+{_W}){{0,2}})?"  # "400420 Cluj-Napoca"
     rf"(?:,?[ \t]*(?:jud\.|jude[țţ]ul)[ \t]*{_W}(?:[ \t\-]+{_W})?)?")  # the county
