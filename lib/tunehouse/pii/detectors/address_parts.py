@@ -14,8 +14,10 @@ the floor, postcode or town left in the text.
 The conventions are those of each country's postal addressing (UPU "Postal addressing systems" per country):
 floor and side after the number in Spain, Portugal, Denmark, Austria ("Stiege/Tür"), Sweden ("3 tr", "lgh
 1102"), Finland (stair letter and flat "B 34", "as. 12"), Norway ("H0302"), Italy ("scala B, int. 7", the
-province in parentheses), Brazil (city "/ UF" or " - UF", "CEP 01310-264"), Ireland (Eircode), Australia (state
-and postcode), the US (state and ZIP), the UK (postcode).
+province in parentheses), Brazil (city "/ UF", " - UF" or " – UF", "CEP 01310-264", "conj. 41"), Ireland
+(Eircode), Australia (state and postcode), the US (state and ZIP), the UK (postcode), Catalonia (floor and door
+"8r 8a", "baixos", "àtic"), Quebec (a flat on a line of its own, "app. 6"; "bureau 500"), Czechia and Slovakia
+(the district after the town: "110 00 Praha 1").
 """
 
 from __future__ import annotations
@@ -47,15 +49,17 @@ _FLOOR_SIDE = (r"(?:(?i:izda|izq|izqda|dcha|dch|drcha|dta|esq|dto|frente|tr[áa]
                r"|mf|tv|th|sal)\.?(?:\s(?:links|rechts|li|re|Mitte))?")
 _UNIT_WORDS = (r"(?:apt|apto|ap|app|appt|apartment|suite|ste|unit|flat|room|lgh|lok|lokal|bus|bo[îi]te|bte|bloco"
                r"|bl|casa|piso|planta|puerta|pta|esc|escalera|escalier|scala|int|interno|stiege|stg|t[üu]r|top|as"
-               r"|porta|porte|sala|andar|dpto|depto|piano|b[âa]t|app)")
+               r"|porta|porte|sala|andar|dpto|depto|piano|b[âa]t|app|conj|conjunto|bureau)")  # Brazil's "conj. 41", Quebec's "bureau 500"
 _CANADA = r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d"  # Canadian postal code "H2J 2L3"
 _TAIL_PART = re.compile(
-    r"(?:[ \t]*[,;][ \t]*|[ \t]+-[ \t]+|[ \t]+)(?:"
+    r"(?:[ \t]*[,;][ \t]*|[ \t]+[-–][ \t]+|[ \t]+)(?:"
     rf"{_ORDINAL}(?:\s?{_ORDINAL})?(?:\s?{_FLOOR_SIDE})?"  # "4.º 1.ª", "3º izda.", "4. mf.", "3. OG links"
     r"|st\.(?:\s?(?:tv|th|mf)\.)?"  # Danish "st. tv." (ground floor, left)
     r"|\d{1,2}\s?tr\b\.?"  # Swedish "3 tr" (third floor)
     rf"|(?i:{_UNIT_WORDS})(?![^\W\d_])\.?[ \t]?(?:n\.?[º°o]\.?\s?)?(?:\d[A-Za-z0-9\-]{{0,5}}|[A-Za-z](?:-?\d{{1,4}})?)(?![\w])"
     r"|n\.?[º°]\.?[ \t]?\d{1,5}[A-Za-z]?(?![\w])"  # Portuguese house number after the street: ", n.º 136"
+    r"|(?:\d{1,2}(?:r|n|t|è)|pral\.?)[ \t]+\d{1,2}a(?![\w])|(?i:baixos|àtic|sobreàtic|entresol)(?![\w])"  # Catalan "8r 8a",
+    # "4t 2a", "pral. 2a"
     r"|(?i:bajo|[áa]tico|entresuelo|principal|r/c|hs|bis|ter|hinterhaus|vorderhaus|postfach|cedex|izda|izq|izqda"
     r"|dcha|dch|drcha|dta|esq|dto)(?![\w])\.?"
     r"|H\d{4}(?![\w])"  # Norwegian flat number "H0302"
@@ -83,6 +87,9 @@ _NUMBER_SUFFIX = re.compile(
     r"|[ \t]?/[ \t]?(?:\d{1,4}[A-Za-z]?|[A-Za-z]\b|(?:Stiege|Tür|Top)[ \t]?\d{1,3})"
     r"|[ \t]?m\.[ \t]?\d{1,4}(?![\w])"
     r"|[ \t]?-(?:[IVX]{1,4}|\d{1,3})(?![\w])")  # Dutch "-III", "7 -4"
+# a flat on a line of its own under the street line, the whole line ("187, avenue du Mont-Royal\napp. 6\n...")
+_UNIT_LINE = re.compile(r"[ \t]*\n[ \t]*(?i:app|appt|apt|apartment|suite|unit|unité|bureau|flat)\.?[ \t]?#?\d{1,5}[A-Za-z]?"
+                        r"(?=[ \t]*(?:\n|$))")
 _ADJACENT = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*")
 _STAIR_LETTER_END = re.compile(r"\d[ \t]?[A-Z]$")
 _FLAT_AFTER_STAIR = re.compile(r"[ \t]\d{1,4}(?![\w]|[.,:]\d)")
@@ -93,10 +100,11 @@ _POSTCODE = (r"(?:[A-Z]\d{4}(?:[A-Z]{3})?(?![\w])|(?:[A-Z]{1,2}-)?(?:\d{5}-\d{3}
              r"|\d{4,5}))")
 _UK = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
 _EIRCODE = r"[A-Z]\d[0-9W][ \t]?[A-Z0-9]{4}"  # routing key and unique identifier (written loosely in chats)
-_SEP_LINE = r"(?:[ \t]*,[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ \t]+-[ \t]+)"
+_SEP_LINE = r"(?:[ \t]*,[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+)"  # Brazil writes an en dash too
 # the postal part after the street line, each alternative anchored right after what was taken so far
 _POSTAL_PART = re.compile(
     _SEP_LINE + r"(?:"
+    rf"\d{{3}}[ \t]\d{{2}}[ \t]+{_TOWN}[ \t]+\d{{1,2}}(?![\w.,:/\-])|"  # Czech and Slovak districts: "110 00 Praha 1"
     rf"(?:CEP[ \t]?)?{_POSTCODE}[ \t]+{_TOWN}(?:[ \t]+(?:Cedex(?:[ \t]\d{{1,2}})?|[A-Z]{{1,2}}(?![\w'’\-])))?"
     r"(?:[ \t]?\([A-Z]{2}\))?"  # "44000 Nantes Cedex", "5000 Odense C", "80134 Napoli (NA)"
     rf"|{_TOWN}(?:[ \t]*,)?[ \t]+(?!CEP)[A-Z]{{2,3}}[ \t]+\d{{4,5}}(?:-\d{{4}})?(?![\w\-])"  # US/AU: "Hobart TAS 7000"
@@ -105,13 +113,13 @@ _POSTAL_PART = re.compile(
     rf"|{_TOWN}(?:[ \t]+|[ \t]*\n[ \t]*)\d{{4,6}}(?![\w\-])"  # New Zealand, South Africa: "Auckland 1011", "Cape Town\n8001";
     # India's PIN and Singapore's postcode: "Chennai 600034"
     rf"|{_TOWN}(?:[ \t]*,?[ \t]*|[ \t]*\n[ \t]*)(?:{_UK}|{_EIRCODE})(?![\w])"  # "Leeds LS6 2AB", "Galway\nH91 N5S5"
-    rf"|{_TOWN}[ \t]?(?:/|[ \t]-)[ \t]?[A-Z]{{2}}(?![\w])"  # Brazil: "Belo Horizonte/MG", "Salvador - BA"
+    rf"|{_TOWN}[ \t]?(?:/|[ \t][-–])[ \t]?[A-Z]{{2}}(?![\w])"  # Brazil: "Belo Horizonte/MG", "Salvador - BA", "Recife – PE"
     rf"|Col\.[ \t]+{_TOWN}"  # Mexico's colonia: "Col. Del Valle"
     rf"|Dublin[ \t]\d{{1,2}}W?(?:[ \t]*,?[ \t]*{_EIRCODE})?(?![\w])"  # Dublin postal districts, an Eircode after
     rf"|(?:CEP[ \t]?\d{{5}}-?\d{{3}}|\d{{5}}-\d{{3}}|{_UK}|{_EIRCODE}|{_CANADA})(?![\w])"  # a postcode on its own ("SP, 01310-160")
     r")")
 # a town alone after a comma: only a place the lexicon knows (else "..., thanks" would be taken)
-_TOWN_ALONE = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+-[ \t]+|[ \t]*\n[ \t]*)(" + _TOWN + r")(?![\w'’\-])")
+_TOWN_ALONE = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+[-–][ \t]+|[ \t]*\n[ \t]*)(" + _TOWN + r")(?![\w'’\-])")
 _STATE_ABBREV = re.compile(r"[ \t]*,[ \t]*[A-Z][a-zé]{1,4}\.(?![\w])")  # Mexican states "Jal.", "Oax."
 # what may stand before the street line: a flat or unit ("Flat 2\n", "Top Floor Flat\n", "Unit ", "U ",
 # "Level 2, "), a building ("Résidence Les Tilleuls, esc. C\n")
@@ -197,7 +205,7 @@ def _marks_end(text: str, pos: int, stop: int, stair_flat: bool = True) -> int:
         m = _NUMBER_SUFFIX.match(text, pos, stop) if text[pos - 1:pos].isdigit() else None
         if m is None and stair_flat and _STAIR_LETTER_END.search(text, max(0, pos - 3), pos):
             m = _FLAT_AFTER_STAIR.match(text, pos, stop)
-        m = m or _TAIL_PART.match(text, pos, stop)
+        m = m or _TAIL_PART.match(text, pos, stop) or _UNIT_LINE.match(text, pos, stop)
         if not m or m.end() == pos:
             break
         pos = m.end()

@@ -8,12 +8,16 @@ postcode after its cue.
 type from the lists above: US streets with any USPS suffix before city, state code and ZIP, US
 military mail (APO / FPO / DPO), and street lines of capitalised words and a house number (either
 order) followed by a postcode and a city ("Pikk 17, 10123 Tallinn").
+
+``street_addresses`` also runs the conventions of ``address_conventions`` (Turkey, Hungary, Romania, Croatia /
+Serbia / Slovenia / Bosnia, Czechia / Slovakia, Catalonia, Brazil's abbreviations), each behind its street words.
 """
 
 from __future__ import annotations
 
 import re
 
+from tunehouse.pii.detectors.address_conventions import convention_streets
 from tunehouse.pii.detectors.base import HAS_DIGIT, Cue, Scan, detector
 from tunehouse.pii.entity import Candidate
 from tunehouse.pii.lexicon import (
@@ -33,7 +37,10 @@ _STREET_TYPES_EN = (
     r"|Highway|Circle|Trail|Row|Mews|Grove|Gardens|Hill|Walk|Alley|Plaza|Rise|Vale|Wharf|Quay|Parade"
     r"|Esplanade|Promenade|Heights|Green|Park|Broadway|Loop|Pike|Crossing|Point|Ridge|Run|Strand|Extension"
     r"|Cross)\b"  # "Cross": Bangalore's "3rd Cross"
-    r"|(?:St|Ave|Av|Rd|Ln|Blvd|Dr|Ct|Pl|Sq|Ter|Cres|Pkwy|Hwy|Cir|Trl|Gdns)\b\.?)")
+    r"|Circuit\b"
+    r"|(?:St|Ave|Av|Rd|Ln|Blvd|Dr|Ct|Pl|Sq|Ter|Cres|Pkwy|Hwy|Cir|Trl|Gdns"
+    r"|Pde|Tce|Cct)\b\.?"  # Australia Post's abbreviations: Parade, Terrace, Circuit, and Esplanade, Grove where the
+    r"|(?:Esp|Gr)\b\.?(?=[ \t]*(?:[,\n]|$)))")  # street line ends ("2 Arduino Esp boards" is none)
 _UKPC = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
 _UNIT = (r"(?:,?\s*(?i:(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|rm|bldg|building)\b\.?|#)"  # whole words: not
          r"\s*[A-Za-z0-9\-]{1,6})")  # "Ste" + "llenbo" of ", Stellenbosch"
@@ -55,7 +62,7 @@ _ADDR_NUMBER_LEADING_TYPE_RE = re.compile(
     r"(?:[ \t]+[A-Z][\w'’\-]*){0,3}|Grand-Rue|Grand['’]Rue|Grande[ \t]Rue)(?![\w'’\-])")
 _PRONOUN_I_RE = re.compile(r"\sI(?:['’][a-z]{1,2})?\s")
 _ADDR_FR_RE = re.compile(
-    r"\d(?<![\w/.,\-]\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?i:rue|avenue|av\.|boulevard|bd|place|all[ée]e|impasse|chemin"
+    r"\d(?<![\w/.,\-]\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?i:rue|avenue|av\.|boulevard|boul\.|bd|place|all[ée]e|impasse|chemin"
     r"|quai|cours|cour|route|passage|square|voie|rond-point)\s+(?i:(?:de\s+la|de\s+l'|d'|de|du|des|la|le|les|l')\s*)?"
     r"[A-ZÀ-Ý][\w'’\-]*(?:[ \t]+(?i:(?:de|du|des|la|le|les|d'|l')[ \t]*)?[A-ZÀ-Ý][\w'’\-]*){0,5}"  # on one line
     r"(?:,?\s*\d{5}\s+[A-ZÀ-Ý][\w'’\-]+(?:[\s\-][A-ZÀ-Ý][\w'’\-]+){0,2})?")
@@ -88,7 +95,7 @@ _ADDR_DE_RE = re.compile(
     r"|[A-ZÆØÅÄÖ][\wæøåäö\-]+\s+(?:allé|gata|gatan|vei|veien|veg|vegen|vej|väg|vägen|plass|plads|torg|torget))"
     r"(?:[ \t]+[IVX]{1,4})?\s*\d{1,4}\s?[a-zA-Z]?(?![\w.,]\d)(?!\w)"  # "Heidesiedlung I 165": a numbered part
     r"(?:,?\s*\d{4,5}\s+[A-ZÄÖÜ][\wäöüß\-]+(?:\s+[A-ZÄÖÜ][\wäöüß\-]+)?)?")
-_ADDR_FR_WORDS = ("rue ", "av", "bd ", "boulevard", "place ", "allée", "allee", "impasse", "chemin", "quai ",
+_ADDR_FR_WORDS = ("rue ", "av", "bd ", "boul",  "place ", "allée", "allee", "impasse", "chemin", "quai ",
                   "cours ", "cour ", "route ", "passage ", "square ", "voie ", "rond-point")
 _ADDR_TYPE_FIRST_WORDS = ("Calle", "C/", "Av", "Paseo", "Pº", "Plaza", "Pza", "Carrer", "Carretera", "Camino",
                           "Ronda", "Travesía", "Rambla", "Via", "Corso", "Piazza", "Vicolo", "Rua", "Rúa", "Travessa",
@@ -197,7 +204,10 @@ _ADDR_CUE_RE = re.compile(
     r"|(?:il\s+mio\s+)?indirizzo(?:\s+[èe]|\s*:)|abito\s+in|(?:a\s+minha\s+)?morada(?:\s+[ée]|\s*:)"
     r"|(?:o\s+meu\s+)?endere[çc]o(?:\s+[ée]|\s*:)|moro\s+(?:na|no|em)|(?:mijn\s+|het\s+)?adres(?:\s+is|\s*:)"
     r"|ik\s+woon\s+(?:op|aan|in)|(?:m[óo]j\s+)?adres\s+to|mieszkam\s+(?:na|przy|w)|(?:minu\s+)?aadress(?:\s+on|\s*:)"
-    r"|aadressile|aadressil|elan\s+aadressil)(?!\w))[ \t]*:?[ \t]*")
+    r"|aadressile|aadressil|elan\s+aadressil"
+    # hr / sr / bs / sl / cs / sk / ro "adresa", ro "adresă", tr "adresim", hu "címem" / "lakcím", ca "adreça"
+    r"|adresa(?:\s+je|\s*:)|adresă\s*:|adresim(?:\s*:)?|(?:lak)?címem(?:\s*:)?|lakcím\s*:|adre[çc]a(?:\s+[ée]s|\s*:))"
+    r"(?!\w))[ \t]*:?[ \t]*")
 _ADDR_STOP_RE = re.compile(
     r"\n|[!?;](?=\s|$)|\.(?=\s+[^\d\s])|\.$|\s(?i:and\s+(?:my|i|the|you|call|please)|y\s+(?:mi|el|la)|call|phone|tel"
     r"|mobile|moblie|cell|email|e-mail|mail|my|date|dob"
@@ -217,7 +227,8 @@ ADDRESS_CUE = Cue(
     "my our billing shipping home postal delivery new the address i we deliver send ship post mail mi "
     "dirección direccion vivo envía envia envíalo envialo envíamelo mon adresse j'habite j’habite "
     "habite meine ich wohnhaft anschrift il indirizzo abito a morada o endereço endereco moro mijn het adres ik "
-    "mój moj mieszkam minu aadress aadressile aadressil elan")
+    "mój moj mieszkam minu aadress aadressile aadressil elan adresa adresă adresim címem lakcímem lakcím adreça "
+    "adreca")
 POSTCODE_CUE = Cue("post postcode postal zip plz código codigo code")
 
 
@@ -285,6 +296,7 @@ def street_addresses(scan: Scan) -> list[Candidate]:
             if rx is _ADDR_EN_RE and _PRONOUN_I_RE.search(m.group()):
                 continue  # "0658 I'm Dr. Davies": no street
             out.append(Candidate("STREET_ADDRESS", m.start(), town_after(text, m.end(), scan.lex), 0.85))
+    out.extend(Candidate("STREET_ADDRESS", s, e, 0.85) for s, e in convention_streets(scan))
     return out
 
 
