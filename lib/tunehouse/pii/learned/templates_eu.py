@@ -24,7 +24,7 @@ DE: dict[str, tuple[str, ...]] = {
         "Wir waren gestern bei {first} zum Essen.",
         "{first}, kommst du heute Abend?",
         "frag {first}, der weiß wo der Schlüssel ist",
-        "Alles Gute zum Geburtstag, {first}!",
+        "Alles Gute zum Geburtstag, liebe {first}!",
         "{full} hat den Job bekommen, wie schön.",
     ),
     "speaker": ("danke!", "passt, bis dann", "Wo bleibt meine Erstattung?", "bin gleich da", "alles klar",
