@@ -198,3 +198,18 @@ def test_phones_of_brazil_and_turkey(text, value):
 def test_a_surname_after_an_honorific_of_more_languages(text, name):
     spans = {(e.type, text[e.start:e.end]) for e in Scrubber().detect(text)}
     assert ("PERSON", name) in spans
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Ticket closed by maya_okafor. Resolution: refund", "maya_okafor"),
+    ("dvorak77 joined #night-shift. Say hi", "dvorak77"),
+    ("ayse_k kullanıcısının şifresi sıfırlandı", "ayse_k"),
+    ("Račun horvat82 zaključan", "horvat82"),
+])
+def test_handles_in_helpdesk_log_lines(text, value):
+    assert ("USERNAME", value) in _values(contact.logged_handles, text)
+
+
+@pytest.mark.parametrize("text", ["ticket closed by e-mail yesterday", "closed by support.team", "account balance ok"])
+def test_ordinary_words_in_log_lines_are_no_handles(text):
+    assert _values(contact.logged_handles, text) == set()

@@ -52,6 +52,7 @@ PIPELINE: tuple[Detector, ...] = (
     contact.cued_usernames,
     contact.platform_usernames,
     contact.platform_handles,
+    contact.logged_handles,
     contact.owned_urls,
     addresses.cued_postcodes,
     # values by shape

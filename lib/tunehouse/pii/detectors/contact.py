@@ -335,6 +335,40 @@ def phone_prefix(text: str, s: int, e: int) -> int:
 
 # ============================================================================ usernames
 
+# A handle shaped as no word is written (letters joined by "_", "." or "-", or letters then two digits or more:
+# "corey_rudd", "reka-p", "peric89"), beside a word that makes it an account: the log line of a chat or helpdesk
+# ("Ticket closed by x", "x joined #field-ops") or the word for an account or user in the language around it
+# ("Račun x", "x kullanıcısının", "x fiókja").
+_SHAPED_HANDLE = r"(?P<val>[a-z][a-z0-9]*(?:[_.\-][a-z0-9]+)+|[a-z]{2,}\d{2,})"
+_HANDLE_BEFORE_RE = re.compile(
+    r"(?i:\b(?:closed\s+by|assigned\s+to|reassigned\s+to|escalated\s+to|opened\s+by|updated\s+by|approved\s+by"
+    r"|račun|účet|contul|konto|kontot|kontoen|compte|cuenta|conta|fiók|hesap|account))[ \t:]+" + _SHAPED_HANDLE
+    + r"(?![\w@])")
+_HANDLE_AFTER_RE = re.compile(
+    r"(?<![\w@.\-])" + _SHAPED_HANDLE + r"(?=[ \t]+(?:joined|left|has\s+joined|has\s+left|kullanıcısının"
+    r"|kullanıcısı|fiókja|fiókját|účet|hesabı)\b)")
+HANDLE_LOG_CUE = Cue("closed assigned reassigned escalated opened updated approved račun účet contul konto kontot "
+                     "kontoen compte cuenta conta fiók hesap account joined left kullanıcısının kullanıcısı fiókja "
+                     "fiókját hesabı")
+
+
+@detector("USERNAME", cue=HANDLE_LOG_CUE)
+def logged_handles(scan: Scan) -> list[Candidate]:
+    """A handle shaped as no word is, beside an account or log word ("Ticket closed by corey_rudd"); not ordinary
+    words joined ("closed by e-mail", "support.team")."""
+    flags = scan.lex.flags
+    out = []
+    for rx in (_HANDLE_BEFORE_RE, _HANDLE_AFTER_RE):
+        for m in rx.finditer(scan.text):
+            val = m.group("val")
+            low = val.lower()
+            ordinary = not any(c.isdigit() for c in val) and bool(flags.get(low, 0) & COMMON or all(
+                flags.get(part, 0) & COMMON or part in FUNCTION_WORDS for part in re.split(r"[_.\-]", low)))
+            if not ordinary:
+                out.append(Candidate("USERNAME", m.start("val"), m.end("val"), 0.8))
+    return out
+
+
 @detector("USERNAME", cue=USERNAME_CUE)
 def cued_usernames(scan: Scan) -> list[Candidate]:
     """A username after a cue ("username: jdoe88", "mi usuario es ..."), unless a common word."""
