@@ -210,6 +210,7 @@ def test_handles_in_helpdesk_log_lines(text, value):
     assert ("USERNAME", value) in _values(contact.logged_handles, text)
 
 
-@pytest.mark.parametrize("text", ["ticket closed by e-mail yesterday", "closed by support.team", "account balance ok"])
+@pytest.mark.parametrize("text", ["ticket closed by e-mail yesterday", "closed by support.team", "account balance ok",
+                                  "Conversation assigned to agent_02."])
 def test_ordinary_words_in_log_lines_are_no_handles(text):
     assert _values(contact.logged_handles, text) == set()

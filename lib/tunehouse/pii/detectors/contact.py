@@ -355,16 +355,15 @@ HANDLE_LOG_CUE = Cue("closed assigned reassigned escalated opened updated approv
 @detector("USERNAME", cue=HANDLE_LOG_CUE)
 def logged_handles(scan: Scan) -> list[Candidate]:
     """A handle shaped as no word is, beside an account or log word ("Ticket closed by corey_rudd"); not ordinary
-    words joined ("closed by e-mail", "support.team")."""
+    words joined, with or without a number ("closed by e-mail", "support.team", "assigned to agent_02": a role's
+    id, as our own logs write the desk's agents)."""
     flags = scan.lex.flags
     out = []
     for rx in (_HANDLE_BEFORE_RE, _HANDLE_AFTER_RE):
         for m in rx.finditer(scan.text):
-            val = m.group("val")
-            low = val.lower()
-            ordinary = not any(c.isdigit() for c in val) and bool(flags.get(low, 0) & COMMON or all(
-                flags.get(part, 0) & COMMON or part in FUNCTION_WORDS for part in re.split(r"[_.\-]", low)))
-            if not ordinary:
+            low = m.group("val").lower()
+            words = [w for w in re.split(r"[_.\-]|\d+", low) if w]
+            if not all(flags.get(w, 0) & COMMON or w in FUNCTION_WORDS for w in words):  # "agent_02", "e-mail"
                 out.append(Candidate("USERNAME", m.start("val"), m.end("val"), 0.8))
     return out
 
