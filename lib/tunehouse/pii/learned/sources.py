@@ -39,6 +39,16 @@ LANGUAGE_COUNTRIES: dict[str, tuple[str, ...]] = {
     "it": ("italy",),
     "nl": ("the_netherlands", "belgium", "east_frisia"),
     "pt": ("portugal",),
+    # languages with casual chat templates only (no letters or addresses): see corpus.CHAT_ONLY
+    "pl": ("poland",),
+    "sv": ("sweden",),
+    "nb": ("norway",),
+    "da": ("denmark",),
+    "fi": ("finland",),
+    "cs": ("czech_republic",),
+    "ca": ("spain",),  # the dictionary has no Catalan column; Jordi, Montserrat, Oriol, Jaume are in Spain's
+    "ro": ("romania",),
+    "tr": ("turkey",),
 }
 WORLD = ("poland", "turkey", "arabia", "india", "china", "vietnam", "greece", "romania", "russia", "sweden",
          "denmark", "finland", "croatia", "hungary", "israel", "korea", "japan", "ukraine", "estonia")
@@ -52,6 +62,15 @@ LANGUAGE_CITY_COUNTRIES: dict[str, tuple[str, ...]] = {
     "it": ("IT",),
     "nl": ("NL", "BE"),
     "pt": ("PT", "BR"),
+    "pl": ("PL",),
+    "sv": ("SE",),
+    "nb": ("NO",),
+    "da": ("DK",),
+    "fi": ("FI",),
+    "cs": ("CZ",),
+    "ca": ("ES",),
+    "ro": ("RO", "MD"),
+    "tr": ("TR",),
 }
 
 SOURCES: tuple[dict[str, str], ...] = (
