@@ -11,6 +11,7 @@ Every function returns plain text; :mod:`.corpus` labels the whole of it.
 from __future__ import annotations
 
 import random
+import re
 import string
 
 from tunehouse.pii.learned import sources as S
@@ -104,8 +105,9 @@ def _first_syllable(name: str, groups: int = 1) -> str:
 def nickname_of(name: str, lang: str, rng: random.Random) -> str:
     """A diminutive or short form of ``name`` by one of the language's rules (Benjamin -> Benny, Juan -> Juanito,
     Marta -> Martita, Gabriele -> Gabi, Joana -> Jojo); one word of letters, capitalised like the name."""
+    name = re.split(r"[-' ]", name)[0] or name  # Jean-Luc -> Jean, Yong-Han -> Yong
     rule, masc, fem = rng.choice(NICKNAME_RULES.get(lang, NICKNAME_RULES["en"]))
-    endings = fem if name.endswith("a") else masc
+    endings = fem if _feminine(name, lang) else masc
     stem = _first_syllable(name, rng.choice((1, 1, 2)))
     if rule == "short" or not endings and rule != "redup":
         out = stem
@@ -125,6 +127,13 @@ def nickname_of(name: str, lang: str, rng: random.Random) -> str:
     return out if out.isalpha() and out != name else name[:3] if len(name) > 4 else name
 
 
+def _feminine(name: str, lang: str) -> bool:
+    """The name's gender in the language's countries as the name dictionary gives it (Luca: masculine in
+    Italy); by a final "a" where it gives none."""
+    gender = S.first_name_gender(name, S.LANGUAGE_COUNTRIES.get(lang, S.WORLD))
+    return gender == "F" if gender else name.endswith("a")
+
+
 def nickname(rng: random.Random, lang: str) -> str:
     return nickname_of(first_name(rng, lang), lang, rng)
 
@@ -137,7 +146,7 @@ def article_for(name: str, lang: str) -> str:
     fem, masc, elided = NAME_ARTICLES[lang]
     if elided and name[0].lower() in _VOWELS:
         return elided
-    return fem if name.endswith("a") else masc
+    return fem if _feminine(name, lang) else masc
 
 
 def genitive(name: str) -> str:

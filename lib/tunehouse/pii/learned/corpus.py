@@ -23,7 +23,14 @@ from tunehouse.pii.learned import addresses as A
 from tunehouse.pii.learned import sources as S
 from tunehouse.pii.learned import vocab as V
 from tunehouse.pii.learned.templates_chat_en import CHAT_EN
-from tunehouse.pii.learned.templates_chat_eu import CHAT_DE, CHAT_ES, CHAT_FR, CHAT_IT, CHAT_NL, CHAT_PT
+from tunehouse.pii.learned.templates_chat_eu import (
+    CHAT_DE,
+    CHAT_ES,
+    CHAT_FR,
+    CHAT_IT,
+    CHAT_NL,
+    CHAT_PT,
+)
 from tunehouse.pii.learned.templates_chat_more import CHAT_MORE
 from tunehouse.pii.learned.templates_en import EN
 from tunehouse.pii.learned.templates_eu import DE, ES, FR, IT, NL, PT

@@ -126,6 +126,29 @@ def _nam_dict() -> tuple[tuple[str, str], ...]:
     return tuple(rows)
 
 
+@functools.cache
+def _nam_dict_genders() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Name -> (gender code, country frequency columns) of each of its lines in nam_dict.txt ("M", "1F", "?M",
+    "?" ...: the letter is the gender, "?" alone is unisex)."""
+    gg = _require("gender_guesser", "gender-guesser")
+    out: dict[str, list[tuple[str, str]]] = {}
+    for raw in (Path(gg.__file__).parent / "data" / "nam_dict.txt").read_text(encoding="utf-8").splitlines():
+        line = raw.rstrip("\r\n")
+        if line and line[0] not in "#=" and len(line) >= 31 and line[29] != "+":
+            out.setdefault(line[3:29].strip(), []).append((line[:2].strip(), line[30:-1]))
+    return {name: tuple(rows) for name, rows in out.items()}
+
+
+def first_name_gender(name: str, countries: tuple[str, ...]) -> str | None:
+    """"F" or "M" for ``name`` where it is most frequent among ``countries`` (Andrea: M in Italy, F in Germany);
+    None when the dictionary does not know the name or has it as unisex."""
+    rows = _nam_dict_genders().get(name)
+    if not rows:
+        return None
+    code, _ = max(rows, key=lambda row: max(_frequency(row[1], c) for c in countries))
+    return code[-1] if code and code[-1] in "MF" else None
+
+
 def _frequency(columns: str, country: str) -> int:
     i = _NAM_DICT_COUNTRIES.index(country)
     ch = columns[i] if i < len(columns) else " "
