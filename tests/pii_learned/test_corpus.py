@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from tunehouse.pii.learned import vocab
 from tunehouse.pii.learned.corpus import (
+    CHAT_ONLY,
     KIND_WEIGHTS,
     LABELS,
     TEMPLATES,
@@ -93,7 +94,7 @@ def test_every_language_and_shape_is_there_with_hard_negatives(corpus):
     assert {ex.kind for ex in corpus} == set(KIND_WEIGHTS)
     for lang in langs:
         labels = {label for ex in corpus if ex.lang == lang for _, _, label in ex.spans}
-        assert labels == set(LABELS), lang
+        assert labels == (set(LABELS) if lang not in CHAT_ONLY else {"PERSON"}), lang  # chat-only: no addresses
     negatives = [ex for ex in corpus if not ex.spans]
     assert len(negatives) > len(corpus) * 0.15
     texts = " ".join(ex.text for ex in negatives)

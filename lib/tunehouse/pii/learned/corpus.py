@@ -53,7 +53,10 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {lang: _with_chat(_FULL.get(l
 CHAT_ONLY = frozenset(lang for lang in TEMPLATES if lang not in _FULL)
 CHAT_ONLY_WEIGHT = 0.4  # how often a chat-only language is drawn, against 1.0 for a full one (English 2.0)
 # How often each shape is drawn: names and addresses in context, and as many sentences that have neither.
-KIND_WEIGHTS: dict[str, float] = {"support": 3.0, "casual": 2.0, "speaker": 1.2, "letter": 1.2, "address": 2.5,
+# casual was 2.0 before the group-chat templates; 3.5 measured better on chat names at 3,000 sentences
+# (hand-written chat probes 27/33 names found against 22/33 with the earlier corpus) with street addresses
+# held (held-out F1 0.77 against 0.78).
+KIND_WEIGHTS: dict[str, float] = {"support": 3.0, "casual": 3.5, "speaker": 1.2, "letter": 1.2, "address": 2.5,
                                   "negative": 2.5, "mixed": 1.0}
 # Chat style given to casual lines and chat negatives (each independently, spans kept exact): the share of
 # examples restyled, then of those: all lower case, the end punctuation dropped or repeated, an emoji at the
@@ -77,7 +80,8 @@ class Example:
 
 @dataclass(frozen=True)
 class CorpusConfig:
-    languages: tuple[str, ...] = ("en", "de", "fr", "es", "it", "nl", "pt")
+    languages: tuple[str, ...] = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "nb", "da", "fi", "cs", "ca",
+                                  "ro", "tr")
     sentences: int = 6000
     seed: int = 13
 
