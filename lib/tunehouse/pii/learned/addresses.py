@@ -124,7 +124,8 @@ def nickname_of(name: str, lang: str, rng: random.Random) -> str:
         out = (name[:-1] if name[-1].lower() in _VOWELS and len(name) > 3 else name) + rng.choice(endings)
     else:
         out = name + rng.choice(endings)
-    return out if out.isalpha() and out != name else name[:3] if len(name) > 4 else name
+    # a short form of one or two letters reads as a word ("Is", "Al"), not as a name: keep the name then
+    return out if out.isalpha() and out != name and len(out) >= 3 else name
 
 
 def _feminine(name: str, lang: str) -> bool:
