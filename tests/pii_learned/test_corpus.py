@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from tunehouse.pii.learned import vocab
 from tunehouse.pii.learned.corpus import (
+    CHAT_ONLY,
     KIND_WEIGHTS,
     LABELS,
     TEMPLATES,
@@ -61,26 +62,30 @@ def test_fingerprint_follows_the_code_that_makes_the_weights_not_the_inference_c
         assert cfg.fingerprint(code) != before
 
 
+def assert_spans_clean_and_rebuilt_by_bio_tags(ex):
+    last_end = 0
+    for start, end, label in ex.spans:
+        assert label in LABELS
+        assert last_end <= start < end <= len(ex.text), ex
+        value = ex.text[start:end]
+        assert value == value.strip() and value, ex
+        last_end = end
+    rebuilt, current = [], None
+    for _word, start, end, tag in words_and_tags(ex):
+        if tag.startswith("B-"):
+            current = [start, end, tag[2:]]
+            rebuilt.append(current)
+        elif tag.startswith("I-"):
+            assert current is not None and current[2] == tag[2:], f"I- without B- in {ex}"
+            current[1] = end
+        else:
+            current = None
+    assert [tuple(s) for s in rebuilt] == list(ex.spans), ex
+
+
 def test_spans_are_clean_sorted_and_bio_tags_rebuild_them(corpus):
     for ex in corpus:
-        last_end = 0
-        for start, end, label in ex.spans:
-            assert label in LABELS
-            assert last_end <= start < end <= len(ex.text), ex
-            value = ex.text[start:end]
-            assert value == value.strip() and value, ex
-            last_end = end
-        rebuilt, current = [], None
-        for _word, start, end, tag in words_and_tags(ex):
-            if tag.startswith("B-"):
-                current = [start, end, tag[2:]]
-                rebuilt.append(current)
-            elif tag.startswith("I-"):
-                assert current is not None and current[2] == tag[2:], f"I- without B- in {ex}"
-                current[1] = end
-            else:
-                current = None
-        assert [tuple(s) for s in rebuilt] == list(ex.spans), ex
+        assert_spans_clean_and_rebuilt_by_bio_tags(ex)
 
 
 def test_every_language_and_shape_is_there_with_hard_negatives(corpus):
@@ -89,7 +94,7 @@ def test_every_language_and_shape_is_there_with_hard_negatives(corpus):
     assert {ex.kind for ex in corpus} == set(KIND_WEIGHTS)
     for lang in langs:
         labels = {label for ex in corpus if ex.lang == lang for _, _, label in ex.spans}
-        assert labels == set(LABELS), lang
+        assert labels == (set(LABELS) if lang not in CHAT_ONLY else {"PERSON"}), lang  # chat-only: no addresses
     negatives = [ex for ex in corpus if not ex.spans]
     assert len(negatives) > len(corpus) * 0.15
     texts = " ".join(ex.text for ex in negatives)
@@ -195,3 +200,132 @@ def test_no_evaluation_text_comes_from_our_templates():
     assert texts, f"no text files under {EVAL_DATA}"
     hits = [(t[:80], p.pattern[:60]) for t in texts for lit, p in patterns if lit in t and p.search(t)]
     assert not hits, hits[:5]
+
+
+# --------------------------------------------------------------------------- casual group chat
+CHAT_ONLY_LANGS = ("pl", "sv", "nb", "da", "fi", "cs", "ca", "ro", "tr")
+
+
+def _casual_examples(lang: str, n: int = 300, seed: int = 3):
+    import random
+
+    from tunehouse.pii.learned.corpus import make_example
+
+    rng = random.Random(seed)
+    return [make_example(rng, lang, "casual") for _ in range(n)]
+
+
+def _span_values(ex):
+    return [ex.text[s:e] for s, e, _ in ex.spans]
+
+
+def test_chat_templates_are_many_per_language_and_use_the_chat_slots():
+    from tunehouse.pii.learned.corpus import _CHAT, CHAT_ONLY
+
+    assert len(_CHAT["en"]["casual"]) >= 80
+    for lang in ("de", "fr", "es", "it", "nl", "pt"):
+        assert len(_CHAT[lang]["casual"]) >= 30, lang
+    assert CHAT_ONLY == set(CHAT_ONLY_LANGS)
+    for lang in CHAT_ONLY_LANGS:
+        assert len(_CHAT[lang]["casual"]) >= 15 and _CHAT[lang]["negative"], lang
+    every = " ".join(t for chat in _CHAT.values() for t in chat["casual"])
+    for slot in ("{nick", "{afirst}", "{gen}", "{wfirst}", "_lower}", "{first3"):
+        assert slot in every, slot
+    assert all("{afirst}" not in t for lang in ("en", "fr", "nl", "pl") for t in _CHAT[lang]["casual"])
+
+
+@pytest.mark.parametrize("augment", ["restyle_end", "add_emoji", "stretch_word", "chat_style"])
+def test_every_chat_restyling_keeps_the_spans_exact(augment):
+    import random
+
+    from tunehouse.pii.learned import corpus as C
+
+    rng = random.Random(11)
+    changed = 0
+    for lang in ("en", "es", "pl", "tr"):
+        for ex in _casual_examples(lang, 150):
+            after = getattr(C, augment)(ex, rng)
+            assert_spans_clean_and_rebuilt_by_bio_tags(after)
+            assert [v.lower() for v in _span_values(after)] == [v.lower() for v in _span_values(ex)]
+            changed += after.text != ex.text
+    assert changed > 100, augment
+
+
+def test_restylings_do_what_they_say():
+    import random
+
+    from tunehouse.pii.learned.corpus import (
+        Example,
+        add_emoji,
+        restyle_end,
+        stretch_word,
+    )
+
+    ex = Example("thx Ines!", ((4, 8, "PERSON"),), "en", "casual")
+    ends = {restyle_end(ex, random.Random(i)).text for i in range(40)}
+    assert {"thx Ines", "thx Ines!!", "thx Ines??"} <= ends
+    emoji = add_emoji(ex, random.Random(2)).text
+    assert emoji.startswith("thx Ines!") and len(emoji) > len(ex.text)
+    stretched = stretch_word(Example("so Ines is late", ((3, 7, "PERSON"),), "en", "casual"), random.Random(1))
+    assert stretched.text[stretched.spans[0][0]:stretched.spans[0][1]] == "Ines"
+    assert re.fullmatch(r"(sooo+ Ines is late|so Ines iss+ late|so Ines is lateee+)", stretched.text)
+
+
+def test_nicknames_are_one_word_by_the_language_rules():
+    import random
+
+    from tunehouse.pii.learned.addresses import (
+        NICKNAME_RULES,
+        first_name,
+        genitive,
+        nickname,
+        nickname_of,
+    )
+
+    rng = random.Random(4)
+    assert set(CHAT_ONLY_LANGS) | {"en", "de", "fr", "es", "it", "nl", "pt"} <= set(NICKNAME_RULES)
+    for lang in NICKNAME_RULES:
+        nicks = [nickname(rng, lang) for _ in range(200)]
+        assert all(n.isalpha() and n[0].isupper() for n in nicks), lang
+        names = [first_name(rng, lang) for _ in range(200)]
+        assert sum(nickname_of(n, lang, rng) != n for n in names) > 140, lang  # most names have a short form
+    forms = {nickname_of("Juan", "es", random.Random(i)) for i in range(60)}
+    assert {"Juanito", "Juani"} <= forms
+    assert {nickname_of("Marta", "es", random.Random(i)) for i in range(60)} >= {"Martita"}
+    forms = {nickname_of("Benjamin", "en", random.Random(i)) for i in range(60)}
+    assert {"Ben", "Benny"} <= forms
+    assert genitive("Anna") == "Annas" and genitive("Jens") == "Jens'"
+
+
+def test_article_slot_puts_an_unlabelled_article_before_a_labelled_name():
+    import random
+
+    from tunehouse.pii.learned.addresses import article_for
+    from tunehouse.pii.learned.corpus import _Builder, _render
+
+    assert (article_for("Giulia", "it"), article_for("Luca", "it"), article_for("Anna", "it")) == ("la ", "il ", "l'")
+    assert (article_for("João", "pt"), article_for("Jordi", "ca"), article_for("Ben", "en")) == ("o ", "en ", "")
+    rng = random.Random(5)
+    for lang in ("it", "pt", "es", "ca", "de"):
+        for _ in range(30):
+            out = _Builder()
+            _render("ask {afirst} now", rng, lang, out)
+            ex = out.example(lang, "casual")
+            (start, end, label), = ex.spans
+            assert label == "PERSON" and ex.text[4:start] == article_for(ex.text[start:end], lang) != "", ex
+            article_tags = [tag for _, s, _, tag in words_and_tags(ex) if 4 <= s < start]
+            assert article_tags and set(article_tags) == {"O"}, ex
+            assert_spans_clean_and_rebuilt_by_bio_tags(ex)
+
+
+def test_chat_only_languages_give_casual_lines_with_names_and_chat_negatives():
+    from tunehouse.pii.learned.corpus import kinds_of
+
+    examples = build_corpus(CorpusConfig(languages=CHAT_ONLY_LANGS, sentences=400, seed=2))
+    assert {ex.lang for ex in examples} == set(CHAT_ONLY_LANGS)
+    assert {ex.kind for ex in examples} == {"casual", "negative", "speaker"} == set(kinds_of("pl"))
+    assert all(label == "PERSON" for ex in examples for _, _, label in ex.spans)
+    assert sum(bool(ex.spans) for ex in examples if ex.kind == "casual") == sum(ex.kind == "casual" for ex in examples)
+    assert not any(ex.spans for ex in examples if ex.kind == "negative")
+    for ex in examples:
+        assert_spans_clean_and_rebuilt_by_bio_tags(ex)

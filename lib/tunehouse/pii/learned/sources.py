@@ -39,6 +39,16 @@ LANGUAGE_COUNTRIES: dict[str, tuple[str, ...]] = {
     "it": ("italy",),
     "nl": ("the_netherlands", "belgium", "east_frisia"),
     "pt": ("portugal",),
+    # languages with casual chat templates only (no letters or addresses): see corpus.CHAT_ONLY
+    "pl": ("poland",),
+    "sv": ("sweden",),
+    "nb": ("norway",),
+    "da": ("denmark",),
+    "fi": ("finland",),
+    "cs": ("czech_republic",),
+    "ca": ("spain",),  # the dictionary has no Catalan column; Jordi, Montserrat, Oriol, Jaume are in Spain's
+    "ro": ("romania",),
+    "tr": ("turkey",),
 }
 WORLD = ("poland", "turkey", "arabia", "india", "china", "vietnam", "greece", "romania", "russia", "sweden",
          "denmark", "finland", "croatia", "hungary", "israel", "korea", "japan", "ukraine", "estonia")
@@ -52,6 +62,15 @@ LANGUAGE_CITY_COUNTRIES: dict[str, tuple[str, ...]] = {
     "it": ("IT",),
     "nl": ("NL", "BE"),
     "pt": ("PT", "BR"),
+    "pl": ("PL",),
+    "sv": ("SE",),
+    "nb": ("NO",),
+    "da": ("DK",),
+    "fi": ("FI",),
+    "cs": ("CZ",),
+    "ca": ("ES",),
+    "ro": ("RO", "MD"),
+    "tr": ("TR",),
 }
 
 SOURCES: tuple[dict[str, str], ...] = (
@@ -105,6 +124,29 @@ def _nam_dict() -> tuple[tuple[str, str], ...]:
         if name and "+" not in name and all(ch.isalpha() or ch in "-'" for ch in name):
             rows.append((name, line[30:-1]))
     return tuple(rows)
+
+
+@functools.cache
+def _nam_dict_genders() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Name -> (gender code, country frequency columns) of each of its lines in nam_dict.txt ("M", "1F", "?M",
+    "?" ...: the letter is the gender, "?" alone is unisex)."""
+    gg = _require("gender_guesser", "gender-guesser")
+    out: dict[str, list[tuple[str, str]]] = {}
+    for raw in (Path(gg.__file__).parent / "data" / "nam_dict.txt").read_text(encoding="utf-8").splitlines():
+        line = raw.rstrip("\r\n")
+        if line and line[0] not in "#=" and len(line) >= 31 and line[29] != "+":
+            out.setdefault(line[3:29].strip(), []).append((line[:2].strip(), line[30:-1]))
+    return {name: tuple(rows) for name, rows in out.items()}
+
+
+def first_name_gender(name: str, countries: tuple[str, ...]) -> str | None:
+    """"F" or "M" for ``name`` where it is most frequent among ``countries`` (Andrea: M in Italy, F in Germany);
+    None when the dictionary does not know the name or has it as unisex."""
+    rows = _nam_dict_genders().get(name)
+    if not rows:
+        return None
+    code, _ = max(rows, key=lambda row: max(_frequency(row[1], c) for c in countries))
+    return code[-1] if code and code[-1] in "MF" else None
 
 
 def _frequency(columns: str, country: str) -> int:

@@ -155,3 +155,58 @@ SURNAME_PARTICLES: dict[str, tuple[str, ...]] = {
     "de": ("von", "zu"), "fr": ("de", "du", "Le"), "es": ("de", "del"), "it": ("di", "De", "Della"),
     "nl": ("van", "van der", "de", "van den", "ter"), "pt": ("da", "dos", "de"),
 }
+
+# --------------------------------------------------------------------------- casual chat (labelled O)
+# Words of time a chat line is full of, in the case people type them (weekday, month, parts of the day),
+# mixed in one list per language: hard negatives that sit where a name could be ("see you friday").
+TIME_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("monday", "tuesday", "Thursday", "friday", "Saturday", "sunday", "tonight", "tomorrow", "June",
+           "july", "March", "april", "next week", "the weekend", "noon"),
+    "de": ("Montag", "dienstag", "Donnerstag", "freitag", "Samstag", "sonntag", "heute abend", "morgen früh",
+           "Juni", "Juli", "März", "nächste Woche", "Wochenende", "Mittag"),
+    "fr": ("lundi", "mardi", "jeudi", "vendredi", "samedi", "dimanche", "ce soir", "demain", "juin", "juillet",
+           "mars", "avril", "la semaine pro", "le week-end"),
+    "es": ("lunes", "martes", "jueves", "viernes", "sábado", "domingo", "esta noche", "mañana", "junio",
+           "julio", "marzo", "abril", "la semana que viene", "el finde"),
+    "it": ("lunedì", "martedì", "giovedì", "venerdì", "sabato", "domenica", "stasera", "domani", "giugno",
+           "luglio", "marzo", "aprile", "la settimana prossima", "il weekend"),
+    "nl": ("maandag", "dinsdag", "donderdag", "vrijdag", "zaterdag", "zondag", "vanavond", "morgen", "juni",
+           "juli", "maart", "april", "volgende week", "het weekend"),
+    "pt": ("segunda", "terça", "quinta", "sexta", "sábado", "domingo", "hoje à noite", "amanhã", "junho",
+           "julho", "março", "abril", "a semana que vem", "o fim de semana"),
+    "pl": ("poniedziałek", "wtorek", "czwartek", "piątek", "sobota", "niedziela", "dziś wieczorem", "jutro",
+           "czerwiec", "lipiec", "marzec", "weekend"),
+    "sv": ("måndag", "tisdag", "torsdag", "fredag", "lördag", "söndag", "ikväll", "imorgon", "juni", "juli",
+           "mars", "helgen"),
+    "nb": ("mandag", "tirsdag", "torsdag", "fredag", "lørdag", "søndag", "i kveld", "i morgen", "juni", "juli",
+           "mars", "helga"),
+    "da": ("mandag", "tirsdag", "torsdag", "fredag", "lørdag", "søndag", "i aften", "i morgen", "juni", "juli",
+           "marts", "weekenden"),
+    "fi": ("maanantaina", "tiistaina", "torstaina", "perjantaina", "lauantaina", "sunnuntaina", "tänään",
+           "huomenna", "kesäkuussa", "heinäkuussa", "viikonloppuna"),
+    "cs": ("pondělí", "úterý", "čtvrtek", "pátek", "sobota", "neděle", "dnes večer", "zítra", "červen",
+           "červenec", "březen", "víkend"),
+    "ca": ("dilluns", "dimarts", "dijous", "divendres", "dissabte", "diumenge", "aquesta nit", "demà", "juny",
+           "juliol", "març", "el cap de setmana"),
+    "ro": ("luni", "marți", "joi", "vineri", "sâmbătă", "duminică", "diseară", "mâine", "iunie", "iulie",
+           "martie", "weekendul"),
+    "tr": ("pazartesi", "salı", "perşembe", "cuma", "cumartesi", "pazar", "bu akşam", "yarın", "haziran",
+           "temmuz", "mart", "hafta sonu"),
+}
+# Dishes, games and shows people mention in group chats; several are also first names or places elsewhere.
+FOODS: tuple[str, ...] = (
+    "pizza", "sushi", "ramen", "paella", "kebab", "pierogi", "tacos", "lasagne", "bratwurst", "croissants",
+    "pho", "falafel", "poke", "carbonara", "tiramisu", "churros", "pastel de nata", "fondue", "curry",
+    "burritos", "dumplings", "Margherita", "Marinara", "Wellington", "Stroganoff", "nachos", "gnocchi",
+    "smørrebrød", "köttbullar", "baklava", "sarmale", "svíčková",
+)
+GAMES: tuple[str, ...] = (
+    "Minecraft", "Fortnite", "FIFA", "Mario Kart", "Catan", "Wordle", "Zelda", "Among Us", "Valorant",
+    "League", "Uno", "Monopoly", "Tetris", "Pokémon GO", "Elden Ring", "Rocket League", "Dixit", "Jenga",
+    "Sims", "Overwatch", "Cluedo", "Scrabble", "Carcassonne", "Animal Crossing",
+)
+SHOWS: tuple[str, ...] = (
+    "Succession", "Bridgerton", "Dark", "Money Heist", "Friends", "Seinfeld", "Lupin", "Borgen", "Squid Game",
+    "The Bear", "Severance", "Fleabag", "Ted Lasso", "Euphoria", "Wednesday", "Love Island", "Shameless",
+    "Gomorra", "Skam", "Elite", "Narcos", "Vikings", "Sherlock", "Emily in Paris", "Eurovision",
+)
