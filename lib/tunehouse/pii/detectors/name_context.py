@@ -211,6 +211,11 @@ def addressee_cue(text: str, start: int, end: int) -> bool:
 _APPOSITIVE_RE = re.compile(r"(?i)\s*,\s+(?:the|a|an|el|la|los|las|le|les|il|lo|der|die|das|de|het|een|o|a|um|uma)\s")
 
 
+def defined_after(text: str, end: int) -> bool:
+    """A word being defined or described right after it ("Shelby, the town by the river"): no person's name."""
+    return bool(_APPOSITIVE_RE.match(text, end))
+
+
 # a person as the subject or object of a verb: an auxiliary, a modal or an inflected verb next to the word
 _VERB_AFTER_RE = re.compile(
     r"(?i)^\s+(?:is|was|has|had|does|did|will|would|can|could|should|might|must|may|agrees|agreed|ist|war|hat|hatte"

@@ -171,7 +171,7 @@ def load_checkpoint(path: str | Path):
     try:
         model = AutoModelForTokenClassification.from_pretrained(str(path))
         tokenizer = AutoTokenizer.from_pretrained(str(path))
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a folder with no usable config.json (a training not finished)
         raise UserError(f"cannot load a token-classification checkpoint from {path}: {exc}") from exc
     if not getattr(tokenizer, "is_fast", False):
         raise UserError(f"{path}: the detector needs a fast tokenizer (tokenizer.json) for character offsets")
