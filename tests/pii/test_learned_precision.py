@@ -233,3 +233,11 @@ def test_an_unbroken_span_keeps_its_exact_ends():
     text = "Thanks, Mareike Feldhaus."
     assert [text[e.start:e.end] for e in default_vetting().vetted(text, _person(text, "Mareike Feldhaus."))] == [
         "Mareike Feldhaus."]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Feliz Natal a todos, até para o ano!", "Feliz Natal"),  # a holiday wish: "Natal" is then a big place alone
+    ("Frohe Weihnachten euch allen", "Frohe Weihnachten"),
+])
+def test_a_holiday_wish_is_no_name(text, span):
+    assert default_vetting().vetted(text, _person(text, span)) == []

@@ -90,6 +90,12 @@ _AMBIGUOUS_WORD = FIRST | AMBIG | COMMON
 # or a place word first ("will", "hope", "paris", "don"); a minor place that is also a first name may be a name
 # ("carmen", "jasper").
 _NOT_A_LOWER_CASE_NAME = COMMON | AMBIG | MAJOR | TITLE | ORG | INDICATOR
+# The first word of a holiday wish ("Feliz Natal", "Frohe Weihnachten", "God Jul"): dropped from the start of a
+# learned span like a greeting (the rest is then judged alone: "Natal" is a big place). Not a cue of the rules:
+# there "Joyeux Noël" would make "Noël" a name after a greeting.
+_WISH_TOKENS = frozenset(norm_key(w) for w in (
+    "feliz felices frohe frohes joyeux joyeuses joyeuse buon buone merry happy boas prettige fijne vrolijk wesołych "
+    "glædelig gledelig god gott hyvää häid").split())
 # The model's score from which a first name that is also a small town is taken without a cue (measured on the DEV
 # splits: the model's spans at 0.95 or more were names far more often than towns).
 _SURE_SCORE = 0.95
@@ -225,7 +231,7 @@ class PersonVetting:
             if m.start() != start and text[start:m.start()].strip():
                 break
             key = norm_key(m.group())
-            if not (self.lex.get(key) & TITLE or key in GREETING_TOKENS or key in TELLING_TOKENS):
+            if not (self.lex.get(key) & TITLE or key in GREETING_TOKENS or key in TELLING_TOKENS or key in _WISH_TOKENS):
                 break
             start = m.end()
             while start < end and not (text[start].isalnum()):
