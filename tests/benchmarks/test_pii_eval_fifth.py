@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import collections
 import importlib.util
-import json
 import re
 from pathlib import Path
 
@@ -104,16 +103,7 @@ def test_real_set_is_the_hand_labelled_fortunes_es_sample():
 
 
 def test_manifest_has_the_fifth_sets_and_their_counts():
-    manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["packages"]["fortunes-es (Debian)"] not in ("not installed", "unknown")
-    for name in FIFTH:
-        assert name in manifest["sources"]
-        for split in SPLITS:
-            recs = _records(name, split)
-            assert manifest["sets"][name][split]["records"] == len(recs)
-            assert manifest["sets"][name][split]["spans"] == len(_spans(recs))
-    for name in OLDER:  # the other sets' entries were kept
-        assert name in manifest["sets"]
+    T.manifest_has(FIFTH, "fortunes-es", OLDER)
 
 
 def test_generator_is_deterministic():

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import collections
 import importlib.util
-import json
 import re
 from pathlib import Path
 
@@ -91,16 +90,7 @@ def test_real_set_is_a_hand_labelled_sample_of_at_least_250_lines():
 
 
 def test_manifest_has_the_fourth_sets_and_their_counts():
-    manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["packages"]["fortunes-it (Debian)"] not in ("not installed", "unknown")
-    for name in FOURTH:
-        assert name in manifest["sources"]
-        for split in SPLITS:
-            recs = _records(name, split)
-            assert manifest["sets"][name][split]["records"] == len(recs)
-            assert manifest["sets"][name][split]["spans"] == len(_spans(recs))
-    for name in OLDER:  # the other sets' entries were kept
-        assert name in manifest["sets"]
+    T.manifest_has(FOURTH, "fortunes-it", OLDER)
 
 
 def test_new_data_stays_under_one_megabyte():

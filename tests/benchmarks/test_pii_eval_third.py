@@ -102,17 +102,23 @@ def test_real_set_is_a_hand_labelled_sample_of_at_least_300_lines():
     assert len(_spans(recs)) >= 150 and sum(len(r["keep"]) for r in recs) >= 150
 
 
-def test_manifest_has_the_third_sets_and_their_counts():
+def manifest_has(sets: tuple[str, ...], package: str, older: tuple[str, ...]) -> None:
+    """The manifest names ``sets`` with their record and span counts per split and the version of the Debian
+    ``package`` their real text comes from, and still holds every ``older`` set (shared by the later sets' tests)."""
     manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["packages"]["fortunes-pl (Debian)"] not in ("not installed", "unknown")
-    for name in THIRD:
+    assert manifest["packages"][f"{package} (Debian)"] not in ("not installed", "unknown")
+    for name in sets:
         assert name in manifest["sources"]
         for split in SPLITS:
             recs = _records(name, split)
             assert manifest["sets"][name][split]["records"] == len(recs)
             assert manifest["sets"][name][split]["spans"] == len(_spans(recs))
-    for name in OLD + FRESH:  # the other sets' entries were kept
+    for name in older:  # the other sets' entries were kept
         assert name in manifest["sets"]
+
+
+def test_manifest_has_the_third_sets_and_their_counts():
+    manifest_has(THIRD, "fortunes-pl", OLD + FRESH)
 
 
 def test_new_data_stays_under_one_megabyte():
