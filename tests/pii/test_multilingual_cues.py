@@ -214,3 +214,17 @@ def test_handles_in_helpdesk_log_lines(text, value):
                                   "Conversation assigned to agent_02."])
 def test_ordinary_words_in_log_lines_are_no_handles(text):
     assert _values(contact.logged_handles, text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "share: https://www.facebook.com/sharer/sharer.php?u=https://example.com/news",  # a shared link's address
+    "see https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html",  # a product name in the path
+    "get it from https://www.python.org/dl/something-big",
+])
+def test_company_pages_with_user_like_parts_are_kept(text):
+    assert _values(contact.urls, text) == set()
+
+
+@pytest.mark.parametrize("text", ["Mobil: 2 500 000 km gefahren", "cel mai mic preț: 1 250 000 lei"])
+def test_amounts_after_a_phone_word_are_no_phones(text):
+    assert not any(e.type == "PHONE" for e in Scrubber().detect(text))

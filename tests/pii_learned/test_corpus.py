@@ -31,12 +31,12 @@ FORBIDDEN_SOURCES = ("faker", "mimesis", "tunehouse.synthetic", "benchmarks", "t
 
 @pytest.fixture(scope="module")
 def corpus():
-    return build_corpus(CorpusConfig(sentences=1500, seed=5))
+    return build_corpus(CorpusConfig(languages=tuple(TEMPLATES), sentences=1500, seed=5))  # every language it knows
 
 
 def test_same_seed_same_corpus_other_seed_other_corpus(corpus):
-    assert build_corpus(CorpusConfig(sentences=1500, seed=5)) == corpus
-    assert build_corpus(CorpusConfig(sentences=1500, seed=6)) != corpus
+    assert build_corpus(CorpusConfig(languages=tuple(TEMPLATES), sentences=1500, seed=5)) == corpus
+    assert build_corpus(CorpusConfig(languages=tuple(TEMPLATES), sentences=1500, seed=6)) != corpus
     assert CorpusConfig(seed=5).fingerprint() != CorpusConfig(seed=6).fingerprint()
 
 
@@ -90,7 +90,7 @@ def test_spans_are_clean_sorted_and_bio_tags_rebuild_them(corpus):
 
 def test_every_language_and_shape_is_there_with_hard_negatives(corpus):
     langs = {ex.lang for ex in corpus}
-    assert langs == set(CorpusConfig().languages) >= {"en", "de", "fr", "es", "it", "nl", "pt"}
+    assert langs == set(TEMPLATES) >= set(CorpusConfig().languages) == {"en", "de", "fr", "es", "it", "nl", "pt"}
     assert {ex.kind for ex in corpus} == set(KIND_WEIGHTS)
     for lang in langs:
         labels = {label for ex in corpus if ex.lang == lang for _, _, label in ex.spans}
@@ -329,3 +329,9 @@ def test_chat_only_languages_give_casual_lines_with_names_and_chat_negatives():
     assert not any(ex.spans for ex in examples if ex.kind == "negative")
     for ex in examples:
         assert_spans_clean_and_rebuilt_by_bio_tags(ex)
+
+
+def test_the_corpus_default_languages_are_the_settings_default():
+    from tunehouse.pii.settings import PiiModelSettings
+
+    assert tuple(PiiModelSettings().languages) == CorpusConfig().languages

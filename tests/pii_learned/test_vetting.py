@@ -185,3 +185,26 @@ def test_a_lower_case_span_needs_the_higher_score(model_dir):
     assert detector._kept(text, sure) == [sure] and detector._kept(text, unsure) == []
     text = "ok so Anselmo is bringing the tent"  # capitalised: the ordinary min_score only
     assert detector._kept(text, Entity("PERSON", start, start + 7, 0.92)) != []
+
+
+@pytest.mark.parametrize("text, value, taken", [
+    ("Colton and Kenzie say hi from the warehouse", "Colton", True),  # a name that is also a small town, model sure
+    ("say hi to Colton from all of us", "Colton", True),  # "to" also marks a person
+    ("we drove in Colton for an hour", "Colton", False),  # a preposition of place
+    ("we're driving to colton tomorrow", "colton", False),  # lower case: the travel veto too
+])
+def test_a_first_name_that_is_also_a_town(text, value, taken):
+    vetting = default_vetting()
+    start = text.index(value)
+    assert vetting.accept(text, Entity("PERSON", start, start + len(value), 0.99)) is taken
+
+
+def test_the_town_name_score_is_a_setting_that_reaches_the_vetting(model_dir):
+    from tunehouse.config import load_settings
+    from tunehouse.pii.learned.detector import detector_from_settings
+
+    settings = load_settings(overrides=[f"pii.model.path={model_dir}", "pii.model.town_name_min_score=0.999"])
+    vetting = detector_from_settings(settings)._vetting
+    text = "Colton and Kenzie say hi from the warehouse"
+    assert vetting.town_name_min_score == 0.999
+    assert not vetting.accept(text, Entity("PERSON", 0, 6, 0.99))  # not sure enough now, and no cue

@@ -136,8 +136,14 @@ class PiiModelSettings(Section):
         0.9, ge=0.0, le=1.0,
         description="Mean label probability a span written all in lower case needs. Chat writes names so ('ok so "
         "anselmo is bringing the tent'), with no capital and often no cue; the vetting takes such a word only when it "
-        "is a first name and no word we know (pii/learned/vetting.py), and the model must be surer than for a "
-        "capitalised span.",
+        "is a first name and no ordinary word, ambiguous name, big place or frequent word of 25 languages "
+        "(pii/learned/vetting.py; with pii.model.vet), and the model must be surer than for a capitalised span.",
+    )
+    town_name_min_score: float = Field(
+        0.95, ge=0.0, le=1.0,
+        description="Mean label probability from which a first name that is also a small town (GeoNames holds one "
+        "for most names: 'Colton', 'Tolga') is taken alone with no cue, when nothing defines it and no preposition "
+        "of place stands before it (with pii.model.vet). Below it such a word needs a cue, as in the rules.",
     )
     entities: list[Literal["PERSON", "STREET_ADDRESS"]] = Field(
         default_factory=lambda: ["PERSON"],

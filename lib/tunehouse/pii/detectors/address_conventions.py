@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 
 from tunehouse.pii.detectors.base import Cue, Scan
-from tunehouse.pii.lexicon import COMMON, INDICATOR
+from tunehouse.pii.lexicon import COMMON, INDICATOR, norm_key
 
 _UC = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽȘȚ"
 _W = rf"[{_UC}][\w'’\-]*"  # a capitalised word
@@ -43,7 +43,8 @@ _NOT_NAME = (r"(?!(?i:a|az|egy|ez|ezt|azt|minden|melyik|milyen|ide|itt|ott|ova|t
              r"|svaka|jedna|neka|koja|the|this|that|my|our|your)(?![\w'’\-]))")
 
 # Turkey: "Cad." / "Caddesi", "Sok." / "Sokak" / "Sokağı", "Bulvarı" / "Blv."; a "Mahallesi" (quarter) before
-_TR_TYPE = r"(?i:cad\.|caddesi|cd\.|sok\.|sokak|sokağı|sk\.|bulvarı|blv\.|bulv\.)"  # chats write them in lower case
+# chats write them in lower case; the two-letter abbreviations only as words are written ("Cd.", "cd.", not "CD.": a disc)
+_TR_TYPE = r"(?:(?i:cad\.|caddesi|sok\.|sokak|sokağı|bulvarı|blv\.|bulv\.)|[Cc]d\.|[Ss]k\.)"
 _TR_RE = re.compile(
     rf"(?<![\w.])(?:{_W}(?:[ \t]+{_W}){{0,2}}[ \t]+(?:Mah\.|Mahallesi|Mh\.),?[ \t]+)?"
     rf"{_W}(?:[ \t]+{_W}){{0,3}}[ \t]+{_TR_TYPE},?[ \t]*(?:(?i:no)[ \t]?[:.]?[ \t]?)?\d{{1,4}}[A-Za-z]?(?:/\d{{1,3}}[A-Za-z]?)?"
@@ -83,7 +84,8 @@ _RO_WORDS = Cue("str strada calea bd bdul b-dul bulevardul șos şos sos șoseau
 # or the type first with lower-case titles before the name ("Trg bana Jelačića", "Ulica kralja Zvonimira")
 _HR_RE = re.compile(
     rf"(?<![\w.])(?:{_NOT_NAME}(?:{_W}[ \t]+)?{_NOT_NAME}[{_UC}][\w\-]*a[ \t]+(?:ulica|cesta|obala|ul\.)"
-    rf"|{_NOT_NAME}(?:{_W}[ \t]+)?{_NOT_NAME}[{_UC}][\w\-]*i[ \t]+(?:put|trg|bulevar)"
+    # "Jadranski put", "Zagrebački bulevar": the adjective's own endings, not any word in -i ("Dani put 3 eggs")
+    rf"|{_NOT_NAME}(?:{_W}[ \t]+)?{_NOT_NAME}[{_UC}][\w\-]{{3,}}(?:sk|šk|čk|ck|n|ov|ev)i[ \t]+(?:put|trg|bulevar)"
     rf"|(?:Ulica|Ul\.|Trg|Obala|Bulevar|Šetalište|Prilaz|Avenija)[ \t]+(?:[a-zčćđšž]+[ \t]+){{0,2}}{_W}"
     rf"(?:[ \t]+(?:i[ \t]+)?{_W}){{0,3}})"
     rf"[ \t]+\d{{1,4}}[a-zA-Z]?{_NUM_END}{_NO_UNIT}")
@@ -91,9 +93,13 @@ _HR_WORDS = Cue("ulica cesta obala ul put trg bulevar šetalište prilaz avenija
 
 # Czechia, Slovakia: a preposition street with the number "popisné/orientační" ("U Tržiště 2270/5"); a type
 # first ("nám. Míru 820/9", "třída Tomáše Bati 3762")
+_CZ_NOT_NAME = r"(?!(?i:naše|náš|moje|můj|vaše|váš|jeho|její|ta|ten|ty|celá|celý|tato|tento|každá)(?![\w\-]))"
 _CZ_RE = re.compile(
-    rf"(?<![\w.])(?:(?:Na|U|Pod|Nad|V|Ve|Za|K|Ke|Před|Při)[ \t]+{_W}(?:[ \t]+{_W})?[ \t]+\d{{3,4}}/\d{{1,4}}[a-zA-Z]?"
-    rf"|{_W}[ \t]+(?:nám\.|náměstí|nábř\.|nábřeží|tř\.|třída)[ \t]+\d{{1,4}}(?:/\d{{1,4}}[a-zA-Z]?)?"  # "Václavské nám. 56"
+    # "U Tržiště 2270/5"; not a school year ("V Praze 2023/24")
+    rf"(?<![\w.])(?:(?:Na|U|Pod|Nad|V|Ve|Za|K|Ke|Před|Při)[ \t]+{_W}(?:[ \t]+{_W})?[ \t]+(?!(?:19|20)\d\d/\d\d(?!\d))"
+    rf"\d{{3,4}}/\d{{1,4}}[a-zA-Z]?"
+    # "Václavské nám. 56"; not "Naše třída 25 žáků" (a class)
+    rf"|{_CZ_NOT_NAME}{_W}[ \t]+(?:nám\.|náměstí|nábř\.|nábřeží|tř\.|třída)[ \t]+\d{{1,4}}(?:/\d{{1,4}}[a-zA-Z]?)?"
     rf"|(?:nám\.|náměstí|Náměstí|tř\.|třída|Třída|nábř\.|nábřeží|Nábřeží|námestie|Námestie)[ \t]*{_W}"
     rf"(?:[ \t]+{_W}){{0,2}}[ \t]+\d{{1,4}}(?:/\d{{1,4}}[a-zA-Z]?)?){_NUM_END}{_NO_UNIT}")
 _CZ_WORDS = Cue("na u pod nad v ve za k ke před při nám náměstí tř třída nábř nábřeží námestie")
@@ -117,15 +123,18 @@ _BR_WORDS = Cue("r al tv trav pça pç rod estr")
 
 
 def _hu_ok(m: re.Match, flags: dict[str, int]) -> bool:
-    """A Hungarian street whose type is also a word elsewhere ("u." of German "u. a.", "sor", "köz") has a
-    name that is not all ordinary words, and the number's dot ("Duna sor 5.", "Fő u. 5."; after "u." two words
-    will do: "Kossuth Lajos u. 72"; not "A Duna sor 5 évig")."""
+    """A Hungarian street whose type is also a word elsewhere ("u." of German "u." = "und", "sor", "köz") has a
+    name that is not all ordinary words (two letters or fewer: no telling), and the number's dot or a Hungarian
+    postcode and town before it ("Fő u. 5.", "1052 Budapest, Kossuth Lajos u. 1"), or after "u." a name of two words
+    whose first is no ordinary word ("Kossuth Lajos u. 72"; not "Familie Schmidt u. 3 Kinder", "A Duna sor 5 évig")."""
     words = m.group("name").split()
     if m.group("type") not in _HU_WEAK_TYPES:
         return True
-    if (m.group("type") != "u." or len(words) < 2) and not m.group("dot"):
-        return False
-    return not all(flags.get(w.lower(), 0) & (COMMON | INDICATOR) == COMMON for w in words)
+    ordinary = [len(w) > 2 and flags.get(norm_key(w), 0) & (COMMON | INDICATOR) == COMMON for w in words]
+    if not m.group("dot") and not m.group().lstrip("H-")[:1].isdigit():
+        # "Kossuth Lajos u. 72": two words, the first no ordinary word ("Familie Schmidt u. 3 Kinder")
+        return m.group("type") == "u." and len(words) >= 2 and not ordinary[0]
+    return not all(ordinary)
 
 
 def _ro_ok(m: re.Match, flags: dict[str, int]) -> bool:
@@ -134,10 +143,9 @@ def _ro_ok(m: re.Match, flags: dict[str, int]) -> bool:
 
 
 def _br_ok(m: re.Match, flags: dict[str, int]) -> bool:
-    """A Brazilian street line whose number could be a year ("Al. Gore, 2000", "R. Kelly, 1998") is one only when
-    the address goes on after it."""
-    number = int(re.search(r"(\d+)\D*$", m.group()).group(1))
-    return not 1800 <= number <= 2099 or bool(_GOES_ON_RE.match(m.string, m.end()))
+    """A Brazilian street line with an abbreviated type is one only when the address goes on after it (a flat, a
+    bairro, a town): "R." and "Al." are also a person's initial ("Al. Gore, 2000", "R. Patel, 34, starts Monday")."""
+    return bool(_GOES_ON_RE.match(m.string, m.end()))
 
 
 _GOES_ON_RE = re.compile(r"[ \t]*(?:,|[-–][ \t])[ \t]*(?:[A-Z]|(?i:ap|apto|sala|bloco|conj|casa|loja)\b)")

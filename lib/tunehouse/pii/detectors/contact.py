@@ -35,16 +35,20 @@ _SOCIAL_RE = re.compile(
 _PERSONAL_HOST_RE = re.compile(r"(?i)(?:^|//|\.)[\w\-]{2,}\.(?:carrd\.co|bandcamp\.com|substack\.com|tumblr\.com"
                                r"|wordpress\.com|blogspot\.com|github\.io|wixsite\.com|weebly\.com|neocities\.org)\b")
 _URL_PERSONAL_KEYS = re.compile(
-    r"(?i)[?&;#](?:u|e?-?mail|name|first_?name|last_?name|surname|full_?name|phone|tel|mobile|user(?:name)?"
+    # "u" a user's name, not a shared link's address ("sharer.php?u=https://...")
+    r"(?i)[?&;#](?:u(?==(?!https?(?::|%3A)|www\.))|e?-?mail|name|first_?name|last_?name|surname|full_?name|phone"
+    r"|tel|mobile|user(?:name)?"
     r"|uid|user_?id|token|auth|session|sid|key|api_?key|ref|pnr|booking(?:_?ref)?|reservation|confirmation"
     r"|conf|code|id|customer(?:_?id)?|account|passport|dob|address|zip|postcode|lastname|firstname)=[^&#\s]")
 _URL_ID_PATH = re.compile(
-    r"/(?=[A-Za-z0-9]*\d)(?=[0-9]*[A-Za-z])[A-Za-z0-9]{6,24}(?:[/?#]|$)|/\d{6,}(?:[/?#]|$)|[0-9a-f]{16,}"
+    r"/(?=[A-Za-z0-9]*\d)(?=[0-9]*[A-Za-z])[A-Za-z0-9]{6}(?:[/?#]|$)|/\d{6,}(?:[/?#]|$)|[0-9a-f]{16,}"
+    # longer ids with two digits or more ("/fd7dn7wd"; not a product name: "/AmazonS3", "/python3")
+    r"|/(?=(?:[A-Za-z]*\d){2})(?=[0-9]*[A-Za-z])[A-Za-z0-9]{7,24}(?:[/?#]|$)"
     r"|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}"
     # a person's page on any host ("/u/briannabrandt", "/profile/chantal.88", "/~jdoe"), a link shared with
     # someone ("/share/...", "/invite/..."), a booking page named after a person ("cal.example.com/anna/30min")
     r"|^/(?:u|user|users|profile|profiles|people|member|members|staff)/[\w.\-]{3,}"
-    r"|^/~[\w.\-]{2,}|/(?:share|shared|s|invite|attach|attachments|dl)/[\w\-]{6,}"
+    r"|^/~[\w.\-]{2,}|/(?:share|shared|invite|attach|attachments)/(?=[\w\-]*\d)[\w\-]{6,}"
     r"|^/[a-z][\w.\-]{3,}/\d{2,3}min\b")
 IPV4_RE = re.compile(
     r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)")
@@ -77,7 +81,8 @@ _PHONE_CUE_RE = re.compile(
     r"|(?:my|her|his|your|our|their|new)\s+(?:phone\s+|mobile\s+|cell\s+)?number|nummer|ring(?:\s+(?:me|mig|meg|på))?"
     r"|soita|puh(?:elin)?|kontakt|zap"
     # pt-BR "Cel.", tr "Cep" / "ara", cs "volej" / "zavolej", hu "hívj", ro "sună", hr/hu/cs "mobil"
-    r"|cel|cep(?:\s+telefonu)?|ara|beni\s+ara|z?avolej(?:te)?|h[íi]vj(?:on)?|sun[ăa](?:-m[ăa]|[țt]i)?|mobil"
+    # ("Cel.:", "Cep:" with their sign: "cel" is Romanian "the", "CEP" a Brazilian postcode; "ara" only as "beni ara")
+    r"|cel(?=[.:])|(?-i:[Cc]ep)(?=\s*:)|cep\s+telefonu|beni\s+ara|z?avolej(?:te)?|h[íi]vj(?:on)?|sun[ăa](?:-m[ăa]|[țt]i)?|mobil"
     r"|telefonsz[áa]m|telefonn[íi]\s+[čc][íi]slo|broj(?:\s+mobitela)?|mobitel)\b)"
     r"[^\d\n+]{0,24}?(\+?\(?\d[\d .\-()/]{5,20}\d)(?:\s*(?:ext\.?|x)\s*\d{1,5})?(?![\w])")
 NANP_RE = re.compile(r"(?:1[ .\-])?[2-9]\d{2}[ .\-][2-9]\d{2}[ .\-]\d{4}")
@@ -87,7 +92,9 @@ _NATIONAL_SHAPES_RE = re.compile(
 # a line holding only a phone number (signatures)
 _PHONE_LINE_RE = re.compile(r"(?m)^[ \t>]*(\+?\(?\d[\d .\-()/]{6,18}\d)[ \t]*$")
 _PHONE_BLOCK_AFTER = re.compile(
-    r"(?i)^\s*(?:€|eur|usd|gbp|\$|£|points|pts|miles|km|kg|lbs|%|euros?|dollars?|pounds?)")
+    r"(?i)^\s*(?:€|eur|usd|gbp|\$|£|points|pts|miles|km|kg|lbs|%|euros?|dollars?|pounds?"
+    # the currencies of the other languages we read ("1 250 000 lei", "2.500.000 Ft", "1.250.000 TL")
+    r"|lei|ron|kn|hrk|kr|sek|nok|dkk|zł|zl|pln|kč|czk|ft|huf|tl|try|chf|reais|r\$)(?![\w])")
 _DANGLING_EXT_RE = re.compile(r"\s+(?:ext\.?|extension|x|#|poste|Durchwahl|DW)[\s.:]*$")
 _GROUP_SEP_RE = re.compile(r"[ .\-/(](?=[\d(])")
 DATE_SHAPE = re.compile(
@@ -110,7 +117,7 @@ PHONE_CUE = Cue(
     "erreichbar mobilnummer festnetz llamadme llamar llamarme llama tlf tfno contacto tél tel. "
     "extension ext durchwahl direct poste interno toestel cellulare chiamami telefone telemóvel telemovel ligue "
     "liga-me liga telefoon telefoonnummer bel mobiel mobiele numer zadzwoń zadzwon mobiil helista "
-    "número her his your our their new nummer soita puh puhelin kontakt zap cel cel. cep ara beni volej zavolej "
+    "número her his your our their new nummer soita puh puhelin kontakt zap cel cel. cep beni volej zavolej "
     "volejte zavolejte hívj hivj hívjon sună suna sunați sunati sună-mă mobil telefonszám telefonszam telefonní "
     "telefonni broj mobitel")
 
@@ -249,7 +256,7 @@ def cued_phones(scan: Scan) -> list[Candidate]:
     out = []
     for m in scan.matches(PHONE_CUE, _PHONE_CUE_RE):
         val = m.group(1).strip()
-        if cued_phone_ok(val):
+        if cued_phone_ok(val) and not _PHONE_BLOCK_AFTER.match(scan.text[m.end():m.end() + 12]):  # "2 500 000 km"
             out.append(Candidate("PHONE", m.start(1), m.end(), 0.95))
         elif sum(map(str.isdigit, val)) > 15:
             scan.long_phones.append((m.start(1), m.end(1)))

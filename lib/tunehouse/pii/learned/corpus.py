@@ -80,8 +80,7 @@ class Example:
 
 @dataclass(frozen=True)
 class CorpusConfig:
-    languages: tuple[str, ...] = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "nb", "da", "fi", "cs", "ca",
-                                  "ro", "tr")
+    languages: tuple[str, ...] = ("en", "de", "fr", "es", "it", "nl", "pt")  # as pii.model.languages (settings.py)
     sentences: int = 6000
     seed: int = 13
 

@@ -60,6 +60,7 @@ class DetectorOptions:
     stride: int = 32
     min_score: float = 0.5
     lower_case_min_score: float = 0.9  # the mean score a span written all in lower case needs (see settings.py)
+    town_name_min_score: float = 0.95  # a first name that is also a small town, alone (see settings.py)
     entities: tuple[str, ...] = ("PERSON", "STREET_ADDRESS")  # types reported; others are dropped
     vet: bool = False  # PERSON spans pass pii/learned/vetting.py (and texts it rules out skip the model)
     runtime: str = "auto"  # "auto" | "torch" | "onnx" (module docstring)
@@ -85,7 +86,7 @@ class LearnedDetector:
         self.model = model
         self._tags = [tag_of(id2label[i]) for i in range(len(id2label))]
         self.tokenizer, self.max_length, self._pad = _windowing(tokenizer, path, options, owned=_owned)
-        self._vetting = default_vetting() if options.vet else None
+        self._vetting = default_vetting(options.town_name_min_score) if options.vet else None
 
     def _torch_model(self, model):
         import torch
@@ -319,4 +320,5 @@ def detector_from_settings(settings: "Settings") -> LearnedDetector:
     ms = settings.pii.model
     return get_detector(resolve_model_path(settings), device=ms.device, threads=ms.threads, quantize=ms.quantize,
                         runtime=ms.runtime, batch_size=ms.batch_size, max_length=ms.max_length, min_score=ms.min_score,
-                        lower_case_min_score=ms.lower_case_min_score, entities=tuple(ms.entities), vet=ms.vet)
+                        lower_case_min_score=ms.lower_case_min_score, town_name_min_score=ms.town_name_min_score,
+                        entities=tuple(ms.entities), vet=ms.vet)

@@ -54,6 +54,7 @@ from tunehouse.pii.detectors.name_cues import (
     GREETING_TOKENS,
     TELLING_TOKENS,
     cue,
+    place_context,
     travel_destination,
 )
 from tunehouse.pii.detectors.name_runs import NOT_PERSON_AFTER_RE
@@ -96,14 +97,12 @@ _NOT_A_LOWER_CASE_NAME = COMMON | AMBIG | MAJOR | TITLE | ORG | INDICATOR
 _WISH_TOKENS = frozenset(norm_key(w) for w in (
     "feliz felices frohe frohes joyeux joyeuses joyeuse buon buone merry happy boas prettige fijne vrolijk wesołych "
     "glædelig gledelig god gott hyvää häid").split())
-# The model's score from which a first name that is also a small town is taken without a cue (measured on the DEV
-# splits: the model's spans at 0.95 or more were names far more often than towns).
-_SURE_SCORE = 0.95
-# A preposition of place right before a word: then a town is meant ("in Colton", "nach Tolga", "à Lorient").
+# A preposition of place right before a word: then a town is meant ("in Colton", "nach Tolga", "à Lorient"). Not the
+# prepositions that also mark a person ("to", Spanish personal "a", "per", "zu", "bei": "say hi to Colton").
 _PLACE_PREPOSITION_BEFORE_RE = re.compile(
-    r"(?i:\b(?:in|to|from|at|near|via|into|towards|nach|aus|bei|zu|im|am|à|au|aux|en|em|no|na|nos|nas|do|da|dos|das"
-    r"|a|al|del|w|we|z|ze|pod|i|på|til|till|från|fra|naar|uit|bij|te|op|u|v|ve|k|ke|u|la|în|din|spre|iz|kod|prema"
-    r"|det|nel|nella|dal|dalla|per|verso|hacia|desde|para))[ \t]+$")
+    r"(?i:\b(?:in|from|at|near|via|into|towards|nach|aus|im|am|à|au|aux|en|em|no|na|nos|nas|do|da|dos|das|al|del|w|we"
+    r"|z|ze|pod|i|på|till|från|fra|naar|uit|bij|te|op|u|v|ve|k|ke|la|în|din|spre|iz|kod|prema|nel|nella|dal|dalla"
+    r"|verso|hacia|desde|para))[ \t]+$")
 _HYPHENED = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)+")
 _GLUE = "!&+@#*/|"  # signs inside product and brand names ("Yahoo!Mail"), never inside a person's name
 # What may sit between two words of one name: blanks, an initial's dot, a hyphen or apostrophe.
@@ -115,8 +114,11 @@ class PersonVetting:
     """Vetoes on learned PERSON spans, from the scrubber's lexicon (see the module docstring)."""
 
     def __init__(self, lexicon: Lexicon, rare_words: SortedWords | None = None,
-                 chat_words: SortedWords | None = None) -> None:
+                 chat_words: SortedWords | None = None, town_name_min_score: float = 0.95) -> None:
+        """``town_name_min_score``: the model's score from which a first name that is also a small town is taken
+        with no cue (``pii.model.town_name_min_score``)."""
         self.lex = lexicon
+        self.town_name_min_score = town_name_min_score
         self.rare_words = rare_words if rare_words is not None else SortedWords("")
         self.chat_words = chat_words if chat_words is not None else SortedWords("")
         self.could_be_name = functools.lru_cache(maxsize=65536)(self._could_be_name)
@@ -306,7 +308,12 @@ class PersonVetting:
         if words and all(self.lower_case_name(w) for w in words):
             if len(words) == 1 and norm_key(words[0]) in GREETING_TOKENS | TELLING_TOKENS:
                 return False
-            return not self._a_thing(text, entity.start, entity.end)
+            # the place vetoes of a capitalised name, and for a word that is also a town, the rules' place context
+            # ("driving to colton tomorrow", "stay in jasper")
+            town = any(self.lex.get(norm_key(w)) & PLACE for w in words)
+            return not (self._a_thing(text, entity.start, entity.end) or travel_destination(text, entity.start)
+                        or self._after_place_preposition(text, entity.start)
+                        or (town and place_context(self.lex, text, entity.start, entity.end, coord=False)))
         if not (words and all(self.could_be_in_name(w) for w in words) and any(self.could_be_name(w) for w in words)):
             return False
         if len(words) == 1 and norm_key(words[0]) in GREETING_TOKENS | TELLING_TOKENS:
@@ -320,14 +327,18 @@ class PersonVetting:
             # model sure of it where no preposition of place stands before it ("Colton and Kenzie say hi", "Tolga
             # haberdar"; GeoNames holds a town for most first names; not "flights to Colton")
             return weak_name_corroborated(text, entity.start, entity.end) or (
-                entity.score >= _SURE_SCORE and not defined_after(text, entity.end)
-                and not _PLACE_PREPOSITION_BEFORE_RE.search(text, 0, entity.start))
+                entity.score >= self.town_name_min_score and not defined_after(text, entity.end)
+                and not self._after_place_preposition(text, entity.start))
         if len(words) == 1 and travel_destination(text, entity.start) and not cue(text, entity.start):
             return False  # "Enjoy your stay in Selen!": a destination, as the rules read it
         if len(words) == 1 and (self.rare_word(words[0]) or self._unknown_sentence_start(text, entity.start, words[0])):
             # "collect your Thunderbolt", "Argh..", "Kolimine 4. kuupäeval", "Udlejer er ..."
             return name_evidence(text, entity.start, entity.end) or self._beside_name_part(text, entity.start, entity.end)
         return True
+
+    @staticmethod
+    def _after_place_preposition(text: str, start: int) -> bool:
+        return bool(_PLACE_PREPOSITION_BEFORE_RE.search(text, max(0, start - 16), start))
 
     def _unknown_sentence_start(self, text: str, start: int, word: str) -> bool:
         """A word no name list holds, capitalised because it starts a sentence or line: in the languages our word
@@ -416,8 +427,8 @@ def _word_start(text: str, pos: int) -> int:
     return pos
 
 
-def default_vetting() -> PersonVetting:
-    """The vetting over the scrubber's own lexicon, once per process."""
+def default_vetting(town_name_min_score: float = 0.95) -> PersonVetting:
+    """The vetting over the scrubber's own lexicon (its word lists are loaded once per process)."""
     from tunehouse.pii.lexicon import load_chat_words, load_lexicon, load_rare_words
 
-    return PersonVetting(load_lexicon(), load_rare_words(), load_chat_words())
+    return PersonVetting(load_lexicon(), load_rare_words(), load_chat_words(), town_name_min_score)
