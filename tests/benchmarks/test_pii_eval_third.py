@@ -8,12 +8,12 @@ The older and fresh sets' templates and value lists are loaded here programmatic
 from __future__ import annotations
 
 import collections
-import importlib.util
 import json
 import re
 from pathlib import Path
 
 import pytest
+from fixtures.sibling_tests import load_sibling
 
 ROOT = Path(__file__).resolve().parents[2]
 PKG = ROOT / "benchmarks" / "pii_eval"
@@ -25,10 +25,7 @@ SPLITS = ("dev", "heldout")
 
 
 def _load_helpers(filename: str, modname: str):
-    spec = importlib.util.spec_from_file_location(modname, Path(__file__).with_name(filename))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_sibling(__file__, filename, modname)
 
 
 H = _load_helpers("test_pii_eval_sets.py", "_pii_eval_sets_helpers_third")
