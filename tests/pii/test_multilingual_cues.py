@@ -131,6 +131,18 @@ def test_at_written_as_a_sign_is_no_handle(text):
     assert not _values(contact.handles, text)
 
 
+@pytest.mark.parametrize("text", ["mail me at bob @home.com if it bounces", "we moved everyone to @mail.uni-kiel.de",
+                                  "the list lives at @lists.example.org now"])
+def test_a_mail_host_after_a_blank_is_no_handle(text):
+    assert not _values(contact.handles, text)
+
+
+@pytest.mark.parametrize("text, value", [("ping @anna.k92 about it", "@anna.k92"), ("follow @jo.ana for news", "@jo.ana"),
+                                         ("ask @marta_kr", "@marta_kr")])
+def test_handles_with_dots_are_still_handles(text, value):
+    assert ("USERNAME", value) in _values(contact.handles, text)
+
+
 # Central and South-East Europe, Turkey, Catalonia, Brazil (session 10; written for these tests)
 @pytest.mark.parametrize("text, value", [
     ("Data de naixement 07/02/1988, comprovada.", "07/02/1988"),

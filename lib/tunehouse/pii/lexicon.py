@@ -46,6 +46,7 @@ COMMON_WORDS_FILE = RESOURCES / "pii_common_words.txt"
 LANGUAGE_NAMES_FILE = RESOURCES / "pii_language_names.txt"
 RARE_WORDS_FILE = RESOURCES / "pii_rare_words.txt"  # not in the table: see ``load_rare_words``
 CHAT_WORDS_FILE = RESOURCES / "pii_chat_words.txt"  # not in the table: see ``load_chat_words``
+PUBLIC_FIGURES_FILE = RESOURCES / "pii_public_figures.txt"  # not in the table: see ``load_public_figures``
 MANIFEST_FILE = RESOURCES / "MANIFEST.json"  # sources, versions, licences, thresholds, sha256 of each file
 
 
@@ -173,6 +174,22 @@ def load_chat_words() -> SortedWords:
         return SortedWords(CHAT_WORDS_FILE.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return SortedWords("")
+
+
+def figure_key(name: str) -> str:
+    """How a public figure's name is compared: case-folded, blanks collapsed ("albert  EINSTEIN" -> "albert einstein")."""
+    return " ".join(name.casefold().split())
+
+
+@functools.lru_cache(maxsize=1)
+def load_public_figures() -> frozenset[str]:
+    """The names of ``resources/pii_public_figures.txt`` (people and characters of WordNet; see ``build_resources``)
+    as :func:`figure_key` keys; read only when ``pii.keep_public_figures`` is on."""
+    try:
+        return frozenset(figure_key(line) for line in PUBLIC_FIGURES_FILE.read_text(encoding="utf-8").splitlines()
+                         if line.strip())
+    except FileNotFoundError:
+        return frozenset()
 
 
 @dataclass

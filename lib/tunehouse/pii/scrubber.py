@@ -63,7 +63,7 @@ from tunehouse.pii.detectors.name_join import join_adjacent
 from tunehouse.pii.detectors.phone_numbers import with_extensions
 from tunehouse.pii.entity import Candidate, Entity
 from tunehouse.pii.jsonl import main, scrub_jsonl
-from tunehouse.pii.lexicon import load_lexicon
+from tunehouse.pii.lexicon import figure_key, load_lexicon, load_public_figures
 from tunehouse.pii.resolver import resolve
 from tunehouse.pii.settings import PiiSettings
 
@@ -94,6 +94,7 @@ class Scrubber:
         self._person = "PERSON" in self._enabled
         self._lex = load_lexicon()
         self._allow = frozenset(t.strip().casefold() for t in self.settings.allow_terms if t.strip())
+        self._figures = load_public_figures() if self.settings.keep_public_figures and self._person else frozenset()
         self._pipeline = Pipeline(self.settings)
 
     # ------------------------------------------------------------------ pickling
@@ -142,6 +143,8 @@ class Scrubber:
             ents = complete_addresses(text, ents, self._lex)
         if "PHONE" in self._enabled:
             ents = with_extensions(text, ents)
+        if self._figures:  # after the joins: a whole name ("Albert Einstein"), never a part of one
+            ents = [e for e in ents if e.type != "PERSON" or figure_key(text[e.start:e.end]) not in self._figures]
         return ents
 
     # ------------------------------------------------------------------ scrubbing

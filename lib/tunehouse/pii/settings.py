@@ -186,6 +186,14 @@ class PiiSettings(Section):
         description="Extra regexes, entity type -> pattern (type names in upper case), e.g. "
         "{'EMPLOYEE_ID': r'\\bEMP-\\d{5}\\b'} or {'URL': r'https?://\\S+'} to scrub every URL.",
     )
+    keep_public_figures: bool = Field(
+        default=False,
+        description="Keep the names of public figures and fictional characters that WordNet lists (5,786 names: "
+        "'Albert Einstein', 'Sherlock Holmes', 'Tarzan'; resources/pii_public_figures.txt) where a whole detected "
+        "name is one of them. Off by default: a customer may share a famous name ('James Mason'). On for general "
+        "conversation where people talk about history, books and films; modern figures are not in the list (allow_terms "
+        "adds them).",
+    )
     disabled_detectors: list[str] = Field(
         default_factory=list,
         description="Rule detector families switched off, e.g. ['names'] (subset of "

@@ -414,6 +414,11 @@ PLATFORM_IS_CUE = Cue("discord steam psn xbox gamertag gamer insta instagram sna
 
 # "@home", "@work": "at" written as "@" before a place or time, no handle
 _AT_WORDS = frozenset("home work school uni office lunch night noon dinner breakfast weekend".split())
+# "@home.com", "@popmail.med.nyu.edu": a mail host after a blank (an address cut in two, "the @gmx.de one"), no
+# handle: its last label is a generic top-level domain, or a country's two letters after two dots or more. A host
+# names a provider, not a person; handles with dots ("@anna.k92", "@jo.ana") end otherwise.
+_MAIL_HOST_RE = re.compile(r"@(?:(?:[A-Za-z0-9_\-]+\.)+(?:com|net|org|edu|gov|mil|int|info|biz)"
+                           r"|(?:[A-Za-z0-9_\-]+\.){2,}[A-Za-z]{2})(?![\w\-]|\.\w)", re.IGNORECASE)
 _X_WRAPPED_RE = re.compile(r"x+[a-z]{2,}x+|x+X+\w{2,}X+x+")  # a gamer's wrapper: "xjeanbaptistex", "xXottavioXx"
 
 
@@ -466,4 +471,4 @@ def handles(scan: Scan) -> list[Candidate]:
     if "@" not in scan.text:
         return []
     return [Candidate("USERNAME", m.start(), m.end(), 0.8) for m in _HANDLE_RE.finditer(scan.text)
-            if m.group()[1:] not in _AT_WORDS]
+            if m.group()[1:] not in _AT_WORDS and not _MAIL_HOST_RE.match(scan.text, m.start())]
