@@ -151,13 +151,26 @@ TEMPLATES_EN: tuple[str, ...] = (
     "Courier card left for {P}, {AD}: parcel at the {C} depot, ref {REF}. Questions: {PH}",
     "Customer gave two numbers: home {PH} and work {PH2} (ask for {F}).",
     "Welcome pack posted to {P}, {ADB}",
-    "Verification: the seller profile {URL} belongs to {P}, who also wrote from {EM}. Chargeback owner {F2}.",
+    "[{T}] System: chat transferred from {F2} to {F3}\n[{T}] {F3}: hi {F}, picking this up. Is {PH} the best "
+    "number for the courier?\n[{T}] {F}: yes, or my husband {F4}",
+    "[{T}] {f}: hello?? anyone\n[{T}] Bot: an agent will join shortly\n[{T}] {F2} (Agent): hi {f}, sorry for the "
+    "wait! what's the postcode for {AD}?",
+    "[{T}] {F2} (Clinic): your scan is moved to {D}, same time. Bring your {IDL}.\n[{T}] {P}: thanks, "
+    "will do. {IDL} is {ID} if you need it now",
+    "[{T}] Agent {F2}: I see two accounts for {P}, one with {EM}\n[{T}] {F}: the other one is my daughter "
+    "{F3}'s, please don't merge them",
+    "[{T}] {F}: the meter guy left without reading it!\n[{T}] Agent {F2}: sorry {F}, which property, {AD}?"
+    "\n[{T}] {F}: yes. I'm home all day, call {PH}",
+    "[{T}] rider {f2}: ma'am I'm at {AD}, the guard says no deliveries inside\n[{T}] {f}: omg ok coming, 2 mins",
+    "[{T}] {F2} (HR): {F}, your laptop courier needs a number\n[{T}] {F}: {PH}. and the flat is {AD}",
+    "[{T}] Dispatcher {F2}: {F3} is running late from the {C} depot\n[{T}] {F}: ok, I'll wait till {T}",
+    "Seller check - {URL} belongs to {P}, who also wrote from {EM}. Chargeback owner {F2}.",
     "{F}: my old photos are on {URL}, can you link that to the new account?\nAgent {F2}: I can't merge social "
     "logins, sorry {F}. I've noted it on {REF}",
     "Debug note: customer {P} pasted her Wi-Fi password ({PW}) into the chat so the tech could test. Masked in "
     "the CRM by {F2}; IP on record {IP}.",
     "Login alerts for {U}: {IP} at {T}, then {IP2} a minute later. Owner {P} confirmed only the first.",
-    "Refund form for {P}\nProfile: {URL}\nPhone: {PH}\nCard: {CC}\nApproved: {F2}",
+    "Refund form for {P}\nSocial link given: {URL}\nPhone: {PH}\nCard: {CC}\nApproved: {F2}",
     "{F2}: the shared inbox password is still {PW} lol. {F3} please change it before {F} starts",
     "Driver app shows {P2} logged in from {IP} while on leave. {F} asked HR ({F3}) to check.",
 )
