@@ -37,7 +37,10 @@ LOCALES: dict[str, tuple[str, ...]] = {
     "es": ("es-AR", "es-CO"), "fr": ("fr-FR", "fr-SN", "fr-MA"), "de": ("de-DE",), "it": ("it-IT",),
     "pt": ("pt-PT",), "pl": ("pl-PL",), "nl": ("nl-BE",), "sv": ("sv-SE",), "id": ("id-ID",),
 }
-ENGLISH_SHARE = 0.45
+# the countries whose address and phone conventions the older sets lack are drawn twice as often
+ENGLISH_DRAW = LOCALES["en"] + ("en-IN", "en-NG", "en-PH", "en-KE", "en-GH", "en-PK")
+OTHER_LOCALES = tuple(loc for lang, locs in LOCALES.items() if lang != "en" for loc in locs)
+ENGLISH_SHARE = 0.46
 NEGATIVE_SHARE = 0.2
 TEMPLATES = {"en": TEMPLATES_EN, **TEMPLATES_INTL}
 NEGATIVES = {"en": NEGATIVES_EN, **NEGATIVES_INTL}
@@ -60,6 +63,7 @@ DAYS = {"en": ("Tuesday", "Thursday the 14th", "next Monday", "Friday morning", 
         "id": ("Kamis", "Selasa tgl 12", "Senin depan")}
 NEG_PREFIXES = ("", "", "[{T}] ", "Ops bulletin {REF}: ", "Pinned: ")
 SLOT_RE = re.compile(r"\{(\w+)(?::([^}]*))?\}")
+FULL_NAME_RE = re.compile(r"\{F(\d?)\} \{S\1\}")
 
 
 def build_seventh_generator(n: int, seed: int) -> list[dict]:
@@ -69,8 +73,8 @@ def build_seventh_generator(n: int, seed: int) -> list[dict]:
     neg_queues = {lang: _Cycle(len(NEGATIVES[lang]), rng) for lang in NEGATIVES}
     out = []
     for i in range(n):
-        lang = "en" if rng.random() < ENGLISH_SHARE else rng.choice([k for k in LOCALES if k != "en"])
-        locale = rng.choice(LOCALES[lang])
+        locale = rng.choice(ENGLISH_DRAW if rng.random() < ENGLISH_SHARE else OTHER_LOCALES)
+        lang = locale[:2]
         negative = rng.random() < NEGATIVE_SHARE
         if negative:
             k = neg_queues[lang].next()
@@ -107,6 +111,7 @@ def render(template: str, locale: str, rng: random.Random) -> TextBuilder:
     """Fill ``template``'s slots for ``locale``; the same slot name means the same value within a record."""
     lang = locale[:2]
     people = _people(locale, rng)
+    template = FULL_NAME_RE.sub(r"{P\1}", template)  # "{F} {S}" is one full name, one span
     filled: dict[str, tuple[str | None, str]] = {}
     tb = TextBuilder()
     pos = 0

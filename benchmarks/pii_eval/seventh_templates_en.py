@@ -113,7 +113,7 @@ TEMPLATES_EN: tuple[str, ...] = (
     "New starter {P} has no laptop yet. IT contact {F2} says it ships to {AD} {D}. Personal mobile: {PH}",
     "Hey {f2}, payroll bounced for {F} {S} - the account number had a typo. Correct one: {IB}",
     "Background check consent form received from {P}, DOB {DOB}, {IDL} {ID}. Reviewer: {F2}.",
-    "Relocation: {P} moves from {C} in {D}. Temporary flat: {ADB}. Contact {PH} or {EM}.",
+    "Relocation: {P} moves from {C} on {D}. Temporary flat: {ADB}. Contact {PH} or {EM}.",
     # --- call-back requests
     "CALLBACK - {P} - {PH} - wants to talk about the cancelled order, prefers after {T}. Taken by {F2}.",
     "Please call {F} back on {PH}, she's been waiting since this morning. ({F2})",

@@ -88,8 +88,8 @@ def test_many_templates_transcript_shapes_several_people_and_lower_case_names():
 def test_names_come_from_many_cultures_and_include_ordinary_words():
     people = H._module("seventh_people")
     pool = {n for given, surnames in people.NAMES.values() for n in given + surnames}
-    for sample in ("Oluwatobiloba", "Wanjiru", "Kwabena", "Raghavachari", "Nguyen-Tran", "Panganiban", "Al Mazrouei",
-                   "Wiśniewska", "Ó Súilleabháin", "Kusumawardani", "Zhi Hao", "Ndèye", "Farahani", "Bogle"):
+    for sample in ("Oluwatobiloba", "Wanjiru", "Kwabena", "Raghavachari", "Truong-Vu", "Panganiban", "Al Mazrouei",
+                   "Wiśniewska", "Ó Séaghdha", "Kusumawardani", "Zhi Hao", "Ndèye", "Farahani", "Bogle"):
         assert sample in pool, sample
     given = {g for names, _ in people.NAMES.values() for g in names}
     assert {"Blessing", "Sunday", "Precious", "Ligaya", "Bunga", "Rose", "Sten", "Roos"} <= given
