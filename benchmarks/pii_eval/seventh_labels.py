@@ -40,6 +40,8 @@ NEUTRAL: dict[str, list[str]] = {
     "2eca630e": ["Lao Tsé"],
     "ba125771": ["Marta", "Maluf"],  # São Paulo politicians
     "fab55f50": ["Xuxa"],
+    "23377c9c": ["Mengalvio"],
+    "2decb1e0": ["Proudhon"],  # the philosopher  # a footballer, attribution followed by a second line
 }
 
 # attributions that name no person: dialogue, anonymous sources, proverbs, a scissors line
