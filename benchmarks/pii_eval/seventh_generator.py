@@ -40,7 +40,7 @@ LOCALES: dict[str, tuple[str, ...]] = {
 # the countries whose address and phone conventions the older sets lack are drawn twice as often
 ENGLISH_DRAW = LOCALES["en"] + ("en-IN", "en-NG", "en-PH", "en-KE", "en-GH", "en-PK")
 OTHER_LOCALES = tuple(loc for lang, locs in LOCALES.items() if lang != "en" for loc in locs)
-ENGLISH_SHARE = 0.46
+ENGLISH_SHARE = 0.45
 NEGATIVE_SHARE = 0.2
 TEMPLATES = {"en": TEMPLATES_EN, **TEMPLATES_INTL}
 NEGATIVES = {"en": NEGATIVES_EN, **NEGATIVES_INTL}
@@ -71,9 +71,11 @@ def build_seventh_generator(n: int, seed: int) -> list[dict]:
     rng = random.Random(seed)
     queues = {lang: _Cycle(len(TEMPLATES[lang]), rng) for lang in TEMPLATES}
     neg_queues = {lang: _Cycle(len(NEGATIVES[lang]), rng) for lang in NEGATIVES}
+    english = [i < round(n * ENGLISH_SHARE) for i in range(n)]  # the English share exactly, in shuffled order
+    rng.shuffle(english)
     out = []
     for i in range(n):
-        locale = rng.choice(ENGLISH_DRAW if rng.random() < ENGLISH_SHARE else OTHER_LOCALES)
+        locale = rng.choice(ENGLISH_DRAW if english[i] else OTHER_LOCALES)
         lang = locale[:2]
         negative = rng.random() < NEGATIVE_SHARE
         if negative:

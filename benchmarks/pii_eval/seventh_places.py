@@ -145,7 +145,7 @@ PLACES: dict[str, dict] = {
                                          ("Bremen", "281##"), ("Münster", "481##")),
               "forms": ("{street} {h}, {pc} {city}", "{street} {h}a, {pc} {city}", "{street} {h}\n{pc} {city}",
                         "{street} {h}")},
-    "it-IT": {"streets": ("Via dei Mille", "Corso Vittorio Emanuele II", "Viale Monza", "Via Santa Lucia",
+    "it-IT": {"streets": ("Via dei Mille", "Corso Tukory", "Viale Monza", "Via Santa Lucia",
                           "Piazza Garibaldi", "Via Roma", "Vicolo del Pozzo", "Via Etnea"),
               "areas": ("scala B, int. 7", "interno 12", "3° piano"),
               "cities": (("Napoli", "801##"), ("Torino", "101##"), ("Milano", "201##"), ("Catania", "951##"),
