@@ -7,8 +7,8 @@
 
 ``--set`` takes a set name (``other_generator``, ``real_text``, ``false_positive``, ``fresh_generator``,
 ``fresh_real``, ``third_generator``, ``third_real``, ``fourth_generator``, ``fourth_real``, ``fifth_generator``,
-``fifth_real``, ``sixth_generator``, ``sixth_real``; repeatable; default the first three: the fresh, third, fourth,
-fifth and sixth sets are scored only when named)
+``fifth_real``, ``sixth_generator``, ``sixth_real``, ``seventh_generator``, ``seventh_real``; repeatable; default
+the first three: the fresh, third, fourth, fifth, sixth and seventh sets are scored only when named)
 or, when the value has an ``=``, a configuration override passed to ``tunehouse scrub --set`` unchanged.
 Each set is written to a temporary ``{"text": ...}`` JSONL file, scrubbed by a subprocess and read back
 line for line; ``alignment`` maps each output onto its input and ``metrics`` defines what is counted
@@ -48,7 +48,9 @@ FOURTH_SETS = ("fourth_generator", "fourth_real")
 FIFTH_SETS = ("fifth_generator", "fifth_real")
 # the sixth sets (sixth_build.py): the same rule; scored once by the lead, before any tuning
 SIXTH_SETS = ("sixth_generator", "sixth_real")
-KNOWN_SETS = SET_NAMES + FRESH_SETS + THIRD_SETS + FOURTH_SETS + FIFTH_SETS + SIXTH_SETS
+# the seventh sets (seventh_build.py): the same rule; scored once by the lead, before any tuning
+SEVENTH_SETS = ("seventh_generator", "seventh_real")
+KNOWN_SETS = SET_NAMES + FRESH_SETS + THIRD_SETS + FOURTH_SETS + FIFTH_SETS + SIXTH_SETS + SEVENTH_SETS
 
 
 def score_outputs(records: list[dict], outputs: list[str]) -> dict:
