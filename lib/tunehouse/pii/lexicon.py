@@ -335,3 +335,27 @@ def _build_lexicon() -> Lexicon:
     for lst in lex.multi.values():
         lst.sort(key=len, reverse=True)
     return lex
+
+
+# German/Dutch linking elements between the parts of a compound ("Versicherung-s-nummer", "Hühner-ei").
+_LINKS = ("", "s", "es", "n", "en", "e", "er")
+_MIN_PART = 3  # shortest compound part looked up ("Eis|zeit"); shorter ones match too much by chance
+_MIN_COMPOUND = 7  # shortest word tried as a compound
+
+
+def ordinary_compound(lex: "Lexicon", key: str, rare_heads: "SortedWords | None" = None) -> bool:
+    """``key`` (a :func:`norm_key`) splits into an ordinary word (or, given ``rare_heads``, a rare word), an optional
+    linking element and another ordinary word: "kundendienst" = Kunde-n-dienst, "versicherungsnummer". German and
+    Dutch write compounds as one capitalised word, too many for any word list; a name rarely splits so."""
+    if len(key) < _MIN_COMPOUND:
+        return False
+    for cut in range(_MIN_PART, len(key) - _MIN_PART + 1):
+        if not lex.get(key[cut:]) & COMMON:
+            continue
+        head = key[:cut]
+        for link in _LINKS:
+            if head.endswith(link) and len(head) - len(link) >= _MIN_PART:
+                part = head[:len(head) - len(link)] if link else head
+                if lex.get(part) & COMMON or (rare_heads is not None and part in rare_heads):
+                    return True
+    return False

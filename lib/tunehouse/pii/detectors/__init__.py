@@ -77,6 +77,7 @@ PIPELINE: tuple[Detector, ...] = (
     # the rest
     contact.handles,
     identifiers.lettered_booking_codes,
+    names.speaker_turns,
     names.person_names,  # last: joins names to the names found so far
 )
 

@@ -29,11 +29,13 @@ from tunehouse.pii.lexicon import (
     FIRST,
     INDICATOR,
     LAST,
+    MAJOR,
     ORG,
     PLACE,
     TITLE,
     Lexicon,
     norm_key,
+    ordinary_compound,
 )
 from tunehouse.pii.wordlists import FUNCTION_WORDS
 
@@ -136,6 +138,75 @@ def _lower_name(lex: Lexicon, text: str, m: re.Match) -> Candidate | None:
     if end is None:
         return None
     return Candidate("PERSON", start, end, 0.9 if strong else 0.8)
+
+
+# A turn of a chat transcript: the speaker's label opening a line (after an optional "[14:46]" time), an optional
+# "(Support)" role, a colon and what was said. "Abhijeet: the bill says ...", "[14:46] CS Agus: mohon maaf",
+# "fiifi: oi my washing machine", "Nurul (Support): ugh, sorry!".
+_TURN_RE = re.compile(
+    r"(?m)^[ \t>]*(?:\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?[ \t]+)?"
+    r"(?P<label>[^\W\d_][\w'’\-]*(?:\.?[ \t]+[^\W\d_][\w'’\-]*){0,3})[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?:[ \t]+"
+    r"(?P<said>[^\n]*)")
+_LABEL_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
+_SAID_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+_MIN_TURNS = 2  # lines shaped as turns before a label counts as a speaker: one "Note: ..." line is no transcript
+_MIN_SAID_WORDS = 3  # a speaker says something once at least; a field ("Kundennummer: 48213", "Assignee: second line")
+
+
+def _speaker_name(lex: Lexicon, label: str) -> tuple[int, int] | None:
+    """Where the name lies in a turn's label: after leading role words, titles and acronyms ("Agent", "CS",
+    "Pharmacist", "Dr."), every remaining word a capitalised word no list knows only as an ordinary word, big place,
+    title or brand, or one lower-case word no list knows at all ("fiifi"); None when no word is left."""
+    words = list(_LABEL_WORD_RE.finditer(label))
+    while words:
+        w = words[0].group()
+        f = lex.flags.get(norm_key(w), 0)
+        if (w.isupper() and len(w) <= 4) or f & TITLE or (f & COMMON and not f & (FIRST | LAST)):
+            words.pop(0)  # a role or title before the name
+        else:
+            break
+    if not words:
+        return None
+    for m in words:
+        w = m.group()
+        f = lex.flags.get(norm_key(w), 0)
+        if w.islower():
+            if len(words) > 1 or len(w) < 3 or f or w in FUNCTION_WORDS:
+                return None  # lower case: one word no list knows ("fiifi"), nothing else
+        elif (len(w) < 2 or w.isupper() or f & (ORG | TITLE | MAJOR) or (f & COMMON and not f & (FIRST | LAST))
+              or (not f and ordinary_compound(lex, norm_key(w)))):
+            return None  # "Bot", "Support", "IBM", "Paris" (a big place first), "Kundendienst" (Kunde-n-dienst)
+    return words[0].start(), words[-1].end()
+
+
+@detector("PERSON")
+def speaker_turns(scan: Scan) -> list[Candidate]:
+    """The speakers of a chat transcript: in a text of two or more turns ("Abhijeet: ...\nAgent Kofi: ..."), a
+    label that says something is a person's name, whether or not a list knows it (exported support chats name
+    their speakers so; the rules otherwise need a cue before an unknown name). Roles ("Agent", "Bot",
+    "Support"), field names ("Status: open") and ordinary words are left."""
+    text = scan.text
+    if "\n" not in text or text.count(":") < _MIN_TURNS:
+        return []
+    turns = list(_TURN_RE.finditer(text))
+    if len(turns) < _MIN_TURNS:
+        return []
+    # a label whose value is a value found already is a field ("Morada: Rua ...", "e-mail: ...", "Post: ...")
+    values = {c.start for c in scan.found if c.type != "PERSON"}
+    speakers = set()
+    for m in turns:  # a label that says something in one turn at least ...
+        if m.start("said") in values:
+            continue
+        if len(_SAID_WORD_RE.findall(m.group("said"))) >= _MIN_SAID_WORDS:
+            span = _speaker_name(scan.lex, m.group("label"))
+            if span is not None:
+                speakers.add(m.group("label")[span[0]:span[1]])
+    if not speakers:
+        return []
+    # ... is a speaker in every turn ("Abhijeet: yes") and wherever the text names them ("mohon maaf Ayu")
+    rx = re.compile(r"(?<![\w'’\-])(?:" + "|".join(re.escape(n) for n in sorted(speakers, key=len, reverse=True))
+                    + r")(?![\w'’\-])")
+    return [Candidate("PERSON", m.start(), m.end(), 0.85) for m in rx.finditer(text)]
 
 
 @detector("PERSON")

@@ -73,14 +73,11 @@ from tunehouse.pii.lexicon import (
     Lexicon,
     SortedWords,
     norm_key,
+    ordinary_compound,
 )
 
 # the rules' name particles ("van", "de", "bin"), plus the conjunctions inside Iberian names ("Silva e Costa")
 NAME_PARTICLES = PARTICLES | {"e", "y"}
-# German/Dutch linking elements between the parts of a compound ("Versicherung-s-nummer", "Hühner-ei").
-_LINKS = ("", "s", "es", "n", "en", "e", "er")
-_MIN_PART = 3  # shortest compound part looked up ("Eis|zeit"); shorter ones match too much by chance
-_MIN_COMPOUND = 7  # shortest word tried as a compound
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # Lexicon flags that make a word ordinary unless it is also a known name.
 _NOT_A_NAME = COMMON | PLACE | TITLE | INDICATOR
@@ -165,21 +162,8 @@ class PersonVetting:
 
     def _is_compound(self, key: str, rare_head: bool = False) -> bool:
         """``key`` splits into an ordinary word (``rare_head``: or a rare word), an optional linking element and
-        another ordinary word."""
-        if len(key) < _MIN_COMPOUND:
-            return False
-        for cut in range(_MIN_PART, len(key) - _MIN_PART + 1):
-            tail = key[cut:]
-            if not self.lex.get(tail) & COMMON:
-                continue
-            head = key[:cut]
-            if any(head.endswith(link) and len(head) - len(link) >= _MIN_PART
-                   and self._word(head[:len(head) - len(link)] if link else head, rare_head) for link in _LINKS):
-                return True
-        return False
-
-    def _word(self, key: str, rare: bool) -> bool:
-        return bool(self.lex.get(key) & COMMON) or (rare and key in self.rare_words)
+        another ordinary word (``lexicon.ordinary_compound``)."""
+        return ordinary_compound(self.lex, key, self.rare_words if rare_head else None)
 
     def vetted(self, text: str, entity: Entity) -> list[Entity]:
         """The spans to take of one learned span (none, one or more): honorifics, greetings and verbs of telling at
