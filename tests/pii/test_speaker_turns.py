@@ -21,7 +21,11 @@ def _persons(text: str) -> list[str]:
      ["Wirawan", "Larasati", "Wirawan"]),  # the role "CS" is left; the name in running text is found too
     ("gbemi: the installer came late again\nZainab (Support): so sorry about that, refunding the fee",
      ["gbemi", "Zainab"]),  # a lower-case speaker no list knows; a role in brackets
-    ("Tiwalade: hi\nAgent Oskari: hello there, how can I help?\nTiwalade: ok", ["Oskari"]),  # said nothing yet
+    # once someone spoke at length it is a conversation: short turns are speakers too
+    ("Tiwalade: hi\nAgent Oskari: hello there, how can I help?\nTiwalade: ok", ["Tiwalade", "Oskari", "Tiwalade"]),
+    ("wirawan: modem mati lagi sejak pagi\nsupport lieve: ik stuur een code naar je nummer", ["wirawan", "lieve"]),
+    ("[08:58] nurse kobina: who is covering the clinic tomorrow\n[08:59] Efua: me", ["kobina", "Efua"]),
+    ("Ana: quem fica com a cliente agora?\nSiemowit: ja\nAna: dzięki siemowit", ["Ana", "Siemowit", "Ana", "siemowit"]),
 ])
 def test_speakers_of_a_transcript_are_people(text, expected):
     assert _persons(text) == expected
@@ -34,14 +38,18 @@ def test_speakers_of_a_transcript_are_people(text, expected):
     "Note: router reset twice today\nUpdate: still down after the reboot",
     "Kundendienst: wir melden uns morgen früh\nRückfrage: bitte die Nummer nennen",  # ordinary compounds
     "Paris: sunny all week long\nLondon: rain again tomorrow",  # big places
+    "Update: we moved the server tonight\nreason: disk full again today",  # lower-case field words
 ])
 def test_roles_fields_and_places_are_no_speakers(text):
     assert _persons(text) == []
 
 
-def test_a_label_before_a_found_value_is_a_field():
-    text = "Morada: Rua das Flores 12, 4050-262 Porto\nTelemóvel: 912 345 678\nObrigado pela ajuda hoje"
-    assert "Morada" not in [text[e.start:e.end] for e in Scrubber().detect(text) if e.type == "PERSON"]
+@pytest.mark.parametrize("text, label", [
+    ("Morada: Rua das Flores 12, 4050-262 Porto\nTelemóvel: 912 345 678\nObrigado pela ajuda hoje", "Morada"),
+    ("Secretary: Ana Lima\nPost: Unit 3/94 Wattle Grove\nSurry Hills NSW 2010", "Post"),
+])
+def test_a_label_before_a_found_value_is_a_field(text, label):
+    assert label not in [text[e.start:e.end] for e in Scrubber().detect(text) if e.type == "PERSON"]
 
 
 def test_the_scrubber_replaces_every_turn_of_a_speaker():

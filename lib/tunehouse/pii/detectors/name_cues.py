@@ -88,6 +88,7 @@ mama; tata; babcia; dziadek; brat; siostra; żona; mąż; syn; córka; mãe; pai
 hej; hei; moi; terve; tere; hoi; olá; oi; cześć; ciao; ahoj; hallå; hejsan;
 wife; husband; daughter; mum; mom; dad; brother; sister; fiancé; fiancée; user; w/; spoke w/; with agent;
 (agent|host|driver|guide|contact|broker|realtor) (is|will be); your (agent|host|driver|guide|contact) (is|will be);
+(customer|client|caller|requester|subscriber|account holder|rider|patient|cliente|klant|kunde|kundin|abonné|abonnée|titulaire|abonado|abonada|titular|abbonato|abbonata|titolare|paziente|pasien|pelanggan|penumpang|pemilik|karyawan|sopir|kurir|klient|klientka|abonent|abonentka|pacjent|pacjentka|kund|patient|kunde|asiakas|klient);
 (insured|policyholder|assuré|assurée|versicherter|versicherte|versicherungsnehmer|verzekerde|asegurado|asegurada|assicurato|assicurata|segurado|segurada|ubezpieczony|ubezpieczona|forsikret|försäkrad|vakuutettu|kindlustatu);
 (conoce|conocéis|conocen|conozco|llama|pregunta|pregúntale|busca|buscad) a
 """)
@@ -211,3 +212,10 @@ def name_part(lex: Lexicon, text: str, s: int, e: int, f: int, side: str) -> boo
         return False
     first, second = (other, norm_key(text[s:e])) if side == "left" else (norm_key(text[s:e]), other)
     return not any(c[:2] == (first, second) for c in lex.multi.get(first, ()))  # "Hong Kong"
+
+
+def role_word(key: str) -> bool:
+    """A one-word weak cue that names a person's role ("customer", "asegurado", "driver", "nurse"): written
+    capitalised at a sentence's start it opens the run of the name after it ("Asegurado Wbeimar Usuga") but is no
+    part of it."""
+    return _CUE_PHRASES.get(key) == 1 and " " not in key

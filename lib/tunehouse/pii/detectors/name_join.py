@@ -22,6 +22,7 @@ from tunehouse.pii.detectors.name_cues import (
     TELLING_TOKENS,
     cue,
     place_context,
+    role_word,
 )
 from tunehouse.pii.detectors.name_tokens import (
     C_F,
@@ -201,6 +202,8 @@ def joinable(lex: Lexicon, text: str, s: int, e: int, side: str, bridged: bool, 
     key, f = key_and_flags(lex, raw)
     if f & (TITLE | ORG) or (f & INDICATOR and not f & FIRST):
         return False
+    if side == "left" and not f & FIRST and role_word(raw.lower()):
+        return False  # "Caller <Oluwaseun Adeyemi>", "Driver <Kwabena>": the role that cued the name
     upper = raw.isupper()
     if upper and (len(raw) < 3 or f & (COMMON | PLACE)):
         return False

@@ -24,6 +24,7 @@ from tunehouse.pii.detectors.name_cues import (
     TELLING_TOKENS,
     cue,
     place_context,
+    role_word,
     travel_destination,
 )
 from tunehouse.pii.detectors.name_tokens import (
@@ -97,6 +98,8 @@ def _categories(lex: Lexicon, toks: list[Token]) -> list[int]:
     # a greeting that is also a first name opens the run, it is not in the name: "Tere Mari", "Hei Teemu"
     if toks[0].key in GREETING_TOKENS or len(toks) > 1 and toks[0].key in TELLING_TOKENS:
         cat[0] = C_STOP  # alone too: "Tere, kas ..." greets nobody by name
+    elif len(toks) > 1 and not toks[0].flags & FIRST and role_word(toks[0].raw.lower()):
+        cat[0] = C_STOP  # "Customer Fiifi Appiah", "Driver Kwabena": a role, then the name it cues
     # a surname that is also a city, right after a first name: "Owen Bolton", "Alicia Flores"
     for i in range(1, len(toks)):
         if cat[i] == C_PLACE and toks[i].flags & LAST and not toks[i].flags & ORG and cat[i - 1] in (C_F, C_FP):
@@ -225,13 +228,15 @@ def _segments(lex: Lexicon, text: str, toks: list[Token], cat: list[int], is_pla
 
 
 def _segment_cue(text: str, toks: list[Token], cat: list[int], i: int) -> int:
-    """The cue of the segment starting at word ``i``: a title (2) or greeting (1) just before it in
-    the run, else the text before the run (see ``name_cues.cue``)."""
+    """The cue of the segment starting at word ``i``: a title (2), a greeting or a role opening the run (1: "Customer
+    Fiifi Appiah") just before it in the run, else the text before the run (see ``name_cues.cue``)."""
     if i == 0:
         return cue(text, toks[0].start)
     if is_title(toks[i - 1]):
         return 2
-    return 1 if toks[i - 1].key in GREETING_TOKENS or toks[i - 1].key in TELLING_TOKENS else 0
+    before = toks[i - 1]
+    return 1 if (before.key in GREETING_TOKENS or before.key in TELLING_TOKENS
+                 or (i == 1 and cat[0] == C_STOP and role_word(before.raw.lower()))) else 0
 
 
 def _surname_after_title(tok: Token) -> bool:

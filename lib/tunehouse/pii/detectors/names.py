@@ -8,6 +8,7 @@ parts right next to them (see there).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from tunehouse.pii.detectors.base import Cue, Scan, detector
@@ -150,19 +151,24 @@ _TURN_RE = re.compile(
 _LABEL_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 _SAID_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _MIN_TURNS = 2  # lines shaped as turns before a label counts as a speaker: one "Note: ..." line is no transcript
+_FIELD_VALUE_WITHIN = 12  # characters after a label's colon within which a found value makes it a field
 _MIN_SAID_WORDS = 3  # a speaker says something once at least; a field ("Kundennummer: 48213", "Assignee: second line")
 
 
 def _speaker_name(lex: Lexicon, label: str) -> tuple[int, int] | None:
     """Where the name lies in a turn's label: after leading role words, titles and acronyms ("Agent", "CS",
-    "Pharmacist", "Dr."), every remaining word a capitalised word no list knows only as an ordinary word, big place,
-    title or brand, or one lower-case word no list knows at all ("fiifi"); None when no word is left."""
+    "Pharmacist", "Dr.", "support", "cs"), every remaining word a capitalised word no list knows only as an ordinary
+    word, big place, title or brand, or one lower-case word: no list knows it ("fiifi"), or after a role a first
+    name ("support lieve"); None when no word is left."""
     words = list(_LABEL_WORD_RE.finditer(label))
-    while words:
+    roles = 0
+    while len(words) > 1 or (words and roles == 0):
         w = words[0].group()
         f = lex.flags.get(norm_key(w), 0)
-        if (w.isupper() and len(w) <= 4) or f & TITLE or (f & COMMON and not f & (FIRST | LAST)):
-            words.pop(0)  # a role or title before the name
+        if ((w.isupper() and len(w) <= 4) or f & TITLE or (f & COMMON and not f & (FIRST | LAST))
+                or (len(words) > 1 and w.islower() and (len(w) <= 3 or f & COMMON))):
+            words.pop(0)  # a role or title before the name ("cs eko", "nurse kobina")
+            roles += 1
         else:
             break
     if not words:
@@ -171,8 +177,10 @@ def _speaker_name(lex: Lexicon, label: str) -> tuple[int, int] | None:
         w = m.group()
         f = lex.flags.get(norm_key(w), 0)
         if w.islower():
-            if len(words) > 1 or len(w) < 3 or f or w in FUNCTION_WORDS:
-                return None  # lower case: one word no list knows ("fiifi"), nothing else
+            if len(words) > 1 or len(w) < 3 or w in FUNCTION_WORDS or (
+                    f and not (f & FIRST and (roles or not f & (COMMON | AMBIG)))):
+                return None  # lower case: one word no list knows ("fiifi"), a first name ("folke"; after a role
+                # also one that is an ordinary word: "support lieve")
         elif (len(w) < 2 or w.isupper() or f & (ORG | TITLE | MAJOR) or (f & COMMON and not f & (FIRST | LAST))
               or (not f and ordinary_compound(lex, norm_key(w)))):
             return None  # "Bot", "Support", "IBM", "Paris" (a big place first), "Kundendienst" (Kunde-n-dienst)
@@ -191,11 +199,14 @@ def speaker_turns(scan: Scan) -> list[Candidate]:
     turns = list(_TURN_RE.finditer(text))
     if len(turns) < _MIN_TURNS:
         return []
-    # a label whose value is a value found already is a field ("Morada: Rua ...", "e-mail: ...", "Post: ...")
-    values = {c.start for c in scan.found if c.type != "PERSON"}
+    # a label whose value starts with a value found already is a field ("Morada: Rua ...", "e-mail: ...", "Post: Unit
+    # 3/94 ...": the found address may start a word or two in)
+    values = sorted(c.start for c in scan.found if c.type != "PERSON")
     speakers = set()
     for m in turns:  # a label that says something in one turn at least ...
-        if m.start("said") in values:
+        said = m.start("said")
+        at = bisect.bisect_left(values, said)
+        if at < len(values) and values[at] - said <= _FIELD_VALUE_WITHIN:
             continue
         if len(_SAID_WORD_RE.findall(m.group("said"))) >= _MIN_SAID_WORDS:
             span = _speaker_name(scan.lex, m.group("label"))
@@ -203,10 +214,22 @@ def speaker_turns(scan: Scan) -> list[Candidate]:
                 speakers.add(m.group("label")[span[0]:span[1]])
     if not speakers:
         return []
-    # ... is a speaker in every turn ("Abhijeet: yes") and wherever the text names them ("mohon maaf Ayu")
-    rx = re.compile(r"(?<![\w'’\-])(?:" + "|".join(re.escape(n) for n in sorted(speakers, key=len, reverse=True))
-                    + r")(?![\w'’\-])")
-    return [Candidate("PERSON", m.start(), m.end(), 0.85) for m in rx.finditer(text)]
+    # once someone spoke at length it is a conversation: a label that says less is a speaker too ("Siemowit: ja")
+    for m in turns:
+        if _SAID_WORD_RE.search(m.group("said")):
+            span = _speaker_name(scan.lex, m.group("label"))
+            if span is not None:
+                speakers.add(m.group("label")[span[0]:span[1]])
+    # ... is a speaker in every turn ("Abhijeet: yes") and wherever the text names them ("mohon maaf Ayu", "dzięki
+    # siemowit": in any case when the name is no ordinary word)
+    plain = sorted((n for n in speakers if not scan.lex.flags.get(norm_key(n), 0) & COMMON), key=len, reverse=True)
+    worded = sorted((n for n in speakers if n not in plain), key=len, reverse=True)
+    out = []
+    for names_, flags in ((plain, re.IGNORECASE), (worded, 0)):
+        if names_:
+            rx = re.compile(r"(?<![\w'’\-])(?:" + "|".join(map(re.escape, names_)) + r")(?![\w'’\-])", flags)
+            out.extend(Candidate("PERSON", m.start(), m.end(), 0.85) for m in rx.finditer(text))
+    return out
 
 
 @detector("PERSON")
