@@ -242,6 +242,28 @@ def test_a_person_named_like_a_street_is_no_address(scrubber, text):
     ("moramos na Calçada da Estrela, n.º 40, 1200-661 Lisboa", "Calçada da Estrela, n.º 40, 1200-661 Lisboa"),
     ("Adres: Korte Gasthuisstraat 4, 2000 Antwerpen", "Korte Gasthuisstraat 4, 2000 Antwerpen"),
     ("Apt 2, Mill Lane, Ballybrack, Co. Kerry, V92 X2T4", "Apt 2, Mill Lane, Ballybrack, Co. Kerry, V92 X2T4"),
+    # the same conventions written otherwise: "Plot No.", "House #", Bangalore's crosses and mains, Dhaka's numbered
+    # roads, Colombo's districts, Riyadh's districts, a tower, Ghana's digital address, Jakarta's "Kav.", Peru's
+    # manzana and lote, Cotonou's îlot and carré, Thailand's moo and soi, Vietnam's đường, phường, quận
+    ("the parcel is at Plot No. 14, Sector 5, Kharghar, Navi Mumbai 410210 now",
+     "Plot No. 14, Sector 5, Kharghar, Navi Mumbai 410210"),
+    ("courier to 12/3, 2nd Cross, 5th Main, Jayanagar 4th Block, Bangalore 560011 asap",
+     "12/3, 2nd Cross, 5th Main, Jayanagar 4th Block, Bangalore 560011"),
+    ("the address is House #12, Road 5, Dhanmondi, Dhaka 1209.", "House #12, Road 5, Dhanmondi, Dhaka 1209"),
+    ("deliver No. 45, Galle Road, Colombo 03 before noon", "No. 45, Galle Road, Colombo 03"),
+    ("Building No. 1234, King Fahd Road, Al Olaya District, Riyadh 12211",
+     "Building No. 1234, King Fahd Road, Al Olaya District, Riyadh 12211"),
+    ("we are at Office 1203, Al Moosa Tower 2, Sheikh Zayed Road, Dubai",
+     "Office 1203, Al Moosa Tower 2, Sheikh Zayed Road, Dubai"),
+    ("GhanaPost address House No. 7, Ring Road East, Osu, GA-183-8164", "House No. 7, Ring Road East, Osu, GA-183-8164"),
+    ("kantor di Jl. Jend. Sudirman Kav. 52-53, Jakarta Selatan 12190", "Jl. Jend. Sudirman Kav. 52-53, Jakarta Selatan 12190"),
+    ("Mz. B Lt. 5, Urb. Los Pinos, Trujillo", "Mz. B Lt. 5, Urb. Los Pinos, Trujillo"),
+    ("le colis à Îlot 52, Carré 1043, Cadjèhoun, Cotonou", "Îlot 52, Carré 1043, Cadjèhoun, Cotonou"),
+    ("99/1 Moo 5, Tambon Nong Prue, Amphoe Bang Lamung, Chonburi 20150",
+     "99/1 Moo 5, Tambon Nong Prue, Amphoe Bang Lamung, Chonburi 20150"),
+    ("condo at 12 Soi Sukhumvit 11, Khet Watthana, Bangkok 10110", "12 Soi Sukhumvit 11, Khet Watthana, Bangkok 10110"),
+    ("giao hàng tới 12 Đường Lê Lợi, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh",
+     "12 Đường Lê Lợi, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh"),
 ])
 def test_unit_first_and_locality_segments_are_one_address(scrubber, text, address):
     assert _addresses(scrubber, text) == [address]
@@ -268,6 +290,9 @@ def test_unit_first_and_locality_segments_are_one_address(scrubber, text, addres
     "the size is 10 x 12, Large",  # "x" between numbers is no street corner
     "Rue 5 x 3 cm",
     "Tuscany, villa 3 camere con piscina",  # a three-room villa
+    "we had 2 Soi Dogs tickets",  # a Thai street type with nothing after it
+    "Moo 5 times a day",
+    "Lt. 5, Platoon B",
 ])
 def test_units_and_locality_words_alone_stay(scrubber, text):
     assert _addresses(scrubber, text) == []

@@ -186,23 +186,27 @@ CONVENTIONS: tuple[tuple[Cue, re.Pattern, Callable[[re.Match, dict[str, int]], b
 
 # the unit that leads such an address, as each country abbreviates it: Pakistan "H#", India "H.No.", "D.No."
 # (door), Ghana "Hse No.", Malaysia "Lot", "No.", Singapore and the Philippines "Blk", Senegal "Villa n°",
-# Morocco "Appt", "Imm." (immeuble), France "Escalier", "Bât."
+# Morocco "Appt", "Imm." (immeuble), France "Escalier", "Bât.", Benin and Togo "Îlot", "Carré", Peru and Brazil
+# "Mz." / "Qd." (block: manzana, quadra) and "Lt." (lote), the Gulf "Office"
 UNIT_MARK = (r"(?:House[ \t]?No\.?|Hse\.?[ \t]?No\.?|H\.[ \t]?No\.?|H[ \t]?#|D\.[ \t]?No\.?|Door[ \t]No\.?|House|Plot|Lot"
-             r"|Blk\.?|Block|Villa(?:[ \t]?n[°º])?|Flat|Apartment|Apt\.?|Appt\.?|Unit|Building|Bldg\.?|Imm\.|Immeuble"
-             r"|Escalier|Esc\.|B[âa]t\.|B[âa]timent|Shop|Suite|No\.)")
-# the unit's number: "143-C", "12/A", Hyderabad's door numbers "5-3-21", a stair or block letter ("Escalier B")
-UNIT_NUMBER = r"[ \t]?(?:n[°º][ \t]?)?(?:\d{1,4}[A-Za-z]?(?:[-/][A-Za-z0-9]{1,3}){0,2}|[A-Z])(?![\w])"
+             r"|Blk\.?|Block|Villa|Flat|Apartment|Apt\.?|Appt\.?|Unit|Building|Bldg\.?|Imm\.|Immeuble|Office"
+             r"|Escalier|Esc\.|B[âa]t\.|B[âa]timent|Shop|Suite|[ÎI]lot|Carr[ée]|Mz\.|Manzana|Lt\.|Lote|Qd\.|Quadra"
+             r"|No\.|N[°º])")
+# the unit's number: "143-C", "12/A", Hyderabad's door numbers "5-3-21", a stair or block letter ("Escalier B"),
+# after "No." or "#" ("Plot No. 14", "Villa n° 7", "House #12")
+UNIT_NUMBER = r"[ \t]?(?:(?:n[°º]|No\.?|#)[ \t]?)?(?:\d{1,4}[A-Za-z]?(?:[-/][A-Za-z0-9]{1,3}){0,2}|[A-Z])(?![\w])"
 _UNIT_CHAIN = rf"{UNIT_MARK}{UNIT_NUMBER}(?:(?:[ \t]*,[ \t]*|[ \t]+){UNIT_MARK}{UNIT_NUMBER})*"
 UNIT_FIRST_RE = re.compile(rf"(?<![\w#]){_UNIT_CHAIN}")
 UNIT_WORDS = Cue("house hse h h.no d d.no door plot lot blk block villa flat apartment apt appt unit building bldg imm immeuble "
-                  "escalier esc bât bat bâtiment batiment shop suite no")
+                  "escalier esc bât bat bâtiment batiment shop suite no n office îlot ilot carré carre mz manzana lt "
+                  "lote qd quadra")
 
 # street types that follow the name in these countries beside the English ones: India "Marg", Singapore "Lor"
 # (Lorong), the Philippines "Ext." (Extension), Ghana and Kenya "Link", Malaysia "Jalan ..." first (below)
 SEGMENT_STREET_TYPES = (
     "Road Rd Street St Avenue Ave Lane Ln Close Crescent Cres Drive Dr Way Link Boulevard Blvd Highway Hwy Marg Path "
     "Extension Ext Place Court Ct Square Sq Terrace Walk Row Bypass Expressway Circle Lor Lorong Chowk Bazaar Galli "
-    "Gali Soi Parade Grove Gardens Mews Rise View Hill Park").split()
+    "Gali Soi Parade Grove Gardens Mews Rise View Hill Park Cross Main").split()  # Bangalore's "2nd Cross", "5th Main"
 # the types that are ordinary words or names of places too ("Hyde Park", "Sunset View", "Times Square"): a street,
 # but not one that makes a unit-first address sure on its own ("Block 3, Jurassic Park")
 _PLAIN_STREET_TYPES = frozenset("Place Court Ct Square Sq Terrace Walk Row Circle Parade Grove Gardens Mews Rise View Hill "
@@ -211,7 +215,7 @@ _PLAIN_STREET_TYPES = frozenset("Place Court Ct Square Sq Terrace Walk Row Circl
 # and Portuguese ones (a town's barrio after a street: "Calle 8, barrio Centro")
 SEGMENT_LEAD_TYPES = (
     "Jalan Jln. Jln Jl. Lorong Lrg. Persiaran Lebuh Gang Gg. Rue Avenue Av. Boulevard Bd Route Chemin Derb Zankat "
-    "Zenqat Calle Carrera Cra. Avenida Av Transversal Diagonal Rua Via Corso").split()
+    "Zenqat Calle Carrera Cra. Avenida Av Transversal Diagonal Rua Via Corso Đường Ngõ Hẻm Ngách").split()  # Vietnam
 # words that lead a locality, then its name or number: the Philippines' barangay, purok, sitio and subdivision
 # phase, Malaysia's "Taman" (estate) and "Seksyen", Indonesia's kelurahan and kecamatan, Morocco's "Hay", Senegal's
 # housing estates ("Cité", "HLM", "Sicap", "Parcelles Assainies"), Latin America's "barrio" and "colonia",
@@ -219,13 +223,14 @@ SEGMENT_LEAD_TYPES = (
 LOCALITY_LEADS = (
     "Brgy. Brgy Bgy. Barangay Purok Sitio Phase Seksyen Section Sector Taman Tmn. Kel. Kelurahan Kec. Kecamatan "
     "Desa Kampung Kg. Kampong Hay Quartier Cité HLM Sicap Lotissement barrio Barrio Colonia Col. Urb. Urbanización "
-    "Fracc. Co. County Blok Block Blk Blk. Zone Ward Moo Tambon").split() + ["Parcelles Assainies"]
+    "Fracc. Co. County Blok Block Blk Blk. Zone Ward Moo Tambon Amphoe Khet Khwaeng Phường Quận Huyện Xã TP.").split() + [
+        "Parcelles Assainies"]  # Thailand's moo, tambon, amphoe, khet, khwaeng; Vietnam's phường, quận, huyện, xã
 # the leads that take a number only ("Phase 18", "Block 6", "Section 2"): a book or an exam has those too, so a
 # unit-first address needs another segment to be sure of
-_NUMBERED_LEADS = frozenset("Phase Section Sector Block Blk Blk. Zone Ward Seksyen Purok Blok Moo".split())
+_NUMBERED_LEADS = frozenset("Phase Section Sector Block Blk Blk. Zone Ward Seksyen Purok Blok Moo Quận Khet".split())
 # words that end a locality's name: an estate, a housing society, an apartment block, a colony, a city or state
-LOCALITY_TAILS = ("Estate Estates Society Apartments Apts. Apts Colony Nagar Layout Enclave Residency Towers Heights "
-                  "Complex City State Town Township Village Scheme Housing Garden Gardens").split()
+LOCALITY_TAILS = ("Estate Estates Society Apartments Apts. Apts Colony Nagar Layout Enclave Residency Tower Towers Heights "
+                  "Complex City State Town Township Village Scheme Housing Garden Gardens District Stage").split()
 # words that end an address's segments: a phone, a mail, a time ("Contact 0803 ...", "Tel. ...")
 SEGMENT_STOPS = frozenset("tel tel. telp telp. phone mobile mob call contact whatsapp wa email e-mail mail hp cel celular "
                           "móvil movil tél fax ref thanks thank please pls regards".split())
@@ -239,13 +244,15 @@ def _alt(words: list[str]) -> str:
 
 
 _PARTICLE = r"(?:al|el|de|del|des|du|la|le|di|da|do|dos|bin|binti|ul|e|van|upon)"
-_SEG_WORD = rf"(?:[{_UC}](?:\.[{_UC}])*\.(?=[ \t]+[{_UC}])|[{_UC}][\w'’]*(?:-[\w'’]+)*)"  # "M.L." or "Gulberg"
+# a word of a name: "M.L.", "Gulberg", an ordinal ("2nd Cross", "Jayanagar 4th Block")
+_SEG_WORD = rf"(?:[{_UC}](?:\.[{_UC}])*\.(?=[ \t]+[{_UC}])|[{_UC}][\w'’]*(?:-[\w'’]+)*|\d{{1,2}}(?:st|nd|rd|th)(?=[ \t]+[{_UC}]))"
 _SEG_NAME = rf"{_SEG_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_SEG_WORD}){{0,3}}"
 _SEG_NUMBER = r"(?:\d{1,3}[A-Z]?|[IVX]{1,4}|[A-Z]{1,2}\d{1,3})"  # "Al Nahda 1", "Gulberg III", "Parcelles ... U17"
 # the number of a district after its name: one digit, a Roman numeral, a letter and digits ("Al Nahda 1", "Gulberg
-# III", "Parcelles Assainies U17"); two digits or more after a name are a house number ("Hirschengraben 38")
-_DISTRICT_NUMBER = r"(?:\d[A-Z]?|[IVX]{1,4}|[A-Z]{1,2}\d{1,3})(?![\w])"
+# III", "Parcelles Assainies U17", "Colombo 03"); two digits or more after a name are a house number ("Hirschengraben 38")
+_DISTRICT_NUMBER = r"(?:\d[A-Z]?|0\d|[IVX]{1,4}|[A-Z]{1,2}\d{1,3})(?![\w])"  # and Colombo's "03"
 _SEG_END = r"(?![\w'’/\-]|\.\w)"
+_DIRECTION = r"(?:East|West|North|South|Extension)"  # "Ring Road East"
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"  # after a town in Britain: "Birmingham B13 1GQ"
 _STREET_TYPE = rf"(?:{_alt([t for t in SEGMENT_STREET_TYPES if len(t) > 3 or t in ('Way', 'Row', 'Lor', 'Soi')])}" \
                rf"|(?:{_alt([t for t in SEGMENT_STREET_TYPES if len(t) <= 3 and t not in ('Way', 'Row', 'Soi')])})\.?)"
@@ -253,7 +260,7 @@ _SEGMENT_RE = re.compile(
     r"(?:[ \t]*,[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*)(?:"
     # a street: name and type ("Old Airport Road", "95 Rizal Ext.", "Nehru Nagar Lane 3"), type and name ("Jalan
     # Tun Razak"), a numbered street ("Street 7"), "off" a street (Kenya, India: the road it branches from)
-    rf"(?P<street>(?:off[ \t]+)?(?:(?:\d{{1,4}}[A-Z]?,?[ \t]+)?{_SEG_NAME}[ \t]+(?P<type>{_STREET_TYPE})(?:[ \t]+\d{{1,3}}[A-Z]?)?"
+    rf"(?P<street>(?:off[ \t]+)?(?:(?:\d{{1,4}}[A-Z]?,?[ \t]+)?{_SEG_NAME}[ \t]+(?P<type>{_STREET_TYPE})(?:[ \t]+\d{{1,3}}[A-Z]?|[ \t]+{_DIRECTION})?"
     rf"|(?:{_alt(SEGMENT_LEAD_TYPES)})[ \t]+(?:{_PARTICLE}[ \t]+|d['’])*{_SEG_NAME}(?:[ \t]+\d{{1,3}}[A-Z]?)?"
     rf"|(?:Street|Road|Lane|Avenue|St\.?|Rd\.?|Ave\.?|Soi|Lorong|Rue|Calle)[ \t]?\d{{1,3}}[A-Z]?)){_SEG_END}"
     # a locality: its lead and name or number, or name and tail word ("Brgy. Lahug", "Phase 18", "Kileleshwa
@@ -261,10 +268,11 @@ _SEGMENT_RE = re.compile(
     # ("G-11/3", Islamabad)
     rf"|(?P<lead>{_alt(LOCALITY_LEADS)})[ \t]+(?P<leadname>{_SEG_NAME}|{_SEG_NUMBER})(?:[ \t]+{_SEG_NUMBER})?{_SEG_END}"
     rf"|(?P<locality>{_SEG_NAME}[ \t]+(?:(?:{_alt(LOCALITY_TAILS)})(?:[ \t]+\d{{1,6}})?"
-    rf"|(?:Block|Phase|Sector)[ \t]?{_SEG_NUMBER})"
+    rf"|(?:Block|Phase|Sector|Zone|Stage)[ \t]?{_SEG_NUMBER})"
     rf"|RT[ \t.]?\d{{1,3}}[ \t]*(?:/[ \t]*|[ \t]+)RW[ \t.]?\d{{1,3}}|[A-Z]{{1,2}}-\d{{1,2}}(?:/\d{{1,2}})?){_SEG_END}"
-    # a postcode, before or after its town ("47300 Petaling Jaya", "Mumbai - 400033", "Malang 65192")
-    rf"|(?P<postcode>\d{{4,6}}(?:[ \t]+{_SEG_NAME})?(?![ \t]+\w)|(?:{_SEG_NAME}(?:[ \t]*[-–][ \t]*|[ \t]+))?{_UK_POSTCODE}"
+    # a postcode, before or after its town ("47300 Petaling Jaya", "Mumbai - 400033", "Malang 65192"), Ghana's
+    # digital address ("GA-183-8164")
+    rf"|(?P<postcode>\d{{5,6}}(?:[ \t]+{_SEG_NAME})?(?![ \t]+\w)|[A-Z]{{2}}-\d{{3,4}}-\d{{4}}|(?:{_SEG_NAME}(?:[ \t]*[-–][ \t]*|[ \t]+))?{_UK_POSTCODE}"
     rf"|{_SEG_NAME}(?:[ \t]*[-–][ \t]*|[ \t]+)\d{{4,6}}){_SEG_END}"
     # a name: a town, a district, an area ("Velachery", "Gulberg III", "Al Nahda 1")
     rf"|(?P<name>{_SEG_NAME})(?:[ \t]+{_DISTRICT_NUMBER})?(?![\w'’\-]|[.,]?[ \t]?\d|[ \t]*:))")
@@ -359,15 +367,15 @@ _SG_RE = re.compile(
     rf"{_NUM_END}(?:,?[ \t]*#[ \t]?\d{{1,3}}-\d{{1,5}}[A-Z]?)?(?![\w\-])")
 _SG_WORDS = Cue("blk")
 
-# Indonesia: the street type, the name, the house number "No." ("Jl. Pahlawan No. 56", "Gang Mawar No. 4"), a housing
+# Indonesia: the street type, the name, the house number "No." or lot "Kav." ("Jl. Pahlawan No. 56", "Gang Mawar No. 4"), a housing
 # estate with its block ("Perumahan Griya Asri Blok C2 No. 7"); the kelurahan and kecamatan with a house number
 # ("Kel. Sukamaju, Kec. Cilodong No. 18"). RT/RW, kelurahan, kecamatan, town and postcode after are
 # ``locality_end``'s
 _ID_LEAD = r"(?:Jl\.|Jln\.?|Jalan|Gg\.|Gang|Perumahan|Perum\.?|Komplek|Kompleks|Komp\.)"
 _ID_RE = re.compile(
-    rf"(?<![\w.])(?:{_ID_LEAD}[ \t]*{_W}(?:[ \t]+{_W}){{0,3}}(?:[ \t]+(?:Blok|Blk\.?)[ \t]?[A-Z]{{0,2}}\d{{0,3}}[A-Z]?)?"
+    rf"(?<![\w.])(?:{_ID_LEAD}[ \t]*{_W}\.?(?:[ \t]+{_W}\.?){{0,3}}(?:[ \t]+(?:Blok|Blk\.?)[ \t]?[A-Z]{{0,2}}\d{{0,3}}[A-Z]?)?"
     rf"|Kel\.[ \t]*{_W}(?:[ \t]+{_W}){{0,2}},[ \t]*Kec\.[ \t]*{_W}(?:[ \t]+{_W}){{0,2}})"
-    rf",?[ \t]+No\.?[ \t]?\d{{1,4}}[A-Z]?{_NUM_END}{_NO_UNIT}")
+    rf",?[ \t]+(?:No|Kav)\.?[ \t]?\d{{1,4}}[A-Z]?(?:-\d{{1,4}})?{_NUM_END}{_NO_UNIT}")  # "Kav. 52-53": a lot (kavling)
 _ID_WORDS = Cue("jl jln jalan gg gang perumahan perum komplek kompleks komp kel")
 
 # Senegal: a corner, the street and its cross street after "x" ("Rue Carnot x 218", "Avenue Blaise Diagne x Rue 22")
@@ -375,6 +383,13 @@ _SN_CORNER_RE = re.compile(
     rf"(?<![\w.])(?:Rue|Avenue|Av\.|Boulevard|Bd|Route|Allées|Autoroute)[ \t]+(?:(?:de[ \t]+la|de|du|des)[ \t]+|d['’]|l['’])?"
     rf"(?:{_W}(?:[ \t]+{_W}){{0,2}}|\d{{1,3}})[ \t]+x[ \t]+(?:(?:Rue|Avenue|Av\.|Boulevard|Bd|Route)[ \t]+)?"
     rf"(?:\d{{1,4}}[A-Z]?|{_W}(?:[ \t]+{_W}){{0,2}}){_NUM_END}{_NO_UNIT}(?![ \t]*(?:cm|mm|in|ft)\b)")  # "5 x 3 cm": a size
+# Thailand: the house number and the village (moo), or the soi (lane) or thanon (road) ("99/1 Moo 5", "12 Soi Sukhumvit
+# 11"); Vietnam: the house number and a street type ("12 Đường Lê Lợi", "5 Ngõ Huế", "3/7 Hẻm Ba Gia"). Tambon,
+# amphoe, phường, quận and the province after are ``locality_end``'s
+_TH_VN_RE = re.compile(
+    rf"(?<![\w.,/])\d{{1,4}}[A-Z]?(?:/\d{{1,4}})?,?[ \t]+(?:Moo[ \t]?\d{{1,2}}(?![\w])|(?:Soi|Thanon|Đường|Phố|Ngõ|Hẻm)[ \t]+{_W}"
+    rf"(?:[ \t]+{_W}){{0,3}}(?:[ \t]+\d{{1,3}}(?![\w]))?)")
+_TH_VN_WORDS = Cue("moo soi thanon đường phố ngõ hẻm")
 _SN_CORNER_WORDS = Cue("rue avenue av boulevard bd route allées autoroute")
 # West Africa and the Maghreb: the housing estate or quarter, then the villa ("Cité Keur Gorgui, villa 25", "Mermoz
 # Pyrotechnie, villa 23"), where the address ends or its town follows
@@ -389,11 +404,21 @@ def _always_span(rx: re.Pattern) -> Callable[[Scan], list[tuple[int, int]]]:
     return lambda scan: [m.span() for m in rx.finditer(scan.text)]
 
 
+def _going_on_span(rx: re.Pattern) -> Callable[[Scan], list[tuple[int, int]]]:
+    """A finder of the matches of ``rx`` after which the address goes on (a comma and a capitalised segment: "12 Soi
+    Sukhumvit 11, Khet Watthana"); "2 Soi Dogs" is a band's name."""
+    return lambda scan: [m.span() for m in rx.finditer(scan.text) if _SEGMENT_GOES_ON_RE.match(scan.text, m.end())]
+
+
+_SEGMENT_GOES_ON_RE = re.compile(rf"[ \t]*(?:,[ \t]*|\n[ \t]*)[{_UC}]")
+
+
 # (the words that must occur, the finder of the spans), after the street lines of ``CONVENTIONS``
 FINDERS: tuple[tuple[Cue, Callable[[Scan], list[tuple[int, int]]]], ...] = (
     (_SG_WORDS, _always_span(_SG_RE)),
     (_ID_WORDS, _always_span(_ID_RE)),
     (_SN_CORNER_WORDS, _always_span(_SN_CORNER_RE)),
+    (_TH_VN_WORDS, _going_on_span(_TH_VN_RE)),
     (_SN_VILLA_WORDS, _always_span(_SN_VILLA_RE)),
 )
 

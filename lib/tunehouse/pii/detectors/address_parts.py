@@ -115,7 +115,7 @@ _POSTAL_PART = re.compile(
     rf"(?:CEP[ \t]?)?{_POSTCODE}[ \t]+{_TOWN}(?:[ \t]+(?:Cedex(?:[ \t]\d{{1,2}})?|[A-Z]{{1,2}}(?![\w'’\-])))?"
     r"(?:[ \t]?\([A-Z]{2}\))?"  # "44000 Nantes Cedex", "5000 Odense C", "80134 Napoli (NA)"
     rf"|{_TOWN}(?:[ \t]*,)?[ \t]+(?!CEP)[A-Z]{{2,3}}[ \t]+\d{{4,5}}(?:-\d{{4}})?(?![\w\-])"  # US/AU: "Hobart TAS 7000"
-    rf"|{_TOWN}(?:[ \t]*,)?[ \t]+(?:[A-Z]{{2}}|\([A-ZÀ-Ý][\w\-é]+\))(?:[ \t]+{_CANADA})?(?![\w])"  # Canada: "Halifax, NS
+    rf"|{_TOWN}(?:[ \t]*,)?[ \t]+(?:[A-Z]{{2}}|\([A-ZÀ-Ý][\w\-é]+\))(?:[ \t]+{_CANADA})?(?![\w\-])"  # Canada: "Halifax, NS
     # B3L 1A1", "Montréal (Québec) H2J 2L3", "Sherbrooke (Québec)"
     rf"|{_TOWN}(?:[ \t]+|[ \t]*\n[ \t]*)\d{{4,6}}(?![\w\-])"  # New Zealand, South Africa: "Auckland 1011", "Cape Town\n8001";
     # India's PIN and Singapore's postcode: "Chennai 600034"
