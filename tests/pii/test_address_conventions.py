@@ -304,6 +304,8 @@ def test_units_and_locality_words_alone_stay(scrubber, text):
     ("sent to 4 Elm Street, Tuesday works", "4 Elm Street"),
     # unknown words end an address only where it ends: not before a verb or a house number
     ("at 12 Oak Road, Zorblax Quintet plays tonight", "12 Oak Road"),
+    ("meet at 12 Oak Road, Phase 2 starts Monday", "12 Oak Road"),  # an ordinary word with a number goes on a sentence
+    ("pick-up was Lot 19, Lorong Mawar 3, Seksyen 7. driver was late", "Lot 19, Lorong Mawar 3, Seksyen 7"),
     ("Kerkstraat 5, 1000 Brussel, Zieladresse Hoogstraat 38", "Kerkstraat 5, 1000 Brussel"),
 ])
 def test_the_tail_stops_where_the_address_does(scrubber, text, address):

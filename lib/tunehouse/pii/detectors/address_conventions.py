@@ -228,6 +228,8 @@ LOCALITY_LEADS = (
 # the leads that take a number only ("Phase 18", "Block 6", "Section 2"): a book or an exam has those too, so a
 # unit-first address needs another segment to be sure of
 _NUMBERED_LEADS = frozenset("Phase Section Sector Block Blk Blk. Zone Ward Seksyen Purok Blok Moo Quận Khet".split())
+# the leads that are ordinary English words: a phrase after an address ("..., Phase 2 starts Monday") as often
+_ORDINARY_LEADS = frozenset("Phase Section Sector Block Zone Ward".split())
 # words that end a locality's name: an estate, a housing society, an apartment block, a colony, a city or state
 LOCALITY_TAILS = ("Estate Estates Society Apartments Apts. Apts Colony Nagar Layout Enclave Residency Tower Towers Heights "
                   "Complex City State Town Township Village Scheme Housing Garden Gardens District Stage").split()
@@ -294,10 +296,11 @@ class Segments:
 
 def locality_end(text: str, pos: int, stop: int, flags: dict[str, int], postal: re.Pattern | None = None) -> Segments:
     """The comma-separated segments of an address after ``pos`` (street, locality, town, postcode), as far as they
-    are sure: a plain name (a district the lexicon does not know) counts before a sure segment or, last, when it
-    follows a comma and none of its words is an ordinary word, a first name or a surname ("..., Velachery" ends an
-    address; "..., Thanks" and "..., Sarah" do not). ``postal``: where it matches, the segments end (the caller's
-    postcode grammar takes the rest: "..., Birmingham B13 1GQ")."""
+    are sure. A weak segment (a plain name the lexicon does not know as a town, a street whose type is an ordinary
+    word: "Harbour View", a numbered lead: "Phase 2") counts before a sure one or, last, after a comma where the
+    address ends, a name only when none of its words is an ordinary word or a first name ("..., Velachery." ends an
+    address; "..., Thanks", "..., Sarah will sign" and "..., Phase 2 starts Monday" do not). ``postal``: where it
+    matches, the segments end (the caller's postcode grammar takes the rest: "..., Birmingham B13 1GQ")."""
     end, certain, count, last_place = pos, False, 0, False
     names: list[re.Match] = []  # the plain names after the last sure segment
     p = pos
@@ -310,34 +313,48 @@ def locality_end(text: str, pos: int, stop: int, flags: dict[str, int], postal: 
         if m is None or m.group().strip(" \t,\n").split(None, 1)[0].lower() in SEGMENT_STOPS:
             break
         p = m.end()
-        if m.group("name") and not _is_place(m.group("name"), flags):
+        if _weak(m, flags):
             names.append(m)
             continue
         end, count, names = p, count + len(names) + 1, []
         last_place = bool(m.group("name"))
-        certain = certain or bool(m.group("street") and (m.group("type") or "").rstrip(".") not in _PLAIN_STREET_TYPES
-                                  or m.group("locality") or m.group("postcode")
-                                  or m.group("lead") and m.group("lead") not in _NUMBERED_LEADS)
+        certain = certain or not last_place
     if names and all(_may_end(m, flags) for m in names):
         end, count, last_place = names[-1].end(), count + len(names), False
     return Segments(end, certain, count, last_place)
 
 
+def _weak(m: re.Match, flags: dict[str, int]) -> bool:
+    """A segment that may be an ordinary phrase as well: a name the lexicon does not know as a town, a street whose
+    type is an ordinary word ("Central Park"), a lead with a number only ("Phase 2", "Section 3")."""
+    if m.group("name"):
+        return not _is_place(m.group("name"), flags)
+    if m.group("street"):
+        return (m.group("type") or "").rstrip(".") in _PLAIN_STREET_TYPES
+    return bool(m.group("lead")) and m.group("lead") in _ORDINARY_LEADS
+
+
 def _is_place(name: str, flags: dict[str, int]) -> bool:
-    """A town or region the lexicon knows (its first word, or the word after an article: "Abu Dhabi", "Al Ain")."""
+    """A town or region the lexicon knows (its first word, or the word after an article: "Abu Dhabi", "Al Ain"), a
+    big one if it is an ordinary word too ("Mobile", "Reading"; not "Central")."""
     words = name.split()
     if words[0] in _ARTICLES and len(words) > 1:
         words = words[1:]
-    return bool(flags.get(norm_key(words[0]), 0) & (PLACE | MAJOR))
+    f = flags.get(norm_key(words[0]), 0)
+    return bool(f & MAJOR or f & PLACE and not f & COMMON)  # not "Central", "Park": ordinary words first
 
 
 def _may_end(m: re.Match, flags: dict[str, int]) -> bool:
-    """A plain name may end an address after a comma when an article leads it ("El Poblado", "Al Khan") or none of
-    its words is an ordinary word, a first name or a surname the lexicon knows ("Velachery", "Gulberg III")."""
-    if "," not in m.string[m.start():m.start("name")]:
+    """A weak segment may end an address after a comma, where the address ends; a plain name only when an article
+    leads it ("El Poblado", "Al Khan") or none of its words is an ordinary word or a first name the lexicon knows
+    ("Velachery", "Gulberg III")."""
+    separator = m.group()[:len(m.group()) - len(m.group().lstrip(" \t,\n"))]
+    if "," not in separator:
         return False  # a name on the next line may be a signature
     if not _ADDRESS_ENDS_RE.match(m.string, m.end()):
         return False  # "..., Zieladresse Mariahilfer Str. 14": a label and the next address
+    if not m.group("name"):
+        return True
     words = m.group("name").split()
     if words[0] in _ARTICLES and len(words) > 1:
         return True
