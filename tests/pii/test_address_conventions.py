@@ -264,6 +264,15 @@ def test_a_person_named_like_a_street_is_no_address(scrubber, text):
     ("condo at 12 Soi Sukhumvit 11, Khet Watthana, Bangkok 10110", "12 Soi Sukhumvit 11, Khet Watthana, Bangkok 10110"),
     ("giao hàng tới 12 Đường Lê Lợi, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh",
      "12 Đường Lê Lợi, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh"),
+    ("drop at Sicap Liberté 6, Villa n° 12, Dakar.", "Sicap Liberté 6, Villa n° 12, Dakar"),
+    ("House No. 12-B, Block 7, Gulshan-e-Iqbal, Karachi", "House No. 12-B, Block 7, Gulshan-e-Iqbal, Karachi"),
+    ("H/No. 12, Ring Road, Kaneshie, Accra", "H/No. 12, Ring Road, Kaneshie, Accra"),
+    ("No 12, Allen Avenue, Ikeja, Lagos", "No 12, Allen Avenue, Ikeja, Lagos"),
+    ("No. 12, Jalan SS 2/24, 47300 Petaling Jaya", "No. 12, Jalan SS 2/24, 47300 Petaling Jaya"),
+    ("Jl. Raya Bogor Km. 28, Jakarta Timur", "Jl. Raya Bogor Km. 28, Jakarta Timur"),
+    ("Av. Insurgentes Sur 1602, Col. Crédito Constructor, Alc. Benito Juárez, C.P. 03940, CDMX",
+     "Av. Insurgentes Sur 1602, Col. Crédito Constructor, Alc. Benito Juárez, C.P. 03940, CDMX"),
+    ("Flat 12, Bldg 345, Road 1234, Block 456, Manama", "Flat 12, Bldg 345, Road 1234, Block 456, Manama"),
 ])
 def test_unit_first_and_locality_segments_are_one_address(scrubber, text, address):
     assert _addresses(scrubber, text) == [address]
@@ -293,6 +302,8 @@ def test_unit_first_and_locality_segments_are_one_address(scrubber, text, addres
     "we had 2 Soi Dogs tickets",  # a Thai street type with nothing after it
     "Moo 5 times a day",
     "Lt. 5, Platoon B",
+    "No 1 fan, Tokyo is No 2",
+    "No 5 in line, Main Street closed",
 ])
 def test_units_and_locality_words_alone_stay(scrubber, text):
     assert _addresses(scrubber, text) == []

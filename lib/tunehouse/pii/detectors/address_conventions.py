@@ -185,13 +185,13 @@ CONVENTIONS: tuple[tuple[Cue, re.Pattern, Callable[[re.Match, dict[str, int]], b
 # below and for the tail of every street ``address_parts`` completes.
 
 # the unit that leads such an address, as each country abbreviates it: Pakistan "H#", India "H.No.", "D.No."
-# (door), Ghana "Hse No.", Malaysia "Lot", "No.", Singapore and the Philippines "Blk", Senegal "Villa n°",
+# (door), Ghana "Hse No.", "H/No.", Nigeria "No 12", Malaysia "Lot", "No.", Singapore and the Philippines "Blk", Senegal "Villa n°",
 # Morocco "Appt", "Imm." (immeuble), France "Escalier", "Bât.", Benin and Togo "Îlot", "Carré", Peru and Brazil
 # "Mz." / "Qd." (block: manzana, quadra) and "Lt." (lote), the Gulf "Office"
-UNIT_MARK = (r"(?:House[ \t]?No\.?|Hse\.?[ \t]?No\.?|H\.[ \t]?No\.?|H[ \t]?#|D\.[ \t]?No\.?|Door[ \t]No\.?|House|Plot|Lot"
+UNIT_MARK = (r"(?:House[ \t]?No\.?|Hse\.?[ \t]?No\.?|H\.[ \t]?No\.?|H/[ \t]?No\.?|H[ \t]?#|D\.[ \t]?No\.?|Door[ \t]No\.?|House|Plot|Lot"
              r"|Blk\.?|Block|Villa|Flat|Apartment|Apt\.?|Appt\.?|Unit|Building|Bldg\.?|Imm\.|Immeuble|Office"
              r"|Escalier|Esc\.|B[âa]t\.|B[âa]timent|Shop|Suite|[ÎI]lot|Carr[ée]|Mz\.|Manzana|Lt\.|Lote|Qd\.|Quadra"
-             r"|No\.|N[°º])")
+             r"|No\.|No(?=[ \t]\d)|N[°º])")
 # the unit's number: "143-C", "12/A", Hyderabad's door numbers "5-3-21", a stair or block letter ("Escalier B"),
 # after "No." or "#" ("Plot No. 14", "Villa n° 7", "House #12")
 UNIT_NUMBER = r"[ \t]?(?:(?:n[°º]|No\.?|#)[ \t]?)?(?:\d{1,4}[A-Za-z]?(?:[-/][A-Za-z0-9]{1,3}){0,2}|[A-Z])(?![\w])"
@@ -199,7 +199,7 @@ _UNIT_CHAIN = rf"{UNIT_MARK}{UNIT_NUMBER}(?:(?:[ \t]*,[ \t]*|[ \t]+){UNIT_MARK}{
 UNIT_FIRST_RE = re.compile(rf"(?<![\w#]){_UNIT_CHAIN}")
 UNIT_WORDS = Cue("house hse h h.no d d.no door plot lot blk block villa flat apartment apt appt unit building bldg imm immeuble "
                   "escalier esc bât bat bâtiment batiment shop suite no n office îlot ilot carré carre mz manzana lt "
-                  "lote qd quadra")
+                  "lote qd quadra")  # "H#", "H/No." and "H.No." start at the word "h"
 
 # street types that follow the name in these countries beside the English ones: India "Marg", Singapore "Lor"
 # (Lorong), the Philippines "Ext." (Extension), Ghana and Kenya "Link", Malaysia "Jalan ..." first (below)
@@ -219,11 +219,12 @@ SEGMENT_LEAD_TYPES = (
 # words that lead a locality, then its name or number: the Philippines' barangay, purok, sitio and subdivision
 # phase, Malaysia's "Taman" (estate) and "Seksyen", Indonesia's kelurahan and kecamatan, Morocco's "Hay", Senegal's
 # housing estates ("Cité", "HLM", "Sicap", "Parcelles Assainies"), Latin America's "barrio" and "colonia",
-# Ireland's "Co." (county), South Asia's "Sector", "Block", "Phase"
+# Mexico's "Alc." / "Del." / "Mpio." (borough, municipality), Ireland's "Co." (county), South Asia's "Sector",
+# "Block", "Phase"
 LOCALITY_LEADS = (
     "Brgy. Brgy Bgy. Barangay Purok Sitio Phase Seksyen Section Sector Taman Tmn. Kel. Kelurahan Kec. Kecamatan "
     "Desa Kampung Kg. Kampong Hay Quartier Cité HLM Sicap Lotissement barrio Barrio Colonia Col. Urb. Urbanización "
-    "Fracc. Co. County Blok Block Blk Blk. Zone Ward Moo Tambon Amphoe Khet Khwaeng Phường Quận Huyện Xã TP.").split() + [
+    "Fracc. Alc. Alcaldía Del. Delegación Mpio. Municipio Co. County Blok Block Blk Blk. Zone Ward Moo Tambon Amphoe Khet Khwaeng Phường Quận Huyện Xã TP.").split() + [
         "Parcelles Assainies"]  # Thailand's moo, tambon, amphoe, khet, khwaeng; Vietnam's phường, quận, huyện, xã
 # the leads that take a number only ("Phase 18", "Block 6", "Section 2"): a book or an exam has those too, so a
 # unit-first address needs another segment to be sure of
@@ -261,10 +262,10 @@ _STREET_TYPE = rf"(?:{_alt([t for t in SEGMENT_STREET_TYPES if len(t) > 3 or t i
 _SEGMENT_RE = re.compile(
     r"(?:[ \t]*,[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*)(?:"
     # a street: name and type ("Old Airport Road", "95 Rizal Ext.", "Nehru Nagar Lane 3"), type and name ("Jalan
-    # Tun Razak"), a numbered street ("Street 7"), "off" a street (Kenya, India: the road it branches from)
+    # Tun Razak", "Jalan SS 2/24"), a numbered street ("Street 7", Bahrain's "Road 1234", Oman's "Way 3021"), "off" a street (Kenya, India: the road it branches from)
     rf"(?P<street>(?:off[ \t]+)?(?:(?:\d{{1,4}}[A-Z]?,?[ \t]+)?{_SEG_NAME}[ \t]+(?P<type>{_STREET_TYPE})(?:[ \t]+\d{{1,3}}[A-Z]?|[ \t]+{_DIRECTION})?"
-    rf"|(?:{_alt(SEGMENT_LEAD_TYPES)})[ \t]+(?:{_PARTICLE}[ \t]+|d['’])*{_SEG_NAME}(?:[ \t]+\d{{1,3}}[A-Z]?)?"
-    rf"|(?:Street|Road|Lane|Avenue|St\.?|Rd\.?|Ave\.?|Soi|Lorong|Rue|Calle)[ \t]?\d{{1,3}}[A-Z]?)){_SEG_END}"
+    rf"|(?:{_alt(SEGMENT_LEAD_TYPES)})[ \t]+(?:{_PARTICLE}[ \t]+|d['’])*{_SEG_NAME}(?:[ \t]+\d{{1,3}}(?:/\d{{1,3}})?[A-Z]?)?"
+    rf"|(?:Street|Road|Lane|Avenue|Way|St\.?|Rd\.?|Ave\.?|Soi|Lorong|Rue|Calle)[ \t]?\d{{1,4}}[A-Z]?)){_SEG_END}"
     # a locality: its lead and name or number, or name and tail word ("Brgy. Lahug", "Phase 18", "Kileleshwa
     # Estate", "PECHS Block 6", "Makati City 1280"), RT/RW (Indonesia's neighbourhood units), a sector code
     # ("G-11/3", Islamabad)
@@ -273,8 +274,8 @@ _SEGMENT_RE = re.compile(
     rf"|(?:Block|Phase|Sector|Zone|Stage)[ \t]?{_SEG_NUMBER})"
     rf"|RT[ \t.]?\d{{1,3}}[ \t]*(?:/[ \t]*|[ \t]+)RW[ \t.]?\d{{1,3}}|[A-Z]{{1,2}}-\d{{1,2}}(?:/\d{{1,2}})?){_SEG_END}"
     # a postcode, before or after its town ("47300 Petaling Jaya", "Mumbai - 400033", "Malang 65192"), Ghana's
-    # digital address ("GA-183-8164")
-    rf"|(?P<postcode>\d{{5,6}}(?:[ \t]+{_SEG_NAME})?(?![ \t]+\w)|[A-Z]{{2}}-\d{{3,4}}-\d{{4}}|(?:{_SEG_NAME}(?:[ \t]*[-–][ \t]*|[ \t]+))?{_UK_POSTCODE}"
+    # digital address ("GA-183-8164"), Mexico's "C.P. 03940"
+    rf"|(?P<postcode>(?:C\.[ \t]?P\.[ \t]?)?\d{{5,6}}(?:[ \t]+{_SEG_NAME})?(?![ \t]+\w)|[A-Z]{{2}}-\d{{3,4}}-\d{{4}}|(?:{_SEG_NAME}(?:[ \t]*[-–][ \t]*|[ \t]+))?{_UK_POSTCODE}"
     rf"|{_SEG_NAME}(?:[ \t]*[-–][ \t]*|[ \t]+)\d{{4,6}}){_SEG_END}"
     # a name: a town, a district, an area ("Velachery", "Gulberg III", "Al Nahda 1")
     rf"|(?P<name>{_SEG_NAME})(?:[ \t]+{_DISTRICT_NUMBER})?(?![\w'’\-]|[.,]?[ \t]?\d|[ \t]*:))")
@@ -392,7 +393,8 @@ _ID_LEAD = r"(?:Jl\.|Jln\.?|Jalan|Gg\.|Gang|Perumahan|Perum\.?|Komplek|Kompleks|
 _ID_RE = re.compile(
     rf"(?<![\w.])(?:{_ID_LEAD}[ \t]*{_W}\.?(?:[ \t]+{_W}\.?){{0,3}}(?:[ \t]+(?:Blok|Blk\.?)[ \t]?[A-Z]{{0,2}}\d{{0,3}}[A-Z]?)?"
     rf"|Kel\.[ \t]*{_W}(?:[ \t]+{_W}){{0,2}},[ \t]*Kec\.[ \t]*{_W}(?:[ \t]+{_W}){{0,2}})"
-    rf",?[ \t]+(?:No|Kav)\.?[ \t]?\d{{1,4}}[A-Z]?(?:-\d{{1,4}})?{_NUM_END}{_NO_UNIT}")  # "Kav. 52-53": a lot (kavling)
+    rf",?[ \t]+(?:No|Kav|Km)\.?[ \t]?\d{{1,4}}[A-Z]?(?:-\d{{1,4}})?{_NUM_END}{_NO_UNIT}")  # "Kav. 52-53": a lot (kavling);
+# "Km. 28": the kilometre of a highway
 _ID_WORDS = Cue("jl jln jalan gg gang perumahan perum komplek kompleks komp kel")
 
 # Senegal: a corner, the street and its cross street after "x" ("Rue Carnot x 218", "Avenue Blaise Diagne x Rue 22")
@@ -409,9 +411,9 @@ _TH_VN_RE = re.compile(
 _TH_VN_WORDS = Cue("moo soi thanon đường phố ngõ hẻm")
 _SN_CORNER_WORDS = Cue("rue avenue av boulevard bd route allées autoroute")
 # West Africa and the Maghreb: the housing estate or quarter, then the villa ("Cité Keur Gorgui, villa 25", "Mermoz
-# Pyrotechnie, villa 23"), where the address ends or its town follows
+# Pyrotechnie, villa 23", "Sicap Liberté 6, Villa n° 12"), where the address ends or its town follows
 _SN_VILLA_RE = re.compile(
-    rf"(?<![\w.]){_W}(?:[ \t]+{_W}){{0,3}},[ \t]*[Vv]illa[ \t]+(?:n[°º][ \t]?)?\d{{1,4}}[A-Z]?{_NUM_END}"
+    rf"(?<![\w.]){_W}(?:[ \t]+{_W}){{0,3}}(?:[ \t]+[A-Z]?\d{{1,2}})?,[ \t]*[Vv]illa[ \t]+(?:n[°º][ \t]?)?\d{{1,4}}[A-Z]?{_NUM_END}"
     rf"(?=[ \t]*(?:,[ \t]*[{_UC}]|[.;!?]|$|\n))")
 _SN_VILLA_WORDS = Cue("villa")
 

@@ -127,7 +127,8 @@ _POSTAL_PART = re.compile(
     r")")
 # a town alone after a comma: only a place the lexicon knows (else "..., thanks" would be taken)
 _TOWN_ALONE = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+[-–][ \t]+|[ \t]*\n[ \t]*)(" + _TOWN + r")(?![\w'’\-])")
-_STATE_ABBREV = re.compile(r"[ \t]*,[ \t]*[A-Z][a-zé]{1,4}\.(?![\w])")  # Mexican states "Jal.", "Oax."
+# Mexican states "Jal.", "Oax."; not an abbreviation that leads a name ("Alc. Benito Juárez": the borough)
+_STATE_ABBREV = re.compile(r"[ \t]*,[ \t]*[A-Z][a-zé]{1,4}\.(?![\w])(?![ \t]+[A-ZÀ-Ý][a-zà-ÿ])")
 # what may stand before the street line: a flat or unit ("Flat 2\n", "Top Floor Flat\n", "Unit ", "U ",
 # "Level 2, "), a building ("Résidence Les Tilleuls, esc. C\n")
 _HEAD = re.compile(
