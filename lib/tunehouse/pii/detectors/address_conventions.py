@@ -15,7 +15,14 @@ nothing measurable):
   1615/32"; a popisné of three digits or more: "V Praze 10/12" is a date), or a type first ("nám. Míru 820/9",
   "třída Tomáše Bati 3762");
 * Catalonia: type first ("Passeig de Gràcia 123", "Avinguda Diagonal 640", "Plaça del Sol 3");
-* Brazil: abbreviated types, the number after a comma ("R. Oscar Freire, 900", "Al. Santos, 1000").
+* Brazil: abbreviated types, the number after a comma ("R. Oscar Freire, 900", "Al. Santos, 1000");
+* South and South-East Asia, Africa, the Gulf, Latin America: the unit first ("House No. 12, Jail Road, Lahore",
+  "Blk 6 Lot 12, Phase 3, Brgy. San Roque", "Flat 4, Building 9, Street 14, Al Barsha 2"; the detector is
+  ``address_parts.unit_first_addresses``), and the segments of localities after a street (``locality_end``:
+  "Brgy.", "Taman", "Seksyen", "Kel.", "Kec.", RT/RW, "Hay", "Cité", "barrio", "Estate", "Society", "State",
+  Islamabad's "G-11/3", a district's number "Al Nahda 1"); Singapore's HDB blocks ("Blk 27 Hougang Ave 8
+  #09-44"), Indonesia's "Jl. Pahlawan No. 56" and "Perumahan ... Blok C2 No. 7", Dakar's corners ("Rue Carnot x
+  218") and villas ("Cité Keur Gorgui, villa 25"), Thailand's moo and soi, Vietnam's đường.
 
 What follows the street line everywhere (floor, door, postcode, town) is ``address_parts``'s; what a
 convention writes in a way no other does is taken here.
@@ -226,9 +233,6 @@ LOCALITY_LEADS = (
     "Desa Kampung Kg. Kampong Hay Quartier Cité HLM Sicap Lotissement barrio Barrio Colonia Col. Urb. Urbanización "
     "Fracc. Alc. Alcaldía Del. Delegación Mpio. Municipio Co. County Blok Block Blk Blk. Zone Ward Moo Tambon Amphoe Khet Khwaeng Phường Quận Huyện Xã TP.").split() + [
         "Parcelles Assainies"]  # Thailand's moo, tambon, amphoe, khet, khwaeng; Vietnam's phường, quận, huyện, xã
-# the leads that take a number only ("Phase 18", "Block 6", "Section 2"): a book or an exam has those too, so a
-# unit-first address needs another segment to be sure of
-_NUMBERED_LEADS = frozenset("Phase Section Sector Block Blk Blk. Zone Ward Seksyen Purok Blok Moo Quận Khet".split())
 # the leads that are ordinary English words: a phrase after an address ("..., Phase 2 starts Monday") as often
 _ORDINARY_LEADS = frozenset("Phase Section Sector Block Zone Ward".split())
 # words that end a locality's name: an estate, a housing society, an apartment block, a colony, a city or state
