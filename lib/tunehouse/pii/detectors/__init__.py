@@ -55,6 +55,7 @@ PIPELINE: tuple[Detector, ...] = (
     contact.logged_handles,
     contact.owned_urls,
     addresses.cued_postcodes,
+    address_parts.unit_first_addresses,  # behind its unit words ("House No.", "Lot", "Blk", "Villa")
     # values by shape
     contact.emails,
     contact.urls,

@@ -24,6 +24,13 @@ from __future__ import annotations
 
 import re
 
+from tunehouse.pii.detectors.address_conventions import (
+    UNIT_FIRST_RE,
+    UNIT_MARK,
+    UNIT_NUMBER,
+    UNIT_WORDS,
+    locality_end,
+)
 from tunehouse.pii.detectors.addresses import (
     LOWER_STREET_TYPES,
     STREET_ABBREVS,
@@ -108,7 +115,7 @@ _POSTAL_PART = re.compile(
     rf"(?:CEP[ \t]?)?{_POSTCODE}[ \t]+{_TOWN}(?:[ \t]+(?:Cedex(?:[ \t]\d{{1,2}})?|[A-Z]{{1,2}}(?![\w'’\-])))?"
     r"(?:[ \t]?\([A-Z]{2}\))?"  # "44000 Nantes Cedex", "5000 Odense C", "80134 Napoli (NA)"
     rf"|{_TOWN}(?:[ \t]*,)?[ \t]+(?!CEP)[A-Z]{{2,3}}[ \t]+\d{{4,5}}(?:-\d{{4}})?(?![\w\-])"  # US/AU: "Hobart TAS 7000"
-    rf"|{_TOWN}(?:[ \t]*,)?[ \t]+(?:[A-Z]{{2}}|\([A-ZÀ-Ý][\w\-é]+\))(?:[ \t]+{_CANADA})?(?![\w])"  # Canada: "Halifax, NS
+    rf"|{_TOWN}(?:[ \t]*,)?[ \t]+(?:[A-Z]{{2}}|\([A-ZÀ-Ý][\w\-é]+\))(?:[ \t]+{_CANADA})?(?![\w\-])"  # Canada: "Halifax, NS
     # B3L 1A1", "Montréal (Québec) H2J 2L3", "Sherbrooke (Québec)"
     rf"|{_TOWN}(?:[ \t]+|[ \t]*\n[ \t]*)\d{{4,6}}(?![\w\-])"  # New Zealand, South Africa: "Auckland 1011", "Cape Town\n8001";
     # India's PIN and Singapore's postcode: "Chennai 600034"
@@ -120,7 +127,8 @@ _POSTAL_PART = re.compile(
     r")")
 # a town alone after a comma: only a place the lexicon knows (else "..., thanks" would be taken)
 _TOWN_ALONE = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+[-–][ \t]+|[ \t]*\n[ \t]*)(" + _TOWN + r")(?![\w'’\-])")
-_STATE_ABBREV = re.compile(r"[ \t]*,[ \t]*[A-Z][a-zé]{1,4}\.(?![\w])")  # Mexican states "Jal.", "Oax."
+# Mexican states "Jal.", "Oax."; not an abbreviation that leads a name ("Alc. Benito Juárez": the borough)
+_STATE_ABBREV = re.compile(r"[ \t]*,[ \t]*[A-Z][a-zé]{1,4}\.(?![\w])(?![ \t]+[A-ZÀ-Ý][a-zà-ÿ])")
 # what may stand before the street line: a flat or unit ("Flat 2\n", "Top Floor Flat\n", "Unit ", "U ",
 # "Level 2, "), a building ("Résidence Les Tilleuls, esc. C\n")
 _HEAD = re.compile(
@@ -164,11 +172,14 @@ def _tail_end(text: str, pos: int, stop: int, lex: Lexicon) -> int:
     pos = _marks_end(text, pos, stop)
     for _ in range(4):
         m = _POSTAL_PART.match(text, pos, stop)
-        if not m:
-            m = _TOWN_ALONE.match(text, pos, stop)
-            if not m or not _town_alone(text, m, stop, lex):
-                break
-        pos = m.end()
+        if m:
+            pos = m.end()
+        elif (localities := locality_end(text, pos, stop, lex.flags, _POSTAL_PART).end) > pos:
+            pos = localities  # "..., Brgy. Lahug, Makati City", "..., Hay Riad, Casablanca"
+        elif (m := _TOWN_ALONE.match(text, pos, stop)) and _town_alone(text, m, stop, lex):
+            pos = m.end()
+        else:
+            break
         if state := _STATE_ABBREV.match(text, pos, stop):
             pos = state.end()
         while True:  # "(NA)", "Cedex" after the town
@@ -227,11 +238,18 @@ def _head_start(text: str, start: int, floor: int) -> int:
     m = _HEAD.search(text, max(floor, start - 60), start)
     if m and m.end() == start and (m.start() == 0 or not text[m.start() - 1].isalnum()):
         return m.start()
+    if text[start:start + 1].isdigit() and (m := _UNIT_HEAD.search(text, max(floor, start - 60), start)):
+        return m.start()
     if _TYPE_FIRST_RE.match(text, start) and (n := _HOUSE_NUMBER_BEFORE_RE.search(text, max(floor, start - 8), start)):
         return n.start()
     return start
 
 
+# the units before a house number, as South Asia, Africa, the Gulf and South-East Asia write them ("House No. |12,
+# Jail Road", "H# |20, ...", "Lot |19, Jalan ...", "Flat 17, Building |3, Al Wasl Road", "#|18, Old Airport Road",
+# "Appt 1, Imm. |8, Rue ...", "Escalier 2, |85 chemin ..."): a chain of units, the last one's number being the
+# street's house number
+_UNIT_HEAD = re.compile(rf"(?<![\w#])(?:(?:{UNIT_MARK}(?:{UNIT_NUMBER})?(?:[ \t]*,[ \t]*|[ \t]+))+|#)$")
 _TYPE_FIRST_RE = re.compile(r"(?:Calle|Camino|Avenida|Via|Vía|Paseo|Plaza|Calzada|Caminito|Rua)[ \t]")
 _HOUSE_NUMBER_BEFORE_RE = re.compile(r"(?<![\w.,:/\-])\d{2,5}[A-Za-z]?[ \t]+$")
 
@@ -288,6 +306,22 @@ def _trim(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in " \t\n,;-–/(":
         end -= 1
     return end
+
+
+@detector("STREET_ADDRESS", needs_digit=True, cue=UNIT_WORDS)
+def unit_first_addresses(scan: Scan) -> list[Candidate]:
+    """Addresses that start with their unit, as South and South-East Asia, Africa and the Gulf write them ("House
+    No. 12, Jail Road, Lahore", "Blk 6 Lot 12, Phase 3, Brgy. San Roque", "Flat 4, Building 9, Street 14, Al Barsha
+    2"): the unit, then segments (``locality_end``) of which one is sure (a street, a named locality, a postcode) or
+    two, the last a town ("Plot 6 Block 2, Adenta, Accra"). "Lot 7 of the auction", "Block 3, Section 2 of the
+    exam" have no such segments."""
+    text, flags = scan.text, scan.lex.flags
+    out = []
+    for m in scan.matches(UNIT_WORDS, UNIT_FIRST_RE):
+        seg = locality_end(text, m.end(), len(text), flags, _POSTAL_PART)
+        if seg.certain or seg.count >= 2 and seg.last_place:
+            out.append(Candidate("STREET_ADDRESS", m.start(), _tail_end(text, seg.end, len(text), scan.lex), 0.85))
+    return out
 
 
 @detector("STREET_ADDRESS", needs_digit=True)

@@ -63,14 +63,14 @@ _ADDR_NUMBER_LEADING_TYPE_RE = re.compile(
 _PRONOUN_I_RE = re.compile(r"\sI(?:['’][a-z]{1,2})?\s")
 _ADDR_FR_RE = re.compile(
     r"\d(?<![\w/.,\-]\d)\d{0,3}(?:\s?(?:bis|ter))?,?\s+(?i:rue|avenue|av\.|boulevard|boul\.|bd|place|all[ée]e|impasse|chemin"
-    r"|quai|cours|cour|route|passage|square|voie|rond-point)\s+(?i:(?:de\s+la|de\s+l'|d'|de|du|des|la|le|les|l')\s*)?"
+    r"|quai|cours|cour|route|passage|square|voie|rond-point|derb|zankat|zenqat)\s+(?i:(?:de\s+la|de\s+l'|d'|de|du|des|la|le|les|l')\s*)?"
     r"[A-ZÀ-Ý][\w'’\-]*(?:[ \t]+(?i:(?:de|du|des|la|le|les|d'|l')[ \t]*)?[A-ZÀ-Ý][\w'’\-]*){0,5}"  # on one line
     r"(?:,?\s*\d{5}\s+[A-ZÀ-Ý][\w'’\-]+(?:[\s\-][A-ZÀ-Ý][\w'’\-]+){0,2})?")
 _ADDR_TYPE_FIRST_RE = re.compile(
     r"\b(?:Calle|C/|Avenida|Avda\.?|Av\.|Paseo|Pº|Plaza|Pza\.?|Carrer|Carretera|Camino|Ronda|Travesía|Rambla"
     r"|Via|Viale|Corso|Piazza|Piazzale|Vicolo|Strada|Rua|Rúa|Travessa|Praça|Largo|Alameda|Estrada|Ulica|ul\."
     r"|Privada|Calzada|Cerrada|Andador|Circuito|Prolongación|Pasaje|Pje\.|Diagonal|Bv\.|Bulevar|Jr\.|Jirón"
-    r"|Carrera|Cra\.|Transversal|Rue|Route|Chemin|Impasse"
+    r"|Carrera|Cra\.|Transversal|Rue|Route|Chemin|Impasse|Calçada"
     # lower-case types of Italian, Spanish and Portuguese, "via" only before a particle ("via dei Mille", not
     # "via Paris 3 times")
     r"|(?:viale|vicolo|corso|piazza|piazzale|strada|calle|avenida|rua|travessa|largo)(?=\s)|via(?=\s+d[eia]))\s*"
@@ -80,10 +80,15 @@ _ADDR_TYPE_FIRST_RE = re.compile(
     r",?[ \t]*(?:[nN]\.?[º°o]\.?\s*|#[ \t]?)?\d{1,4}[A-Za-z]?(?:[ \t]*#[ \t]*\d{1,3}[A-Za-z]?-\d{1,3})?"  # "n.º 8",
     r"(?!\d|[\w.,]\d)"  # "N° 3", "#27", Colombia's "39B # 61-88"
     r"(?!\s*(?:h|hrs?|hours?|horas?|days?|d[ií]as|nights?|noches|min|minutes?|km|€|%|\$|am|pm|x)\b)"
-    r"(?:,?\s*\d{1,2}\s?[º°ª](?:\s*(?:[A-Za-z]|Dto|Esq|Dt|Izq|Izda|Dcha|Dch)\.?(?![\w]))?|,?\s*(?i:piso|puerta|planta|esc\.?|apto\.?|int\.?)\s*\w{1,4})*"
+    r"(?:,?\s*\d{1,2}\s?[º°ª](?:\s*(?:piano|[A-Za-z]|Dto|Esq|Dt|Izq|Izda|Dcha|Dch)\.?(?![\w]))?|,?\s*(?i:piso|puerta|planta|esc\.?|apto\.?|int\.?)\s*\w{1,4})*"
     r"(?:,?\s*(?:\d{5}|\d{2}-\d{3}|\d{4}-\d{3})\s+" + _CITY + ")?")
+# adjectives that lead a street's name in Dutch, German and the Nordic languages ("Lange Lozanastraat", "Oude
+# Gracht", "Große Hamburger Straße", "Store Kongensgade", "Västra Hamngatan")
+STREET_ADJECTIVES = ("Lange Korte Oude Nieuwe Grote Kleine Hoge Lage Sint Alte Neue Große Grosse Hohe Obere Untere Lille "
+                     "Store Gamle Nye Norra Södra Östra Västra Stora Lilla").split()
 _ADDR_DE_RE = re.compile(
-    r"\b(?:[A-ZÄÖÜÅØÆ][\wäöüß\-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan"
+    rf"\b(?:(?:{'|'.join(STREET_ADJECTIVES)})[ \t]+)?"
+    r"(?:[A-ZÄÖÜÅØÆ][\wäöüß\-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan"
     r"|plein|gracht|kade|gatan|vägen|gade|vej|veien|ring|steig|stieg|pfad|graben|gürtel|zeile|kai|singel|dijk"
     r"|steeg|siedlung|markt|hof|höhe|hoehe|stede|hout|dreef|wal|gata|gaten|boulevarden|torget|torv|plass|gränd"
     r"|katu|kuja|polku|tie|väylä|stigen|backen|gränden|wee)"  # Luxembourgish "-wee" ("Bëschwee")
@@ -94,15 +99,16 @@ _ADDR_DE_RE = re.compile(
     # Nordic types written apart, lower case ("Bygdøy allé 36"; not "gate": "Heathrow gate 5" is an airport's)
     r"|[A-ZÆØÅÄÖ][\wæøåäö\-]+\s+(?:allé|gata|gatan|vei|veien|veg|vegen|vej|väg|vägen|plass|plads|torg|torget))"
     r"(?:[ \t]+[IVX]{1,4})?\s*\d{1,4}\s?[a-zA-Z]?(?![\w.,]\d)(?!\w)"  # "Heidesiedlung I 165": a numbered part
-    r"(?:,?\s*\d{4,5}\s+[A-ZÄÖÜ][\wäöüß\-]+(?:\s+[A-ZÄÖÜ][\wäöüß\-]+)?)?")
+    r"(?:,?\s*\d{4,5}\s+[A-ZÄÖÜ][\wäöüß\-]+(?:[ \t]+[A-ZÄÖÜ][\wäöüß\-]+)?)?")  # the town on one line ("\nTel" is none)
 _ADDR_FR_WORDS = ("rue ", "av", "bd ", "boul",  "place ", "allée", "allee", "impasse", "chemin", "quai ",
-                  "cours ", "cour ", "route ", "passage ", "square ", "voie ", "rond-point")
+                  "cours ", "cour ", "route ", "passage ", "square ", "voie ", "rond-point", "derb ",
+                  "zankat ", "zenqat ")
 _ADDR_TYPE_FIRST_WORDS = ("Calle", "C/", "Av", "Paseo", "Pº", "Plaza", "Pza", "Carrer", "Carretera", "Camino",
                           "Ronda", "Travesía", "Rambla", "Via", "Corso", "Piazza", "Vicolo", "Rua", "Rúa", "Travessa",
                           "Strada", "Privada", "Calzada", "Cerrada", "Andador", "Circuito", "Prolongación", "Pasaje",
                           "Diagonal", "Bv.", "Bulevar", "Pje.", "Jr.", "Jirón", "Carrera", "Cra.", "Transversal",
                           "Rue", "Route", "Chemin", "Impasse", "viale", "vicolo", "corso", "piazza", "strada", "calle",
-                          "avenida", "rua ", "travessa", "largo", "via d",
+                          "avenida", "rua ", "travessa", "largo", "via d", "Calçada",
                           "Praça", "Largo", "Alameda", "Estrada", "Ulica", "ul.")
 _ADDR_DE_WORDS = ("str", "weg", "allee", "platz", "gasse", "damm", "ufer", "chaussee", "straat", "laan", "plein",
                   "gracht", "kade", "gatan", "vägen", "gade", "vej", "veien", "ring", "steig", "stieg", "pfad",
