@@ -8,12 +8,10 @@ errors into a one-line message and exit code 2 instead of a stack trace.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gc
 import importlib
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tunehouse import __version__, runtime
@@ -23,7 +21,7 @@ if TYPE_CHECKING:
     from tunehouse.config import Settings
 
 # tunehouse.config (pydantic and every settings section) is imported by the functions below, not here: inside
-# main's start-up, while the garbage collector is off (see _startup_without_gc)
+# main's start-up, while the garbage collector is off (see runtime.start_up_without_gc)
 
 # One module per area; each provides register(subparsers, common_parent). The order is the order of
 # `tunehouse --help` and of the demo's stages.
@@ -91,34 +89,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
     return load_settings(conf_files=args.conf, overrides=args.overrides, profile=args.profile)
 
 
-@contextlib.contextmanager
-def _startup_without_gc() -> Iterator[Callable[[], None]]:
-    """The process's start-up (imports, the parser, the settings, up to the call of ``done``, else the whole block)
-    with the cyclic garbage collector off, and what it made frozen after it (``gc.freeze``: left out of every later
-    collection). Start-up allocates ~45k objects that live as long as the process (modules, pydantic's validators of
-    the settings, compiled patterns) and makes next to no garbage, yet the collector ran ~130 times over them, once
-    over the whole heap: ~55 ms of the ~0.3 s CPU of a `tunehouse scrub --fast` of one message (its start-up counts
-    in its throughput against Presidio: benchmarks/bench_scrubber.py). The state of the collector is restored."""
-    was_enabled = gc.isenabled()
-    paused = True
-
-    def done() -> None:
-        nonlocal paused
-        if paused:
-            paused = False
-            gc.freeze()
-            if was_enabled:
-                gc.enable()
-
-    gc.disable()
-    try:
-        yield done
-    finally:
-        done()
-
-
 def main(argv: list[str] | None = None) -> int:
-    with _startup_without_gc() as startup_done:
+    with runtime.start_up_without_gc() as startup_done:
         return _main(sys.argv[1:] if argv is None else list(argv), startup_done)
 
 
