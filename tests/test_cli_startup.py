@@ -1,5 +1,6 @@
 """The command line's start-up runs with the garbage collector off and leaves its objects frozen (``gc.freeze``),
-then gives the collector back as it found it (see ``tunehouse.runtime.start_up_without_gc``, used by ``cli.main`` and ``tunehouse scrub``)."""
+then gives the collector back as it found it (``tunehouse.runtime.start_up_without_gc``, used by ``cli.main`` and
+``tunehouse scrub``)."""
 
 from __future__ import annotations
 

@@ -42,10 +42,11 @@ def start_up_without_gc() -> Iterator[Callable[[], None]]:
     """A process's start-up (imports, the parser, the settings, tables: up to the call of ``done``, else the whole
     block) with the cyclic garbage collector off, and what it made frozen after it (``gc.freeze``: left out of every
     later collection); used by ``cli.main`` and by commands around their own start-up (``tunehouse scrub``'s
-    detectors and lexicon). Start-up allocates ~45k objects that live as long as the process (modules, pydantic's validators of
-    the settings, compiled patterns) and makes next to no garbage, yet the collector ran ~130 times over them, once
-    over the whole heap: ~55 ms of the ~0.3 s CPU of a `tunehouse scrub --fast` of one message (its start-up counts
-    in its throughput against Presidio: benchmarks/bench_scrubber.py). The state of the collector is restored."""
+    detectors and lexicon). Start-up allocates ~45k objects that live as long as the process (modules, pydantic's
+    validators of the settings, compiled patterns) and makes next to no garbage, yet the collector ran ~130 times
+    over them, once over the whole heap: ~55 ms of the ~0.3 s CPU of a `tunehouse scrub --fast` of one message (its
+    start-up counts in its throughput against Presidio: benchmarks/bench_scrubber.py). The collector's state (on or
+    off) is restored."""
     was_enabled = gc.isenabled()
     paused = True
 
