@@ -1,6 +1,6 @@
-"""The command line's start-up runs with the garbage collector off and leaves its objects frozen (``gc.freeze``),
-then gives the collector back as it found it (``tunehouse.runtime.start_up_without_gc``, used by ``cli.main`` and
-``tunehouse scrub``)."""
+"""A tunehouse command run as the program makes its start-up with the garbage collector off and leaves those
+objects frozen (``gc.freeze``), then gives the collector back as it found it; a host calling ``cli.main(argv)`` is left
+alone (``tunehouse.runtime.start_up_without_gc``, used by ``cli.main`` and ``tunehouse scrub``)."""
 
 from __future__ import annotations
 
@@ -21,11 +21,12 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_a_scrub_process_freezes_its_start_up_and_restores_the_collector(tmp_path, enabled_before):
     src, dst = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     src.write_text(json.dumps({"text": "Hi, I'm Anna Kowalski."}) + "\n")
-    code = ("import gc, json\n"
+    code = ("import gc, json, sys\n"
             f"{'' if enabled_before else 'gc.disable()'}\n"
             "from tunehouse.cli import main\n"
             "frozen_before = gc.get_freeze_count()\n"
-            f"rc = main(['scrub', '--fast', {str(src)!r}, {str(dst)!r}])\n"
+            f"sys.argv = ['tunehouse', 'scrub', '--fast', {str(src)!r}, {str(dst)!r}]\n"
+            "rc = main()\n"
             "print(json.dumps([rc, frozen_before, gc.get_freeze_count(), gc.isenabled()]))")
     proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120,
                           env=dict(os.environ, PYTHONPATH=str(ROOT / "lib")))
@@ -36,14 +37,12 @@ def test_a_scrub_process_freezes_its_start_up_and_restores_the_collector(tmp_pat
     assert enabled_after is enabled_before
 
 
-def test_the_collector_comes_back_when_start_up_fails():
-    was = gc.isenabled()
-    gc.enable()
-    try:
-        with pytest.raises(SystemExit):
-            cli.main(["scrub", "--no-such-option"])
-        assert gc.isenabled()
-    finally:
-        gc.unfreeze()  # this test process's objects back into the collector's generations
-        if not was:
-            gc.disable()
+def test_a_host_that_calls_main_keeps_its_collector_as_it_was(tmp_path):
+    """A test or notebook calling ``main(argv)``: nothing frozen, the collector as it was, on success and failure."""
+    src, dst = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text(json.dumps({"text": "Hi, I'm Anna Kowalski."}) + "\n")
+    frozen = gc.get_freeze_count()
+    assert cli.main(["scrub", "--fast", str(src), str(dst)]) == 0
+    with pytest.raises(SystemExit):
+        cli.main(["scrub", "--no-such-option"])
+    assert gc.isenabled() and gc.get_freeze_count() == frozen

@@ -90,6 +90,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:  # run as the program: its start-up is made with the garbage collector off and frozen
+        runtime.run_as_program()
     with runtime.start_up_without_gc() as startup_done:
         return _main(sys.argv[1:] if argv is None else list(argv), startup_done)
 

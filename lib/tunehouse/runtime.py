@@ -37,6 +37,17 @@ def configure_process() -> None:
         os.environ.setdefault(key, value)
 
 
+# Whether this process is a tunehouse command run as the program (`tunehouse ...`, `python -m tunehouse`): set by
+# cli.main when it takes its arguments from sys.argv. Only then is start-up frozen (start_up_without_gc): a host that
+# calls cli.main(argv) itself (a test, a notebook) keeps its garbage collector as it runs it, and its garbage.
+_RUN_AS_PROGRAM = False
+
+
+def run_as_program() -> None:
+    global _RUN_AS_PROGRAM
+    _RUN_AS_PROGRAM = True
+
+
 @contextlib.contextmanager
 def start_up_without_gc() -> Iterator[Callable[[], None]]:
     """A process's start-up (imports, the parser, the settings, tables: up to the call of ``done``, else the whole
@@ -46,7 +57,11 @@ def start_up_without_gc() -> Iterator[Callable[[], None]]:
     validators of the settings, compiled patterns) and makes next to no garbage, yet the collector ran ~130 times
     over them, once over the whole heap: ~55 ms of the ~0.3 s CPU of a `tunehouse scrub --fast` of one message (its
     start-up counts in its throughput against Presidio: benchmarks/bench_scrubber.py). The collector's state (on or
-    off) is restored."""
+    off) is restored. Nothing is done in a process that tunehouse does not run as the program (``run_as_program``):
+    freezing would keep the host's uncollected garbage for good."""
+    if not _RUN_AS_PROGRAM:
+        yield lambda: None
+        return
     was_enabled = gc.isenabled()
     paused = True
 
