@@ -11,10 +11,17 @@ import argparse
 import importlib
 import logging
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from tunehouse import __version__, runtime
-from tunehouse.config import ConfigError, Settings, available_profiles, load_settings
 from tunehouse.errors import UserError
+
+if TYPE_CHECKING:
+    from tunehouse.config import Settings
+
+# tunehouse.config (pydantic and every settings section) is imported by the functions below, not here: inside
+# main's start-up, while the garbage collector is off (see runtime.start_up_without_gc)
 
 # One module per area; each provides register(subparsers, common_parent). The order is the order of
 # `tunehouse --help` and of the demo's stages.
@@ -45,6 +52,8 @@ COMMAND_MODULE = {
 
 
 def common_options() -> argparse.ArgumentParser:
+    from tunehouse.config import available_profiles
+
     p = argparse.ArgumentParser(add_help=False)
     g = p.add_argument_group("configuration")
     g.add_argument("--conf", action="append", default=[], metavar="FILE",
@@ -75,11 +84,21 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
+    from tunehouse.config import load_settings
+
     return load_settings(conf_files=args.conf, overrides=args.overrides, profile=args.profile)
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv is None:  # run as the program: its start-up is made with the garbage collector off and frozen
+        runtime.run_as_program()
+    with runtime.start_up_without_gc() as startup_done:
+        return _main(sys.argv[1:] if argv is None else list(argv), startup_done)
+
+
+def _main(argv: list[str], startup_done: Callable[[], None]) -> int:
+    from tunehouse.config import ConfigError
+
     parser = build_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
@@ -96,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = settings_from(args)
         runtime.configure_process()
+        startup_done()
         rc = args.func(args, settings)
         return int(rc or 0)
     except (ConfigError, UserError) as e:

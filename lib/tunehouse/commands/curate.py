@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from tunehouse import runtime
 from tunehouse.config import Settings
 from tunehouse.console import print_kv, print_table
 from tunehouse.errors import UserError
@@ -174,15 +175,17 @@ def cmd_scrub(args, settings: Settings) -> int:
         raise UserError(f"{args.input}: no such file")
     if args.input.resolve() == args.output.resolve():
         raise UserError("output must be a different file from input")
-    # the detectors' and phonenumbers' patterns (compiled at import and on first use) come from a cache
+    # the detectors' and phonenumbers' patterns (compiled at import and on first use) come from a cache; the
+    # detectors' modules and tables are made with the garbage collector off and frozen (runtime.start_up_without_gc)
     with compiled_patterns():
-        from tunehouse.pii.scrubber import (
-            scrub_jsonl,
-            scrubber_from_settings,
-            scrubbing_label,
-        )
+        with runtime.start_up_without_gc():
+            from tunehouse.pii.scrubber import (
+                scrub_jsonl,
+                scrubber_from_settings,
+                scrubbing_label,
+            )
 
-        scrubber = scrubber_from_settings(settings, fast=args.fast)
+            scrubber = scrubber_from_settings(settings, fast=args.fast)
         summary = scrub_jsonl(args.input, args.output, settings.pii, scrubber=scrubber)
     summary["detector"] = scrubbing_label(scrubber.learned)
     bad = summary.get("bad_lines") or []

@@ -163,6 +163,11 @@ _PO_BOX = re.compile(
     r"(?:[ \t]\d{1,6})?(?:[ \t]+[A-Z][a-z]+(?=,))?"  # "Postboks 985 Sentrum, 5003 Bergen"
     r"(?:[ \t]*,[ \t]*(?:succ\.|succursale|Station)[ \t]+[A-ZÀ-Ý][\w'’\-]*)?(?![\w])")  # "C.P. 7069, succ. Centre-ville"
 
+# the words of a post-office box ("PO Box", "Postfach", "C.P. 7069"): a text without one has no box (one search instead
+# of _PO_BOX's); _PO_BOX_WORDS in lower case, to search ``Scan.low`` first (see ``Scan.may_hold``)
+_PO_BOX_HINT = re.compile(r"(?i)box|bp|postfach|postbus|postboks|apartado|caixa|casella|skrytka|poczt|PL |RR ?\d|C\.P\.")
+_PO_BOX_WORDS = re.compile(r"box|bp|postfach|postbus|postboks|apartado|caixa|casella|skrytka|poczt|pl |rr ?\d|c\.p\.")
+
 
 def _tail_end(text: str, pos: int, stop: int, lex: Lexicon) -> int:
     """Where an address ending at ``pos`` really ends (``stop``: not beyond): its unit and floor marks, then its
@@ -329,7 +334,7 @@ def po_boxes(scan: Scan) -> list[Candidate]:
     """A post-office box with its postal part ("PO Box 5778, Hobart TAS 7000", "BP 319, 44000 Nantes Cedex",
     "Postfach, 6003 Luzern"); the box alone is no address."""
     text = scan.text
-    if not re.search(r"(?i)box|bp|postfach|postbus|postboks|apartado|caixa|casella|skrytka|poczt|PL |RR ?\d|C\.P\.", text):
+    if not scan.may_hold(_PO_BOX_WORDS) or not _PO_BOX_HINT.search(text):
         return []
     out = []
     for m in _PO_BOX.finditer(text):

@@ -25,6 +25,10 @@ from tunehouse.pii.lexicon import Lexicon, load_lexicon
 from tunehouse.pii.settings import ENTITY_TYPES
 
 HAS_DIGIT = re.compile(r"\d")
+# The letters that a case-insensitive pattern reads as an ASCII letter but that ``Scan.low`` does not turn into it:
+# "İ" and "ı" for "i", "ſ" for "s" (every other letter that (?i) takes for an ASCII one lower-cases to it; checked
+# over all of Unicode by tests/pii/test_scan_prefilters.py)
+_ODD_FOLDS_RE = re.compile("[\u0130\u0131\u017f]")
 
 # ============================================================================ cue words
 # One pass of keyword spotting over the lower-cased text finds where a cue may start; the cue
@@ -93,7 +97,8 @@ class Scan:
     the scrubber reports.
     """
 
-    __slots__ = ("text", "low", "has_digit", "ndig", "enabled", "lex", "cue_hits", "found", "long_phones")
+    __slots__ = ("text", "low", "has_digit", "ndig", "enabled", "lex", "cue_hits", "found", "long_phones",
+                 "_odd_folds")
 
     def __init__(self, text: str, enabled: Iterable[str] = ENTITY_TYPES, lex: Lexicon | None = None):
         self.text = text
@@ -108,6 +113,18 @@ class Scan:
         self.cue_hits = _spot(low)
         self.found: list[Candidate] = []
         self.long_phones: list[tuple[int, int]] = []
+        self._odd_folds: bool | None = None  # whether the text holds one of _ODD_FOLDS_RE (looked at when asked)
+
+    def may_hold(self, words: re.Pattern) -> bool:
+        """False when a case-insensitive pattern of ASCII letters cannot match the text: ``words`` (case-sensitive,
+        lower case) finds in ``low`` what every match of that pattern holds, e.g. its words, and the text has none
+        of the few letters that (?i) reads as "i" or "s" but lower() keeps. A prefilter: searching ``low`` with
+        ``words`` is several times faster than a case-insensitive search, and most texts hold none of the words."""
+        if words.search(self.low):
+            return True
+        if self._odd_folds is None:
+            self._odd_folds = _ODD_FOLDS_RE.search(self.text) is not None
+        return self._odd_folds
 
     def at(self, cue: Cue) -> list[int]:
         """Where the words of ``cue`` start in the text (spotted once per text, for all cues)."""
@@ -121,6 +138,21 @@ class Scan:
             if m:
                 out.append(m)
         return out
+
+
+def may_match_ignoring_case(lowered: re.Pattern, text: str, low: str) -> bool:
+    """False when the case-insensitive pattern that ``lowered`` was made from (``case_sensitive``) cannot match
+    ``text``; ``low`` is ``text.lower()``. The prefilter of ``Scan.may_hold`` for any piece of a text (a window
+    before a name): a case-sensitive search of the lower-cased piece is a few times faster."""
+    return lowered.search(low) is not None or _ODD_FOLDS_RE.search(text) is not None
+
+
+def case_sensitive(rx: re.Pattern) -> re.Pattern:
+    """``rx``, a pattern that starts with "(?i)" and holds no capital letter, without "(?i)": what it matches in a
+    lower-cased text (see ``may_match_ignoring_case``)."""
+    if not rx.pattern.startswith("(?i)") or re.search(r"[A-Z]", re.sub(r"\(\?P[<=]", "", rx.pattern)):
+        raise ValueError(f"not a case-insensitive pattern of lower-case letters: {rx.pattern[:60]!r}")
+    return re.compile(rx.pattern[4:], rx.flags & ~re.IGNORECASE)
 
 
 # ============================================================================ the detector interface

@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 import re
 
+from tunehouse.pii.detectors.base import case_sensitive, may_match_ignoring_case
 from tunehouse.pii.detectors.name_cues import SUFFIX_CUE_RE, cue
 from tunehouse.pii.lexicon import LANGUAGE_NAMES_FILE, norm_key
 
@@ -64,6 +65,10 @@ _WORK_NOUN_AFTER_RE = re.compile(
 _CHARACTER_BEFORE_RE = re.compile(
     r"(?i)(?:character|personaggio|personaggi|personnage|personaje|personagem|personage|(?:strip|roman|comic)?figu(?:ur|r)"
     r"|postaci?|postać|tegelane|protagonist|superhero|superheld|supereroe|superhéros?|superhéroe)\b[^.!?\n]{0,32}$")
+# the three before-patterns, case-sensitive, for a first look at the lower-cased window (most windows hold none)
+_WORK_VERB_BEFORE_LOW = case_sensitive(_WORK_VERB_BEFORE_RE)
+_SEE_VERB_BEFORE_LOW = case_sensitive(_SEE_VERB_BEFORE_RE)
+_CHARACTER_BEFORE_LOW = case_sensitive(_CHARACTER_BEFORE_RE)
 # "Harry Potter and the Goblet of Fire", "Charlie et la Chocolaterie": a name, a conjunction and an article, then a
 # capitalised word is a title in the languages that write common nouns in lower case (not in German:
 # "Peter und die Kinder")
@@ -88,16 +93,20 @@ def work_title(text: str, s: int, e: int) -> bool:
     """Whether the name-like run ``text[s:e]`` stands where a title of a work or a fictional character does
     (see the module docstring); ``s`` is where the run starts, honorifics included ("Don Quixote")."""
     before = text[max(0, s - 48):s]
-    verb = _WORK_VERB_BEFORE_RE.search(before)
+    low = before.lower()
+    verb = (_WORK_VERB_BEFORE_RE.search(before) if may_match_ignoring_case(_WORK_VERB_BEFORE_LOW, before, low)
+            else None)
     if verb and _lower_or_opening(before, verb.start("verb")):
         return not (text[e:e + 2] in ("'s", "’s") or text[e - 2:e] in ("'s", "’s"))  # "read Anna's message"
     after = text[e:e + 60]
-    if (_WORK_NOUN_AFTER_RE.match(after) or _CHARACTER_BEFORE_RE.search(before)
+    if (_WORK_NOUN_AFTER_RE.match(after) or (may_match_ignoring_case(_CHARACTER_BEFORE_LOW, before, low)
+                                             and _CHARACTER_BEFORE_RE.search(before))
             or _TITLE_CONTINUES_RE.match(after)):
         return True
     if _WORK_PARTICIPLE_AFTER_RE.match(after) and _german_or_dutch_perfect(before):
         return True
-    return bool(_SEE_VERB_BEFORE_RE.search(before)) and _language_after(text, e)
+    return (may_match_ignoring_case(_SEE_VERB_BEFORE_LOW, before, low) and bool(_SEE_VERB_BEFORE_RE.search(before))
+            and _language_after(text, e))
 
 
 _CAPITALISED_NEXT_RE = re.compile(r"[ \t]+[A-ZÀ-Þ][\w'’\-]*")

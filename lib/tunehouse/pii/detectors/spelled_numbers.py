@@ -18,6 +18,8 @@ _CUE_BEFORE_RE = re.compile(r"(?i)\b(?:number|phone|mobile|cell|call|ring|text|w
                             r"\b[^.!?\n]{0,30}$")
 _HINT_RE = re.compile(r"(?i)\b(?:oh|zero|nought|double|triple)\b|\b(?:one|two|three|four|five|six|seven|eight|nine)"
                       r"[ ,\-]+(?:one|two|three|four|five|six|seven|eight|nine|oh|zero)\b")
+# every match of _HINT_RE holds one of these words: looked for in ``Scan.low`` first (see ``Scan.may_hold``)
+_HINT_WORDS_RE = re.compile(r"oh|zero|nought|double|triple|one|two|three|four|five|six|seven|eight|nine")
 
 
 def _digits(run: str) -> list[int] | None:
@@ -36,7 +38,7 @@ def _digits(run: str) -> list[int] | None:
 def spelled_phones(scan: Scan) -> list[Candidate]:
     """Seven or more spelled digits after a phone cue, or starting with a trunk "oh"/"zero"."""
     text = scan.text
-    if not _HINT_RE.search(text):
+    if not scan.may_hold(_HINT_WORDS_RE) or not _HINT_RE.search(text):
         return []
     out = []
     for m in _RUN_RE.finditer(text):
