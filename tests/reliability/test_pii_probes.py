@@ -18,8 +18,6 @@ pytestmark = pytest.mark.slow
 
 # plant key -> why it leaks (each is a known limit of a stage; see the module docstring)
 KNOWN_LEAKS = {
-    "split_name": "pii detectors: a surname on the next line ('Harriet\\nBlackwood') is not joined to the name",
-    "split_card": "pii detectors: a card number broken by a newline ('4539 1488 0343\\n6467') is not matched",
     "greek_name": "pii detectors: person names in Greek script are not detected (Cyrillic ones are)",
     "cjk_name": "pii detectors: person names in CJK script are not detected",
     "arabic_name": "pii detectors: person names in Arabic script are not detected",

@@ -70,6 +70,7 @@ PIPELINE: tuple[Detector, ...] = (
     addresses.article_streets,
     address_parts.po_boxes,
     address_parts.street_lines,
+    financial.wrapped_cards,
     digit_runs.cards_and_phones,  # around all of the above
     phone_numbers.library_phones,  # after the cards: never over one
     contact.phone_lines,

@@ -118,6 +118,27 @@ def card_length(raw: str) -> int:
     return 0
 
 
+# A card number hard-wrapped across two lines ("4539 1488 0343\n6467"): digit groups, one line break among the
+# separators. Taken only when the whole run, read as one line, is a valid card (issuer prefix, Luhn, grouping).
+_WRAPPED_CARD_RE = re.compile(r"(?<![\w\-+.,/])\d(?:[ -]?\d){2,}[ \t]*\n[ \t>]*(?:\d[ -]?){0,15}\d(?![\w\-]|[.,]\d)")
+_LINE_BREAK_RE = re.compile(r"[ \t]*\n[ \t>]*")
+
+
+@detector("CREDIT_CARD", needs_digit=True)
+def wrapped_cards(scan: Scan) -> list[Candidate]:
+    """Card numbers broken by a line break (a mail client's hard wrap, a pasted form): the rest of the scan reads
+    each line alone and would find neither half."""
+    text = scan.text
+    if scan.ndig < 12 or "\n" not in text:
+        return []
+    out = []
+    for m in _WRAPPED_CARD_RE.finditer(text):
+        flat = _LINE_BREAK_RE.sub(" ", m.group(), count=1)
+        if card_length(flat) == len(flat) and len(re.sub(r"\D", "", flat)) >= 12:
+            out.append(Candidate("CREDIT_CARD", m.start(), m.end(), 1.0))
+    return out
+
+
 def card_end(text: str, s: int, e: int, found: list[tuple[int, int]]) -> int:
     """End of the valid card number that starts text[s:e] (0 if none). Digits right after an IBAN's
     head ("DE89 3704 ...") are that IBAN's, unless that head ends a value in ``found``."""

@@ -43,6 +43,7 @@ from tunehouse.pii.lexicon import (
     FIRST,
     INDICATOR,
     LAST,
+    MAJOR,
     ORG,
     PLACE,
     TITLE,
@@ -71,8 +72,36 @@ def join_adjacent(lex: Lexicon, text: str, ents: list[Entity]) -> list[Entity]:
             changed = _beside_placeholders(lex, text, out, taken) or changed
             if changed:
                 out.sort(key=lambda x: x.start)
+    if "\n" in text and people:
+        out = _wrapped_surnames(lex, text, out)
     if len(people) > 1:
         out = _merge_across_particles(text, out)
+    return out
+
+
+# A first name ending its line, the surname starting the next, and the sentence going on after it: a hard wrap
+# ("for Harriet\nBlackwood, phone ..."; a surname that is also a small town counts, a big place does not), not a
+# list of lines ("Anna\nSales Manager": an ordinary word; "Harriet\nBlackwood Road": no punctuation or lower-case
+# word follows).
+_WRAP_RE = re.compile(r"[ \t]*\n[ \t]*([^\W\d_][\w'’\-]*)(?=[ \t]*[,;.)]|[ \t]+[a-zà-ÿ])")
+
+
+def _wrapped_surnames(lex: Lexicon, text: str, ents: list[Entity]) -> list[Entity]:
+    """``ents`` with a lone first name grown over a surname hard-wrapped onto the next line (a new list if any)."""
+    out = ents
+    for i, ent in enumerate(ents):
+        if ent.type != "PERSON" or " " in text[ent.start:ent.end]:
+            continue
+        m = _WRAP_RE.match(text, ent.end)
+        if not m or any(x.start < m.end(1) and m.start(1) < x.end for x in ents):
+            continue
+        first = key_and_flags(lex, text[ent.start:ent.end])[1]
+        last = key_and_flags(lex, m.group(1))[1]
+        if (first & FIRST and last & LAST and not last & (COMMON | MAJOR | TITLE | ORG | INDICATOR | FIRST)
+                and m.group(1)[1:].islower()):
+            if out is ents:
+                out = list(ents)
+            out[i] = Entity("PERSON", ent.start, m.end(1), ent.score)
     return out
 
 
