@@ -18,7 +18,6 @@ pytestmark = pytest.mark.slow
 
 # plant key -> why it leaks (each is a known limit of a stage; see the module docstring)
 KNOWN_LEAKS = {
-    "greek_name": "pii detectors: person names in Greek script are not detected (Cyrillic ones are)",
     "cjk_name": "pii detectors: person names in CJK script are not detected",
     "arabic_name": "pii detectors: person names in Arabic script are not detected",
     "city_paris": "pii detectors: 'Paris Hilton' - a first name that is also a city is taken for the city",

@@ -42,7 +42,8 @@ meu nome é; nazywam się; nazywa się; jeg hedder; hedder; jeg heter; jag heter
 attn; att; attention; for the attention of; c/o; z. hd.; z.hd.; zu händen; zu handen; à l'attention de; a/c;
 a la atención de; ter attentie van; t.a.v.; all'attenzione di; aos cuidados de;
 navn; nome; nimi; namn; naam; imię; nazwisko; imię i nazwisko; prénom; nom et prénom; nombre y apellidos;
-em nome de; in nome di; na nazwisko; på navn; i navnet; (recipient|destinatario|destinataria|destinataire|empfänger|empfängerin|ontvanger|odbiorca|mottaker|mottagare|modtager|vastaanottaja|saaja)
+em nome de; in nome di; na nazwisko; på navn; i navnet;
+menya zovut; moyo imya; moe imya; mene zvaty; moye imya; kazvam se; imeto mi e; me lene; onomazomai; to onoma mou einai; (recipient|destinatario|destinataria|destinataire|empfänger|empfängerin|ontvanger|odbiorca|mottaker|mottagare|modtager|vastaanottaja|saaja)
 """) + TITLES
 _WEAK_PHRASES = _expand("""
 hi; hello; hey; hiya; dear; good (morning|afternoon|evening); morning; thanks; thank you; thx; ty; cheers;
@@ -53,7 +54,7 @@ muchas gracias; saludos; un saludo; atentamente; (estimado|estimada|querido|quer
 merci; merci beaucoup; cordialement; bien à vous; bien cordialement; cher; chère; hallo; guten (tag|morgen|abend);
 servus; moin; danke; danke schön; vielen dank; grüße; gruß; viele grüße; beste grüße; liebe grüße;
 mit freundlichen grüßen; freundliche grüße; liebe; lieber; mfg; lg;
-this is; it's; it is; i'm; i am; here is; under; is under; booked for; soy; je suis; c'est; ich bin; hier ist; hier spricht;
+this is; it's; it is; i'm; i am; here is; eimai o; eimai i; under; is under; booked for; soy; je suis; c'est; ich bin; hier ist; hier spricht;
 (chatting|speaking|talking|talked|spoke|spoken) (to|with); ask for; asked for; agent; our agent; your agent;
 colleague; assistant; host; your host; driver; your driver; guide; your guide; manager; contact; contact person;
 (passenger|passengers|traveller|travellers|traveler|travelers|guest|guests); lead (passenger|traveller|traveler|guest);

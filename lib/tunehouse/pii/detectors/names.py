@@ -38,6 +38,7 @@ from tunehouse.pii.lexicon import (
     norm_key,
     ordinary_compound,
 )
+from tunehouse.pii.transliteration import has_other_script, transliterate
 from tunehouse.pii.wordlists import FUNCTION_WORDS
 
 _PNR_NAME_RE = re.compile(
@@ -155,6 +156,14 @@ _FIELD_VALUE_WITHIN = 12  # characters after a label's colon within which a foun
 _MIN_SAID_WORDS = 3  # a speaker says something once at least; a field ("Kundennummer: 48213", "Assignee: second line")
 
 
+def _label_flags(lex: Lexicon, word: str) -> int:
+    """The lexicon's flags of a label word; a Cyrillic or Greek one by its Latin spelling ("Оператор": an ordinary
+    word, a role; "Галина": a first name)."""
+    if has_other_script(word):
+        word = transliterate(word).latin
+    return lex.flags.get(norm_key(word), 0)
+
+
 def _speaker_name(lex: Lexicon, label: str) -> tuple[int, int] | None:
     """Where the name lies in a turn's label: after leading role words, titles and acronyms ("Agent", "CS",
     "Pharmacist", "Dr.", "support", "cs"), every remaining word a capitalised word no list knows only as an ordinary
@@ -164,7 +173,7 @@ def _speaker_name(lex: Lexicon, label: str) -> tuple[int, int] | None:
     roles = 0
     while len(words) > 1 or (words and roles == 0):
         w = words[0].group()
-        f = lex.flags.get(norm_key(w), 0)
+        f = _label_flags(lex, w)
         if ((w.isupper() and len(w) <= 4) or f & TITLE or (f & COMMON and not f & (FIRST | LAST))
                 or (len(words) > 1 and w.islower() and (len(w) <= 3 or f & COMMON))):
             words.pop(0)  # a role or title before the name ("cs eko", "nurse kobina")
@@ -175,7 +184,7 @@ def _speaker_name(lex: Lexicon, label: str) -> tuple[int, int] | None:
         return None
     for m in words:
         w = m.group()
-        f = lex.flags.get(norm_key(w), 0)
+        f = _label_flags(lex, w)
         if w.islower():
             if len(words) > 1 or len(w) < 3 or w in FUNCTION_WORDS or (
                     f and not (f & FIRST and (roles or not f & (COMMON | AMBIG)))):
