@@ -1,0 +1,199 @@
+"""Names for the eighth set, written by hand for it: given names and surnames per locale, from many naming
+cultures, some of them ordinary words (Clover, Sterling, Baraka, Zawadi, Deniz, Umut, Doina, Hoa, Đông).
+
+No faker, mimesis or phonenumbers data. ``NAMES[locale] = (given, surnames)``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+NAMES: dict[str, tuple[list[str], list[str]]] = {
+    "en-US": (["Jolene", "Dashiell", "Marisol", "Tavish", "Clover", "Ignatius", "Shaniqua", "Bartholomew",
+               "Winona", "Keoni", "Lupita", "Thaddeus", "Hollis", "Xiomara", "Ezekiel", "Maybelle"],
+              ["Okonkwo-Reyes", "Vanderslice", "Tsosie", "Kowalczyk", "Brannigan", "Espinoza-Hale", "Heckathorn",
+               "Nakamura-Lind", "Fairweather", "Gentle", "Whitebird", "Szymanski", "Delacroix-Moore"]),
+    "en-GB": (["Saoirse", "Tamsin", "Rhodri", "Ffion", "Jaswinder", "Peregrine", "Morwenna", "Oluwaseun",
+               "Imogen", "Lachlan", "Bryony", "Hamish", "Sterling", "Parveen", "Cerys", "Ptolemy"],
+              ["Honeyball", "Featherstonehaugh", "Ap Rhys", "Chaudhry-Bell", "Pennington", "Sparrow", "Ogunleye",
+               "Trelawney", "Ramsbottom", "McCorquodale", "Lamb", "Wetherall", "Odedra"]),
+    "en-AU": (["Kirra", "Bindi", "Tahnee", "Jarrah", "Lachie", "Matilda-Rose", "Saffron", "Ashwin", "Tully",
+               "Bronte", "Koa", "Wren", "Dusty", "Marlee", "Anzac", "Yindi"],
+              ["Papadimitriou", "Wirrpanda", "Trevallion", "Nguyen-Ashby", "Goldsworthy", "Mulvihill",
+               "Kowalski-Hunt", "Yunupingu", "Bottomley", "Crowhurst", "Fairbairn", "Tsang", "Hardcastle"]),
+    "en-IE": (["Oisín", "Clodagh", "Tadhg", "Gráinne", "Cillian", "Bláthnaid", "Ruairí", "Síofra", "Donnacha",
+               "Aoibheann", "Peadar", "Fionnuala", "Cathal", "Éabha", "Colm", "Dervla"],
+              ["Ó Súilleabháin", "Mac Giolla Phádraig", "Nic Aodha", "Fitzmaurice", "Ní Bhriain", "Breathnach",
+               "Coughlan", "Moriarty-Kane", "Ó Ceallaigh", "Geoghegan", "Shanahan", "Ní Dhonnchadha", "Tierney"]),
+    "en-ZA": (["Thandiwe", "Sipho", "Lerato", "Ruan", "Nomvula", "Pieter-Jan", "Zanele", "Bongani", "Annelie",
+               "Kagiso", "Refilwe", "Mpho", "Riaan", "Yusuf", "Lindiwe", "Tshepo"],
+              ["Mahlangu", "van der Westhuizen", "Nkosi-Daniels", "Botha", "Dlamini", "Ramaphala", "Pillay",
+               "Oosthuizen", "Mokoena", "Hendricks", "Ngcobo", "Jacobs-Khumalo", "du Preez"]),
+    "en-CA": (["Maëlle", "Gurpreet", "Tanis", "Siobhan", "Kateri", "Bohdan", "Yves-André", "Mackenzie", "Aputi",
+               "Harjit", "Aurore", "Desmond", "Tenzin", "Solveig", "Okalik", "Rupinder"],
+              ["Tremblay-Singh", "Kuptana", "Hnatyshyn", "Gallant", "Sandhu", "Bouchard", "Wapachee", "Leblanc-Osei",
+               "Fortier", "Dhaliwal", "Arsenault", "Thibodeau", "Kowalchuk"]),
+    "cs-CZ": (["Vojtěch", "Bohumila", "Přemysl", "Radka", "Zdeňka", "Otakar", "Libuše", "Kryštof", "Jitka",
+               "Svatopluk", "Dagmar", "Čestmír", "Vendula", "Bořivoj", "Hedvika", "Drahomír"],
+              ["Kořínek", "Procházka", "Vondráček", "Šťastný", "Hrubeš", "Zelenka", "Dvořáček", "Kubíček",
+               "Sýkora", "Pešek", "Holub", "Řehák", "Vrba"]),
+    "tr-TR": (["Gülsüm", "Oğuzhan", "Deniz", "Umut", "Şebnem", "Kıvanç", "Nurcan", "Barış", "Ilgın", "Çağatay",
+               "Ebru", "Yiğit", "Sevgül", "Tuncay", "Özlem", "Doğan"],
+              ["Karataş", "Yıldırım", "Öztürkmen", "Çelikkaya", "Şahinbaş", "Ağaoğlu", "Demirkol", "Kuşçu",
+               "Eroğlu", "Güneş", "Bayraktaroğlu", "Tosun", "Aydemir"]),
+    "ro-RO": (["Doina", "Sorin", "Ileana", "Răzvan", "Mirela", "Cătălin", "Smaranda", "Viorel", "Anca-Maria",
+               "Tudor", "Codruța", "Lucian", "Brândușa", "Horia", "Violeta", "Ovidiu"],
+              ["Țurcanu", "Popescu-Dobre", "Stănescu", "Negoiță", "Bălan", "Chirilă", "Mureșan", "Pârvulescu",
+               "Drăgulescu", "Oprea", "Iordache", "Zăvoianu", "Câmpeanu"]),
+    "pt-BR": (["Thaís", "Wellington", "Jussara", "Cleiton", "Raimunda", "Ubirajara", "Gisleine", "Kauã",
+               "Iracema", "Josué", "Lucineide", "Francisco das Chagas", "Valdirene", "Emerson", "Jaci", "Rosimeire"],
+              ["Nascimento", "dos Santos Brito", "Albuquerque", "Magalhães", "Cavalcanti", "Figueiredo",
+               "Sampaio", "Tavares de Lima", "Quintanilha", "Bezerra", "Assunção", "Moura", "Guimarães"]),
+    "hu-HU": (["Zsófia", "Botond", "Enikő", "Levente", "Csenge", "Gergő", "Boglárka", "Ákos", "Réka", "Bence",
+               "Tünde", "Zoltán", "Hajnalka", "Kornél", "Piroska", "Örs"],
+              ["Szűcs", "Kovács", "Fehérvári", "Gulyás", "Pásztor", "Bodnár", "Rácz", "Oláh", "Vörös",
+               "Takács-Nagy", "Erdős", "Kertész", "Sándorfi"]),
+    "el-GR": (["Ευαγγελία", "Σπύρος", "Χαράλαμπος", "Δέσποινα", "Παναγιώτης", "Αικατερίνη", "Θεμιστοκλής",
+               "Ξανθή", "Στυλιανός", "Φωτεινή", "Ιάσονας", "Χρυσούλα", "Ζήσης", "Βασιλική", "Αριστείδης", "Ρένα"],
+              ["Παπαδόπουλος", "Καραγιάννης", "Τσολάκης", "Μπακογιάννης", "Χατζηγεωργίου", "Σταυρόπουλος",
+               "Ζαφειρίου", "Κουτσούκος", "Λαμπράκης", "Ντόκος", "Γεωργιάδης", "Βλάχος", "Φραγκιαδάκης"]),
+    "vi-VN": (["Thảo", "Phúc", "Hoa", "Tuấn", "Ngọc Ánh", "Đông", "Lan Hương", "Quang Huy", "Bích", "Khoa",
+               "Minh Thư", "Trung", "Yến", "Hiếu", "Diệp", "Thắng"],
+              ["Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Vương"]),
+    "sw-KE": (["Zawadi", "Baraka", "Neema", "Juma", "Imani", "Wanjiku", "Otieno", "Achieng", "Kipchoge", "Nafula",
+               "Mwanaisha", "Barasa", "Njeri", "Tumaini", "Amani", "Chebet"],
+              ["Mwangi", "Odhiambo", "Kiprono", "Wafula", "Mutua", "Nyambura", "Omondi", "Chepkoech", "Kamau",
+               "Wekesa", "Mohamed Said", "Ndungu", "Akinyi"]),
+}
+
+# given names of women (the others are men's or either); Czech and Greek surnames take the feminine form
+FEMALE = {
+    "Jolene", "Marisol", "Clover", "Shaniqua", "Winona", "Lupita", "Xiomara", "Maybelle", "Saoirse", "Tamsin",
+    "Ffion", "Morwenna", "Imogen", "Bryony", "Parveen", "Cerys", "Kirra", "Bindi", "Tahnee", "Matilda-Rose",
+    "Saffron", "Bronte", "Wren", "Marlee", "Yindi", "Clodagh", "Gráinne", "Bláthnaid", "Síofra", "Aoibheann",
+    "Fionnuala", "Éabha", "Dervla", "Thandiwe", "Lerato", "Nomvula", "Zanele", "Annelie", "Refilwe", "Lindiwe",
+    "Maëlle", "Siobhan", "Kateri", "Mackenzie", "Aurore", "Solveig", "Tanis", "Bohumila", "Radka", "Zdeňka",
+    "Libuše", "Jitka", "Dagmar", "Vendula", "Hedvika", "Gülsüm", "Şebnem", "Nurcan", "Ilgın", "Ebru", "Sevgül",
+    "Özlem", "Doina", "Ileana", "Mirela", "Smaranda", "Anca-Maria", "Codruța", "Brândușa", "Violeta", "Thaís",
+    "Jussara", "Raimunda", "Gisleine", "Iracema", "Lucineide", "Valdirene", "Rosimeire", "Zsófia", "Enikő",
+    "Csenge", "Boglárka", "Réka", "Tünde", "Hajnalka", "Piroska", "Ευαγγελία", "Δέσποινα", "Αικατερίνη", "Ξανθή",
+    "Φωτεινή", "Χρυσούλα", "Βασιλική", "Ρένα", "Thảo", "Hoa", "Ngọc Ánh", "Lan Hương", "Bích", "Minh Thư", "Yến",
+    "Diệp", "Zawadi", "Neema", "Imani", "Wanjiku", "Achieng", "Nafula", "Mwanaisha", "Njeri", "Chebet",
+}
+
+
+def feminine_surname(locale: str, surname: str) -> str:
+    if locale == "cs-CZ":
+        if surname.endswith("ý"):
+            return surname[:-1] + "á"
+        if surname.endswith("ek"):
+            return surname[:-2] + "ková"
+        return (surname[:-1] if surname.endswith("a") else surname) + "ová"
+    if locale == "el-GR":
+        if surname.endswith("όπουλος"):
+            return surname[:-7] + "οπούλου"
+        if surname.endswith("ος"):
+            return surname[:-2] + "ου"
+        if surname.endswith("ης"):
+            return surname[:-2] + "η"
+    return surname
+
+
+PRONOUNS = {"en": ("she/her", "he/him"), "cs": ("ona/její", "on/jeho"), "pt": ("ela/dela", "ele/dele"),
+            "ro": ("ea", "el")}
+ARTICLES = {"el": ("η", "ο"), "pt": ("a", "o")}
+
+
+# Vietnamese names are written surname first; Hungarian ones too
+SURNAME_FIRST = {"vi-VN", "hu-HU"}
+
+_GREEK = dict(zip("αβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώϊϋΐΰ",
+                  ["a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o", "p", "r", "s", "s",
+                   "t", "y", "f", "ch", "ps", "o", "a", "e", "i", "i", "o", "y", "o", "i", "y", "i", "y"]))
+_SPECIAL = {"ı": "i", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "ß": "ss", "ð": "d"}
+
+
+def greeklish(s: str) -> str:
+    """Greek letters written in Latin ones, as Greeks type them in chat and e-mail addresses."""
+    out = []
+    for ch in s:
+        low = ch.lower()
+        if low in _GREEK:
+            t = _GREEK[low]
+            out.append(t.capitalize() if ch != low else t)
+        else:
+            out.append(ch)
+    return "".join(out).replace("ou", "ou")
+
+
+def ascii_fold(s: str) -> str:
+    s = greeklish(s)
+    s = "".join(_SPECIAL.get(ch, _SPECIAL.get(ch.lower(), ch)) for ch in s)
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+
+
+def full_name(locale: str, given: str, surname: str) -> str:
+    return f"{surname} {given}" if locale in SURNAME_FIRST else f"{given} {surname}"
+
+
+def spell(word: str) -> str:
+    """A name spelled out letter by letter as a speech-to-text engine writes it: 'k o w a l s k i'."""
+    return " ".join(ch for ch in word.lower() if ch.isalpha())
+
+
+EMAIL_DOMAINS = {
+    "en-US": ["gmail.com", "yahoo.com", "icloud.com", "comcast.net", "proton.me"],
+    "en-GB": ["btinternet.com", "gmail.com", "outlook.com", "sky.com", "virginmedia.com"],
+    "en-AU": ["bigpond.com", "gmail.com", "optusnet.com.au", "outlook.com.au"],
+    "en-IE": ["eircom.net", "gmail.com", "hotmail.ie", "outlook.ie"],
+    "en-ZA": ["mweb.co.za", "gmail.com", "telkomsa.net", "webmail.co.za"],
+    "en-CA": ["sympatico.ca", "gmail.com", "shaw.ca", "rogers.com"],
+    "cs-CZ": ["seznam.cz", "email.cz", "centrum.cz", "post.cz"],
+    "tr-TR": ["hotmail.com.tr", "gmail.com", "yandex.com.tr", "mynet.com"],
+    "ro-RO": ["yahoo.ro", "gmail.com", "rdslink.ro", "clicknet.ro"],
+    "pt-BR": ["uol.com.br", "bol.com.br", "gmail.com", "terra.com.br", "yahoo.com.br"],
+    "hu-HU": ["freemail.hu", "citromail.hu", "gmail.com", "t-online.hu"],
+    "el-GR": ["otenet.gr", "gmail.com", "yahoo.gr", "hol.gr"],
+    "vi-VN": ["gmail.com", "yahoo.com.vn", "fpt.vn", "vnn.vn"],
+    "sw-KE": ["gmail.com", "yahoo.co.ke", "safaricom.co.ke", "africaonline.co.ke"],
+}
+
+# a company's own domain per locale, for staff addresses in From:/To: lines and signatures
+COMPANY_DOMAINS = {
+    "en-US": "tallgrass-freight.com", "en-GB": "hedgerowhomes.co.uk", "en-AU": "saltbushsolar.com.au",
+    "en-IE": "curraghcare.ie", "en-ZA": "jacarandalogistics.co.za", "en-CA": "birchbarkbooks.ca",
+    "cs-CZ": "vltava-okna.cz", "tr-TR": "kapadokyaseramik.com.tr", "ro-RO": "carpatimobila.ro",
+    "pt-BR": "ipecalcados.com.br", "hu-HU": "balatonbutor.hu", "el-GR": "aigaiofarm.gr",
+    "vi-VN": "sencafe.vn", "sw-KE": "mvulelogistics.co.ke",
+}
+
+
+def email_of(rng, locale: str, given: str, surname: str, company: bool = False) -> str:
+    g = ascii_fold(given).lower().replace(" ", "").replace("'", "")
+    s = ascii_fold(surname).lower().replace(" ", "").replace("'", "")
+    if company:
+        return f"{rng.choice([f'{g}.{s}', f'{g[0]}{s}', f'{g}'])}@{COMPANY_DOMAINS[locale]}"
+    local = rng.choice([f"{g}.{s}", f"{g}{s}{rng.randint(2, 99)}", f"{s}.{g[0]}", f"{g}_{s[:4]}",
+                        f"{g[0]}.{s}{rng.randint(70, 99)}"])
+    return f"{local}@{rng.choice(EMAIL_DOMAINS[locale])}"
+
+
+# "at" and "dot" as a caller reads an address aloud, per language
+SPOKEN_AT_DOT = {"en": ("at", "dot"), "cs": ("zavináč", "tečka"), "tr": ("et", "nokta"), "ro": ("arond", "punct"),
+                 "pt": ("arroba", "ponto"), "hu": ("kukac", "pont"), "el": ("παπάκι", "τελεία"),
+                 "vi": ("a còng", "chấm"), "sw": ("at", "nukta")}
+
+
+def spoken_email(email: str, lang: str) -> str:
+    at, dot = SPOKEN_AT_DOT[lang]
+    local, domain = email.split("@")
+    under = {"en": "underscore", "pt": "underline"}.get(lang, "_")
+    local = local.replace("_", f" {under} ").replace(".", f" {dot} ")
+    return f"{local} {at} {domain.replace('.', f' {dot} ')}"
+
+
+def username_of(rng, given: str, surname: str) -> str:
+    g = ascii_fold(given).lower().replace(" ", "")
+    s = ascii_fold(surname).lower().replace(" ", "").replace("-", "")
+    return rng.choice([f"{g}.{s[:3]}", f"{g}_{rng.randint(80, 99)}", f"{s}{g[0]}", f"{g[:4]}{s[:4]}",
+                       f"the_{g}", f"{g}{rng.randint(1990, 2004)}"])
