@@ -18,6 +18,7 @@ Templates (``eighth_templates_en.py``, ``eighth_templates_intl.py``) hold slots 
 * ``{phone}``, ``{phone2}``, ``{mobile}``, ``{phone.spoken}``, ``{addr}``, ``{addr.block}``, ``{addr.spoken}``,
   ``{dob}``, ``{dob.spoken}``, ``{iban}``, ``{card}``, ``{card.spoken}``, ``{id}``, ``{ip}``, ``{pin}``,
   ``{ref}``, ``{cust}``: PII of their type;
+* ``.lc`` after any slot: its value in lower case (speech-to-text);
 * ``{city}``, ``{date}``, ``{time}``: ordinary text (a town of the locale, a mail date, a clock time);
 * ``{!Public Figure}``: a ``neutral`` string.
 
@@ -79,6 +80,9 @@ class Record:
         return self.persons[key]
 
     def value(self, slot: str) -> tuple[str | None, str]:
+        if slot.endswith(".lc"):  # any value as speech-to-text writes it: lower case
+            typ, text = self.value(slot[:-3])
+            return typ, text.lower()
         if slot not in self.cache:
             self.cache[slot] = self._make(slot)
         return self.cache[slot]

@@ -1,5 +1,5 @@
 """Names for the eighth set, written by hand for it: given names and surnames per locale, from many naming
-cultures, some of them ordinary words (Clover, Sterling, Baraka, Zawadi, Deniz, Umut, Doina, Hoa, Đông).
+cultures, some of them ordinary words (Clover, Sterling, Ransom, Juniper, Subira, Deniz, Umut, Doina, Hoa, Đông).
 
 No faker, mimesis or phonenumbers data. ``NAMES[locale] = (given, surnames)``.
 """
@@ -9,47 +9,47 @@ from __future__ import annotations
 import unicodedata
 
 NAMES: dict[str, tuple[list[str], list[str]]] = {
-    "en-US": (["Jolene", "Dashiell", "Marisol", "Tavish", "Clover", "Ignatius", "Shaniqua", "Bartholomew",
-               "Winona", "Keoni", "Lupita", "Thaddeus", "Hollis", "Xiomara", "Ezekiel", "Maybelle"],
-              ["Okonkwo-Reyes", "Vanderslice", "Tsosie", "Kowalczyk", "Brannigan", "Espinoza-Hale", "Heckathorn",
-               "Nakamura-Lind", "Fairweather", "Gentle", "Whitebird", "Szymanski", "Delacroix-Moore"]),
-    "en-GB": (["Saoirse", "Tamsin", "Rhodri", "Ffion", "Jaswinder", "Peregrine", "Morwenna", "Oluwaseun",
-               "Imogen", "Lachlan", "Bryony", "Hamish", "Sterling", "Parveen", "Cerys", "Ptolemy"],
-              ["Honeyball", "Featherstonehaugh", "Ap Rhys", "Chaudhry-Bell", "Pennington", "Sparrow", "Ogunleye",
-               "Trelawney", "Ramsbottom", "McCorquodale", "Lamb", "Wetherall", "Odedra"]),
-    "en-AU": (["Kirra", "Bindi", "Tahnee", "Jarrah", "Lachie", "Matilda-Rose", "Saffron", "Ashwin", "Tully",
-               "Bronte", "Koa", "Wren", "Dusty", "Marlee", "Anzac", "Yindi"],
+    "en-US": (["Oleta", "Waylon", "Rosalba", "Tavish", "Clover", "Ignatius", "Latrice", "Bartholomew",
+               "Winona", "Keoni", "Annabeth", "Lemuel", "Ransom", "Neriah", "Jedidiah", "Maybelle"],
+              ["Okonkwo-Reyes", "Vanderslice", "Brennecke", "Kowalewicz", "Fairlamb", "Espinoza-Hale", "Heckathorn",
+               "Nakamura-Lind", "Ashgrove", "Gentle", "Whitebird", "Adeyemi-Cole", "Delacroix-Moore"]),
+    "en-GB": (["Lowenna", "Dilys", "Rhodri", "Hepzibah", "Jaswinder", "Caradog", "Kerensa", "Adebowale",
+               "Prudence", "Iestyn", "Bryony", "Tegid", "Sterling", "Parveen", "Cerys", "Zebulon"],
+              ["Honeyball", "Featherstonehaugh", "Ap Rhys", "Chaudhry-Bell", "Jowett", "Sparrow", "Postlethwaite",
+               "Tregenza", "Higginbottom", "McCorquodale", "Lamb", "Wetherall", "Odedra"]),
+    "en-AU": (["Allira", "Bindi", "Kalinda", "Yarran", "Tallis", "Matilda-Rose", "Nerida", "Ashwin", "Bundy",
+               "Bronte", "Koa", "Juniper", "Dusty", "Tarni", "Anzac", "Yindi"],
               ["Papadimitriou", "Wirrpanda", "Trevallion", "Nguyen-Ashby", "Goldsworthy", "Mulvihill",
-               "Kowalski-Hunt", "Yunupingu", "Bottomley", "Crowhurst", "Fairbairn", "Tsang", "Hardcastle"]),
-    "en-IE": (["Oisín", "Clodagh", "Tadhg", "Gráinne", "Cillian", "Bláthnaid", "Ruairí", "Síofra", "Donnacha",
-               "Aoibheann", "Peadar", "Fionnuala", "Cathal", "Éabha", "Colm", "Dervla"],
-              ["Ó Súilleabháin", "Mac Giolla Phádraig", "Nic Aodha", "Fitzmaurice", "Ní Bhriain", "Breathnach",
-               "Coughlan", "Moriarty-Kane", "Ó Ceallaigh", "Geoghegan", "Shanahan", "Ní Dhonnchadha", "Tierney"]),
-    "en-ZA": (["Thandiwe", "Sipho", "Lerato", "Ruan", "Nomvula", "Pieter-Jan", "Zanele", "Bongani", "Annelie",
-               "Kagiso", "Refilwe", "Mpho", "Riaan", "Yusuf", "Lindiwe", "Tshepo"],
-              ["Mahlangu", "van der Westhuizen", "Nkosi-Daniels", "Botha", "Dlamini", "Ramaphala", "Pillay",
-               "Oosthuizen", "Mokoena", "Hendricks", "Ngcobo", "Jacobs-Khumalo", "du Preez"]),
-    "en-CA": (["Maëlle", "Gurpreet", "Tanis", "Siobhan", "Kateri", "Bohdan", "Yves-André", "Mackenzie", "Aputi",
-               "Harjit", "Aurore", "Desmond", "Tenzin", "Solveig", "Okalik", "Rupinder"],
-              ["Tremblay-Singh", "Kuptana", "Hnatyshyn", "Gallant", "Sandhu", "Bouchard", "Wapachee", "Leblanc-Osei",
-               "Fortier", "Dhaliwal", "Arsenault", "Thibodeau", "Kowalchuk"]),
-    "cs-CZ": (["Vojtěch", "Bohumila", "Přemysl", "Radka", "Zdeňka", "Otakar", "Libuše", "Kryštof", "Jitka",
+               "Kowalski-Hunt", "Yunupingu", "Bottomley", "Crowhurst", "Fairhall", "Tsang", "Hardcastle"]),
+    "en-IE": (["Tuathal", "Ríona", "Senan", "Cliodhna", "Cillian", "Bláthnaid", "Fearghal", "Saorlaith", "Donnacha",
+               "Aoibheann", "Daithí", "Gobnait", "Fiontán", "Ailbhe", "Naoise", "Treasa"],
+              ["Ó Loingsigh", "Mac Cárthaigh", "Mac Conmara", "Fitzgibbon-Walsh", "Ó Dálaigh", "Ó Meachair",
+               "Coughlan", "Moriarty-Kane", "Ó Ceallaigh", "Geoghegan", "Shanahan", "Ó Donnchadha", "Tierney"]),
+    "en-ZA": (["Thandiwe", "Dumisani", "Mbali", "Ruan", "Nosipho", "Pieter-Jan", "Nokwanda", "Siyabonga", "Annelie",
+               "Tumelo", "Refilwe", "Katlego", "Wessel", "Ebrahim", "Lindiwe", "Tshepo"],
+              ["Mahlangu", "van der Westhuizen", "Nkosi-Daniels", "Strydom", "Kubheka", "Ramaphala", "Pillay",
+               "Oosthuizen", "Radebe", "Hendricks", "Ngcobo", "Jacobs-Khumalo", "du Preez"]),
+    "en-CA": (["Émilienne", "Gurpreet", "Tanis", "Ysolde", "Kateri", "Bohdan", "Yves-André", "Anaëlle", "Aputi",
+               "Harjit", "Aurore", "Desmond", "Tenzin", "Thordis", "Okalik", "Rupinder"],
+              ["Tremblay-Singh", "Kuptana", "Hnatyshyn", "Gallant", "Sandhar", "Beauchesne", "Wapachee", "Leblanc-Osei",
+               "Fortier", "Dhaliwal", "Arsenault", "Thériault", "Tkachuk"]),
+    "cs-CZ": (["Bohuslav", "Bohumila", "Vratislav", "Radka", "Blanka", "Otakar", "Libuše", "Kryštof", "Markéta",
                "Svatopluk", "Dagmar", "Čestmír", "Vendula", "Bořivoj", "Hedvika", "Drahomír"],
               ["Kořínek", "Procházka", "Vondráček", "Šťastný", "Hrubeš", "Zelenka", "Dvořáček", "Kubíček",
                "Sýkora", "Pešek", "Holub", "Řehák", "Vrba"]),
     "tr-TR": (["Gülsüm", "Oğuzhan", "Deniz", "Umut", "Şebnem", "Kıvanç", "Nurcan", "Barış", "Ilgın", "Çağatay",
                "Ebru", "Yiğit", "Sevgül", "Tuncay", "Özlem", "Doğan"],
-              ["Karataş", "Yıldırım", "Öztürkmen", "Çelikkaya", "Şahinbaş", "Ağaoğlu", "Demirkol", "Kuşçu",
+              ["Karataş", "Kurtuluş", "Öztürkmen", "Çelikkaya", "Şahinbaş", "Ağaoğlu", "Demirkol", "Kuşçu",
                "Eroğlu", "Güneş", "Bayraktaroğlu", "Tosun", "Aydemir"]),
-    "ro-RO": (["Doina", "Sorin", "Ileana", "Răzvan", "Mirela", "Cătălin", "Smaranda", "Viorel", "Anca-Maria",
-               "Tudor", "Codruța", "Lucian", "Brândușa", "Horia", "Violeta", "Ovidiu"],
+    "ro-RO": (["Doina", "Costin", "Lăcrămioara", "Remus", "Mirabela", "Cătălin", "Smaranda", "Viorel", "Anca-Maria",
+               "Dorin", "Codruța", "Lucian", "Brândușa", "Horia", "Violeta", "Ovidiu"],
               ["Țurcanu", "Popescu-Dobre", "Stănescu", "Negoiță", "Bălan", "Chirilă", "Mureșan", "Pârvulescu",
                "Drăgulescu", "Oprea", "Iordache", "Zăvoianu", "Câmpeanu"]),
-    "pt-BR": (["Thaís", "Wellington", "Jussara", "Cleiton", "Raimunda", "Ubirajara", "Gisleine", "Kauã",
+    "pt-BR": (["Thayná", "Claudinei", "Jussara", "Gleidson", "Raimunda", "Ubirajara", "Gisleine", "Kauã",
                "Iracema", "Josué", "Lucineide", "Francisco das Chagas", "Valdirene", "Emerson", "Jaci", "Rosimeire"],
-              ["Nascimento", "dos Santos Brito", "Albuquerque", "Magalhães", "Cavalcanti", "Figueiredo",
-               "Sampaio", "Tavares de Lima", "Quintanilha", "Bezerra", "Assunção", "Moura", "Guimarães"]),
-    "hu-HU": (["Zsófia", "Botond", "Enikő", "Levente", "Csenge", "Gergő", "Boglárka", "Ákos", "Réka", "Bence",
+              ["Ximenes", "dos Santos Brito", "Cerqueira", "Paranhos", "Carneiro", "Jacobina",
+               "Sampaio", "Tavares de Lima", "Quintanilha", "Pimenta", "Assunção", "Sardinha", "Guimarães"]),
+    "hu-HU": (["Zsófia", "Bulcsú", "Emőke", "Vazul", "Csenge", "Gergő", "Boglárka", "Ákos", "Dorka", "Huba",
                "Tünde", "Zoltán", "Hajnalka", "Kornél", "Piroska", "Örs"],
               ["Szűcs", "Kovács", "Fehérvári", "Gulyás", "Pásztor", "Bodnár", "Rácz", "Oláh", "Vörös",
                "Takács-Nagy", "Erdős", "Kertész", "Sándorfi"]),
@@ -60,25 +60,25 @@ NAMES: dict[str, tuple[list[str], list[str]]] = {
     "vi-VN": (["Thảo", "Phúc", "Hoa", "Tuấn", "Ngọc Ánh", "Đông", "Lan Hương", "Quang Huy", "Bích", "Khoa",
                "Minh Thư", "Trung", "Yến", "Hiếu", "Diệp", "Thắng"],
               ["Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Vương"]),
-    "sw-KE": (["Zawadi", "Baraka", "Neema", "Juma", "Imani", "Wanjiku", "Otieno", "Achieng", "Kipchoge", "Nafula",
-               "Mwanaisha", "Barasa", "Njeri", "Tumaini", "Amani", "Chebet"],
-              ["Mwangi", "Odhiambo", "Kiprono", "Wafula", "Mutua", "Nyambura", "Omondi", "Chepkoech", "Kamau",
+    "sw-KE": (["Subira", "Jabari", "Neema", "Juma", "Sanaa", "Wanjiku", "Ouma", "Atieno", "Kipchoge", "Nafula",
+               "Mwanaisha", "Simiyu", "Makena", "Tumaini", "Amani", "Cherono"],
+              ["Kinyanjui", "Onyango", "Kibet", "Wanyama", "Gitau", "Nyambura", "Mburu", "Chepkoech", "Chelimo",
                "Wekesa", "Mohamed Said", "Ndungu", "Akinyi"]),
 }
 
 # given names of women (the others are men's or either); Czech and Greek surnames take the feminine form
 FEMALE = {
-    "Jolene", "Marisol", "Clover", "Shaniqua", "Winona", "Lupita", "Xiomara", "Maybelle", "Saoirse", "Tamsin",
-    "Ffion", "Morwenna", "Imogen", "Bryony", "Parveen", "Cerys", "Kirra", "Bindi", "Tahnee", "Matilda-Rose",
-    "Saffron", "Bronte", "Wren", "Marlee", "Yindi", "Clodagh", "Gráinne", "Bláthnaid", "Síofra", "Aoibheann",
-    "Fionnuala", "Éabha", "Dervla", "Thandiwe", "Lerato", "Nomvula", "Zanele", "Annelie", "Refilwe", "Lindiwe",
-    "Maëlle", "Siobhan", "Kateri", "Mackenzie", "Aurore", "Solveig", "Tanis", "Bohumila", "Radka", "Zdeňka",
-    "Libuše", "Jitka", "Dagmar", "Vendula", "Hedvika", "Gülsüm", "Şebnem", "Nurcan", "Ilgın", "Ebru", "Sevgül",
-    "Özlem", "Doina", "Ileana", "Mirela", "Smaranda", "Anca-Maria", "Codruța", "Brândușa", "Violeta", "Thaís",
-    "Jussara", "Raimunda", "Gisleine", "Iracema", "Lucineide", "Valdirene", "Rosimeire", "Zsófia", "Enikő",
-    "Csenge", "Boglárka", "Réka", "Tünde", "Hajnalka", "Piroska", "Ευαγγελία", "Δέσποινα", "Αικατερίνη", "Ξανθή",
+    "Oleta", "Rosalba", "Clover", "Latrice", "Winona", "Annabeth", "Neriah", "Maybelle", "Lowenna", "Dilys",
+    "Hepzibah", "Kerensa", "Prudence", "Bryony", "Parveen", "Cerys", "Allira", "Bindi", "Kalinda", "Matilda-Rose",
+    "Nerida", "Bronte", "Juniper", "Tarni", "Yindi", "Ríona", "Cliodhna", "Bláthnaid", "Saorlaith", "Aoibheann",
+    "Gobnait", "Ailbhe", "Treasa", "Thandiwe", "Mbali", "Nosipho", "Nokwanda", "Annelie", "Refilwe", "Lindiwe",
+    "Émilienne", "Ysolde", "Kateri", "Anaëlle", "Aurore", "Thordis", "Tanis", "Bohumila", "Radka", "Blanka",
+    "Libuše", "Markéta", "Dagmar", "Vendula", "Hedvika", "Gülsüm", "Şebnem", "Nurcan", "Ilgın", "Ebru", "Sevgül",
+    "Özlem", "Doina", "Lăcrămioara", "Mirabela", "Smaranda", "Anca-Maria", "Codruța", "Brândușa", "Violeta", "Thayná",
+    "Jussara", "Raimunda", "Gisleine", "Iracema", "Lucineide", "Valdirene", "Rosimeire", "Zsófia", "Emőke",
+    "Csenge", "Boglárka", "Dorka", "Tünde", "Hajnalka", "Piroska", "Ευαγγελία", "Δέσποινα", "Αικατερίνη", "Ξανθή",
     "Φωτεινή", "Χρυσούλα", "Βασιλική", "Ρένα", "Thảo", "Hoa", "Ngọc Ánh", "Lan Hương", "Bích", "Minh Thư", "Yến",
-    "Diệp", "Zawadi", "Neema", "Imani", "Wanjiku", "Achieng", "Nafula", "Mwanaisha", "Njeri", "Chebet",
+    "Diệp", "Subira", "Neema", "Sanaa", "Wanjiku", "Atieno", "Nafula", "Mwanaisha", "Makena", "Cherono",
 }
 
 
@@ -89,6 +89,11 @@ def feminine_surname(locale: str, surname: str) -> str:
         if surname.endswith("ek"):
             return surname[:-2] + "ková"
         return (surname[:-1] if surname.endswith("a") else surname) + "ová"
+    if locale == "en-IE" and surname.startswith(("Ó ", "Mac ")):  # Ní / Nic, the next consonant lenited
+        particle, rest = surname.split(" ", 1)
+        if particle == "Ó" and rest[0] in "BCDFGMPST":
+            rest = rest[0] + "h" + rest[1:]
+        return ("Ní " if particle == "Ó" else "Nic ") + rest
     if locale == "el-GR":
         if surname.endswith("όπουλος"):
             return surname[:-7] + "οπούλου"

@@ -28,12 +28,12 @@ TEMPLATES_EN: list[tuple[str, str]] = [
     ("asr", "[inaudible] so the engineer {b.low} came out on tuesday and uh\n[crosstalk]\ncaller: sorry the "
             "line's terrible i'm at {addr.spoken} the flat above the chippy\nagent: ok and your name again\n"
             "caller: {A.low}"),
-    ("asr", "agent: for security what's the password on the account\ncaller: is it {a.pw} no wait that's my "
+    ("asr", "agent: for security what's the password on the account\ncaller: is it {a.pw.lc} no wait that's my "
             "netflix one\nagent: [laughs] take your time\ncaller: my nan's maiden name is {b.sur.low} if that "
             "helps"),
     ("asr", "voicemail transcript (confidence 0.71): hi this message is for {a.low} it's {B.low} from the "
             "surgery calling about your results could you ring us back on {phone.spoken} thanks bye"),
-    ("asr", "speaker 1: booking reference\nspeaker 2: {ref}\nspeaker 1: and that's under {A.low}\nspeaker 2: yes "
+    ("asr", "speaker 1: booking reference\nspeaker 2: {ref.lc}\nspeaker 1: and that's under {A.low}\nspeaker 2: yes "
             "and my husband {m.low} is travelling too\nspeaker 1: lovely i can see both of you"),
     # ------------------------------------------------------------------ email
     ("email", "Thanks, that works for us.\n\nOn {date} at {time}, {A} <{a.email}> wrote:\n> Hi {b},\n> Could "

@@ -40,7 +40,7 @@ TEMPLATES_INTL: dict[str, list[tuple[str, str]]] = {
     ],
     "ro": [
         ("asr", "operator: bună ziua mă numesc {b.low} cu ce vă pot ajuta\napelant: bună ziua sunt {A.low} am o "
-                "problemă cu contorul\noperator: îmi spuneți adresa vă rog\napelant: {addr}\noperator: și un "
+                "problemă cu contorul\noperator: îmi spuneți adresa vă rog\napelant: {addr.lc}\noperator: și un "
                 "număr de telefon\napelant: {phone.spoken}"),
         ("email", "Pe {date}, la {time}, {A} <{a.email}> a scris:\n> Bună ziua, vă rog să-mi trimiteți factura "
                   "pe numele soțului, {M}.\n\nAm actualizat contul."),
@@ -134,7 +134,7 @@ NEGATIVES_INTL: dict[str, list[tuple[str, str]]] = {
     "tr": [("workchat", "Bayram tatilinde Antalya ofisi kapalı. Migros siparişleri pazartesi çıkar 🌙"),
            ("email", "Kurban Bayramı nedeniyle Trendyol kargoları gecikebilir. Türkçe ve İngilizce destek devam."),
            ("sms", "akşam {!Tarkan} konseri var Harbiye'de gelcen mi")],
-    "ro": [("workchat", "De Paște biroul din Cluj e închis. Comenzile eMAG pleacă marți 🐣"),
+    "ro": [("workchat", "De Paște sediul din Cluj rămâne închis; coletele eMAG ies abia marți 🐣"),
            ("email", "Vă rugăm citiți regulamentul Dacia Service. Programările din Timișoara se mută în ianuarie."),
            ("sms", "ai văzut meciul? {!Simona Halep} a jucat la București ieri")],
     "pt": [("workchat", "Carnaval: escritório de Recife fecha segunda e terça. Pedidos do Mercado Livre saem "
