@@ -9,7 +9,7 @@ Hungarian, Greek (Greek script and Greeklish), Vietnamese, Swahili.
 
 Templates (``eighth_templates_en.py``, ``eighth_templates_intl.py``) hold slots in braces, filled per record:
 
-* ``{a}`` a person's given name, ``{A}`` the full name, ``{a.sur}`` the surname, ``.low`` lower case,
+* ``{a}`` a person's given name, ``{A}`` the full name, ``{a.sur}`` the surname, ``.low`` lower case, ``{a.sur.answer}`` a surname given as a security answer (CREDENTIAL),
   ``{a.spell}`` / ``{a.gspell}`` surname / given name spelled letter by letter, ``{a.email}`` / ``{a.work}`` /
   ``{a.email.spoken}``, ``{a.user}``, ``{a.url}``, ``{a.pw}``, ``{a.latin}`` / ``{A.latin}`` (Greeklish); the
   persons are ``a``, ``b``, ``c``, ``d``, and ``f`` / ``m`` where the words around say a woman / a man;
@@ -100,7 +100,7 @@ class Record:
             if head.isupper():
                 return {"": ("PERSON", full), "low": ("PERSON", full.lower()),
                         "latin": ("PERSON", people.greeklish(full))}[form]
-            return {"": ("PERSON", g), "low": ("PERSON", g.lower()), "sur": ("PERSON", s), "sur.low": ("PERSON", s.lower()),
+            return {"": ("PERSON", g), "low": ("PERSON", g.lower()), "sur": ("PERSON", s), "sur.low": ("PERSON", s.lower()), "sur.answer": ("CREDENTIAL", s.lower()),
                     "latin": ("PERSON", people.greeklish(g)), "sur.latin": ("PERSON", people.greeklish(s)),
                     "spell": ("PERSON", people.spell(s)), "gspell": ("PERSON", people.spell(g)),
                     "email": ("EMAIL", self._email(head, False)),

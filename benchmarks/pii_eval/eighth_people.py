@@ -118,17 +118,21 @@ _GREEK = dict(zip("αβγδεζηθικλμνξοπρσςτυφχψωάέήίό�
 _SPECIAL = {"ı": "i", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "ß": "ss", "ð": "d"}
 
 
+_DIGRAPHS = [("ού", "ou"), ("ου", "ou"), ("εύ", "ev"), ("ευ", "ev"), ("αύ", "av"), ("αυ", "av"), ("γγ", "ng"),
+             ("γκ", "gk"), ("μπ", "b"), ("ντ", "nt")]
+
+
 def greeklish(s: str) -> str:
-    """Greek letters written in Latin ones, as Greeks type them in chat and e-mail addresses."""
-    out = []
-    for ch in s:
-        low = ch.lower()
-        if low in _GREEK:
-            t = _GREEK[low]
-            out.append(t.capitalize() if ch != low else t)
-        else:
-            out.append(ch)
-    return "".join(out).replace("ou", "ou")
+    """Greek letters written in Latin ones, as Greeks type them in chat and e-mail addresses ('Ευαγγελία' ->
+    'Evangelia', 'Χρυσούλα' -> 'Chrysoula', 'Μπακογιάννης' -> 'Bakogiannis')."""
+    words = []
+    for word in s.split(" "):
+        low = word.lower()
+        for gr, lat in _DIGRAPHS:
+            low = low.replace(gr, lat)
+        out = "".join(_GREEK.get(ch, ch) for ch in low)
+        words.append(out[:1].upper() + out[1:] if word[:1].isupper() else out)
+    return " ".join(words)
 
 
 def ascii_fold(s: str) -> str:
@@ -192,9 +196,12 @@ SPOKEN_AT_DOT = {"en": ("at", "dot"), "cs": ("zavináč", "tečka"), "tr": ("et"
 def spoken_email(email: str, lang: str) -> str:
     at, dot = SPOKEN_AT_DOT[lang]
     local, domain = email.split("@")
-    under = {"en": "underscore", "pt": "underline"}.get(lang, "_")
-    local = local.replace("_", f" {under} ").replace(".", f" {dot} ")
-    return f"{local} {at} {domain.replace('.', f' {dot} ')}"
+    under = {"en": "underscore", "pt": "underline", "cs": "podtržítko", "tr": "alt çizgi", "ro": "underscore",
+             "hu": "alsóvonás", "el": "κάτω παύλα", "vi": "gạch dưới", "sw": "underscore"}[lang]
+    dash = {"en": "dash", "cs": "pomlčka", "tr": "tire", "ro": "cratimă", "pt": "hífen", "hu": "kötőjel",
+            "el": "παύλα", "vi": "gạch ngang", "sw": "dash"}[lang]
+    local = local.replace("_", f" {under} ").replace(".", f" {dot} ").replace("-", f" {dash} ")
+    return f"{local} {at} {domain.replace('.', f' {dot} ').replace('-', f' {dash} ')}"
 
 
 def username_of(rng, given: str, surname: str) -> str:

@@ -29,7 +29,7 @@ TEMPLATES_EN: list[tuple[str, str]] = [
             "line's terrible i'm at {addr.spoken} the flat above the chippy\nagent: ok and your name again\n"
             "caller: {A.low}"),
     ("asr", "agent: for security what's the password on the account\ncaller: is it {a.pw.lc} no wait that's my "
-            "netflix one\nagent: [laughs] take your time\ncaller: my nan's maiden name is {b.sur.low} if that "
+            "netflix one\nagent: [laughs] take your time\ncaller: my nan's maiden name is {b.sur.answer} if that "
             "helps"),
     ("asr", "voicemail transcript (confidence 0.71): hi this message is for {a.low} it's {B.low} from the "
             "surgery calling about your results could you ring us back on {phone.spoken} thanks bye"),
@@ -102,7 +102,7 @@ TEMPLATES_EN: list[tuple[str, str]] = [
              "{dob}\nDietary needs: none"),
     ("form", "Direct debit mandate (pasted from portal)\nAccount holder: {A}\nIBAN: {iban}\nCustomer no.: "
              "{cust}\nSignature: typed"),
-    ("form", "Appointment request\npatient: {a.low} {a.sur.low}\nnational id: {id}\ncontact: {a.email}\n"
+    ("form", "Appointment request\npatient: {A.low}\nnational id: {id}\ncontact: {a.email}\n"
              "preferred clinic: {city}"),
 ]
 

@@ -17,7 +17,7 @@ TEMPLATES_INTL: dict[str, list[tuple[str, str]]] = {
                   "{addr.block}\nmobil: {mobile}"),
         ("workchat", "{a} 🍺  {time}\n@{b} prosím tě, kdo má klíče od skladu?\n{b} ({b.pron})  {time}\n"
                      "asi {m.low}, zkus mu volat {phone}"),
-        ("sms", "ahoj {b.low} tady {a.low}, mam nove cislo {mobile} ulož si ho 😉"),
+        ("sms", "ahoj {b.low} tady {a.low}, mam nove cislo {mobile} uloz si ho 😉"),
         ("form", "Nový formulář: Objednávka\nJméno a příjmení: {A}\nE-mail: {a.email}\nDatum narození: {dob}\n"
                  "Rodné číslo: {id}\nAdresa: {addr}"),
         ("sms", "{m} vyzvedne balík zítra, jeho číslo účtu pro vratku je {iban}"),
@@ -61,12 +61,12 @@ TEMPLATES_INTL: dict[str, list[tuple[str, str]]] = {
                   "Pode sim, {c.art} {C} passa aí entre 8h e 12h."),
         ("email", "De: {A} <{a.work}>\nEnviada em: {date}\nPara: atendimento\nAssunto: RES: troca de produto\n\n"
                   "Segue meu endereço pra coleta: {addr}\n\nAtt,\n{A}\nAnalista Financeira\nCel: {mobile}"),
-        ("workchat", "{a} ⚽ ({a.pron})  {time}\n@{b} o cliente {C} ligou de novo, tá bravo kkk, {phone}\n😅 3"),
+        ("workchat", "{a} ⚽ ({a.pron})  {time}\n@{b} {c.art} cliente {C} ligou de novo, já é a terceira vez kkk, {phone}\n😅 3"),
         ("sms", "oi {b.low} é {a.art} {a.low}, salva meu número novo {mobile} bjs"),
         ("form", "Formulário de contato\nNome completo: {A}\nE-mail: {a.email}\nData de nascimento: {dob}\n"
                  "Cartão: {card}\nEndereço: {addr}"),
         ("asr", "cliente: meu email é {f.email.spoken}\natendente: só um minutinho dona {f.low}\ncliente: e o "
-                "nome do meu filho é {m.low} {m.sur.low} ele que vai receber"),
+                "nome do meu filho é {M.low} ele que vai receber"),
     ],
     "hu": [
         ("asr", "ügyintéző: jó napot {b.low} vagyok miben segíthetek\nhívó: jó napot {A.low} vagyok a "
@@ -87,16 +87,16 @@ TEMPLATES_INTL: dict[str, list[tuple[str, str]]] = {
         ("asr", "εκπρόσωπος: καλησπέρα είμαι {b.art} {b.low} πώς μπορώ να βοηθήσω\nπελάτης: γεια σας είμαι {a.art} {A.low} "
                 "για το ρεύμα\nεκπρόσωπος: μου λέτε το επώνυμο γράμμα γράμμα\nπελάτης: {a.spell}\n"
                 "εκπρόσωπος: και ένα τηλέφωνο\nπελάτης: {phone.spoken}"),
-        ("email", "Στις {date}, {time}, ο/η {A} <{a.email}> έγραψε:\n> Καλημέρα {b}, δεν ήρθε ακόμα ο "
-                  "τεχνικός.\n\nΣυγγνώμη, θα σας καλέσει {c.art} {C} στο {phone}."),
+        ("email", "Στις {date}, {time}, ο/η {A} <{a.email}> έγραψε:\n> Καλημέρα, δεν ήρθε ακόμα ο τεχνικός "
+                  "που μου είπε {b.art} {b}.\n\nΣυγγνώμη, θα σας καλέσει {c.art} {C} στο {phone}."),
         ("email", "Από: {A} <{a.work}>\nΣτάλθηκε: {date}\nΠρος: υποστήριξη\nΘέμα: ΑΠ: επιστροφή\n\nΟ λογαριασμός "
                   "μου είναι {iban}.\n\nΜε εκτίμηση,\n{A}\nΛογιστήριο\n{addr.block}\nΤηλ. {phone}"),
-        ("workchat", "{a.latin} 🏖️  {time}\n@{b.latin} pires ton {M.latin}? exei parapono gia tin paragelia, "
-                     "kinito {mobile}\n👍 1"),
-        ("sms", "geia {b.latin} eimai {a.artl} {a.latin} neo noumero {mobile} apothikeuse to"),
+        ("workchat", "{a.latin} 🏖️  {time}\n@{b.latin} o pelatis {M.latin} exei parapono gia tin paragelia, "
+                     "kinito {mobile}, pare ton esy?\n👍 1"),
+        ("sms", "geia {f.latin} eimai {a.artl} {a.latin} neo noumero {mobile} apothikeuse to"),
         ("form", "Νέα φόρμα: Εγγραφή\nΟνοματεπώνυμο: {A}\nΑΜΚΑ: {id}\nΗμ. γέννησης: {dob}\nEmail: {a.email}\n"
                  "Διεύθυνση: {addr}"),
-        ("sms", "re {b.latin} {a.artl} {a.latin} leei oti to pin tis kartas einai {pin} alla min to peis pouthena"),
+        ("sms", "re {f.latin}, {a.artl} {a.latin} leei oti to pin tis kartas einai {pin} alla min to peis pouthena"),
     ],
     "vi": [
         ("asr", "tổng đài viên: xin chào em là {b.low} anh chị cần hỗ trợ gì ạ\nkhách: chào em chị là {F.low} "
