@@ -318,6 +318,17 @@ def test_no_planted_value_is_an_older_sets_value():
     assert not shared, shared[:60]
 
 
+def test_no_pool_name_or_street_is_an_older_sets_value():
+    # stricter than the planted values: every given name, surname and street of the pools, in any case
+    others = {v.lower() for v in _older_values()}
+    people, places = H._module("eighth_people"), H._module("eighth_places")
+    pool = [n for given, surnames in people.NAMES.values() for n in given + surnames]
+    pool += [s for streets in places.STREETS.values() for s in streets]
+    assert len(pool) >= 480
+    shared = sorted(n for n in pool if n.lower() in others)
+    assert not shared, shared
+
+
 def test_no_phone_value_contains_a_phonenumbers_example_number():
     phonenumbers = pytest.importorskip("phonenumbers")
     examples = set()
