@@ -95,7 +95,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--learned-model", default=None, metavar="PATH",
                     help="a `tunehouse pii-model` checkpoint folder: adds rules+learned")
     ap.add_argument("--set", dest="sets", action="append", choices=KNOWN_SETS,
-                    help="a set (repeatable; default the three older sets; the fresh, third, fourth, fifth, sixth and seventh ones only when named)")
+                    help="a set (repeatable; default the three older sets; the fresh, third, fourth, fifth, sixth, seventh and eighth ones only when named)")
     ap.add_argument("--limit", type=int, default=None, help="first N DEV records of each set (a quick look)")
     ap.add_argument("--json", type=Path, help="write every report here")
     args = ap.parse_args(argv)

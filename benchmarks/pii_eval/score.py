@@ -7,8 +7,9 @@
 
 ``--set`` takes a set name (``other_generator``, ``real_text``, ``false_positive``, ``fresh_generator``,
 ``fresh_real``, ``third_generator``, ``third_real``, ``fourth_generator``, ``fourth_real``, ``fifth_generator``,
-``fifth_real``, ``sixth_generator``, ``sixth_real``, ``seventh_generator``, ``seventh_real``; repeatable; default
-the first three: the fresh, third, fourth, fifth, sixth and seventh sets are scored only when named)
+``fifth_real``, ``sixth_generator``, ``sixth_real``, ``seventh_generator``, ``seventh_real``, ``eighth_generator``;
+repeatable; default the first three: the fresh, third, fourth, fifth, sixth, seventh and eighth sets are scored
+only when named)
 or, when the value has an ``=``, a configuration override passed to ``tunehouse scrub --set`` unchanged.
 Each set is written to a temporary ``{"text": ...}`` JSONL file, scrubbed by a subprocess and read back
 line for line; ``alignment`` maps each output onto its input and ``metrics`` defines what is counted
@@ -50,7 +51,10 @@ FIFTH_SETS = ("fifth_generator", "fifth_real")
 SIXTH_SETS = ("sixth_generator", "sixth_real")
 # the seventh sets (seventh_build.py): the same rule; scored once by the lead, before any tuning
 SEVENTH_SETS = ("seventh_generator", "seventh_real")
-KNOWN_SETS = SET_NAMES + FRESH_SETS + THIRD_SETS + FOURTH_SETS + FIFTH_SETS + SIXTH_SETS + SEVENTH_SETS
+# the eighth set (eighth_build.py): the same rule; scored once by the lead, before any tuning
+EIGHTH_SETS = ("eighth_generator",)
+KNOWN_SETS = (SET_NAMES + FRESH_SETS + THIRD_SETS + FOURTH_SETS + FIFTH_SETS + SIXTH_SETS + SEVENTH_SETS
+              + EIGHTH_SETS)
 
 
 def score_outputs(records: list[dict], outputs: list[str]) -> dict:
