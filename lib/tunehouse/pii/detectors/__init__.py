@@ -76,6 +76,7 @@ PIPELINE: tuple[Detector, ...] = (
     contact.phone_lines,
     contact.cut_long_phones,
     spelled_numbers.spelled_phones,
+    names.spelt_out_words,
     # the rest
     contact.handles,
     identifiers.lettered_booking_codes,

@@ -90,6 +90,7 @@ hej; hei; moi; terve; tere; hoi; olá; oi; cześć; ciao; ahoj; hallå; hejsan;
 wife; husband; daughter; mum; mom; dad; brother; sister; fiancé; fiancée; user; w/; spoke w/; with agent;
 (agent|host|driver|guide|contact|broker|realtor) (is|will be); your (agent|host|driver|guide|contact) (is|will be);
 (customer|client|caller|requester|subscriber|account holder|rider|patient|cliente|klant|kunde|kundin|abonné|abonnée|titulaire|abonado|abonada|titular|abbonato|abbonata|titolare|paziente|pasien|pelanggan|penumpang|pemilik|karyawan|sopir|kurir|klient|klientka|abonent|abonentka|pacjent|pacjentka|kund|patient|kunde|asiakas|klient);
+(ügyfél|ügyintéző|hívó|operátor|munkatárs|arayan|temsilci|müşteri|operatör|apelant|operator|agent|zákazník|volající|operátorka|mteja|mpigaji|wakala|mhudumu|atendente|khách|nhân viên|tổng đài viên|pelatis|ekprosopos|ypallilos);
 (insured|policyholder|assuré|assurée|versicherter|versicherte|versicherungsnehmer|verzekerde|asegurado|asegurada|assicurato|assicurata|segurado|segurada|ubezpieczony|ubezpieczona|forsikret|försäkrad|vakuutettu|kindlustatu);
 (conoce|conocéis|conocen|conozco|llama|pregunta|pregúntale|busca|buscad) a
 """)

@@ -13,7 +13,7 @@ import re
 
 from tunehouse.pii.detectors.base import Cue, Scan, detector
 from tunehouse.pii.detectors.name_context import signed, told
-from tunehouse.pii.detectors.name_cues import MODALS, SUFFIX_CUE_RE, cue
+from tunehouse.pii.detectors.name_cues import MODALS, SUFFIX_CUE_RE, cue, role_word
 from tunehouse.pii.detectors.name_runs import analyse_run
 from tunehouse.pii.detectors.name_tokens import (
     PARTICLES,
@@ -153,15 +153,21 @@ _LABEL_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 _SAID_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _MIN_TURNS = 2  # lines shaped as turns before a label counts as a speaker: one "Note: ..." line is no transcript
 _FIELD_VALUE_WITHIN = 12  # characters after a label's colon within which a found value makes it a field
+# what follows the label of an e-mail header or a form, in any language ("Feladó: Kiss Anna <anna@...>", "Elküldve:
+# 2026. március 3.", "Tárgy: Re: számla", "Kwa: huduma@..."): a field, not a turn, whatever the label's word
+_HEADER_VALUE_RE = re.compile(r"\d|(?:re|fwd?|aw|sv|tr|vs|odp|antw|r)[ \t]*:|[^\n<>]*<[^<>\s]+@[^<>\s]+>|\S+@\S+\.\w+[ \t]*$",
+                              re.IGNORECASE)
 _MIN_SAID_WORDS = 3  # a speaker says something once at least; a field ("Kundennummer: 48213", "Assignee: second line")
 
 
 def _label_flags(lex: Lexicon, word: str) -> int:
     """The lexicon's flags of a label word; a Cyrillic or Greek one by its Latin spelling ("Оператор": an ordinary
     word, a role; "Галина": a first name)."""
-    if has_other_script(word):
-        word = transliterate(word).latin
-    return lex.flags.get(norm_key(word), 0)
+    return lex.flags.get(norm_key(_latin(word)), 0)
+
+
+def _latin(word: str) -> str:
+    return transliterate(word).latin if has_other_script(word) else word
 
 
 def _speaker_name(lex: Lexicon, label: str) -> tuple[int, int] | None:
@@ -175,7 +181,7 @@ def _speaker_name(lex: Lexicon, label: str) -> tuple[int, int] | None:
         w = words[0].group()
         f = _label_flags(lex, w)
         if ((w.isupper() and len(w) <= 4) or f & TITLE or (f & COMMON and not f & (FIRST | LAST))
-                or (len(words) > 1 and w.islower() and (len(w) <= 3 or f & COMMON))):
+                or (len(words) > 1 and w.islower() and (len(w) <= 3 or f & COMMON)) or role_word(_latin(w).lower())):
             words.pop(0)  # a role or title before the name ("cs eko", "nurse kobina")
             roles += 1
         else:
@@ -206,8 +212,8 @@ def speaker_turns(scan: Scan) -> list[Candidate]:
     if "\n" not in text or text.count(":") < _MIN_TURNS:
         return []
     turns = list(_TURN_RE.finditer(text))
-    if len(turns) < _MIN_TURNS:
-        return []
+    if len(turns) < _MIN_TURNS or sum(1 for m in turns if _HEADER_VALUE_RE.match(m.group("said"))) >= _MIN_TURNS:
+        return []  # (two header fields: an e-mail's header or a form, whose labels are fields in any language)
     # a label whose value starts with a value found already is a field ("Morada: Rua ...", "e-mail: ...", "Post: Unit
     # 3/94 ...": the found address may start a word or two in)
     values = sorted(c.start for c in scan.found if c.type != "PERSON")
@@ -215,7 +221,7 @@ def speaker_turns(scan: Scan) -> list[Candidate]:
     for m in turns:  # a label that says something in one turn at least ...
         said = m.start("said")
         at = bisect.bisect_left(values, said)
-        if at < len(values) and values[at] - said <= _FIELD_VALUE_WITHIN:
+        if at < len(values) and values[at] - said <= _FIELD_VALUE_WITHIN or _HEADER_VALUE_RE.match(m.group("said")):
             continue
         if len(_SAID_WORD_RE.findall(m.group("said"))) >= _MIN_SAID_WORDS:
             span = _speaker_name(scan.lex, m.group("label"))
@@ -225,7 +231,7 @@ def speaker_turns(scan: Scan) -> list[Candidate]:
         return []
     # once someone spoke at length it is a conversation: a label that says less is a speaker too ("Siemowit: ja")
     for m in turns:
-        if _SAID_WORD_RE.search(m.group("said")):
+        if _SAID_WORD_RE.search(m.group("said")) and not _HEADER_VALUE_RE.match(m.group("said")):
             span = _speaker_name(scan.lex, m.group("label"))
             if span is not None:
                 speakers.add(m.group("label")[span[0]:span[1]])
@@ -328,3 +334,22 @@ def _signatures(lex: Lexicon, text: str) -> list[Candidate]:
         if flags[0] & COMMON and not flags[0] & (FIRST | LAST):
             continue
         out.append(Candidate("PERSON", m.start("name"), m.end("name"), 0.85, CUED_PERSON_PRIORITY))
+
+
+# A word spelt out letter by letter ("that's k o w a l s k i", "W-A-Y-L-O-N"): on a call, and in its speech-to-text
+# transcript, people spell their names, streets and e-mail addresses so; no ordinary sentence holds four or more
+# single letters in a row. Letters in alphabetical order ("a b c d") are a list, not a spelling; one letter over half
+# of them a sound ("ba a a a a a d"), not a spelling ("a n n a").
+_SPELT_OUT_RE = re.compile(r"(?<![\w'’.\-])(?:[^\W\d_][ \-]){3,}[^\W\d_](?![\w'’\-]|\.\w)")
+
+
+@detector("PERSON")
+def spelt_out_words(scan: Scan) -> list[Candidate]:
+    """Four or more single letters in a row, blanks or hyphens between them: a word spelt out (a name, mostly)."""
+    out = []
+    for m in _SPELT_OUT_RE.finditer(scan.text):
+        letters = m.group()[::2].lower()
+        most = max(letters.count(c) for c in set(letters))
+        if most * 2 <= len(letters) and not all(ord(b) - ord(a) == 1 for a, b in zip(letters, letters[1:])):
+            out.append(Candidate("PERSON", m.start(), m.end(), 0.85))
+    return out
