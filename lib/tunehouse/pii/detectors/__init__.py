@@ -76,6 +76,8 @@ PIPELINE: tuple[Detector, ...] = (
     contact.phone_lines,
     contact.cut_long_phones,
     spelled_numbers.spelled_phones,
+    spelled_numbers.spoken_phones,
+    spelled_numbers.spoken_emails,
     names.spelt_out_words,
     # the rest
     contact.handles,
