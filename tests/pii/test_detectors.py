@@ -75,13 +75,13 @@ def test_cue_words_are_spotted_once_per_text():
 
 def test_pipeline_keeps_enabled_types_and_adds_the_users_detectors():
     only_email = Pipeline(PiiSettings(entities=["EMAIL"])).detectors
-    assert [d.name for d in only_email] == ["emails"]
+    assert [d.name for d in only_email] == ["emails", "spoken_emails"]
     custom = Pipeline(PiiSettings(entities=["EMAIL"], deny_terms=["Bluebird", "EMPLOYEE_ID:AX-17"],
                                   extra_patterns={"MEMBER_ID": r"\bMB-\d{6}\b"})).detectors
-    assert [d.name for d in custom] == ["emails", "deny_terms", "extra_patterns"]
-    assert custom[1].types == {"PERSON", "EMPLOYEE_ID"} and custom[2].types == {"MEMBER_ID"}
+    assert [d.name for d in custom] == ["emails", "spoken_emails", "deny_terms", "extra_patterns"]
+    assert custom[2].types == {"PERSON", "EMPLOYEE_ID"} and custom[3].types == {"MEMBER_ID"}
     text = "bluebird and ax-17 handled MB-123456"
-    assert [(c.type, text[c.start:c.end], c.prio) for d in custom[1:] for c in d.detect(Scan(text))] == [
+    assert [(c.type, text[c.start:c.end], c.prio) for d in custom[2:] for c in d.detect(Scan(text))] == [
         ("PERSON", "bluebird", 120), ("EMPLOYEE_ID", "ax-17", 120), ("MEMBER_ID", "MB-123456", 115)]
 
 

@@ -126,8 +126,8 @@ def spoken_phones(scan: Scan) -> list[Candidate]:
 
 
 def _spoken_phone(m: re.Match, digits: list[int]) -> list[Candidate]:
-    if len(digits) < 7 or all(b - a == 1 for a, b in zip(digits, digits[1:])):
-        return []
+    if len(digits) < 7 or len(set(digits)) < 3 or all(b - a == 1 for a, b in zip(digits, digits[1:])):
+        return []  # too short, a chant ("one one one, two two two ..."), counting
     first = m.group().split()[0].strip(",-").lower()
     if len(digits) < _MIN_UNCUED_DIGITS and first not in _ZERO_WORDS:
         return []
