@@ -63,3 +63,37 @@ def test_a_named_speaker_beside_a_role_label_is_still_taken(scrubber):
 def test_labels_of_an_email_header_are_fields(scrubber, text):
     for label in ("Odesláno", "Komu", "Věc", "Gönderen", "Tarih", "Konu"):
         assert label not in _persons(scrubber, text)
+
+
+@pytest.mark.parametrize("text, author", [
+    ("Radka 🌻 (she/her)  08:12\n@Ivo can you take the Brno ticket?\n👍 1", "Radka"),
+    ("Emeka Obi  4:05 PM\nshipping label printed", "Emeka Obi"),
+    ("Oyelaran ⛔ (DND)  16:40\nnot now please\nTeodora  16:41\nok", "Oyelaran"),
+])
+def test_authors_of_a_workplace_chat_export(scrubber, text, author):
+    assert author in _persons(scrubber, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Standup  09:30\nagenda below",  # one header line, no status, no known name
+    "Jira Bot  10:00\nTicket PRJ-4 moved to Done",  # a bot
+    "Lunch 12:30\nin the canteen",
+])
+def test_lines_with_a_time_that_name_no_author(scrubber, text):
+    assert _persons(scrubber, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Merhaba Elif, siparişiniz yarın geliyor.", "Elif"),
+    ("Kedves Zsófia, köszönjük a türelmét.", "Zsófia"),
+    ("Salut Mihaela, comanda a fost trimisă.", "Mihaela"),
+    ("Ahoj Tereza, díky za info.", "Tereza"),
+    ("Habari Wanjiru, tumepokea malipo yako.", "Wanjiru"),
+    ("Ευχαριστώ πολύ, θα σας πάρει τηλέφωνο ο Στέλιος.", "Στέλιος"),  # a Greek article before a name
+])
+def test_greetings_and_articles_of_more_languages(scrubber, text, name):
+    assert name in _persons(scrubber, text)
+
+
+def test_a_greek_day_that_is_also_a_name_stays(scrubber):
+    assert _persons(scrubber, "Θα έρθει το Σάββατο ή η Κυριακή.") == []

@@ -59,16 +59,15 @@ from tunehouse.contracts.placeholders import PLACEHOLDER_RE, placeholder
 from tunehouse.errors import UserError
 from tunehouse.pii.detectors import Pipeline, Scan
 from tunehouse.pii.detectors.address_parts import complete_addresses
-from tunehouse.pii.detectors.name_context import speaker
-from tunehouse.pii.detectors.name_cues import cue
 from tunehouse.pii.detectors.name_join import join_adjacent
 from tunehouse.pii.detectors.phone_numbers import with_extensions
 from tunehouse.pii.entity import Candidate, Entity
 from tunehouse.pii.jsonl import main, scrub_jsonl
 from tunehouse.pii.lexicon import figure_key, load_lexicon, load_public_figures
+from tunehouse.pii.other_scripts import names_in_latin_spelling
 from tunehouse.pii.resolver import resolve
 from tunehouse.pii.settings import PiiSettings
-from tunehouse.pii.transliteration import has_other_script, transliterate
+from tunehouse.pii.transliteration import has_other_script
 
 if TYPE_CHECKING:
     from tunehouse.config import Settings
@@ -128,32 +127,13 @@ class Scrubber:
         return [self._detect(t, ents, found) for t, ents, found in zip(texts, learned, rules)]
 
     def _rule_candidates(self, text: str) -> list[Candidate]:
-        found = self._pipeline.run(Scan(text, self._enabled, self._lex))
+        found = self._run_rules(text)
         if self._person and has_other_script(text):
-            found += self._names_in_latin_spelling(text)
+            found += names_in_latin_spelling(text, self._run_rules)
         return found
 
-    def _names_in_latin_spelling(self, text: str) -> list[Candidate]:
-        """The PERSON candidates of ``text`` read in its Latin spelling (``pii.transliteration``), on the original
-        offsets: those over a Cyrillic or Greek letter only (the Latin-script rest was read as it is)."""
-        spelt = transliterate(text)
-        out = []
-        for c in self._pipeline.run(Scan(spelt.latin, self._enabled, self._lex)):
-            if c.type != "PERSON":
-                continue
-            start, end = spelt.original_span(c.start, c.end)
-            if not has_other_script(text[start:end]):
-                continue
-            if m := _CAPITALISED_OTHER_SCRIPT_WORD.match(text, end):
-                end = m.end()  # a surname no list holds after the name ("Дмитрий Щербаков"): these scripts
-                # capitalise nothing but sentence starts and proper nouns
-            elif " " not in text[start:end].strip() and not (cue(spelt.latin, c.start)
-                                                            or speaker(spelt.latin, c.start, c.end)):
-                continue  # one word alone needs a cue before it or to speak: the ordinary words of these languages
-                # are in no list of ours, and many are spelt as a name of some country ("Един" -> "Edin", "Това" ->
-                # "Tova", also at a sentence start before a comma: "Това, което ...")
-            out.append(Candidate(c.type, start, end, c.score, c.prio))
-        return out
+    def _run_rules(self, text: str) -> list[Candidate]:
+        return self._pipeline.run(Scan(text, self._enabled, self._lex))
 
     def _detect(self, text: str, learned: Iterable[Entity], found: list[Candidate] | None = None) -> list[Entity]:
         """The rules' candidates (``found``, else computed here) plus the learned spans of ``text``, resolved."""
@@ -328,9 +308,6 @@ def _person_alias(mapping: dict, key: str) -> str | None:
                 return ph
     return None
 
-
-# a blank, then a capitalised Cyrillic or Greek word
-_CAPITALISED_OTHER_SCRIPT_WORD = re.compile(r"[ \t]+[\u0386-\u038f\u0391-\u03ab\u0400-\u042f][\u03ac-\u03ff\u0430-\u045f]+")
 
 
 @functools.lru_cache(maxsize=16)

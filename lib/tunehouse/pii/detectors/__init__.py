@@ -83,6 +83,7 @@ PIPELINE: tuple[Detector, ...] = (
     contact.handles,
     identifiers.lettered_booking_codes,
     names.speaker_turns,
+    names.chat_export_authors,
     names.person_names,  # last: joins names to the names found so far
 )
 

@@ -54,6 +54,9 @@ muchas gracias; saludos; un saludo; atentamente; (estimado|estimada|querido|quer
 merci; merci beaucoup; cordialement; bien à vous; bien cordialement; cher; chère; hallo; guten (tag|morgen|abend);
 servus; moin; danke; danke schön; vielen dank; grüße; gruß; viele grüße; beste grüße; liebe grüße;
 mit freundlichen grüßen; freundliche grüße; liebe; lieber; mfg; lg;
+szia; sziasztok; helló; jó napot; kedves; üdv; üdvözlettel; salut; bună; buna; bună ziua; dragă; cu stimă; sunt;
+merhaba; selam; sayın; saygılarımla; ahoj; dobrý den; milý; milá; s pozdravem; oi; olá; ola; abraços; atenciosamente;
+habari; jambo; hujambo; geia; geia sou; kalimera; kalispera; agapite; agapiti; me ektimisi; filika; privet; zdravstvuyte;
 this is; it's; it is; i'm; i am; here is; eimai o; eimai i; under; is under; booked for; soy; je suis; c'est; ich bin; hier ist; hier spricht;
 (chatting|speaking|talking|talked|spoke|spoken) (to|with); ask for; asked for; agent; our agent; your agent;
 colleague; assistant; host; your host; driver; your driver; guide; your guide; manager; contact; contact person;

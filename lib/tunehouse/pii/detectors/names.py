@@ -353,3 +353,30 @@ def spelt_out_words(scan: Scan) -> list[Candidate]:
         if most * 2 <= len(letters) and not all(ord(b) - ord(a) == 1 for a, b in zip(letters, letters[1:])):
             out.append(Candidate("PERSON", m.start(), m.end(), 0.85))
     return out
+
+
+# The header line of a message in a workplace chat export (Slack, Teams, Google Chat): the author's display name,
+# then an optional status emoji and pronouns or status in brackets, then the time ("Cătălin ☕ (el)  13:19",
+# "Tegid ✈️ (OOO till Mon)  10:02", "Priya Raman  9:41 AM"), the message on the lines below.
+_AUTHOR_LINE_RE = re.compile(
+    r"(?m)^[ \t]*(?P<label>[^\W\d_][\w'’\-]*(?:[ \t][^\W\d_][\w'’\-]*){0,2})"
+    r"(?P<status>(?:[ \t]+[^\w\s(\[][^\n]{0,8}?)?(?:[ \t]+[(\[][^()\[\]\n]{1,40}[)\]])?)"
+    r"[ \t]{1,}(?:\[?\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?)[ \t]*\n(?=[ \t]*\S)")
+
+
+@detector("PERSON")
+def chat_export_authors(scan: Scan) -> list[Candidate]:
+    """The author of each message of a workplace chat export, named on the message's header line before its time;
+    roles, bots and ordinary words ("Jira Bot", "Reminder") as ``speaker_turns`` leaves them."""
+    text = scan.text
+    if ":" not in text or "\n" not in text:
+        return []
+    out = []
+    lines = list(_AUTHOR_LINE_RE.finditer(text))
+    for m in lines:
+        span = _speaker_name(scan.lex, m.group("label"))
+        # one header line with no status needs a word a name list holds ("Priya Raman  9:41 AM", not "Standup  09:30")
+        if span is not None and (len(lines) > 1 or m.group("status") or any(
+                _label_flags(scan.lex, w) & (FIRST | LAST) for w in m.group("label").split())):
+            out.append(Candidate("PERSON", m.start("label") + span[0], m.start("label") + span[1], 0.85))
+    return out
