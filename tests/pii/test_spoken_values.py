@@ -62,3 +62,31 @@ def test_a_transcript_is_scrubbed_whole():
     out, counts = Scrubber().scrub_text(text)
     assert counts["PHONE"] == 1 and counts["EMAIL"] == 1
     assert "négy" not in out and "freemail" not in out
+
+
+@pytest.mark.parametrize("text, address", [
+    ("caller: it's four twenty one wattle grove bendigo", "four twenty one wattle grove bendigo"),
+    ("yeah two oh nine elmfield crescent, near the school", "two oh nine elmfield crescent"),
+    ("one fifty five north hollyhock avenue", "one fifty five north hollyhock avenue"),
+])
+def test_street_addresses_read_aloud(text, address):
+    assert _values(spelled_numbers.spoken_street_addresses, text) == [address]
+
+
+@pytest.mark.parametrize("text", [
+    "it's twenty five minutes drive from the depot",
+    "we did two hundred miles road trip",
+    "one more lane closure on the bridge",
+])
+def test_no_street_read_aloud(text):
+    assert _values(spelled_numbers.spoken_street_addresses, text) == []
+
+
+@pytest.mark.parametrize("text, address", [
+    ("Livrare: Str. Mărului nr. 12, Cluj-Napoca 400100, jud. Cluj", "Str. Mărului nr. 12, Cluj-Napoca 400100, jud. Cluj"),
+    ("Post it to 12 Church Road, Ennis, Co. Clare, V95 X2K8 thanks", "12 Church Road, Ennis, Co. Clare, V95 X2K8"),
+    ("Anwani yangu:\nS.L.P. 3321\n40100 Kisumu", "S.L.P. 3321\n40100 Kisumu"),
+])
+def test_counties_and_boxes_end_an_address(text, address):
+    s = Scrubber()
+    assert [text[e.start:e.end] for e in s.detect(text) if e.type == "STREET_ADDRESS"] == [address]

@@ -97,3 +97,24 @@ def test_greetings_and_articles_of_more_languages(scrubber, text, name):
 
 def test_a_greek_day_that_is_also_a_name_stays(scrubber):
     assert _persons(scrubber, "Θα έρθει το Σάββατο ή η Κυριακή.") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("numele meu este sorina vlad", "sorina vlad"),  # ro "my name is", lower case
+    ("jmenuji se radek", "radek"),  # cs
+    ("benim adım ayşe", "ayşe"),  # tr
+    ("tên tôi là Ngọc", "Ngọc"),  # vi
+    ("salut ionut, am primit coletul", "ionut"),  # ro greeting
+])
+def test_naming_phrases_of_more_languages(scrubber, text, name):
+    assert name in _persons(scrubber, text)
+
+
+@pytest.mark.parametrize("text", [
+    "sunt de acord cu propunerea",  # ro "I am" before no name
+    "salut tout le monde",
+    "oi gente, bom dia",
+    "ahoj jak se máš",
+])
+def test_greetings_before_no_name(scrubber, text):
+    assert _persons(scrubber, text) == []

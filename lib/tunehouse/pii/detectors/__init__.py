@@ -78,6 +78,7 @@ PIPELINE: tuple[Detector, ...] = (
     spelled_numbers.spelled_phones,
     spelled_numbers.spoken_phones,
     spelled_numbers.spoken_emails,
+    spelled_numbers.spoken_street_addresses,
     names.spelt_out_words,
     # the rest
     contact.handles,

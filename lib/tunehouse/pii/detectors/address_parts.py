@@ -58,6 +58,11 @@ _UNIT_WORDS = (r"(?:apt|apto|ap|app|appt|apartment|suite|ste|unit|flat|room|lgh|
                r"|bl|casa|piso|planta|puerta|pta|esc|escalera|escalier|scala|int|interno|stiege|stg|t[üu]r|top|as"
                r"|porta|porte|sala|andar|dpto|depto|piano|b[âa]t|app|conj|conjunto|bureau)")  # Brazil's "conj. 41", Quebec's "bureau 500"
 _CANADA = r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d"  # Canadian postal code "H2J 2L3"
+_EIRCODE = r"[A-Z]\d[0-9W][ \t]?[A-Z0-9]{4}"  # routing key and unique identifier (written loosely in chats)
+# a county after the town: Romanian "jud. Sibiu" (and Bucharest's "sector 3"), Irish "Co. Kerry" and its Eircode
+_COUNTY = (r"(?:jud(?:\.|e[țţ]ul)[ \t]+[A-ZĂÂÎȘŞȚŢa-zăâîșşțţ][\w\-]+|sector(?:ul)?[ \t]+[1-6]"
+           r"|Co\.[ \t]+[A-Z][a-z]+(?:,?[ \t]+" + _EIRCODE + r")?|" + _EIRCODE + r")(?![\w])")
+_COUNTY_AFTER = re.compile(r"[ \t]*,[ \t]*" + _COUNTY)
 _TAIL_PART = re.compile(
     r"(?:[ \t]*[,;][ \t]*|[ \t]+[-–][ \t]+|[ \t]+)(?:"
     rf"{_ORDINAL}(?:\s?{_ORDINAL})?(?:\s?{_FLOOR_SIDE})?"  # "4.º 1.ª", "3º izda.", "4. mf.", "3. OG links"
@@ -78,6 +83,7 @@ _TAIL_PART = re.compile(
     r"|(?<=[a-z] )\d{1,3}[A-Z]?(?=[ \t]*(?:,|$|\n))"  # the road's number after its type: "Ang Mo Kio Avenue 6"
     r"|(?i:korter|krt\.?)[ \t]?\d{1,4}(?![\w])"  # Estonian flat (floors "3. korrus", "2. etasje": _FLOOR_SIDE)
     r"|of\.[ \t]?\d{1,4}(?![\w])"  # Latin American "of. 6" (oficina)
+    r"|" + _COUNTY + r""
     r"|[A-H][ \t]\d{1,3}(?![\w.,]\d|[\w])"  # Finnish stair and flat after a comma: ", B 4"
     rf"|\((?:Québec|Quebec|Ontario|Alberta|Manitoba|Saskatchewan|Nouveau-Brunswick|Nouvelle-Écosse)\)(?:[ \t]+{_CANADA})?"
     r"|\d{1,2}(?:e|er|re|ère|ème)[ \t]+(?i:étage|etage)"  # French floor "6e étage"
@@ -106,7 +112,6 @@ _TOWN = (r"(?:(?:St|Ste|Sta|Sto|S)\.[ \t]?)?[A-ZÀ-ÝŁŚŻŹĆŃÅØÆ][\w'’\
 _POSTCODE = (r"(?:[A-Z]\d{4}(?:[A-Z]{3})?(?![\w])|(?:[A-Z]{1,2}-)?(?:\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}[ \t]\d{2}|\d{4}[ \t]{0,2}[A-Z]{2}(?![\w])"
              r"|\d{4,5}))")
 _UK = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
-_EIRCODE = r"[A-Z]\d[0-9W][ \t]?[A-Z0-9]{4}"  # routing key and unique identifier (written loosely in chats)
 _SEP_LINE = r"(?:[ \t]*,[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+)"  # Brazil writes an en dash too
 # the postal part after the street line, each alternative anchored right after what was taken so far
 _POSTAL_PART = re.compile(
@@ -157,7 +162,7 @@ _STREET_LINE_RE = re.compile(
     r"(?![\w.,]\d)")
 _POSTCODE_ANYWHERE = re.compile(_POSTCODE + r"[ \t]+[^\W\d_]|" + _UK + "|" + _EIRCODE + r"|CEP")
 _PO_BOX = re.compile(
-    r"\b(?:P\.?[ \t]?O\.?[ \t]?Box|BP|Postfach|Postbus|Apartado(?:[ \t]de[ \t]Correos)?|Caixa[ \t]Postal"
+    r"\b(?:P\.?[ \t]?O\.?[ \t]?Box|S\.L\.P\.|BP|Postfach|Postbus|Apartado(?:[ \t]de[ \t]Correos)?|Caixa[ \t]Postal"
     r"|Casella[ \t][Pp]ostale|Skrytka[ \t]pocztowa|skr\.[ \t]?poczt\.|Box(?=[ \t]\d)|PL(?=[ \t]\d)|Postboks|C\.P\.(?=[ \t]\d)"
     r"|RR[ \t]?\d{1,3}(?:,?[ \t]*Site[ \t]\d{1,4})?(?:,?[ \t]*Comp[ \t]\d{1,4})?(?:[ \t]+Box(?=[ \t]\d))?)"
     r"(?:[ \t]\d{1,6})?(?:[ \t]+[A-Z][a-z]+(?=,))?"  # "Postboks 985 Sentrum, 5003 Bergen"
@@ -165,8 +170,11 @@ _PO_BOX = re.compile(
 
 # the words of a post-office box ("PO Box", "Postfach", "C.P. 7069"): a text without one has no box (one search instead
 # of _PO_BOX's); _PO_BOX_WORDS in lower case, to search ``Scan.low`` first (see ``Scan.may_hold``)
-_PO_BOX_HINT = re.compile(r"(?i)box|bp|postfach|postbus|postboks|apartado|caixa|casella|skrytka|poczt|PL |RR ?\d|C\.P\.")
-_PO_BOX_WORDS = re.compile(r"box|bp|postfach|postbus|postboks|apartado|caixa|casella|skrytka|poczt|pl |rr ?\d|c\.p\.")
+_PO_BOX_HINT = re.compile(r"(?i)box|s\.l\.p|bp|postfach|postbus|postboks|apartado|caixa|casella|skrytka|poczt|PL |RR ?\d|C\.P\.")
+_PO_BOX_WORDS = re.compile(r"box|s\.l\.p|bp|postfach|postbus|postboks|apartado|caixa|casella|skrytka|poczt|pl |rr ?\d|c\.p\.")
+
+
+_CUT_ABBREVIATION = re.compile(r"[ \t]*,[ \t]*(?:Co|jud)$")
 
 
 def _tail_end(text: str, pos: int, stop: int, lex: Lexicon) -> int:
@@ -175,6 +183,8 @@ def _tail_end(text: str, pos: int, stop: int, lex: Lexicon) -> int:
     while pos > 0 and text[pos - 1] in " \t":  # a street line taken with the blank after its number ("7 -4")
         pos -= 1
     pos = _marks_end(text, pos, stop)
+    if cut := _CUT_ABBREVIATION.search(text, max(0, pos - 6), pos):
+        pos = cut.start()  # "..., Tralee, Co|. Kerry", "..., jud|. Sibiu": a county abbreviation taken for a town
     for _ in range(4):
         m = _POSTAL_PART.match(text, pos, stop)
         if m:
@@ -183,6 +193,8 @@ def _tail_end(text: str, pos: int, stop: int, lex: Lexicon) -> int:
             pos = localities  # "..., Brgy. Lahug, Makati City", "..., Hay Riad, Casablanca"
         elif (m := _TOWN_ALONE.match(text, pos, stop)) and _town_alone(text, m, stop, lex):
             pos = m.end()
+        elif county := _COUNTY_AFTER.match(text, pos, stop):
+            pos = county.end()
         else:
             break
         if state := _STATE_ABBREV.match(text, pos, stop):

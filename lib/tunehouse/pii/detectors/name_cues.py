@@ -43,6 +43,8 @@ attn; att; attention; for the attention of; c/o; z. hd.; z.hd.; zu händen; zu h
 a la atención de; ter attentie van; t.a.v.; all'attenzione di; aos cuidados de;
 navn; nome; nimi; namn; naam; imię; nazwisko; imię i nazwisko; prénom; nom et prénom; nombre y apellidos;
 em nome de; in nome di; na nazwisko; på navn; i navnet;
+a nevem; numele meu este; numele meu e; mă numesc; ma numesc; jmenuji se; jmenuju se; benim adım; adım; ismim;
+naitwa; tên tôi là; tên em là; tên anh là; tên chị là;
 menya zovut; moyo imya; moe imya; mene zvaty; moye imya; kazvam se; imeto mi e; me lene; onomazomai; to onoma mou einai; (recipient|destinatario|destinataria|destinataire|empfänger|empfängerin|ontvanger|odbiorca|mottaker|mottagare|modtager|vastaanottaja|saaja)
 """) + TITLES
 _WEAK_PHRASES = _expand("""
@@ -54,7 +56,7 @@ muchas gracias; saludos; un saludo; atentamente; (estimado|estimada|querido|quer
 merci; merci beaucoup; cordialement; bien à vous; bien cordialement; cher; chère; hallo; guten (tag|morgen|abend);
 servus; moin; danke; danke schön; vielen dank; grüße; gruß; viele grüße; beste grüße; liebe grüße;
 mit freundlichen grüßen; freundliche grüße; liebe; lieber; mfg; lg;
-szia; sziasztok; helló; jó napot; kedves; üdv; üdvözlettel; salut; bună; buna; bună ziua; dragă; cu stimă; sunt;
+eu sou; jsem; mimi ni; tôi là; em là; szia; sziasztok; helló; jó napot; kedves; üdv; üdvözlettel; salut; bună; buna; bună ziua; dragă; cu stimă; sunt;
 merhaba; selam; sayın; saygılarımla; ahoj; dobrý den; milý; milá; s pozdravem; oi; olá; ola; abraços; atenciosamente;
 habari; jambo; hujambo; geia; geia sou; kalimera; kalispera; agapite; agapiti; me ektimisi; filika; privet; zdravstvuyte;
 this is; it's; it is; i'm; i am; here is; eimai o; eimai i; under; is under; booked for; soy; je suis; c'est; ich bin; hier ist; hier spricht;

@@ -47,12 +47,15 @@ _COORD_NAME_RE = re.compile(rf"\s*(?:and|&|y|et|und|or|o|ou|oder)\s+({TOKEN})(?:
 _LOWER_NAME_RE = re.compile(
     r"(?i:\b(?P<cue>(?P<strong>my\s+(?:name|naem|nmae|anme)\s+is|my\s+name's|(?:full\s+)?name\s+is|me\s+llamo"
     r"|mi\s+nombre\s+es|je\s+m['’]appelle|mon\s+nom\s+est|ich\s+hei(?:ß|ss)e|mein\s+name\s+ist"
+    r"|numele\s+meu\s+(?:este|e)|(?:benim\s+)?ad[ıi]m|ismim|jmenuj[iu]\s+se|a\s+nevem|t[êe]n\s+(?:t[ôo]i|em|anh|ch[ịi])\s+l[àa]"
+    r"|naitwa|me\s+chamo|meu\s+nome\s+[ée]"
     r"|(?:name|naem|nmae|anme)\s+on\s+(?:the|teh|my)\s+(?:booking|bookng|ticket|reservation|card|passport)\s*(?:is|:)?"
     r"|(?:booked\s+)?under(?:\s+the\s+name(?:\s+of)?)?|in\s+the\s+name\s+of|au\s+nom\s+de|a\s+nombre\s+de"
     r"|l[äa]uft\s+auf|auf\s+den\s+namen|name\s*:|nombre\s*:|nom\s*:"
     r"|(?:mr|mrs|ms|miss|dr|prof|sr|sra|srta|herr|frau|mme|mlle)\.?|m\.)"
     r"|this\s+is|it'?s|it’s|i'm|i’m|i\s+am|im|soy|je\s+suis|ich\s+bin|hi|hello|hey|dear|thanks|thank\s+you"
     r"|thank\s+u|thx|cheers|regards|bye|hola|gracias|bonjour|merci|hallo|danke"
+    r"|szia|salut|ahoj|merhaba|selam|habari|oi|ol[áa]|kedves|sunt|jsem|eu\s+sou"  # hu, ro, cs, tr, sw, pt
     # casual chat writes names in lower case after a verb of telling or meeting ("don't tell dougal"): only a
     # first name that is no ordinary word, place or ambiguous name is taken there (``_lower_name``); not after an
     # article or preposition, where too many lower-case words that are also names stand ("a joke", "la lana")
@@ -86,7 +89,8 @@ LOWER_NAME_CUE = Cue(
     "my our name naem nmae anme full booked under in au a läuft lauft auf nombre nom mr mrs ms miss "
     "dr prof sr sra srta herr frau mme mlle m me mi je mon ich mein this it's it’s its it i'm i’m i "
     "im soy hi hello hey dear thanks thank thx cheers regards bye hola gracias bonjour merci hallo "
-    "danke tell told ask asked met")
+    "danke tell told ask asked met numele nevem adım adim ismim jmenuji jmenuju jsem tên sou naitwa szia salut ahoj "
+    "merhaba selam habari oi olá ola kedves sunt")
 
 
 @detector("PERSON", cue=LOWER_NAME_CUE)

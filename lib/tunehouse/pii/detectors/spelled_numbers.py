@@ -167,3 +167,30 @@ def spoken_emails(scan: Scan) -> list[Candidate]:
                 continue  # "we met at home dot com", "I work at google dot com": a preposition, not "@"
         out.append(Candidate("EMAIL", m.start(), m.end(), 0.85))
     return out
+
+
+# A street address read aloud in English: a house number in two to four number words, the street's name and its type,
+# then the town where the sentence ends ("three thirty four banksia parade ballarat", "one oh eight knockmore heights").
+_NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+                r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
+_SPOKEN_TYPES = (r"(?:street|avenue|road|lane|drive|court|close|crescent|parade|heights|bend|terrace|grove|boulevard"
+                 r"|highway|place|gardens|mews|rise)")
+_SPOKEN_STREET_RE = re.compile(
+    rf"(?i)(?<![\w])(?:{_NUMBER_WORD}[ \t\-]+){{2,4}}(?P<name>(?:(?:north|south|east|west)[ \t]+)?[^\W\d_]{{3,}}"
+    rf"(?:[ \t]+[^\W\d_]{{3,}}){{0,2}})[ \t]+{_SPOKEN_TYPES}(?![\w])"
+    r"(?:[ \t]+[^\W\d_]{3,}(?=[ \t]*(?:$|[,.!?\n])))?")
+# words that measure, before a type that is also a verb or noun ("twenty five minutes drive", "two more road trips")
+_NOT_STREET_NAMES = frozenset("minutes minute hours hour days day weeks week months month years year miles mile km "
+                              "kilometres kilometers more less times people of the and".split())
+
+
+@detector("STREET_ADDRESS")
+def spoken_street_addresses(scan: Scan) -> list[Candidate]:
+    """An English street address read aloud (``_SPOKEN_STREET_RE``): speech-to-text writes the house number in words."""
+    if not scan.may_hold(_HINT_WORDS_RE):
+        return []
+    out = []
+    for m in _SPOKEN_STREET_RE.finditer(scan.text):
+        if not _NOT_STREET_NAMES.intersection(m.group("name").lower().split()):
+            out.append(Candidate("STREET_ADDRESS", m.start(), m.end(), 0.85))
+    return out
