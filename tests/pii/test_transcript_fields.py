@@ -118,3 +118,17 @@ def test_naming_phrases_of_more_languages(scrubber, text, name):
 ])
 def test_greetings_before_no_name(scrubber, text):
     assert _persons(scrubber, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("agent: good morning this is maelon speaking how can i help", "maelon"),  # a name no list holds
+    ("please ring back and ask for oriel", "oriel"),
+    ("[09:12] taavi 🦊: the van is here\n[09:13] Odhrán: thanks, coming down", "taavi"),  # an emoji before the colon
+])
+def test_names_in_call_and_chat_phrasing(scrubber, text, name):
+    assert name in _persons(scrubber, text)
+
+
+@pytest.mark.parametrize("text", ["this is going here", "it is cold here today", "ask for help if you need it"])
+def test_no_name_before_here_or_after_ask_for(scrubber, text):
+    assert _persons(scrubber, text) == []

@@ -48,7 +48,7 @@ _LOWER_NAME_RE = re.compile(
     r"(?i:\b(?P<cue>(?P<strong>my\s+(?:name|naem|nmae|anme)\s+is|my\s+name's|(?:full\s+)?name\s+is|me\s+llamo"
     r"|mi\s+nombre\s+es|je\s+m['’]appelle|mon\s+nom\s+est|ich\s+hei(?:ß|ss)e|mein\s+name\s+ist"
     r"|numele\s+meu\s+(?:este|e)|(?:benim\s+)?ad[ıi]m|ismim|jmenuj[iu]\s+se|a\s+nevem|t[êe]n\s+(?:t[ôo]i|em|anh|ch[ịi])\s+l[àa]"
-    r"|naitwa|me\s+chamo|meu\s+nome\s+[ée]"
+    r"|naitwa|me\s+chamo|meu\s+nome\s+[ée]|message\s+(?:is\s+)?for|ask(?:ed|ing)?\s+for"
     r"|(?:name|naem|nmae|anme)\s+on\s+(?:the|teh|my)\s+(?:booking|bookng|ticket|reservation|card|passport)\s*(?:is|:)?"
     r"|(?:booked\s+)?under(?:\s+the\s+name(?:\s+of)?)?|in\s+the\s+name\s+of|au\s+nom\s+de|a\s+nombre\s+de"
     r"|l[äa]uft\s+auf|auf\s+den\s+namen|name\s*:|nombre\s*:|nom\s*:"
@@ -100,6 +100,9 @@ def lower_case_names(scan: Scan) -> list[Candidate]:
     return [c for c in found if c is not None]
 
 
+_INTRODUCED_AFTER = re.compile(r"[ \t]+(?:speaking|here|calling)(?![\w'’])")
+
+
 def _lower_name(lex: Lexicon, text: str, m: re.Match) -> Candidate | None:
     """The name in the ``ws`` group of a ``_LOWER_NAME_RE`` match: its lower-case words while they
     are name-like (capitalised words are the run analysis' business)."""
@@ -124,6 +127,8 @@ def _lower_name(lex: Lexicon, text: str, m: re.Match) -> Candidate | None:
             ok = (f & FIRST and not f & (AMBIG | COMMON | PLACE)) or (
                 strong and not f & (COMMON | TITLE) and len(w) > 1 and key not in FUNCTION_WORDS) or (
                 named and f & FIRST and not f & TITLE and key not in FUNCTION_WORDS)  # "me llamo julio"
+            if not ok and not f & (COMMON | TITLE) and key not in FUNCTION_WORDS and _INTRODUCED_AFTER.match(text, pos):
+                ok = True  # "this is tallis speaking", "it's keoni here": a speaker introducing themselves
             if not ok and f & FIRST and not f & COMMON and text[pos:pos + 1] in ("!", ",", ".", "?", ""):
                 ok = True  # "thanks sofia!": a name addressed, even if it is also a place
             if not ok and f & FIRST and key not in FUNCTION_WORDS and len(words) > 1 and words[1].islower():
@@ -151,7 +156,8 @@ def _lower_name(lex: Lexicon, text: str, m: re.Match) -> Candidate | None:
 # "fiifi: oi my washing machine", "Nurul (Support): ugh, sorry!".
 _TURN_RE = re.compile(
     r"(?m)^[ \t>]*(?:\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?[ \t]+)?"
-    r"(?P<label>[^\W\d_][\w'’\-]*(?:\.?[ \t]+[^\W\d_][\w'’\-]*){0,3})[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?:[ \t]+"
+    r"(?P<label>[^\W\d_][\w'’\-]*(?:\.?[ \t]+[^\W\d_][\w'’\-]*){0,3})[ \t]*(?:[^\w\s:()\[\]<>@#]{1,3}[ \t]*)?"
+    r"(?:\([^()\n]{1,30}\)[ \t]*)?:[ \t]+"
     r"(?P<said>[^\n]*)")
 _LABEL_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 _SAID_WORD_RE = re.compile(r"[^\W\d_]{2,}")
