@@ -132,3 +132,29 @@ def test_names_in_call_and_chat_phrasing(scrubber, text, name):
 @pytest.mark.parametrize("text", ["this is going here", "it is cold here today", "ask for help if you need it"])
 def test_no_name_before_here_or_after_ask_for(scrubber, text):
     assert _persons(scrubber, text) == []
+
+
+_HEADER = "Od: Jana Malá <jana.mala@example.cz>\nOdesláno: pá 6. 3. 2026\nPředmět: faktura za únor\n\nDobrý den, ..."
+
+
+def test_field_labels_of_a_header_block():
+    from tunehouse.pii.detectors.names import field_label
+
+    start = _HEADER.index("Odesláno")
+    assert field_label(_HEADER, start, start + len("Odesláno"))
+    start = _HEADER.index("Předmět")
+    assert field_label(_HEADER, start, start + len("Předmět"))
+    chat = "Jana: I sent the invoice yesterday\nPetr: thanks, got it"
+    assert not field_label(chat, 0, 4)
+
+
+def test_the_model_vetting_refuses_a_header_label():
+    """What the learned model reads as a name at a header line's start is refused by its vetting."""
+    from tunehouse.pii.entity import Entity
+    from tunehouse.pii.learned.vetting import default_vetting
+
+    vetting = default_vetting()
+    start = _HEADER.index("Předmět")
+    assert not vetting.accept(_HEADER, Entity("PERSON", start, start + len("Předmět"), 0.9))
+    name = _HEADER.index("Jana Malá")
+    assert vetting.accept(_HEADER, Entity("PERSON", name, name + len("Jana Malá"), 0.9))

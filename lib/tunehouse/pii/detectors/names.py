@@ -167,6 +167,7 @@ _FIELD_VALUE_WITHIN = 12  # characters after a label's colon within which a foun
 # 2026. március 3.", "Tárgy: Re: számla", "Kwa: huduma@..."): a field, not a turn, whatever the label's word
 _HEADER_VALUE_RE = re.compile(r"\d|(?:re|fwd?|aw|sv|tr|vs|odp|antw|r)[ \t]*:|[^\n<>]*<[^<>\s]+@[^<>\s]+>|\S+@\S+\.\w+[ \t]*$",
                               re.IGNORECASE)
+_BRACKETED_ADDRESS_RE = re.compile(r"[^\n<>]*<[^<>\s]+@[^<>\s]+>[ \t]*$")
 _MIN_SAID_WORDS = 3  # a speaker says something once at least; a field ("Kundennummer: 48213", "Assignee: second line")
 
 
@@ -212,6 +213,25 @@ def _speaker_name(lex: Lexicon, label: str) -> tuple[int, int] | None:
     return words[0].start(), words[-1].end()
 
 
+def _header_block(turns: list[re.Match]) -> bool:
+    """Two lines or more of the text hold a header field's value: an e-mail's header or a form, whose labels are fields
+    in any language ("Feladó: ... <...@...>", "Elküldve: 2026. ...")."""
+    if sum(1 for m in turns if _HEADER_VALUE_RE.match(m.group("said"))) >= _MIN_TURNS:
+        return True
+    # a name and an address in angle brackets is how a header writes a sender ("Feladó: Kertész Dorka <dorka@...>"),
+    # never how anyone speaks: with two more fields around it, the block is a header
+    return len(turns) > _MIN_TURNS and any(_BRACKETED_ADDRESS_RE.match(m.group("said")) for m in turns)
+
+
+def field_label(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is the label of a field of an e-mail header or form in ``text`` ("Tárgy" of "Tárgy: VÁ:
+    visszatérítés" below "Elküldve: Sze 8. 11. 2026"): no person, whatever a model reads in it."""
+    if ":" not in text[end:end + 4] or "\n" not in text:
+        return False
+    turns = list(_TURN_RE.finditer(text))
+    return _header_block(turns) and any(m.start("label") == start and m.end("label") == end for m in turns)
+
+
 @detector("PERSON")
 def speaker_turns(scan: Scan) -> list[Candidate]:
     """The speakers of a chat transcript: in a text of two or more turns ("Abhijeet: ...\nAgent Kofi: ..."), a
@@ -222,8 +242,8 @@ def speaker_turns(scan: Scan) -> list[Candidate]:
     if "\n" not in text or text.count(":") < _MIN_TURNS:
         return []
     turns = list(_TURN_RE.finditer(text))
-    if len(turns) < _MIN_TURNS or sum(1 for m in turns if _HEADER_VALUE_RE.match(m.group("said"))) >= _MIN_TURNS:
-        return []  # (two header fields: an e-mail's header or a form, whose labels are fields in any language)
+    if len(turns) < _MIN_TURNS or _header_block(turns):
+        return []
     # a label whose value starts with a value found already is a field ("Morada: Rua ...", "e-mail: ...", "Post: Unit
     # 3/94 ...": the found address may start a word or two in)
     values = sorted(c.start for c in scan.found if c.type != "PERSON")

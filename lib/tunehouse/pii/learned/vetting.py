@@ -59,6 +59,7 @@ from tunehouse.pii.detectors.name_cues import (
 )
 from tunehouse.pii.detectors.name_runs import NOT_PERSON_AFTER_RE
 from tunehouse.pii.detectors.name_tokens import PARTICLES, word_after, word_before
+from tunehouse.pii.detectors.names import field_label
 from tunehouse.pii.entity import Entity
 from tunehouse.pii.lexicon import (
     AMBIG,
@@ -300,6 +301,8 @@ class PersonVetting:
                         or (town and place_context(self.lex, text, entity.start, entity.end, coord=False)))
         if not (words and all(self.could_be_in_name(w) for w in words) and any(self.could_be_name(w) for w in words)):
             return False
+        if len(words) == 1 and field_label(text, entity.start, entity.end):
+            return False  # "Feladó:", "Tárgy:" in an e-mail's header: a field, in a language our lists lack
         if len(words) == 1 and norm_key(words[0]) in GREETING_TOKENS | TELLING_TOKENS:
             return False  # "Tere, kas ...", "Hoi, is de fiets ...": a greeting, not a name
         if len(words) == 1 and self.lex.get(norm_key(words[0])) & (FIRST | AMBIG | COMMON | LAST) == _AMBIGUOUS_WORD:
