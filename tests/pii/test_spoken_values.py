@@ -90,3 +90,39 @@ def test_no_street_read_aloud(text):
 def test_counties_and_boxes_end_an_address(text, address):
     s = Scrubber()
     assert [text[e.start:e.end] for e in s.detect(text) if e.type == "STREET_ADDRESS"] == [address]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("jelszó: Kv8#tamas21", "Kv8#tamas21"),  # hu
+    ("parola mea este Vlad!2024", "Vlad!2024"),  # ro
+    ("şifrem: deniz_4471", "deniz_4471"),  # tr
+    ("heslo je Hrad88?", "Hrad88?"),  # cs
+    ("mật khẩu là Lan@9921", "Lan@9921"),  # vi
+    ("nenosiri ni Simba#55", "Simba#55"),  # sw
+])
+def test_passwords_after_a_cue_in_more_languages(text, value):
+    s = Scrubber()
+    assert [text[e.start:e.end] for e in s.detect(text) if e.type == "CREDENTIAL"] == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Tarehe ya kuzaliwa: 14/03/1988", "14/03/1988"),
+    ("Ngày sinh: ngày 5 tháng 9 năm 1990", "ngày 5 tháng 9 năm 1990"),
+    ("Ημερομηνία γέννησης: 02/07/1979", "02/07/1979"),
+])
+def test_birth_dates_after_a_cue_in_more_languages(text, value):
+    s = Scrubber()
+    assert [text[e.start:e.end] for e in s.detect(text) if e.type == "DATE_OF_BIRTH"] == [value]
+
+
+def test_a_vietnamese_date_alone_is_no_birth_date():
+    s = Scrubber()
+    assert [e for e in s.detect("Hẹn gặp ngày 5 tháng 9 năm 2026 nhé") if e.type == "DATE_OF_BIRTH"] == []
+
+
+def test_a_short_word_of_another_language_is_no_part_of_the_password_before_it():
+    """'e' (ro "is"), 'je' (cs) are read between the cue and the value only as words: a password made of those
+    letters stays whole."""
+    text = "temp password eEjEe7x#q - change it after you log in"
+    s = Scrubber()
+    assert [text[e.start:e.end] for e in s.detect(text) if e.type == "CREDENTIAL"] == ["eEjEe7x#q"]

@@ -27,6 +27,7 @@ _DATE = (rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:19|20)?\d{{2}}(?!\d)"
          # Croatian, Czech, Slovak with a blank after each dot ("3. 6. 1952."); Hungarian year first ("1952. 06. 03.")
          rf"|\d{{1,2}}\.[ \t]\d{{1,2}}\.[ \t](?:19|20)\d{{2}}\.?(?!\d)|(?:19|20)\d{{2}}\.[ \t]?\d{{1,2}}\.[ \t]?\d{{1,2}}\.?(?!\d)"
          rf"|(?:19|20)\d{{2}}[./-]\d{{1,2}}[./-]\d{{1,2}}(?!\d)"
+         rf"|(?i:ng[àa]y[ \t]+)?\d{{1,2}}[ \t]+(?i:th[áa]ng)[ \t]+\d{{1,2}}[ \t]+(?i:n[ăa]m)[ \t]+(?:19|20)\d{{2}}"  # vi
          rf"|\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?\s+(?:of\s+|de\s+)?(?i:{_MONTHS})\.?,?\s+(?:del?\s+)?(?:19|20)\d{{2}}"
          rf"|(?i:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}})")
 _DOB_RE = re.compile(
@@ -41,7 +42,8 @@ _DOB_RE = re.compile(
     # ca, pt, tr, hr/sr/bs, ro, hu, cs, sk
     r"|data\s+de\s+naixement|nascud?[ta]|nascimento|dt\.\s*nasc\.?|do[ğg]um\s+tarihi|do[ğg]umlu|datum\s+ro[đd]enja"
     r"|ro[đd]en[ai]?|data\s+na[șşs]terii|n[ăa]scut[ăa]?|sz[üu]let(?:ett|[ée]si\s+(?:d[áa]tum|id[őo]))|sz[üu]l\."
-    r"|datum\s+narozen[íi]|narozen[aá]?|nar\.|d[áa]tum\s+narodenia|narodil[a]?)(?!\w))"
+    r"|datum\s+narozen[íi]|narozen[aá]?|nar\.|d[áa]tum\s+narodenia|narodil[a]?"
+    r"|tarehe\s+ya\s+kuzaliwa|nilizaliwa|ng[àa]y\s+sinh|sinh\s+ng[àa]y|ημερομηνία\s+γέννησης|γεννήθηκα)(?!\w))"
     r"[^\n\d]{0,25}?(" + _DATE + r")")
 # the date before its cue: "Ich bin am 03.08.1975 geboren", "I was 3 May 1990 born"
 _DATE_THEN_BORN_RE = re.compile(r"(?i:\b(?:am|on|le|il|el|op|em)\s+)(" + _DATE + r")(?i:\s+(?:geboren|born|n[ée]e?|nat[oa]))\b")
@@ -54,7 +56,8 @@ DOB_CUE = Cue(
     "sünnikuupäev født fødd född fodd fødselsdato födelsedatum fødselsdag syntynyt syntymäaika né(e) "
     "naixement nascut nascuda nascimento dt. doğum dogum doğumlu dogumlu datum rođen rođena rođeni roden rodena "
     "nașterii naşterii nasterii născut născută nascut nascuta született szuletett születési szuletesi szül. szul. "
-    "narození narozeni narozen narozena nar. dátum narodil narodila")
+    "narození narozeni narozen narozena nar. dátum narodil narodila tarehe nilizaliwa ngày ngay sinh ημερομηνία "
+    "γεννήθηκα")
 BORN_CUE = Cue("born")
 BORN_AFTER_CUE = Cue("geboren born né née nato nata")
 

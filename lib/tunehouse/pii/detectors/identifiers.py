@@ -98,9 +98,10 @@ _NIR_RE = re.compile(r"([12])(?<![\w\-][12]) ?(\d{2}) ?(\d{2}) ?(\d{2}|2A|2B) ?(
 # ---------------------------------------------------------------- accounts
 _CREDENTIAL_RE = re.compile(
     r"(?i:\b(?:password|passwd|pwd|passcode|pass\s+code|pin(?:\s+(?:code|number))?|security\s+(?:answer|question\s+answer)"
-    r"|secret\s+answer|memorable\s+word|contrase[ñn]a|clave|mot\s+de\s+passe|passwort|kennwort|geheimzahl|pw)(?!\w))"
+    r"|secret\s+answer|memorable\s+word|contrase[ñn]a|clave|mot\s+de\s+passe|passwort|kennwort|geheimzahl|pw"
+    r"|jelsz[óo](?:m|t)?|jelszavam|parola\s+mea|parol[aă]|[şs]ifre(?:m|si)?|heslo|m[ậa]t\s+kh[ẩa]u|nenosiri|senha|κωδικός)(?!\w))"
     r"(?i:\s+(?:I|we|you)\s+(?:set|chose|picked|use|used|made|got|have|had))?"  # "the password I set was ..."
-    r"(?P<fill>(?i:\s*(?:is|was|es|est|ist|lautet|:|=|-)\s*)*)[ \t]*"
+    r"(?P<fill>(?i:\s*(?:is|was|es|est|ist|lautet|este|(?<=\s)(?:e|je|là|ni|é)(?=\s)|:|=|-)\s*)*)[ \t]*"
     r"(?P<val>[^\s\\\x22'<>]{3,40}?|[^\s]{3,40}?)(?=[.,;:)]*(?:\s|$))")  # symbols (<>"') only when nothing else fits
 
 PASSPORT_CUE = Cue(
@@ -125,7 +126,8 @@ ID_CUE = Cue(
     "t.c. tc t.c kimlik oib cnp emšo emso jmbg rodné rodne személyi szemelyi adóazonosító adoazonosito taj")
 CREDENTIAL_CUE = Cue(
     "password passwd pwd passcode pass pin security secret memorable contraseña contrasena clave mot "
-    "passwort kennwort geheimzahl pw")
+    "passwort kennwort geheimzahl pw jelszó jelszo jelszóm jelszavam parola parolă şifre sifre şifrem şifresi heslo "
+    "mật mat nenosiri senha κωδικός")
 
 _NAME_OR_WORD = COMMON | FIRST | LAST | PLACE
 
